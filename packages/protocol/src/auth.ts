@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Id, Presence, Role } from './common.js';
+
+export const LoginRequest = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const StaffUser = z.object({
+  id: Id,
+  orgId: Id,
+  orgName: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  presence: Presence,
+  capacity: z.number().int(),
+  usedCapacity: z.number().int(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const LoginResponse = z.object({ token: z.string(), user: StaffUser });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const SetPresenceRequest = z.object({ presence: Presence });
+export type SetPresenceRequest = z.infer<typeof SetPresenceRequest>;

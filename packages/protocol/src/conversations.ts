@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Channel, ConversationState, Id, Timestamp } from './common.js';
+import { ConversationEvent } from './events.js';
+
+export const PrechatAnswers = z.object({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  email: z.email().max(320),
+  question: z.string().trim().min(1, 'question is required').max(2000),
+});
+export type PrechatAnswers = z.infer<typeof PrechatAnswers>;
+
+/** Context variables set by the host page; routing rules may read them. */
+export const ContextVariables = z
+  .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()]))
+  .refine((vars) => Object.keys(vars).length <= 50, { message: 'at most 50 context variables' });
+export type ContextVariables = z.infer<typeof ContextVariables>;
+
+export const ConversationSummary = z.object({
+  id: Id,
+  channel: Channel,
+  state: ConversationState,
+  queueId: Id.nullable(),
+  queueName: z.string().nullable(),
+  agentId: Id.nullable(),
+  agentName: z.string().nullable(),
+  customerName: z.string(),
+  customerEmail: z.string().nullable(),
+  firstMessage: z.string().nullable(),
+  createdAt: Timestamp,
+  acceptedAt: Timestamp.nullable(),
+  endedAt: Timestamp.nullable(),
+  closedAt: Timestamp.nullable(),
+  /** Highest staff-audience event sequence number. */
+  lastSeq: z.number().int(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+
+export const ConversationDetail = ConversationSummary.extend({
+  prechat: PrechatAnswers.nullable(),
+  context: ContextVariables,
+  events: z.array(ConversationEvent),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+export const ConversationListQuery = z.object({
+  /** `all`: every ongoing or open conversation of the organisation (supervisors and admins). */
+  scope: z.enum(['ongoing', 'closed', 'all']).default('ongoing'),
+});
+export type ConversationListQuery = z.input<typeof ConversationListQuery>;
+
+export const ConversationList = z.object({ conversations: z.array(ConversationSummary) });
+export type ConversationList = z.infer<typeof ConversationList>;
+
+export const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+export type EventsQuery = z.input<typeof EventsQuery>;
+
+export const EventList = z.object({ events: z.array(ConversationEvent) });
+export type EventList = z.infer<typeof EventList>;
+
+export const Offer = z.object({
+  id: Id,
+  conversationId: Id,
+  customerName: z.string(),
+  firstMessage: z.string().nullable(),
+  queueName: z.string().nullable(),
+  /** When the customer started waiting: the UI shows the time waited from it. */
+  waitingSince: Timestamp,
+  offeredAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const OfferList = z.object({ offers: z.array(Offer) });
+export type OfferList = z.infer<typeof OfferList>;
+
+export const OfferClosed = z.object({
+  offerId: Id,
+  conversationId: Id,
+  outcome: z.enum(['accepted', 'rejected', 'timeout', 'withdrawn']),
+});
+export type OfferClosed = z.infer<typeof OfferClosed>;
+
+export const Queue = z.object({ id: Id, name: z.string() });
+export const QueueList = z.object({ queues: z.array(Queue) });
+export type QueueList = z.infer<typeof QueueList>;

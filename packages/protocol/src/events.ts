@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ConversationState, Id, Timestamp } from './common.js';
+import { Message } from './messages.js';
+
+export const Actor = z.object({
+  type: z.enum(['customer', 'agent', 'supervisor', 'admin', 'system']),
+  id: z.string().nullable(),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+const base = {
+  conversationId: Id,
+  /** Per-conversation, per-audience sequence number: 1, 2, 3 ... without gaps. */
+  seq: z.number().int().positive(),
+  at: Timestamp,
+};
+
+export const MessageEvent = z.object({ ...base, type: z.literal('message'), message: Message });
+export const StateEvent = z.object({
+  ...base,
+  type: z.literal('state'),
+  from: ConversationState,
+  to: ConversationState,
+  reason: z.string(),
+  actor: Actor,
+});
+export const OfferedEvent = z.object({
+  ...base,
+  type: z.literal('offered'),
+  offerId: Id,
+  agentId: Id,
+  agentName: z.string(),
+  expiresAt: Timestamp,
+});
+export const DeclinedEvent = z.object({
+  ...base,
+  type: z.literal('declined'),
+  offerId: Id,
+  agentId: Id,
+  agentName: z.string(),
+  reason: z.enum(['rejected', 'timeout']),
+});
+export const AcceptedEvent = z.object({
+  ...base,
+  type: z.literal('accepted'),
+  agentId: Id,
+  agentName: z.string(),
+});
+
+/**
+ * A durable conversation event. Clients keep the last `seq` they applied; an event whose
+ * `seq` is not last + 1, or a reconnect, means: refetch the events after the last one over REST.
+ * Customers see only public events, numbered in their own sequence.
+ */
+export const ConversationEvent = z.discriminatedUnion('type', [
+  MessageEvent,
+  StateEvent,
+  OfferedEvent,
+  DeclinedEvent,
+  AcceptedEvent,
+]);
+export type ConversationEvent = z.infer<typeof ConversationEvent>;
+
+/** Ephemeral: not stored, not numbered. */
+export const TypingSignal = z.object({
+  conversationId: Id,
+  isTyping: z.boolean(),
+});
+export type TypingSignal = z.infer<typeof TypingSignal>;
+
+export const TypingEvent = TypingSignal.extend({
+  from: z.enum(['customer', 'agent']),
+  name: z.string(),
+});
+export type TypingEvent = z.infer<typeof TypingEvent>;
+
+/** Socket.IO event names and payloads, shared by server and clients. */
+export const SocketEvents = {
+  conversationEvent: 'conversation:event',
+  conversationUpdated: 'conversation:updated',
+  offer: 'offer:new',
+  offerClosed: 'offer:closed',
+  presence: 'presence',
+  typing: 'typing',
+} as const;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ConversationState, Id } from './common.js';
+import { ContextVariables, PrechatAnswers } from './conversations.js';
+import { ConversationEvent } from './events.js';
+
+export const WidgetId = z.string().regex(/^[a-z0-9-]{3,64}$/, 'widget id is 3-64 lowercase letters, digits or dashes');
+
+export const WidgetConfig = z.object({
+  widgetId: WidgetId,
+  orgName: z.string(),
+  title: z.string(),
+  /** Server's realtime endpoint path, for the widget's socket. */
+  socketPath: z.string(),
+});
+export type WidgetConfig = z.infer<typeof WidgetConfig>;
+
+export const StartChatRequest = z.object({
+  prechat: PrechatAnswers,
+  context: ContextVariables.default({}),
+  locale: z.enum(['en', 'nl', 'fr']).default('en'),
+});
+export type StartChatRequest = z.input<typeof StartChatRequest>;
+
+export const VisitorConversation = z.object({
+  id: Id,
+  state: ConversationState,
+  agentName: z.string().nullable(),
+  /** Highest customer-audience event sequence number. */
+  lastSeq: z.number().int(),
+  events: z.array(ConversationEvent),
+});
+export type VisitorConversation = z.infer<typeof VisitorConversation>;
+
+/** The token only opens this one conversation. */
+export const StartChatResponse = z.object({ token: z.string(), conversation: VisitorConversation });
+export type StartChatResponse = z.infer<typeof StartChatResponse>;

@@ -1,0 +1,104 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { pino, type Logger } from 'pino';
+import { createTokenIssuer } from './auth/tokens.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { ONGOING_STATES } from './domain/conversation/lifecycle.js';
+import { installErrorHandling } from './http/errors.js';
+import { authRoutes } from './http/routes/auth-routes.js';
+import { conversationRoutes } from './http/routes/conversation-routes.js';
+import { healthRoutes } from './http/routes/health-routes.js';
+import { widgetRoutes } from './http/routes/widget-routes.js';
+import { serveApps } from './http/static-apps.js';
+import { startOfferSweeper } from './jobs/offer-sweeper.js';
+import { createRealtime, type Realtime } from './realtime/socket-server.js';
+import { createEventBus } from './services/bus.js';
+import { createConversationService } from './services/conversations.js';
+import { createOfferService } from './services/offers.js';
+import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
+import { listConversations } from './store/conversations.js';
+import { openDatabase, type Database } from './store/db.js';
+import { openOrganisations } from './store/routing.js';
+import { getOrCreateSecret } from './store/settings.js';
+
+export type App = {
+  http: FastifyInstance;
+  realtime: Realtime;
+  database: Database;
+  routing: RoutingEngine;
+  /** Resolves once routing triggered so far has settled on this node. */
+  settled(): Promise<void>;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** The composition root: config -> store -> services -> http and realtime -> jobs. */
+export async function createApp(config: Config, opts: { clock?: Clock; log?: Logger; database?: Database } = {}): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const { db } = database;
+  const tokens = createTokenIssuer(config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret')));
+
+  const bus = createEventBus((err) => log.error({ msg: 'event listener failed', err }));
+  const routing = createRoutingEngine({ db, clock, log, bus, defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS });
+  const onRoutable = (orgId: string) => void routing.dispatch(orgId);
+  const conversations = createConversationService({ db, clock, bus, onRoutable });
+  const offers = createOfferService({ db, clock, bus, onRoutable });
+
+  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 64 * 1024, disableRequestLogging: config.LOG_LEVEL !== 'debug' });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(http);
+  await http.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Switchboard API', version: '0.1.0', description: 'REST commands and queries; events arrive over Socket.IO at /socket.io.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  healthRoutes(http, { db });
+  authRoutes(http, { db, tokens, bus, onRoutable });
+  conversationRoutes(http, { db, tokens, conversations, offers });
+  widgetRoutes(http, { db, tokens, conversations });
+  const missing = await serveApps(http, config.APPS_DIR);
+  if (missing.length) log.debug({ msg: 'apps not built, not served', missing });
+
+  const realtime = await createRealtime({
+    httpServer: http.server,
+    tokens,
+    log,
+    redisUrl: config.REDIS_URL,
+    ongoingFor: async (orgId, userId) =>
+      (await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
+    canFollow: (who, id) => conversations.canFollow(who, id),
+  });
+  bus.subscribe([realtime.deliver]);
+
+  const sweeper = startOfferSweeper(offers, log, config.OFFER_SWEEP_MS);
+
+  return {
+    http,
+    realtime,
+    database,
+    routing,
+    settled: () => routing.idle(),
+    async listen() {
+      const address = await http.listen({ port: config.PORT, host: config.HOST });
+      // Work that waited while the server was down (or was offered by a node that died) is routed now.
+      for (const orgId of await openOrganisations(db)) onRoutable(orgId);
+      return address;
+    },
+    async close() {
+      await sweeper.stop();
+      await routing.idle();
+      await realtime.close();
+      await http.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting of the server, read once from the environment and validated at boot.
+ * The README's configuration table mirrors this schema.
+ */
+export const ConfigSchema = z.object({
+  /** HTTP port for the API, the apps, the widget and the demo pages. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL printed at start and used in the demo pages; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** Folder of the embedded database (used when DATABASE_URL is not set). `memory://` keeps it in memory. */
+  DATA_DIR: z.string().default('./data'),
+  /** A PostgreSQL server, e.g. postgres://user@127.0.0.1:5432/switchboard. Unset: embedded database. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  /** Redis, e.g. redis://127.0.0.1:6379: shares realtime events between several nodes. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://').optional(),
+  /** Seconds an agent has to accept an offered conversation before it goes to someone else. */
+  OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** How often, in milliseconds, expired offers are swept. */
+  OFFER_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Secret for signing tokens. Unset: one is generated once and kept in the database. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /** Seed the demo organisation on first start. */
+  SEED_DEMO: bool.default(true),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Folder holding the built apps (agent, widget). */
+  APPS_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../apps')),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(set);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function publicUrl(config: Config, port = config.PORT): string {
+  return config.PUBLIC_URL ?? `http://localhost:${port}`;
+}

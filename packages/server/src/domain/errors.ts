@@ -1,0 +1,16 @@
+export type DomainErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid';
+
+/** A refused command. The HTTP layer maps `kind` to a 4xx status and shows `message`. */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
+export const conflict = (message: string) => new DomainError('conflict', message);
+export const forbidden = (message: string) => new DomainError('forbidden', message);

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { routes, type CallOutput, type RouteName, type Routes } from '@switchboard/protocol';
+import type { TokenIssuer } from '../auth/tokens.js';
+import type { Identity, StaffIdentity, VisitorIdentity } from '../services/identity.js';
+import { HttpError } from './errors.js';
+
+type Parsed<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+type Who<R> = R extends { auth: 'staff' } ? StaffIdentity : R extends { auth: 'visitor' } ? VisitorIdentity : null;
+
+export type HandlerInput<N extends RouteName> = {
+  params: Parsed<Routes[N], 'params'>;
+  query: Parsed<Routes[N], 'query'>;
+  body: Parsed<Routes[N], 'body'>;
+  who: Who<Routes[N]>;
+  req: FastifyRequest;
+};
+
+const identities = new WeakMap<FastifyRequest, Identity>();
+
+async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'staff' | 'visitor'): Promise<Identity> {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) throw new HttpError(401, 'Sign in first: send "Authorization: Bearer <token>"');
+  const who = await tokens.verify(header.slice('Bearer '.length));
+  if (!who) throw new HttpError(401, 'The token is invalid or has expired; sign in again');
+  if (who.kind !== want) {
+    throw new HttpError(403, want === 'staff' ? 'A widget visitor token cannot call staff APIs' : 'This API takes a widget visitor token');
+  }
+  const params = req.params as { id?: string };
+  if (who.kind === 'visitor' && params.id !== who.conversationId) {
+    throw new HttpError(403, 'This visitor token belongs to another conversation');
+  }
+  return who;
+}
+
+/** Registers one route of the protocol table with its schemas (validation, OpenAPI) and its auth. */
+export function mount<N extends RouteName>(
+  app: FastifyInstance,
+  tokens: TokenIssuer,
+  name: N,
+  handler: (input: HandlerInput<N>) => Promise<CallOutput<N>>,
+): void {
+  const def = routes[name] as Routes[N] & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: def.method,
+    url: def.path,
+    schema: {
+      summary: def.summary,
+      tags: [def.path.startsWith('/api/widget') ? 'widget' : def.auth === 'public' ? 'auth' : 'staff'],
+      ...(def.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
+      ...(def.params ? { params: def.params } : {}),
+      ...(def.query ? { querystring: def.query } : {}),
+      ...(def.body ? { body: def.body } : {}),
+      response: { 200: def.response },
+    },
+    // Authenticate before validating, so a stranger learns nothing about the body's shape.
+    preValidation: async (req) => {
+      if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth));
+    },
+    handler: async (req) => {
+      const who = identities.get(req) ?? null;
+      return handler({ params: req.params, query: req.query, body: req.body, who, req } as unknown as HandlerInput<N>);
+    },
+  });
+}

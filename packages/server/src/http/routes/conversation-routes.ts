@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { TokenIssuer } from '../../auth/tokens.js';
+import type { ConversationService } from '../../services/conversations.js';
+import type { OfferService } from '../../services/offers.js';
+import type { Db } from '../../store/db.js';
+import { listQueues } from '../../store/queues.js';
+import { mount } from '../mount.js';
+
+export function conversationRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; offers: OfferService },
+) {
+  const { tokens, conversations, offers } = deps;
+  const ok = { ok: true as const };
+
+  mount(app, tokens, 'listQueues', async ({ who }) => ({ queues: await listQueues(deps.db, who.orgId) }));
+  mount(app, tokens, 'listConversations', async ({ who, query }) => ({ conversations: await conversations.list(who, query.scope) }));
+  mount(app, tokens, 'getConversation', async ({ who, params }) => conversations.detail(who, params.id));
+  mount(app, tokens, 'listEvents', async ({ who, params, query }) => ({ events: await conversations.staffEvents(who, params.id, query.after) }));
+  mount(app, tokens, 'sendMessage', async ({ who, params, body }) => conversations.sendAgentMessage(who, params.id, body));
+  mount(app, tokens, 'endConversation', async ({ who, params }) => (await conversations.agentEnd(who, params.id), ok));
+  mount(app, tokens, 'closeConversation', async ({ who, params }) => (await conversations.close(who, params.id), ok));
+  mount(app, tokens, 'listOffers', async ({ who }) => ({ offers: await offers.listMine(who) }));
+  mount(app, tokens, 'acceptOffer', async ({ who, params }) => (await offers.accept(who, params.id), ok));
+  mount(app, tokens, 'rejectOffer', async ({ who, params }) => (await offers.reject(who, params.id), ok));
+}

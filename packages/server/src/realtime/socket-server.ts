@@ -1,0 +1,111 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import { SocketEvents, TypingSignal } from '@switchboard/protocol';
+import type { TokenIssuer } from '../auth/tokens.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { Identity } from '../services/identity.js';
+import { rooms } from './rooms.js';
+
+export type RealtimeDeps = {
+  httpServer: HttpServer;
+  tokens: TokenIssuer;
+  log: Logger;
+  redisUrl?: string;
+  /** Conversation ids whose staff room this user joins on connect. */
+  ongoingFor(orgId: string, userId: string): Promise<string[]>;
+  canFollow(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
+};
+
+/**
+ * Socket.IO carries events only; commands go over REST. Staff sockets join their user room and
+ * the rooms of the conversations they work; a visitor socket joins its one conversation's public room.
+ */
+export async function createRealtime(deps: RealtimeDeps) {
+  const io = new Server(deps.httpServer, { path: '/socket.io', cors: { origin: true }, serveClient: false });
+  const redis: Redis[] = [];
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { lazyConnect: true });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redis.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  io.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    const who = typeof token === 'string' ? await deps.tokens.verify(token) : null;
+    if (!who) return next(new Error('unauthorized: a valid token is required'));
+    socket.data.who = who;
+    next();
+  });
+
+  io.on('connection', async (socket: Socket) => {
+    const who = socket.data.who as Identity;
+    if (who.kind === 'visitor') {
+      await socket.join(rooms.customer(who.conversationId));
+    } else {
+      await socket.join([rooms.user(who.userId), rooms.org(who.orgId)]);
+      const ongoing = await deps.ongoingFor(who.orgId, who.userId);
+      await socket.join(ongoing.map(rooms.staff));
+    }
+    socket.emit('ready');
+
+    socket.on(SocketEvents.typing, (raw: unknown) => {
+      const parsed = TypingSignal.safeParse(raw);
+      if (!parsed.success) return;
+      const { conversationId, isTyping } = parsed.data;
+      if (who.kind === 'visitor') {
+        if (conversationId !== who.conversationId) return;
+        socket.to(rooms.staff(conversationId)).emit(SocketEvents.typing, { conversationId, isTyping, from: 'customer', name: who.name });
+      } else if (socket.rooms.has(rooms.staff(conversationId))) {
+        socket.to(rooms.customer(conversationId)).emit(SocketEvents.typing, { conversationId, isTyping, from: 'agent', name: who.name });
+      }
+    });
+
+    // Supervisors (and agents re-opening a tab) follow a conversation they are allowed to see.
+    socket.on('follow', async (raw: unknown, ack?: (ok: boolean) => void) => {
+      const id = typeof raw === 'string' ? raw : '';
+      const allowed = who.kind === 'staff' && /^[0-9a-f-]{36}$/.test(id) && (await deps.canFollow(who, id));
+      if (allowed) await socket.join(rooms.staff(id));
+      ack?.(allowed);
+    });
+  });
+
+  /** Delivers domain events to the sockets that should see them, on every node. */
+  function deliver(event: DomainEvent): void {
+    switch (event.kind) {
+      case 'conversation-event':
+        io.to(rooms.staff(event.conversationId)).emit(SocketEvents.conversationEvent, event.staff);
+        if (event.customer) io.to(rooms.customer(event.conversationId)).emit(SocketEvents.conversationEvent, event.customer);
+        return;
+      case 'assigned':
+        io.in(rooms.user(event.agentId)).socketsJoin(rooms.staff(event.conversationId));
+        return;
+      case 'offer-created':
+        io.to(rooms.user(event.agentId)).emit(SocketEvents.offer, event.offer);
+        return;
+      case 'offer-closed':
+        io.to(rooms.user(event.agentId)).emit(SocketEvents.offerClosed, event.closed);
+        if (event.closed.outcome !== 'accepted') io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.closed.conversationId));
+        return;
+      case 'presence-changed':
+        io.to(rooms.user(event.userId)).emit(SocketEvents.presence, { presence: event.presence });
+        return;
+    }
+  }
+
+  return {
+    io,
+    deliver,
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
+    },
+  };
+}
+
+export type Realtime = Awaited<ReturnType<typeof createRealtime>>;

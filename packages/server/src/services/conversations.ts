@@ -1,0 +1,322 @@
+import type {
+  Actor,
+  ConversationDetail,
+  ConversationEvent,
+  ConversationSummary,
+  PrechatAnswers,
+  VisitorConversation,
+} from '@switchboard/protocol';
+import type { Clock } from '../domain/clock.js';
+import { nextState, ONGOING_STATES, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
+import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { chooseQueue, RouteRules } from '../domain/routing/route-rules.js';
+import type { Db } from '../store/db.js';
+import { findOrCreateContact } from '../store/contacts.js';
+import {
+  getConversation,
+  insertConversation,
+  listConversations,
+  lockConversation,
+  toSummary,
+  updateConversation,
+  type ConversationRow,
+} from '../store/conversations.js';
+import { findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
+import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
+import { releaseCapacity } from '../store/routing.js';
+import { getWidget } from '../store/widgets.js';
+import type { EventBus } from './bus.js';
+import { EventLog } from './event-log.js';
+import { isSupervisorOrAdmin, type StaffIdentity, type VisitorIdentity } from './identity.js';
+
+export type ConversationServiceDeps = {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  /** Called when work may now be assignable: a new item, freed capacity. */
+  onRoutable: (orgId: string) => void;
+};
+
+const staffActor = (who: StaffIdentity): Actor => ({ type: who.role, id: who.userId, name: who.name });
+const customerActor = (name: string): Actor => ({ type: 'customer', id: null, name });
+
+export function createConversationService({ db, clock, bus, onRoutable }: ConversationServiceDeps) {
+  /** Runs `work` in a transaction, then publishes what it logged. */
+  async function command<T>(work: (tx: Db, log: EventLog) => Promise<T>): Promise<T> {
+    const log = new EventLog();
+    const result = await db.transaction((tx) => work(tx, log));
+    bus.publish(log.pending);
+    return result;
+  }
+
+  async function lockOrThrow(tx: Db, orgId: string, id: string): Promise<ConversationRow> {
+    const row = await lockConversation(tx, orgId, id);
+    if (!row) throw notFound('conversation');
+    return row;
+  }
+
+  function guardStaffAccess(who: StaffIdentity, c: { agentId: string | null }) {
+    if (c.agentId !== who.userId && !isSupervisorOrAdmin(who)) {
+      throw forbidden('you are not the agent of this conversation');
+    }
+  }
+
+  function guardPrimary(who: StaffIdentity, c: { agentId: string | null }) {
+    if (c.agentId !== who.userId) throw forbidden('only the primary agent of this conversation may do that');
+  }
+
+  const facts = (c: ConversationRow) => ({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false });
+
+  /** Moves the conversation and records who, when and why as an event. */
+  async function transition(
+    tx: Db,
+    log: EventLog,
+    c: ConversationRow,
+    cmd: LifecycleCommand,
+    actor: Actor,
+    reason: string,
+    opts: { public: boolean; patch?: Parameters<typeof updateConversation>[3] },
+  ) {
+    const to = nextState(facts(c), cmd);
+    const now = clock.now();
+    await updateConversation(tx, c.orgId, c.id, { state: to, updatedAt: now, ...opts.patch });
+    await log.append(tx, {
+      orgId: c.orgId,
+      conversationId: c.id,
+      body: { type: 'state', from: c.state, to, reason, actor },
+      public: opts.public,
+      at: now,
+    });
+    return to;
+  }
+
+  /** Gives the agent's capacity back and withdraws a pending offer, as a conversation leaves its agent. */
+  async function letGo(tx: Db, log: EventLog, c: ConversationRow) {
+    if (c.agentId) await releaseCapacity(tx, c.orgId, c.agentId, c.chargedUnits);
+    const offer = await pendingOfferForConversation(tx, c.orgId, c.id);
+    if (offer && (await closeOffer(tx, c.orgId, offer.id, 'withdrawn', clock.now()))) {
+      log.add({
+        kind: 'offer-closed',
+        orgId: c.orgId,
+        agentId: offer.agentId,
+        closed: { offerId: offer.id, conversationId: c.id, outcome: 'withdrawn' },
+      });
+    }
+  }
+
+  async function visitorView(orgId: string, id: string): Promise<VisitorConversation> {
+    const c = await getConversation(db, orgId, id);
+    if (!c) throw notFound('conversation');
+    const events = await listEvents(db, orgId, id, 'customer');
+    const accepted = c.acceptedAt !== null;
+    return {
+      id: c.id,
+      // Until an agent accepts, the customer is still waiting, whatever routing is doing.
+      state: c.state === 'active' && !accepted ? 'open' : c.state,
+      agentName: accepted ? c.agentName : null,
+      lastSeq: c.lastPublicSeq,
+      events: events.map((e) => toWireEvent(e, 'customer')),
+    };
+  }
+
+  return {
+    async startChat(widgetId: string, input: { prechat: PrechatAnswers; context: Record<string, string | number | boolean>; locale: string }) {
+      const widget = await getWidget(db, widgetId);
+      if (!widget) throw notFound('widget');
+      const ws = widget.workstream;
+      const rules = RouteRules.parse(ws.routeRules);
+      const { queueId } = chooseQueue(rules, { prechat: input.prechat, context: input.context }, ws.fallbackQueueId);
+      const now = clock.now();
+      const conversation = await command(async (tx, log) => {
+        const contactId = await findOrCreateContact(tx, ws.orgId, input.prechat.name, input.prechat.email);
+        const c = await insertConversation(tx, {
+          orgId: ws.orgId,
+          workstreamId: ws.id,
+          queueId,
+          channel: 'webchat',
+          state: 'open',
+          contactId,
+          customerName: input.prechat.name,
+          customerEmail: input.prechat.email,
+          firstMessage: input.prechat.question,
+          prechat: input.prechat,
+          context: input.context,
+          locale: input.locale,
+          capacityUnits: ws.capacityUnits,
+          waitingSince: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await log.append(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          body: {
+            type: 'message',
+            message: {
+              id: crypto.randomUUID(),
+              kind: 'customer',
+              text: input.prechat.question,
+              authorId: null,
+              authorName: input.prechat.name,
+              clientMessageId: null,
+              at: now.toISOString(),
+            },
+          },
+          public: true,
+          at: now,
+        });
+        return c;
+      });
+      onRoutable(conversation.orgId);
+      return { orgId: conversation.orgId, view: await visitorView(conversation.orgId, conversation.id) };
+    },
+
+    visitorView: (who: VisitorIdentity) => visitorView(who.orgId, who.conversationId),
+
+    async visitorEvents(who: VisitorIdentity, after: number): Promise<ConversationEvent[]> {
+      const rows = await listEvents(db, who.orgId, who.conversationId, 'customer', after);
+      return rows.map((e) => toWireEvent(e, 'customer'));
+    },
+
+    async sendCustomerMessage(who: VisitorIdentity, clientMessageId: string, text: string): Promise<ConversationEvent> {
+      return command(async (tx, log) => {
+        const c = await lockOrThrow(tx, who.orgId, who.conversationId);
+        const existing = await findEventByClientId(tx, c.id, clientMessageId);
+        if (existing) return toWireEvent(existing, 'customer');
+        if (c.state === 'wrap-up' || c.state === 'closed') throw conflict('this conversation has ended');
+        const now = clock.now();
+        const row = await log.append(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          body: {
+            type: 'message',
+            message: { id: crypto.randomUUID(), kind: 'customer', text, authorId: null, authorName: c.customerName, clientMessageId, at: now.toISOString() },
+          },
+          public: true,
+          clientId: clientMessageId,
+          at: now,
+        });
+        return toWireEvent(row, 'customer');
+      });
+    },
+
+    async sendAgentMessage(who: StaffIdentity, id: string, input: { clientMessageId: string; text: string; internal: boolean }) {
+      return command(async (tx, log) => {
+        const c = await lockOrThrow(tx, who.orgId, id);
+        guardStaffAccess(who, c);
+        const existing = await findEventByClientId(tx, c.id, input.clientMessageId);
+        if (existing) return toWireEvent(existing, 'staff');
+        if (input.internal) {
+          if (c.state === 'closed') throw conflict('this conversation is closed');
+        } else {
+          guardPrimary(who, c);
+          if (c.state !== 'active' || !c.acceptedAt) throw conflict(`cannot message the customer while the conversation is ${c.state === 'active' ? 'not accepted' : c.state}`);
+        }
+        const now = clock.now();
+        const row = await log.append(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          body: {
+            type: 'message',
+            message: {
+              id: crypto.randomUUID(),
+              kind: input.internal ? 'note' : 'agent',
+              text: input.text,
+              authorId: who.userId,
+              authorName: who.name,
+              clientMessageId: input.clientMessageId,
+              at: now.toISOString(),
+            },
+          },
+          public: !input.internal,
+          clientId: input.clientMessageId,
+          at: now,
+        });
+        return toWireEvent(row, 'staff');
+      });
+    },
+
+    /** The customer leaves: before acceptance the conversation closes, after it the agent wraps up. */
+    async customerEnd(who: VisitorIdentity): Promise<void> {
+      await command(async (tx, log) => {
+        const c = await lockOrThrow(tx, who.orgId, who.conversationId);
+        if (c.state === 'wrap-up' || c.state === 'closed') throw conflict('this conversation has already ended');
+        const actor = customerActor(c.customerName);
+        const now = clock.now();
+        if (c.acceptedAt && c.state === 'active') {
+          await transition(tx, log, c, 'end', actor, 'customer ended the chat', { public: true, patch: { endedAt: now } });
+          return;
+        }
+        await letGo(tx, log, c);
+        await transition(tx, log, c, 'abandon', actor, 'customer left before an agent accepted', {
+          public: true,
+          patch: { endedAt: now, closedAt: now, chargedUnits: 0 },
+        });
+      });
+      onRoutable(who.orgId);
+    },
+
+    async agentEnd(who: StaffIdentity, id: string): Promise<void> {
+      await command(async (tx, log) => {
+        const c = await lockOrThrow(tx, who.orgId, id);
+        guardPrimary(who, c);
+        await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', {
+          public: true,
+          patch: { endedAt: clock.now() },
+        });
+      });
+    },
+
+    async close(who: StaffIdentity, id: string): Promise<void> {
+      await command(async (tx, log) => {
+        const c = await lockOrThrow(tx, who.orgId, id);
+        guardPrimary(who, c);
+        await transition(tx, log, c, 'close', staffActor(who), 'agent closed the conversation after wrap-up', {
+          public: true,
+          patch: { closedAt: clock.now(), chargedUnits: 0 },
+        });
+        await letGo(tx, log, c);
+      });
+      onRoutable(who.orgId);
+    },
+
+    async list(who: StaffIdentity, scope: 'ongoing' | 'closed' | 'all'): Promise<ConversationSummary[]> {
+      if (scope === 'all' && !isSupervisorOrAdmin(who)) throw forbidden('only supervisors and admins see every conversation');
+      const rows = await listConversations(db, who.orgId, {
+        agentId: scope === 'all' ? undefined : who.userId,
+        states: scope === 'closed' ? ['closed'] : scope === 'all' ? ['open', ...ONGOING_STATES] : ONGOING_STATES,
+      });
+      // An assigned conversation the agent has not accepted yet is an offer, not ongoing work.
+      return rows.filter((c) => scope !== 'ongoing' || c.state !== 'active' || c.acceptedAt).map(toSummary);
+    },
+
+    async detail(who: StaffIdentity, id: string): Promise<ConversationDetail> {
+      const c = await getConversation(db, who.orgId, id);
+      if (!c) throw notFound('conversation');
+      guardStaffAccess(who, c);
+      const events = await listEvents(db, who.orgId, id, 'staff');
+      return {
+        ...toSummary(c),
+        prechat: c.prechat as PrechatAnswers | null,
+        context: c.context as Record<string, string>,
+        events: events.map((e) => toWireEvent(e, 'staff')),
+      };
+    },
+
+    async staffEvents(who: StaffIdentity, id: string, after: number): Promise<ConversationEvent[]> {
+      const c = await getConversation(db, who.orgId, id);
+      if (!c) throw notFound('conversation');
+      guardStaffAccess(who, c);
+      const rows = await listEvents(db, who.orgId, id, 'staff', after);
+      return rows.map((e) => toWireEvent(e, 'staff'));
+    },
+
+    /** Whether this staff member may follow this conversation live. */
+    async canFollow(who: StaffIdentity, id: string): Promise<boolean> {
+      const c = await getConversation(db, who.orgId, id);
+      return !!c && (c.agentId === who.userId || isSupervisorOrAdmin(who));
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;

@@ -1,0 +1,7 @@
+import type { Role } from '@switchboard/protocol';
+
+export type StaffIdentity = { kind: 'staff'; userId: string; orgId: string; role: Role; name: string };
+export type VisitorIdentity = { kind: 'visitor'; orgId: string; conversationId: string; name: string };
+export type Identity = StaffIdentity | VisitorIdentity;
+
+export const isSupervisorOrAdmin = (who: StaffIdentity) => who.role === 'supervisor' || who.role === 'admin';

@@ -1,0 +1,89 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { ConversationState, ConversationSummary } from '@switchboard/protocol';
+import type { Db } from './db.js';
+import { conversations, queues, users } from './schema.js';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type ConversationWithNames = ConversationRow & { queueName: string | null; agentName: string | null };
+
+const withNames = {
+  conversation: conversations,
+  queueName: queues.name,
+  agentName: users.name,
+};
+
+function flatten(r: { conversation: ConversationRow; queueName: string | null; agentName: string | null }): ConversationWithNames {
+  return { ...r.conversation, queueName: r.queueName, agentName: r.agentName };
+}
+
+export async function insertConversation(tx: Db, values: typeof conversations.$inferInsert): Promise<ConversationRow> {
+  const [row] = await tx.insert(conversations).values(values).returning();
+  return row!;
+}
+
+export async function getConversation(db: Db, orgId: string, id: string): Promise<ConversationWithNames | undefined> {
+  const [row] = await db
+    .select(withNames)
+    .from(conversations)
+    .leftJoin(queues, eq(queues.id, conversations.queueId))
+    .leftJoin(users, eq(users.id, conversations.agentId))
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
+  return row && flatten(row);
+}
+
+/** Reads the conversation and holds its row lock until the transaction ends. */
+export async function lockConversation(tx: Db, orgId: string, id: string): Promise<ConversationRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function updateConversation(
+  tx: Db,
+  orgId: string,
+  id: string,
+  patch: Partial<typeof conversations.$inferInsert>,
+): Promise<void> {
+  await tx.update(conversations).set(patch).where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
+}
+
+export async function listConversations(
+  db: Db,
+  orgId: string,
+  filter: { agentId?: string; states: readonly ConversationState[]; limit?: number },
+): Promise<ConversationWithNames[]> {
+  const where = [eq(conversations.orgId, orgId), inArray(conversations.state, [...filter.states])];
+  if (filter.agentId) where.push(eq(conversations.agentId, filter.agentId));
+  const rows = await db
+    .select(withNames)
+    .from(conversations)
+    .leftJoin(queues, eq(queues.id, conversations.queueId))
+    .leftJoin(users, eq(users.id, conversations.agentId))
+    .where(and(...where))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(filter.limit ?? 200);
+  return rows.map(flatten);
+}
+
+export function toSummary(c: ConversationWithNames): ConversationSummary {
+  return {
+    id: c.id,
+    channel: c.channel,
+    state: c.state,
+    queueId: c.queueId,
+    queueName: c.queueName,
+    agentId: c.agentId,
+    agentName: c.agentName,
+    customerName: c.customerName,
+    customerEmail: c.customerEmail,
+    firstMessage: c.firstMessage,
+    createdAt: c.createdAt.toISOString(),
+    acceptedAt: c.acceptedAt?.toISOString() ?? null,
+    endedAt: c.endedAt?.toISOString() ?? null,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    lastSeq: c.lastSeq,
+  };
+}

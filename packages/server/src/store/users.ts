@@ -1,0 +1,36 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Presence, StaffUser } from '@switchboard/protocol';
+import type { Db } from './db.js';
+import { organizations, users } from './schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row;
+}
+
+export async function getStaffUser(db: Db, orgId: string, userId: string): Promise<StaffUser | undefined> {
+  const [row] = await db
+    .select({ user: users, orgName: organizations.name })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  if (!row) return undefined;
+  const u = row.user;
+  return {
+    id: u.id,
+    orgId: u.orgId,
+    orgName: row.orgName,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    presence: u.presence,
+    capacity: u.capacity,
+    usedCapacity: u.usedCapacity,
+  };
+}
+
+export async function setPresence(db: Db, orgId: string, userId: string, presence: Presence): Promise<void> {
+  await db.update(users).set({ presence }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+}
