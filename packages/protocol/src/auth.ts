@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Presence, Role } from './common.js';
 
-export const LoginRequest = z.object({
+export const LoginRequest = z.strictObject({
   email: z.email().max(320),
   password: z.string().min(1).max(200),
 });
@@ -23,5 +23,5 @@ export type StaffUser = z.infer<typeof StaffUser>;
 export const LoginResponse = z.object({ token: z.string(), user: StaffUser });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const SetPresenceRequest = z.object({ presence: Presence });
+export const SetPresenceRequest = z.strictObject({ presence: Presence });
 export type SetPresenceRequest = z.infer<typeof SetPresenceRequest>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel, ConversationState, Id, Timestamp } from './common.js';
 import { ConversationEvent } from './events.js';
 
-export const PrechatAnswers = z.object({
+export const PrechatAnswers = z.strictObject({
   name: z.string().trim().min(1, 'name is required').max(200),
   email: z.email().max(320),
   question: z.string().trim().min(1, 'question is required').max(2000),

@@ -33,7 +33,7 @@ export type Message = z.infer<typeof Message>;
  * The client picks `clientMessageId` once per message and reuses it on every retry,
  * so a message sent again after a lost reply is stored only once.
  */
-export const SendMessageRequest = z.object({
+export const SendMessageRequest = z.strictObject({
   clientMessageId: z.string().min(8).max(64),
   text: MessageText,
 });

@@ -14,7 +14,7 @@ export const WidgetConfig = z.object({
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
 
-export const StartChatRequest = z.object({
+export const StartChatRequest = z.strictObject({
   prechat: PrechatAnswers,
   context: ContextVariables.default({}),
   locale: z.enum(['en', 'nl', 'fr']).default('en'),

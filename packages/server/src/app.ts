@@ -16,8 +16,8 @@ import { serveApps } from './http/static-apps.js';
 import { startOfferSweeper } from './jobs/offer-sweeper.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createEventBus } from './services/bus.js';
-import { createConversationService } from './services/conversations.js';
-import { createOfferService } from './services/offers.js';
+import { createConversationService, type ConversationService } from './services/conversations.js';
+import { createOfferService, type OfferService } from './services/offers.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
 import { openDatabase, type Database } from './store/db.js';
@@ -29,6 +29,8 @@ export type App = {
   realtime: Realtime;
   database: Database;
   routing: RoutingEngine;
+  conversations: ConversationService;
+  offers: OfferService;
   /** Resolves once routing triggered so far has settled on this node. */
   settled(): Promise<void>;
   listen(): Promise<string>;
@@ -49,7 +51,9 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   const conversations = createConversationService({ db, clock, bus, onRoutable });
   const offers = createOfferService({ db, clock, bus, onRoutable });
 
-  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 64 * 1024, disableRequestLogging: config.LOG_LEVEL !== 'debug' });
+  // Per-request lines only at debug: at info they would drown the routing log.
+  const httpLog = log.child({}, { level: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? config.LOG_LEVEL : 'warn' });
+  const http = Fastify({ loggerInstance: httpLog as FastifyBaseLogger, bodyLimit: 64 * 1024 });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandling(http);
@@ -86,6 +90,8 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     realtime,
     database,
     routing,
+    conversations,
+    offers,
     settled: () => routing.idle(),
     async listen() {
       const address = await http.listen({ port: config.PORT, host: config.HOST });

@@ -25,6 +25,13 @@ export class HttpError extends Error {
   }
 }
 
+/** Fastify's own 4xx messages, said so that the caller knows what to change. */
+function clearer(err: FastifyError, contentType: string | undefined): string {
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return `Content-Type ${contentType ?? '(none)'} is not supported: send application/json`;
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'Request body is too large (the limit is 64 KB)';
+  return err.message;
+}
+
 const body = (statusCode: number, message: string, issues?: ApiError['issues']): ApiError => ({
   statusCode,
   error: NAMES[statusCode] ?? 'Error',
@@ -51,7 +58,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err }, 'request failed');
-    return reply.status(status).send(body(status, status === 500 ? 'Internal server error' : err.message));
+    return reply.status(status).send(body(status, status === 500 ? 'Internal server error' : clearer(err, req.headers['content-type'])));
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(body(404, `No route ${req.method} ${req.url.split('?')[0]}`)));
 }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import type { Database } from '../src/store/db.js';
+import { createEventBus } from '../src/services/bus.js';
+import { createRoutingEngine } from '../src/services/routing-engine.js';
+import { claimConversation } from '../src/store/routing.js';
+import { conversations, offers, users, workstreams } from '../src/store/schema.js';
+import { openTestDatabase } from './support/harness.js';
+import { buildOrg, type BuiltOrg } from './support/org-builder.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(() => db.close());
+
+async function orgWithWaitingWork(count: number) {
+  const org = await buildOrg(db.db, {
+    queues: ['Support'],
+    users: ['a1', 'a2', 'a3'].map((key) => ({ key, queues: ['Support'], capacity: 2, presence: 'available' as const })),
+  });
+  const [ws] = await db.db.select().from(workstreams).where(eq(workstreams.orgId, org.orgId));
+  const now = new Date();
+  const rows = await db.db
+    .insert(conversations)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        orgId: org.orgId,
+        workstreamId: ws!.id,
+        queueId: org.queueId('Support'),
+        channel: 'webchat' as const,
+        state: 'open' as const,
+        customerName: `Customer ${i}`,
+        capacityUnits: 1,
+        waitingSince: new Date(now.getTime() + i),
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .returning({ id: conversations.id });
+  return { org, ids: rows.map((r) => r.id) };
+}
+
+async function expectCleanAssignment(org: BuiltOrg) {
+  const active = await db.db
+    .select({ agentId: conversations.agentId, n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'active')))
+    .groupBy(conversations.agentId);
+  expect(active.reduce((sum, r) => sum + r.n, 0)).toBe(6);
+  expect(active.map((r) => r.n)).toEqual([2, 2, 2]);
+  const agents = await db.db.select({ used: users.usedCapacity, capacity: users.capacity }).from(users).where(eq(users.orgId, org.orgId));
+  expect(agents.map((a) => a.used)).toEqual([2, 2, 2]);
+  const perConversation = await db.db
+    .select({ conversationId: offers.conversationId, n: sql<number>`count(*)::int` })
+    .from(offers)
+    .where(eq(offers.orgId, org.orgId))
+    .groupBy(offers.conversationId);
+  expect(perConversation).toHaveLength(6);
+  expect(perConversation.every((r) => r.n === 1)).toBe(true);
+  const [open] = await db.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'open')));
+  expect(open!.n).toBe(44);
+}
+
+describe('assignment under concurrency', () => {
+  it('50 concurrent claims over 3 agents with capacity 2: exactly 6 assigned, nobody over capacity, nothing twice', async () => {
+    const { org, ids } = await orgWithWaitingWork(50);
+    const agents = ['a1', 'a2', 'a3'].map((k) => org.user(k).id);
+    const now = new Date();
+    // Every conversation is claimed twice, by different agents, all at once.
+    const attempts = ids.flatMap((conversationId, i) =>
+      [0, 1].map((k) => claimConversation(db.db, {
+        orgId: org.orgId,
+        conversationId,
+        agentId: agents[(i + k) % 3]!,
+        units: 1,
+        allowedPresences: ['available'],
+        now,
+        expiresAt: new Date(now.getTime() + 60_000),
+      })),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.filter(Boolean)).toHaveLength(6);
+    await expectCleanAssignment(org);
+  });
+
+  it('two routing engines dispatching the same queue at once assign each item once', async () => {
+    const { org } = await orgWithWaitingWork(50);
+    const make = () =>
+      createRoutingEngine({
+        db: db.db,
+        clock: { now: () => new Date() },
+        log: pino({ level: 'silent' }),
+        bus: createEventBus(() => undefined),
+        defaultOfferTimeoutSeconds: 60,
+      });
+    const engines = [make(), make()];
+    await Promise.all(engines.flatMap((e) => [e.dispatch(org.orgId), e.dispatch(org.orgId)]));
+    await expectCleanAssignment(org);
+  });
+});
