@@ -101,7 +101,8 @@ export async function createRealtime(deps: RealtimeDeps) {
     io,
     deliver,
     async close() {
-      io.disconnectSockets(true);
+      // No disconnectSockets(): a server-side disconnect tells clients not to reconnect, while
+      // closing the transport lets them come back on their own to this or another node.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
