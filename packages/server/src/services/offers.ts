@@ -112,7 +112,7 @@ export function createOfferService({ db, clock, bus, onRoutable }: OfferServiceD
       const due = await expiredOffers(db, clock.now());
       let expired = 0;
       for (const offer of due) {
-        if (await decline(offer, 'timeout', 'Switchboard')) expired += 1;
+        if (await decline(offer, 'timeout', offer.agentName)) expired += 1;
       }
       return expired;
     },

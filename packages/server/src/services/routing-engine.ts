@@ -38,41 +38,44 @@ export function createRoutingEngine({ db, clock, log, bus, defaultOfferTimeoutSe
       const decision = decideAssignment(item, agents, declines.get(item.conversationId) ?? new Map());
       if (!decision.agentId) continue;
       const now = clock.now();
-      const offer = await claimConversation(db, {
+      const agent = agents.find((a) => a.id === decision.agentId)!;
+      const events = new EventLog();
+      const offer = await claimConversation(
+        db,
+        {
         orgId,
         conversationId: item.conversationId,
         agentId: decision.agentId,
         units: item.capacityUnits,
         allowedPresences: item.allowedPresences,
         now,
-        expiresAt: offerExpiresAt(now, item.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds),
-      });
+          expiresAt: offerExpiresAt(now, item.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds),
+        },
+        async (tx, o) => {
+          await events.append(tx, {
+            orgId,
+            conversationId: item.conversationId,
+            body: { type: 'offered', offerId: o.id, agentId: agent.id, agentName: agent.name, expiresAt: o.expiresAt.toISOString() },
+            public: false,
+            at: now,
+          });
+        },
+      );
       if (!offer) {
         // Another node or a presence change got there first: start over from fresh state.
         log.debug({ msg: 'claim lost, reloading', conversationId: item.conversationId, agentId: decision.agentId });
         return assigned + 1;
       }
       assigned += 1;
-      const agent = agents.find((a) => a.id === decision.agentId)!;
       agent.usedCapacity += item.capacityUnits;
       agent.lastAssignedAt = now;
-      await announceOffer(orgId, offer.id, item.conversationId, agent.id, agent.name, now, offer.expiresAt);
+      await announceOffer(events, orgId, offer.id, item.conversationId, agent.id, now, offer.expiresAt);
       log.info({ msg: 'conversation offered', conversationId: item.conversationId, agentId: agent.id, considered: decision.considered });
     }
     return assigned;
   }
 
-  async function announceOffer(orgId: string, offerId: string, conversationId: string, agentId: string, agentName: string, now: Date, expiresAt: Date) {
-    const events = new EventLog();
-    await db.transaction((tx) =>
-      events.append(tx, {
-        orgId,
-        conversationId,
-        body: { type: 'offered', offerId, agentId, agentName, expiresAt: expiresAt.toISOString() },
-        public: false,
-        at: now,
-      }),
-    );
+  async function announceOffer(events: EventLog, orgId: string, offerId: string, conversationId: string, agentId: string, now: Date, expiresAt: Date) {
     const c = await getConversation(db, orgId, conversationId);
     if (!c) return;
     const offer: Offer = {

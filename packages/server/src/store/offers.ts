@@ -1,6 +1,6 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from './db.js';
-import { conversations, offers, queues } from './schema.js';
+import { conversations, offers, queues, users } from './schema.js';
 
 export type OfferRow = typeof offers.$inferSelect;
 export type OfferOutcome = 'accepted' | 'rejected' | 'timeout' | 'withdrawn';
@@ -45,11 +45,13 @@ export async function pendingOffersForAgent(db: Db, orgId: string, agentId: stri
 }
 
 /** Pending offers of every organisation whose time is up; the sweeper closes them one by one. */
-export async function expiredOffers(db: Db, now: Date, limit = 100): Promise<OfferRow[]> {
-  return db
-    .select()
+export async function expiredOffers(db: Db, now: Date, limit = 100): Promise<(OfferRow & { agentName: string })[]> {
+  const rows = await db
+    .select({ offer: offers, agentName: users.name })
     .from(offers)
+    .innerJoin(users, eq(users.id, offers.agentId))
     .where(and(eq(offers.status, 'pending'), lte(offers.expiresAt, now)))
     .orderBy(asc(offers.expiresAt))
     .limit(limit);
+  return rows.map((r) => ({ ...r.offer, agentName: r.agentName }));
 }

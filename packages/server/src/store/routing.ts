@@ -81,7 +81,12 @@ const NOT_CLAIMED = Symbol('not claimed');
  * moves if it is still open and unassigned. Under concurrency at most one claim wins per
  * conversation and no agent goes over capacity. Returns the new offer, or null when it lost.
  */
-export async function claimConversation(db: Db, c: Claim): Promise<typeof offers.$inferSelect | null> {
+export async function claimConversation(
+  db: Db,
+  c: Claim,
+  /** Runs inside the claim's transaction, e.g. to record the offer as a conversation event. */
+  andThen?: (tx: Db, offer: typeof offers.$inferSelect) => Promise<void>,
+): Promise<typeof offers.$inferSelect | null> {
   try {
     return await db.transaction(async (tx) => {
       const charged = await tx
@@ -121,6 +126,7 @@ export async function claimConversation(db: Db, c: Claim): Promise<typeof offers
           expiresAt: c.expiresAt,
         })
         .returning();
+      await andThen?.(tx, offer!);
       return offer!;
     });
   } catch (err) {
