@@ -78,7 +78,6 @@ export type TypingEvent = z.infer<typeof TypingEvent>;
 /** Socket.IO event names and payloads, shared by server and clients. */
 export const SocketEvents = {
   conversationEvent: 'conversation:event',
-  conversationUpdated: 'conversation:updated',
   offer: 'offer:new',
   offerClosed: 'offer:closed',
   presence: 'presence',

@@ -1,0 +1,114 @@
+import { Button, Caption1, Switch, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { ConversationSummary } from '@switchboard/protocol';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
+import { canAddNote, canMessageCustomer } from '../lib/conversation-status';
+import { createTypingEmitter } from '../lib/typing-emitter';
+import { useServices } from '../state/services-context';
+
+/** Unsent text per conversation, kept while the agent switches tabs. */
+const useDrafts = create<{ drafts: Record<string, string> }>(() => ({ drafts: {} }));
+const setDraft = (id: string, text: string) => useDrafts.setState((s) => ({ drafts: { ...s.drafts, [id]: text } }));
+
+const useStyles = makeStyles({
+  composer: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  noteMode: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  input: { flexGrow: 1 },
+  toolbar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+type Props = { conversationId: string; summary: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'customerName'> };
+
+export function Composer({ conversationId, summary }: Props) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const services = useServices();
+  const text = useDrafts((s) => s.drafts[conversationId] ?? '');
+  const [noteSwitch, setNote] = useState(false);
+  const customerAllowed = canMessageCustomer(summary);
+  const noteAllowed = canAddNote(summary);
+  const note = noteSwitch && noteAllowed;
+  const enabled = note ? noteAllowed : customerAllowed;
+
+  const typing = useMemo(
+    () =>
+      createTypingEmitter({
+        emit: (isTyping) => services.emitTyping(conversationId, isTyping),
+        now: Date.now,
+        setTimer: (fn, ms) => setTimeout(fn, ms),
+        clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      }),
+    [services, conversationId],
+  );
+  useEffect(() => () => typing.stop(), [typing]);
+
+  function change(value: string) {
+    setDraft(conversationId, value);
+    // Writing a note is not something the customer should see as "typing".
+    if (!note && customerAllowed) {
+      if (value.trim()) typing.input();
+      else typing.stop();
+    }
+  }
+
+  function toggleNote(checked: boolean) {
+    setNote(checked);
+    if (checked) typing.stop();
+  }
+
+  function submit() {
+    if (!enabled || !text.trim()) return;
+    services.send({ conversationId, text, internal: note });
+    setDraft(conversationId, '');
+    typing.stop();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      submit();
+    }
+  }
+
+  const hint = !noteAllowed ? t('composer.closed') : !customerAllowed && !note ? t('composer.notActive') : null;
+
+  return (
+    <div className={note ? `${styles.composer} ${styles.noteMode}` : styles.composer}>
+      <div className={styles.toolbar}>
+        <Switch
+          data-testid="composer-note-toggle"
+          label={t('composer.internalNote')}
+          checked={note}
+          disabled={!noteAllowed}
+          onChange={(_, d) => toggleNote(d.checked)}
+        />
+        {hint && <Caption1 className={styles.hint}>{hint}</Caption1>}
+      </div>
+      <div className={styles.row}>
+        <Textarea
+          data-testid="composer-input"
+          className={styles.input}
+          aria-label={t('composer.label')}
+          placeholder={note ? t('composer.notePlaceholder') : t('composer.placeholder', { name: summary.customerName })}
+          resize="vertical"
+          value={text}
+          disabled={!enabled}
+          onChange={(_, d) => change(d.value)}
+          onKeyDown={onKeyDown}
+        />
+        <Button data-testid="composer-send" appearance="primary" disabled={!enabled || !text.trim()} onClick={submit}>
+          {note ? t('composer.addNote') : t('composer.send')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { Caption1, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ConversationSummary } from '@switchboard/protocol';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/api';
+import { useSessions } from '../state/sessions-store';
+import { useServices } from '../state/services-context';
+import { conversationsKey } from '../state/workspace-services';
+import { StateBadge } from './state-badge';
+
+const useStyles = makeStyles({
+  aside: {
+    width: '280px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    padding: tokens.spacingVerticalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    width: '100%',
+    textAlign: 'left',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalS,
+    cursor: 'pointer',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    font: 'inherit',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  selected: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function ConversationList({ scope, testId, itemTestId }: { scope: 'ongoing' | 'closed'; testId: string; itemTestId: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const services = useServices();
+  const activeId = useSessions((s) => s.activeId);
+  const query = useQuery({
+    queryKey: [...conversationsKey, scope],
+    queryFn: async () => (await call('listConversations', { query: { scope } })).conversations,
+  });
+  const items: ConversationSummary[] = query.data ?? [];
+
+  return (
+    <section>
+      <Subtitle2 as="h2">{scope === 'ongoing' ? t('dashboard.ongoing') : t('dashboard.closed')}</Subtitle2>
+      {query.isPending && <Spinner size="tiny" />}
+      {query.isError && <Caption1 className={styles.muted}>{t('dashboard.loadFailed')}</Caption1>}
+      <ul className={styles.list} data-testid={testId}>
+        {items.map((c) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              className={mergeClasses(styles.item, c.id === activeId && styles.selected)}
+              data-testid={itemTestId}
+              data-conversation-id={c.id}
+              aria-current={c.id === activeId ? 'true' : undefined}
+              onClick={() => services.openSession(c.id)}
+            >
+              <span className={styles.row}>
+                <Text weight="semibold" className={styles.name}>
+                  {c.customerName}
+                </Text>
+                <StateBadge conversation={c} />
+              </span>
+              <Caption1 className={styles.muted}>{c.queueName ?? ''}</Caption1>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {query.isSuccess && items.length === 0 && (
+        <Caption1 className={styles.muted}>{scope === 'ongoing' ? t('dashboard.noOngoing') : t('dashboard.noClosed')}</Caption1>
+      )}
+    </section>
+  );
+}
+
+export function ConversationLists() {
+  const styles = useStyles();
+  return (
+    <aside className={styles.aside}>
+      <ConversationList scope="ongoing" testId="ongoing-list" itemTestId="ongoing-item" />
+      <ConversationList scope="closed" testId="closed-list" itemTestId="closed-item" />
+    </aside>
+  );
+}

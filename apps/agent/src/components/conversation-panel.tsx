@@ -1,0 +1,120 @@
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../hooks/use-now';
+import { canClose, canEnd } from '../lib/conversation-status';
+import { formatDuration } from '../lib/time';
+import { useServices } from '../state/services-context';
+import { useTimelines } from '../state/timelines-store';
+import type { ReadyTimeline } from '../state/timeline-sync';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+import { useNotify } from './notify';
+import { StateBadge } from './state-badge';
+import { TypingIndicator } from './typing-indicator';
+
+const useStyles = makeStyles({
+  panel: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: { display: 'flex', flexDirection: 'column', marginRight: 'auto', minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  timer: { fontVariantNumeric: 'tabular-nums' },
+  center: { flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: tokens.spacingHorizontalL },
+});
+
+function SessionTimer({ since, until }: { since: string; until: string | null }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const now = useNow(1000);
+  const end = until ? Date.parse(until) : now;
+  return (
+    <Caption1 className={styles.timer} data-testid="session-timer" title={t('conversation.sessionTime')}>
+      {t('conversation.sessionTime')}: {formatDuration(end - Date.parse(since))}
+    </Caption1>
+  );
+}
+
+function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const services = useServices();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const { summary } = timeline;
+
+  async function run(action: 'endConversation' | 'closeConversation') {
+    setBusy(true);
+    try {
+      await services[action](id);
+    } catch (err) {
+      notify(t('conversation.failed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className={styles.panel} data-testid="conversation-panel" data-conversation-id={id} data-state={summary.state}>
+      <div className={styles.header}>
+        <div className={styles.who}>
+          <Text weight="semibold" size={500} truncate wrap={false}>
+            {summary.customerName}
+          </Text>
+          <Caption1 className={styles.muted}>{[summary.customerEmail, summary.queueName].filter(Boolean).join(' · ')}</Caption1>
+        </div>
+        <StateBadge conversation={summary} />
+        <SessionTimer since={summary.acceptedAt ?? summary.createdAt} until={summary.endedAt ?? summary.closedAt} />
+        {canEnd(summary) && (
+          <Button data-testid="end-conversation" disabled={busy} onClick={() => void run('endConversation')}>
+            {t('conversation.end')}
+          </Button>
+        )}
+        {canClose(summary) && (
+          <Button data-testid="close-conversation" appearance="primary" disabled={busy} onClick={() => void run('closeConversation')}>
+            {t('conversation.close')}
+          </Button>
+        )}
+      </div>
+      <MessageList conversationId={id} events={timeline.seq.events} />
+      <TypingIndicator conversationId={id} />
+      <Composer conversationId={id} summary={summary} />
+    </section>
+  );
+}
+
+export function ConversationPanel({ id }: { id: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const services = useServices();
+  const entry = useTimelines((s) => s.entries[id]);
+
+  useEffect(() => {
+    void services.sync.load(id);
+  }, [id, services]);
+
+  if (entry?.status === 'ready') return <ReadyPanel id={id} timeline={entry} />;
+  if (entry?.status === 'error') {
+    return (
+      <div className={styles.center}>
+        <MessageBar intent="error">
+          <MessageBarBody>{t('sessions.loadFailed', { message: entry.error })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void services.sync.reload(id)}>{t('sessions.retry')}</Button>
+            <Button onClick={() => services.closeSession(id)}>{t('sessions.closeTab', { name: t('sessions.unknown') })}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.center}>
+      <Spinner label={t('sessions.loading')} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ConversationEvent } from '@switchboard/protocol';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../state/auth-store';
+import { useOutbox } from '../state/outbox-store';
+import { useServices } from '../state/services-context';
+import { MessageItem, SystemLine } from './message-item';
+
+const useStyles = makeStyles({
+  list: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+type Props = { conversationId: string; events: readonly ConversationEvent[] };
+
+export function MessageList({ conversationId, events }: Props) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const services = useServices();
+  const outbox = useOutbox((s) => s.entries);
+  const me = useAuth((s) => s.user?.name ?? '');
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const sentIds = useMemo(
+    () => new Set(events.flatMap((e) => (e.type === 'message' && e.message.clientMessageId ? [e.message.clientMessageId] : []))),
+    [events],
+  );
+  // Sent but not yet in the history: shown after it, as pending (or failed).
+  const unsent = outbox.filter((e) => e.conversationId === conversationId && !sentIds.has(e.clientMessageId));
+  const itemCount = events.length + unsent.length;
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [itemCount]);
+
+  return (
+    <div className={styles.list} ref={listRef} role="log" aria-label={t('timeline.label')}>
+      {events.map((e) => {
+        switch (e.type) {
+          case 'message':
+            return <MessageItem key={e.seq} message={{ key: e.message.id, ...e.message }} />;
+          case 'state':
+            return <SystemLine key={e.seq} text={t('timeline.stateChange', { state: t(`state.${e.to}`), actor: e.actor.name })} />;
+          case 'accepted':
+            return <SystemLine key={e.seq} text={t('timeline.accepted', { name: e.agentName })} />;
+          default:
+            // Offers made and declined are routing detail, not part of the conversation.
+            return null;
+        }
+      })}
+      {unsent.map((e) => (
+        <MessageItem
+          key={e.clientMessageId}
+          message={{
+            key: e.clientMessageId,
+            kind: e.internal ? 'note' : 'agent',
+            text: e.text,
+            authorName: me,
+            at: new Date(e.createdAt).toISOString(),
+            delivery: e.status,
+            error: e.error,
+          }}
+          onRetry={() => services.retrySend(e.clientMessageId)}
+          onDiscard={() => services.discardSend(e.clientMessageId)}
+        />
+      ))}
+    </div>
+  );
+}

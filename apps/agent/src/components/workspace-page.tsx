@@ -1,0 +1,56 @@
+import { Toaster, makeStyles } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { call } from '../api/api';
+import { useAuth } from '../state/auth-store';
+import { ServicesContext } from '../state/services-context';
+import { startWorkspace, type WorkspaceServices } from '../state/workspace-services';
+import { AppHeader } from './app-header';
+import { ConversationLists } from './conversation-lists';
+import { TOASTER_ID } from './notify';
+import { OfferAlertHost } from './offer-alert-host';
+import { SessionArea } from './session-area';
+
+const useStyles = makeStyles({
+  page: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  main: { flexGrow: 1, minHeight: 0, display: 'flex' },
+});
+
+export function WorkspacePage() {
+  const styles = useStyles();
+  const token = useAuth((s) => s.token);
+  const userId = useAuth((s) => s.user?.id);
+  const queryClient = useQueryClient();
+  const [services, setServices] = useState<WorkspaceServices | null>(null);
+
+  // The stored user may be stale (presence changed elsewhere): refresh it once signed in.
+  const me = useQuery({ queryKey: ['me', token], queryFn: () => call('me'), enabled: !!token });
+  useEffect(() => {
+    if (me.data) useAuth.getState().setUser(me.data);
+  }, [me.data]);
+
+  useEffect(() => {
+    if (!token || !userId) return;
+    const workspace = startWorkspace(token, userId, queryClient);
+    setServices(workspace.services);
+    return () => {
+      workspace.stop();
+      setServices(null);
+    };
+  }, [token, userId, queryClient]);
+
+  if (!services) return null;
+  return (
+    <ServicesContext.Provider value={services}>
+      <div className={styles.page}>
+        <AppHeader />
+        <main className={styles.main}>
+          <ConversationLists />
+          <SessionArea />
+        </main>
+        <OfferAlertHost />
+        <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+      </div>
+    </ServicesContext.Provider>
+  );
+}

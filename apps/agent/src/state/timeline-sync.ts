@@ -1,0 +1,117 @@
+import type { ConversationDetail, ConversationEvent, ConversationSummary, PrechatAnswers } from '@switchboard/protocol';
+import { foldSummary } from '../lib/conversation-status';
+import { applyEvent, applyEvents, emptySequence, type SequenceState } from '../lib/event-sequence';
+
+export type ReadyTimeline = {
+  status: 'ready';
+  summary: ConversationSummary;
+  prechat: PrechatAnswers | null;
+  seq: SequenceState<ConversationEvent>;
+};
+
+export type TimelineEntry =
+  | { status: 'loading'; early: ConversationEvent[] }
+  | { status: 'error'; error: string; httpStatus: number | null }
+  | ReadyTimeline;
+
+export type TimelineStorePort = {
+  get(id: string): TimelineEntry | undefined;
+  set(id: string, entry: TimelineEntry): void;
+  remove(id: string): void;
+  ids(): string[];
+};
+
+export type TimelineApi = {
+  getConversation(id: string): Promise<ConversationDetail>;
+  listEvents(id: string, after: number): Promise<ConversationEvent[]>;
+};
+
+function withEvents(entry: ReadyTimeline, events: readonly ConversationEvent[]): { entry: ReadyTimeline; gap: boolean } {
+  const { state, applied, gap } = applyEvents(entry.seq, events);
+  if (applied.length === 0) return { entry, gap };
+  return { entry: { ...entry, seq: state, summary: applied.reduce(foldSummary, entry.summary) }, gap };
+}
+
+/**
+ * Keeps the history of each open conversation complete: loads it once, applies live events in
+ * order and, on a gap or after a reconnect, fetches what was missed over REST.
+ */
+export function createTimelineSync(api: TimelineApi, store: TimelineStorePort, onError: (err: unknown) => void = () => {}) {
+  const inFlight = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+
+  async function fetchMissed(id: string): Promise<void> {
+    do {
+      again.delete(id);
+      const before = store.get(id);
+      if (before?.status !== 'ready') return;
+      const events = await api.listEvents(id, before.seq.lastSeq);
+      const current = store.get(id);
+      if (current?.status !== 'ready') return;
+      const result = withEvents(current, events);
+      if (result.entry !== current) store.set(id, result.entry);
+    } while (again.has(id));
+  }
+
+  /** Single flight per conversation; a request made meanwhile runs once more afterwards. */
+  function catchUp(id: string): Promise<void> {
+    const running = inFlight.get(id);
+    if (running) {
+      again.add(id);
+      return running;
+    }
+    const run = fetchMissed(id)
+      .catch(onError)
+      .finally(() => inFlight.delete(id));
+    inFlight.set(id, run);
+    return run;
+  }
+
+  async function load(id: string): Promise<void> {
+    const existing = store.get(id);
+    if (existing && existing.status !== 'error') return;
+    store.set(id, { status: 'loading', early: [] });
+    try {
+      const { events, prechat, context: _context, ...summary } = await api.getConversation(id);
+      const loading = store.get(id);
+      const early = loading?.status === 'loading' ? loading.early : [];
+      const base: ReadyTimeline = { status: 'ready', summary, prechat, seq: applyEvents(emptySequence<ConversationEvent>(), events).state };
+      // Events that arrived while the snapshot was on its way may be newer than it.
+      const { entry, gap } = withEvents(base, early);
+      store.set(id, entry);
+      if (gap || entry.seq.lastSeq < summary.lastSeq) await catchUp(id);
+    } catch (err) {
+      const httpStatus = typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : null;
+      store.set(id, { status: 'error', error: err instanceof Error ? err.message : String(err), httpStatus });
+    }
+  }
+
+  /** A live or just-sent event. Resolves once it (or what came before it) has been applied. */
+  async function receive(event: ConversationEvent): Promise<void> {
+    const id = event.conversationId;
+    const entry = store.get(id);
+    if (!entry || entry.status === 'error') return;
+    if (entry.status === 'loading') {
+      store.set(id, { ...entry, early: [...entry.early, event] });
+      return;
+    }
+    const { state, outcome } = applyEvent(entry.seq, event);
+    if (outcome === 'applied') store.set(id, { ...entry, seq: state, summary: foldSummary(entry.summary, event) });
+    else if (outcome === 'gap') await catchUp(id);
+  }
+
+  return {
+    load,
+    receive,
+    catchUp,
+    /** After every (re)connect: whatever happened while we were away. */
+    catchUpAll: () => Promise.all(store.ids().map(catchUp)).then(() => undefined),
+    reload(id: string): Promise<void> {
+      store.remove(id);
+      return load(id);
+    },
+    drop: (id: string) => store.remove(id),
+  };
+}
+
+export type TimelineSync = ReturnType<typeof createTimelineSync>;

@@ -1,0 +1,147 @@
+import type { Offer } from '@switchboard/protocol';
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiCallError, call } from '../api/api';
+import { createOutboxRunner, newOutboxEntry, type OutboxInput } from '../lib/outbox';
+import { connectRealtime } from '../realtime/realtime';
+import { useAuth } from './auth-store';
+import { useConnection } from './connection-store';
+import { useOffers } from './offers-store';
+import { outboxPort, useOutbox } from './outbox-store';
+import { useSessions } from './sessions-store';
+import { createTimelineSync } from './timeline-sync';
+import { resetTimelines, timelinesPort } from './timelines-store';
+
+export const conversationsKey = ['conversations'] as const;
+
+/**
+ * Everything the signed-in workspace runs: the realtime connection, history sync, the outbox
+ * and offers. Components reach it through ServicesContext; stop() tears it all down.
+ */
+export function startWorkspace(token: string, userId: string, queryClient: QueryClient) {
+  useSessions.getState().hydrate(userId);
+  useOutbox.getState().hydrate(userId);
+  useConnection.getState().reset();
+  useOffers.getState().clear();
+  resetTimelines();
+
+  const invalidateLists = () => void queryClient.invalidateQueries({ queryKey: conversationsKey });
+  const sync = createTimelineSync(
+    {
+      getConversation: (id) => call('getConversation', { params: { id } }),
+      listEvents: async (id, after) => (await call('listEvents', { params: { id }, query: { after } })).events,
+    },
+    timelinesPort,
+    (err) => console.warn('catching up on events failed', err),
+  );
+
+  const outbox = createOutboxRunner({
+    store: outboxPort,
+    send: (e) => call('sendMessage', { params: { id: e.conversationId }, body: { clientMessageId: e.clientMessageId, text: e.text, internal: e.internal } }),
+    onSent: (_entry, event) => sync.receive(event),
+    now: Date.now,
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+
+  async function refreshOffers() {
+    const requestedAt = Date.now();
+    try {
+      const { offers } = await call('listOffers');
+      useOffers.getState().sync(offers, requestedAt);
+    } catch (err) {
+      console.warn('loading offers failed', err);
+    }
+  }
+
+  const realtime = connectRealtime(token, {
+    onStatus: (status) => useConnection.getState().setStatus(status),
+    onReady() {
+      void refreshOffers();
+      void sync.catchUpAll();
+      for (const id of useSessions.getState().openIds) realtime.follow(id);
+      invalidateLists();
+      outbox.retryNow();
+    },
+    onConversationEvent(event) {
+      void sync.receive(event);
+      if (event.type === 'state' || event.type === 'accepted') invalidateLists();
+      if (event.type === 'message' && event.message.kind === 'customer') useConnection.getState().setTyping(event.conversationId, '', false);
+    },
+    onOffer: (offer) => useOffers.getState().add(offer),
+    onOfferClosed(closed) {
+      useOffers.getState().remove(closed.offerId);
+      if (closed.outcome === 'accepted') invalidateLists();
+    },
+    onPresence(presence) {
+      const { user, setUser } = useAuth.getState();
+      if (user) setUser({ ...user, presence });
+    },
+    onTyping(typing) {
+      if (typing.from === 'customer') useConnection.getState().setTyping(typing.conversationId, typing.name, typing.isTyping);
+    },
+    onUnauthorized: () => useAuth.getState().signOut('expired'),
+  });
+
+  const onOnline = () => outbox.retryNow();
+  window.addEventListener('online', onOnline);
+  void refreshOffers();
+  outbox.kick();
+
+  /** Accept/reject: a refusal (4xx) means the offer is gone; on a network error it stays. */
+  async function answer(offer: Offer, route: 'acceptOffer' | 'rejectOffer') {
+    try {
+      await call(route, { params: { id: offer.id }, body: {} });
+      useOffers.getState().remove(offer.id);
+    } catch (err) {
+      if (err instanceof ApiCallError && err.status < 500) useOffers.getState().remove(offer.id);
+      throw err;
+    }
+  }
+
+  const services = {
+    sync,
+    send(input: Omit<OutboxInput, 'clientMessageId'>) {
+      useOutbox.getState().add(newOutboxEntry({ ...input, clientMessageId: crypto.randomUUID() }, Date.now()));
+      outbox.kick();
+    },
+    retrySend: (clientMessageId: string) => outbox.retryFailed(clientMessageId),
+    discardSend: (clientMessageId: string) => outboxPort.remove(clientMessageId),
+    emitTyping: realtime.emitTyping,
+    async accept(offer: Offer) {
+      await answer(offer, 'acceptOffer');
+      useSessions.getState().open(offer.conversationId);
+      realtime.follow(offer.conversationId);
+      invalidateLists();
+    },
+    reject: (offer: Offer) => answer(offer, 'rejectOffer'),
+    async endConversation(id: string) {
+      await call('endConversation', { params: { id }, body: {} });
+      await sync.catchUp(id);
+      invalidateLists();
+    },
+    async closeConversation(id: string) {
+      await call('closeConversation', { params: { id }, body: {} });
+      await sync.catchUp(id);
+      invalidateLists();
+    },
+    openSession(id: string) {
+      useSessions.getState().open(id);
+      realtime.follow(id);
+    },
+    closeSession(id: string) {
+      useSessions.getState().close(id);
+      sync.drop(id);
+    },
+  };
+
+  return {
+    services,
+    stop() {
+      window.removeEventListener('online', onOnline);
+      outbox.stop();
+      realtime.close();
+    },
+  };
+}
+
+export type WorkspaceServices = ReturnType<typeof startWorkspace>['services'];
