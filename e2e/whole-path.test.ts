@@ -105,7 +105,7 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
     await agent.getByTestId('composer-note-toggle').uncheck();
 
     // CH1: the customer moves to the second page mid-chat: same conversation, same history.
-    await customer.getByRole('link', { name: /page 2|second|more/i }).first().click();
+    await customer.locator('a[href="page2.html"]').first().click();
     await customer.waitForURL(/page2/);
     const widget2 = frameOf(customer);
     await widget2.getByTestId('chat-message').filter({ hasText: 'I am looking at it now' }).waitFor(timeout);

@@ -1,0 +1,28 @@
+import { useT } from '../i18n.js';
+import type { ChatSession, ChatSnapshot } from '../lib/chat-session.js';
+import { chatStatus } from '../lib/conversation-status.js';
+import { Composer } from './composer.js';
+import { MessageList } from './message-list.js';
+import { StatusLine } from './status-line.js';
+
+type Props = { snap: ChatSnapshot; session: ChatSession; onNewChat(): void };
+
+export function ChatView({ snap, session, onNewChat }: Props) {
+  const { t } = useT();
+  const status = chatStatus(snap.status);
+  return (
+    <section className="chat">
+      <StatusLine status={status} agentName={snap.status.agentName} onEnd={() => session.end()} />
+      <MessageList events={snap.timeline.events} outbox={snap.outbox} agentTyping={snap.agentTyping} onDismiss={(id) => session.dismiss(id)} />
+      {status === 'ended' ? (
+        <div className="ended">
+          <button type="button" className="primary" data-testid="chat-new" onClick={onNewChat}>
+            {t('newChat')}
+          </button>
+        </div>
+      ) : (
+        <Composer onSend={(text) => session.send(text)} onTyping={() => session.typing()} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,308 @@
+import {
+  ApiCallError,
+  createApiClient,
+  MAX_MESSAGE_BYTES,
+  type ApiClient,
+  type ContextVariables,
+  type ConversationEvent,
+  type PrechatAnswers,
+  type VisitorConversation,
+} from '@switchboard/protocol';
+import type { Locale } from '../../shared/locale.js';
+import { newClientMessageId } from './client-id.js';
+import { chatStatus, reduceStatus, type ConversationStatus } from './conversation-status.js';
+import { addToOutbox, backoffDelay, isRetryable, removeFromOutbox, unconfirmed, type OutboxItem } from './outbox.js';
+import { OutboxSender } from './outbox-sender.js';
+import { ConversationFeed } from './conversation-feed.js';
+import { connectRealtime, type Realtime, type RealtimeOptions } from './realtime.js';
+import { applyEvents, emptyTimeline, timelineFrom, type Timeline } from './sequence.js';
+import type { ChatStorage } from './storage.js';
+import { createTypingSignal } from './typing-signal.js';
+
+export type ChatPhase = 'loading' | 'prechat' | 'chat';
+
+export type ChatSnapshot = {
+  phase: ChatPhase;
+  /** The widget's title from its config; null until loaded. */
+  title: string | null;
+  /** The widget id is unknown to the server: no new chats. */
+  widgetMissing: boolean;
+  conversationId: string | null;
+  status: ConversationStatus;
+  timeline: Timeline;
+  /** Customer messages the timeline does not hold yet: pending, or refused (with `error`). */
+  outbox: OutboxItem[];
+  agentTyping: string | null;
+  connection: 'online' | 'reconnecting';
+};
+
+export type SendResult = 'sent' | 'empty' | 'too-long' | 'ended';
+
+export type ChatSessionDeps = {
+  widgetId: string;
+  locale: Locale;
+  storage: ChatStorage;
+  fetch?: typeof fetch;
+  connect?: (opts: RealtimeOptions) => Realtime;
+  /** Where the socket connects: the iframe's own origin, which is Switchboard's. */
+  socketUrl?: string;
+  retryDelay?: (attempt: number) => number;
+};
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+const initial: ChatSnapshot = {
+  phase: 'loading',
+  title: null,
+  widgetMissing: false,
+  conversationId: null,
+  status: { state: 'open', agentName: null },
+  timeline: emptyTimeline,
+  outbox: [],
+  agentTyping: null,
+  connection: 'reconnecting',
+};
+
+/**
+ * The customer's chat, outside React: REST commands, the socket, the ordered event timeline,
+ * the persisted outbox. Components read `getSnapshot()` through useSyncExternalStore.
+ * `gen` numbers the conversation being shown; work started for an older one is dropped.
+ */
+export class ChatSession {
+  private snap: ChatSnapshot = initial;
+  private readonly listeners = new Set<() => void>();
+  private readonly api: ApiClient;
+  private readonly delay: (attempt: number) => number;
+  private token: string | null = null;
+  private gen = 0;
+  private context: ContextVariables = {};
+  private socketPath = '/socket.io';
+  /** Socket and refetch, sender and typing signal of the conversation shown; replaced together. */
+  private feed: ConversationFeed | null = null;
+  private sender: OutboxSender | null = null;
+  private typingSignal: ReturnType<typeof createTypingSignal> | null = null;
+
+  constructor(private readonly deps: ChatSessionDeps) {
+    this.api = createApiClient({ baseUrl: '', getToken: () => this.token, fetch: deps.fetch });
+    this.delay = deps.retryDelay ?? backoffDelay;
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snap;
+
+  async start(): Promise<void> {
+    void this.loadConfig();
+    const stored = this.deps.storage.read();
+    if (stored.token && stored.conversationId) await this.restore(stored.token, stored.conversationId);
+    else this.set({ phase: 'prechat' });
+  }
+
+  setContext(context: ContextVariables): void {
+    this.context = context;
+  }
+
+  isOpenStored = () => this.deps.storage.read().open;
+
+  setOpen(open: boolean): void {
+    this.deps.storage.update((s) => ({ ...s, open }));
+  }
+
+  /** Starts a conversation; errors go to the pre-chat form. */
+  async startChat(prechat: PrechatAnswers): Promise<void> {
+    const { widgetId, locale } = this.deps;
+    const res = await this.api.call('startChat', { params: { widgetId }, body: { prechat, context: this.context, locale } });
+    this.gen++;
+    this.token = res.token;
+    this.deps.storage.update((s) => ({ ...s, token: res.token, conversationId: res.conversation.id, lastSeq: res.conversation.lastSeq, outbox: [] }));
+    this.adopt(res.conversation);
+  }
+
+  send(text: string): SendResult {
+    const trimmed = text.trim();
+    const id = this.snap.conversationId;
+    if (!trimmed) return 'empty';
+    if (utf8Bytes(trimmed) > MAX_MESSAGE_BYTES) return 'too-long';
+    if (!id || chatStatus(this.snap.status) === 'ended') return 'ended';
+    const item: OutboxItem = { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed, createdAt: new Date().toISOString(), error: null };
+    this.deps.storage.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, item) }));
+    this.typingSignal?.stop();
+    this.set({ outbox: this.outboxFor(this.snap.timeline) });
+    this.sender?.kick();
+    return 'sent';
+  }
+
+  /** Drops a message the server refused. */
+  dismiss(clientMessageId: string): void {
+    this.deps.storage.update((s) => ({ ...s, outbox: removeFromOutbox(s.outbox, clientMessageId) }));
+    this.set({ outbox: this.outboxFor(this.snap.timeline) });
+  }
+
+  typing(): void {
+    this.typingSignal?.input();
+  }
+
+  async end(): Promise<void> {
+    const id = this.snap.conversationId;
+    if (!id) return;
+    try {
+      await this.api.call('visitorEnd', { params: { id }, body: {} });
+    } catch (err) {
+      // Already ended (by the agent, or in another tab): just catch up.
+      if (!(err instanceof ApiCallError && err.status === 409)) throw err;
+    }
+    await this.feed?.refetch();
+  }
+
+  /** Forgets the conversation, here and in storage, and shows the pre-chat survey again. */
+  newChat(): void {
+    this.deps.storage.clearConversation();
+    this.reset('prechat');
+  }
+
+  /** Another tab of the same site changed the stored chat. */
+  syncFromStorage(): void {
+    const stored = this.deps.storage.read();
+    if (stored.conversationId === this.snap.conversationId) {
+      this.set({ outbox: this.outboxFor(this.snap.timeline) });
+    } else if (stored.token && stored.conversationId) {
+      void this.restore(stored.token, stored.conversationId);
+    } else if (this.snap.phase !== 'prechat') {
+      this.reset('prechat');
+    }
+  }
+
+  dispose(): void {
+    this.gen++;
+    this.teardown();
+    this.listeners.clear();
+  }
+
+  private set(patch: Partial<ChatSnapshot>) {
+    this.snap = { ...this.snap, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private reset(phase: ChatPhase) {
+    this.gen++;
+    this.teardown();
+    this.token = null;
+    this.set({ ...initial, phase, title: this.snap.title, widgetMissing: this.snap.widgetMissing });
+  }
+
+  private teardown() {
+    this.typingSignal?.stop();
+    this.typingSignal = null;
+    this.feed?.close();
+    this.feed = null;
+    this.sender?.stop();
+    this.sender = null;
+  }
+
+  private async loadConfig(): Promise<void> {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      try {
+        const config = await this.api.call('widgetConfig', { params: { widgetId: this.deps.widgetId } });
+        this.socketPath = config.socketPath;
+        this.set({ title: config.title });
+        return;
+      } catch (err) {
+        if (!isRetryable(err)) return this.set({ widgetMissing: true });
+        await wait(this.delay(attempt));
+      }
+    }
+  }
+
+  /** Reloads a stored conversation: after a navigation, a reload, or from another tab. */
+  private async restore(token: string, conversationId: string): Promise<void> {
+    this.gen++;
+    const gen = this.gen;
+    this.teardown();
+    this.token = token;
+    this.set({ phase: 'loading', conversationId });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const view = await this.api.call('visitorConversation', { params: { id: conversationId } });
+        if (gen === this.gen) this.adopt(view);
+        return;
+      } catch (err) {
+        if (gen !== this.gen) return;
+        if (!isRetryable(err)) {
+          // Expired token or deleted conversation: start over rather than show an error forever.
+          this.newChat();
+          return;
+        }
+        this.set({ connection: 'reconnecting' });
+        await wait(this.delay(attempt));
+        if (gen !== this.gen) return;
+      }
+    }
+  }
+
+  private adopt(view: VisitorConversation) {
+    this.teardown();
+    const id = view.id;
+    const timeline = timelineFrom(view.events);
+    this.deps.storage.update((s) => ({ ...s, lastSeq: timeline.lastSeq }));
+    this.set({
+      phase: 'chat',
+      conversationId: id,
+      status: { state: view.state, agentName: view.agentName },
+      timeline,
+      outbox: this.outboxFor(timeline, id),
+      agentTyping: null,
+    });
+    this.feed = new ConversationFeed({
+      api: this.api,
+      conversationId: id,
+      token: this.token!,
+      socketUrl: this.deps.socketUrl ?? location.origin,
+      socketPath: this.socketPath,
+      connect: this.deps.connect ?? connectRealtime,
+      lastSeq: () => this.snap.timeline.lastSeq,
+      onEvents: (events) => this.receive(events),
+      onAgentTyping: (agentTyping) => this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
+      onConnection: (connection) => this.set({ connection }),
+      onReconnected: () => this.sender?.kick(),
+      onGone: () => this.newChat(),
+    });
+    this.typingSignal = createTypingSignal({ emit: (isTyping) => this.feed?.emitTyping(isTyping) });
+    this.sender = new OutboxSender({
+      storage: this.deps.storage,
+      conversationId: id,
+      delay: this.delay,
+      send: (item) => this.api.call('visitorSend', { params: { id }, body: { clientMessageId: item.clientMessageId, text: item.text } }),
+      onSent: (_item, event) => this.receive([event]),
+      onFailed: () => this.set({ outbox: this.outboxFor(this.snap.timeline) }),
+    });
+    this.sender.kick();
+  }
+
+  private receive(events: ConversationEvent[]) {
+    const id = this.snap.conversationId;
+    const { timeline, applied, gap } = applyEvents(
+      this.snap.timeline,
+      events.filter((e) => e.conversationId === id),
+    );
+    if (applied.length) {
+      const status = applied.reduce(reduceStatus, this.snap.status);
+      const agentSpoke = applied.some((e) => e.type === 'message' && e.message.kind !== 'customer');
+      this.deps.storage.update((s) => (s.conversationId === id ? { ...s, lastSeq: timeline.lastSeq } : s));
+      if (agentSpoke) this.feed?.agentSpoke();
+      // A message from the agent, or the end of the chat, ends the typing indicator.
+      const typingOver = agentSpoke || chatStatus(status) === 'ended';
+      this.set({ timeline, status, outbox: this.outboxFor(timeline), agentTyping: typingOver ? null : this.snap.agentTyping });
+    } else if (events.some((e) => e.type === 'message')) {
+      this.set({ outbox: this.outboxFor(this.snap.timeline) });
+    }
+    if (gap) void this.feed?.refetch();
+  }
+
+  private outboxFor(timeline: Timeline, id = this.snap.conversationId): OutboxItem[] {
+    return id ? unconfirmed(this.deps.storage.read().outbox, timeline.events, id) : [];
+  }
+}

@@ -1,0 +1,64 @@
+/** English strings; nl and fr must have the same keys (the type checks it). */
+export const en = {
+  header: {
+    title: 'Chat',
+    minimize: 'Minimize chat',
+  },
+  loading: 'Loading your chat…',
+  unavailable: 'This chat is not available right now. Please try again later.',
+  prechat: {
+    intro: 'Hi! Tell us who you are and what you need, and we will connect you with someone from our team.',
+    name: 'Name',
+    email: 'Email',
+    question: 'How can we help?',
+    submit: 'Start chat',
+    submitting: 'Starting…',
+    errors: {
+      nameRequired: 'Please enter your name.',
+      emailRequired: 'Please enter your email address.',
+      emailInvalid: 'Please enter a valid email address.',
+      questionRequired: 'Please tell us your question.',
+      tooLong: '{{field}} is too long.',
+      network: 'We could not reach the chat service. Check your connection and try again.',
+    },
+  },
+  status: {
+    waiting: 'Waiting for an agent…',
+    connected: '{{name}} joined the chat',
+    ended: 'The chat has ended',
+  },
+  system: {
+    joined: '{{name}} joined the chat',
+    endedByYou: 'You ended the chat',
+    endedBy: '{{name}} ended the chat',
+    requeued: 'Waiting for another agent…',
+  },
+  message: {
+    you: 'You',
+    sending: 'Sending…',
+    failed: 'Not sent: {{error}}',
+    dismiss: 'Dismiss',
+  },
+  typing: '{{name}} is typing…',
+  composer: {
+    label: 'Message',
+    placeholder: 'Type a message…',
+    send: 'Send',
+    tooLong: 'This message is too long.',
+  },
+  end: {
+    button: 'End chat',
+    question: 'End this chat?',
+    confirm: 'End chat',
+    cancel: 'Cancel',
+    failed: 'The chat could not be ended: {{error}}',
+  },
+  newChat: 'Start a new chat',
+  connection: {
+    online: 'Connected',
+    reconnecting: 'Reconnecting…',
+  },
+};
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Translations = Strings<typeof en>;

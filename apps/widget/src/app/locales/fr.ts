@@ -1,0 +1,62 @@
+import type { Translations } from './en.js';
+
+export const fr: Translations = {
+  header: {
+    title: 'Chat',
+    minimize: 'Réduire le chat',
+  },
+  loading: 'Chargement de votre conversation…',
+  unavailable: 'Ce chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
+  prechat: {
+    intro: 'Bonjour ! Dites-nous qui vous êtes et ce dont vous avez besoin, et nous vous mettrons en relation avec notre équipe.',
+    name: 'Nom',
+    email: 'E-mail',
+    question: 'Comment pouvons-nous vous aider ?',
+    submit: 'Démarrer le chat',
+    submitting: 'Démarrage…',
+    errors: {
+      nameRequired: 'Veuillez indiquer votre nom.',
+      emailRequired: 'Veuillez indiquer votre adresse e-mail.',
+      emailInvalid: 'Veuillez indiquer une adresse e-mail valide.',
+      questionRequired: 'Veuillez poser votre question.',
+      tooLong: '{{field}} est trop long.',
+      network: 'Impossible de joindre le service de chat. Vérifiez votre connexion et réessayez.',
+    },
+  },
+  status: {
+    waiting: 'En attente d’un conseiller…',
+    connected: '{{name}} a rejoint la discussion',
+    ended: 'La discussion est terminée',
+  },
+  system: {
+    joined: '{{name}} a rejoint la discussion',
+    endedByYou: 'Vous avez mis fin à la discussion',
+    endedBy: '{{name}} a mis fin à la discussion',
+    requeued: 'En attente d’un autre conseiller…',
+  },
+  message: {
+    you: 'Vous',
+    sending: 'Envoi…',
+    failed: 'Non envoyé : {{error}}',
+    dismiss: 'Ignorer',
+  },
+  typing: '{{name}} est en train d’écrire…',
+  composer: {
+    label: 'Message',
+    placeholder: 'Écrivez un message…',
+    send: 'Envoyer',
+    tooLong: 'Ce message est trop long.',
+  },
+  end: {
+    button: 'Terminer',
+    question: 'Terminer cette discussion ?',
+    confirm: 'Terminer',
+    cancel: 'Annuler',
+    failed: 'Impossible de terminer la discussion : {{error}}',
+  },
+  newChat: 'Nouvelle discussion',
+  connection: {
+    online: 'Connecté',
+    reconnecting: 'Reconnexion…',
+  },
+};
