@@ -1,6 +1,7 @@
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../hooks/use-command';
 import { useNow } from '../hooks/use-now';
 import { canClose, canEnd } from '../lib/conversation-status';
 import { formatDuration } from '../lib/time';
@@ -9,7 +10,6 @@ import { useTimelines } from '../state/timelines-store';
 import type { ReadyTimeline } from '../state/timeline-sync';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
-import { useNotify } from './notify';
 import { StateBadge } from './state-badge';
 import { TypingIndicator } from './typing-indicator';
 
@@ -44,20 +44,10 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const services = useServices();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
+  const command = useCommand('conversation.failed');
+  const busy = command.pending !== null;
   const { summary } = timeline;
-
-  async function run(action: 'endConversation' | 'closeConversation') {
-    setBusy(true);
-    try {
-      await services[action](id);
-    } catch (err) {
-      notify(t('conversation.failed', { message: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: 'endConversation' | 'closeConversation') => command.run(action, () => services[action](id));
 
   return (
     <section className={styles.panel} data-testid="conversation-panel" data-conversation-id={id} data-state={summary.state}>
