@@ -35,7 +35,17 @@ export const ConversationSummary = z.object({
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
+export const Participant = z.object({
+  role: z.enum(['customer', 'primary', 'consultant', 'monitor', 'bot']),
+  userId: Id.nullable(),
+  name: z.string(),
+  joinedAt: Timestamp,
+  leftAt: Timestamp.nullable(),
+});
+export type Participant = z.infer<typeof Participant>;
+
 export const ConversationDetail = ConversationSummary.extend({
+  participants: z.array(Participant),
   prechat: PrechatAnswers.nullable(),
   context: ContextVariables,
   events: z.array(ConversationEvent),

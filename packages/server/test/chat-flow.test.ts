@@ -99,6 +99,10 @@ describe('the whole path over REST and Socket.IO', () => {
     expect(detail.events.map((e) => e.seq)).toEqual(detail.events.map((_, i) => i + 1));
     const states = detail.events.flatMap((e) => (e.type === 'state' ? [`${e.from}>${e.to} by ${e.actor.type}`] : []));
     expect(states).toEqual(['active>wrap-up by agent', 'wrap-up>closed by agent']);
+    expect(detail.participants.map((p) => [p.role, p.name, p.leftAt !== null])).toEqual([
+      ['customer', 'Eve Customer', true],
+      ['primary', org.user('ann').name, true],
+    ]);
     expect((await ann.api.call('me')).usedCapacity).toBe(0);
     expect((await ann.api.call('listConversations', { query: { scope: 'closed' } })).conversations.map((c) => c.id)).toEqual([id]);
 
@@ -121,6 +125,8 @@ describe('the whole path over REST and Socket.IO', () => {
     expect(second.conversationId).toBe(customer.conversation.id);
     expect((await firstAgent.api.call('me')).usedCapacity).toBe(0);
     expect((await otherAgent.api.call('me')).usedCapacity).toBe(1);
+    // Rejecting does not make you a participant: the conversation is not yours to read.
+    await expect(firstAgent.api.call('getConversation', { params: { id: customer.conversation.id } })).rejects.toMatchObject({ status: 403 });
   });
 
   it('keeps a conversation open while nobody can take it and offers it when an agent comes online', async () => {

@@ -25,6 +25,7 @@ function detail(events: ConversationEvent[]): ConversationDetail {
     agentName: null,
     customerName: 'Eve',
     customerEmail: null,
+    participants: [],
     firstMessage: 'm1',
     createdAt: '2024-01-01T00:00:00.000Z',
     acceptedAt: '2024-01-01T00:00:05.000Z',

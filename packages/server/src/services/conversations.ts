@@ -8,6 +8,7 @@ import type {
 } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { nextState, ONGOING_STATES, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
+import { authorize, mayDo, staffPart, type StaffAction, type StaffPart } from '../domain/conversation/participants.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { chooseQueue, RouteRules } from '../domain/routing/route-rules.js';
 import type { Db } from '../store/db.js';
@@ -23,6 +24,7 @@ import {
 } from '../store/conversations.js';
 import { findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
+import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
 import { releaseCapacity } from '../store/routing.js';
 import { getWidget } from '../store/widgets.js';
 import type { EventBus } from './bus.js';
@@ -55,14 +57,16 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     return row;
   }
 
-  function guardStaffAccess(who: StaffIdentity, c: { agentId: string | null }) {
-    if (c.agentId !== who.userId && !isSupervisorOrAdmin(who)) {
-      throw forbidden('you are not the agent of this conversation');
-    }
+  /** The part `who` plays in the conversation; the participant history is read only when needed. */
+  async function partOf(tx: Db, who: StaffIdentity, c: { id: string; agentId: string | null }): Promise<StaffPart | null> {
+    if (c.agentId === who.userId) return 'primary';
+    const history = await listParticipants(tx, who.orgId, c.id);
+    const wasParticipant = history.some((p) => p.userId === who.userId && (p.role === 'primary' || p.role === 'consultant'));
+    return staffPart(c, { id: who.userId, supervises: isSupervisorOrAdmin(who), wasParticipant });
   }
 
-  function guardPrimary(who: StaffIdentity, c: { agentId: string | null }) {
-    if (c.agentId !== who.userId) throw forbidden('only the primary agent of this conversation may do that');
+  async function guard(tx: Db, who: StaffIdentity, c: { id: string; agentId: string | null }, action: StaffAction) {
+    authorize(await partOf(tx, who, c), action);
   }
 
   const facts = (c: ConversationRow) => ({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false });
@@ -165,6 +169,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
           public: true,
           at: now,
         });
+        await addParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: null, role: 'customer', name: c.customerName, at: now });
         return c;
       });
       onRoutable(conversation.orgId);
@@ -203,13 +208,12 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     async sendAgentMessage(who: StaffIdentity, id: string, input: { clientMessageId: string; text: string; internal: boolean }) {
       return command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, id);
-        guardStaffAccess(who, c);
+        await guard(tx, who, c, input.internal ? 'write-note' : 'message-customer');
         const existing = await findEventByClientId(tx, c.id, input.clientMessageId);
         if (existing) return toWireEvent(existing, 'staff');
         if (input.internal) {
           if (c.state === 'closed') throw conflict('this conversation is closed');
         } else {
-          guardPrimary(who, c);
           if (c.state !== 'active' || !c.acceptedAt) throw conflict(`cannot message the customer while the conversation is ${c.state === 'active' ? 'not accepted' : c.state}`);
         }
         const now = clock.now();
@@ -252,6 +256,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
           public: true,
           patch: { endedAt: now, closedAt: now, chargedUnits: 0 },
         });
+        await leaveAll(tx, c.orgId, c.id, now);
       });
       onRoutable(who.orgId);
     },
@@ -259,7 +264,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     async agentEnd(who: StaffIdentity, id: string): Promise<void> {
       await command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, id);
-        guardPrimary(who, c);
+        await guard(tx, who, c, 'end');
         await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', {
           public: true,
           patch: { endedAt: clock.now() },
@@ -270,12 +275,14 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     async close(who: StaffIdentity, id: string): Promise<void> {
       await command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, id);
-        guardPrimary(who, c);
+        await guard(tx, who, c, 'close');
+        const now = clock.now();
         await transition(tx, log, c, 'close', staffActor(who), 'agent closed the conversation after wrap-up', {
           public: true,
-          patch: { closedAt: clock.now(), chargedUnits: 0 },
+          patch: { closedAt: now, chargedUnits: 0 },
         });
         await letGo(tx, log, c);
+        await leaveAll(tx, c.orgId, c.id, now);
       });
       onRoutable(who.orgId);
     },
@@ -293,10 +300,18 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     async detail(who: StaffIdentity, id: string): Promise<ConversationDetail> {
       const c = await getConversation(db, who.orgId, id);
       if (!c) throw notFound('conversation');
-      guardStaffAccess(who, c);
+      await guard(db, who, c, 'read');
       const events = await listEvents(db, who.orgId, id, 'staff');
+      const participants = await listParticipants(db, who.orgId, id);
       return {
         ...toSummary(c),
+        participants: participants.map((p) => ({
+          role: p.role,
+          userId: p.userId,
+          name: p.name,
+          joinedAt: p.joinedAt.toISOString(),
+          leftAt: p.leftAt?.toISOString() ?? null,
+        })),
         prechat: c.prechat as PrechatAnswers | null,
         context: c.context as Record<string, string>,
         events: events.map((e) => toWireEvent(e, 'staff')),
@@ -306,7 +321,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     async staffEvents(who: StaffIdentity, id: string, after: number): Promise<ConversationEvent[]> {
       const c = await getConversation(db, who.orgId, id);
       if (!c) throw notFound('conversation');
-      guardStaffAccess(who, c);
+      await guard(db, who, c, 'read');
       const rows = await listEvents(db, who.orgId, id, 'staff', after);
       return rows.map((e) => toWireEvent(e, 'staff'));
     },
@@ -314,7 +329,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     /** Whether this staff member may follow this conversation live. */
     async canFollow(who: StaffIdentity, id: string): Promise<boolean> {
       const c = await getConversation(db, who.orgId, id);
-      return !!c && (c.agentId === who.userId || isSupervisorOrAdmin(who));
+      return !!c && mayDo(await partOf(db, who, c), 'read');
     },
   };
 }

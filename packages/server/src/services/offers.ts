@@ -6,6 +6,7 @@ import { isOfferExpired } from '../domain/routing/offer-timing.js';
 import type { Db } from '../store/db.js';
 import { lockConversation, updateConversation } from '../store/conversations.js';
 import { closeOffer, expiredOffers, getOffer, pendingOffersForAgent, type OfferRow } from '../store/offers.js';
+import { addParticipant } from '../store/participants.js';
 import { releaseCapacity } from '../store/routing.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
@@ -90,6 +91,7 @@ export function createOfferService({ db, clock, bus, onRoutable }: OfferServiceD
         if (!c || c.agentId !== who.userId || c.state !== 'active' || c.acceptedAt) throw conflict('this conversation is no longer offered to you');
         if (!(await closeOffer(tx, offer.orgId, offer.id, 'accepted', now))) throw conflict('this offer is no longer pending');
         await updateConversation(tx, c.orgId, c.id, { acceptedAt: now, updatedAt: now });
+        await addParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: who.userId, role: 'primary', name: who.name, at: now });
         await log.append(tx, {
           orgId: c.orgId,
           conversationId: c.id,

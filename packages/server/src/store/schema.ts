@@ -214,3 +214,21 @@ export const offers = pgTable(
     index('offers_agent_idx').on(t.agentId, t.status),
   ],
 );
+
+/** Who took part, from when to when (SPEC CV2); the customer and every agent who accepted. */
+export const conversationParticipants = pgTable(
+  'conversation_participants',
+  {
+    id: id(),
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    userId: uuid('user_id').references(() => users.id),
+    role: text('role', { enum: ['customer', 'primary', 'consultant', 'monitor', 'bot'] }).notNull(),
+    name: text('name').notNull(),
+    joinedAt: ts('joined_at').notNull(),
+    leftAt: ts('left_at'),
+  },
+  (t) => [index('participants_conversation_idx').on(t.conversationId), index('participants_user_idx').on(t.userId)],
+);

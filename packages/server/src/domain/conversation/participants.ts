@@ -1,0 +1,45 @@
+import { forbidden } from '../errors.js';
+
+/** Who takes part in a conversation (SPEC CV2). Consultants and bots come with later features. */
+export type ParticipantRole = 'customer' | 'primary' | 'consultant' | 'monitor' | 'bot';
+
+/** What a staff member may do in a conversation, by the part they play in it. */
+export type StaffAction = 'read' | 'write-note' | 'message-customer' | 'end' | 'close' | 'transfer' | 'consult';
+
+/** `former`: was primary or consultant before (a rejected offer does not count); may read. */
+export type StaffPart = Exclude<ParticipantRole, 'customer' | 'bot'> | 'former';
+
+const ALLOWED: Record<StaffPart, readonly StaffAction[]> = {
+  primary: ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'],
+  consultant: ['read', 'write-note'],
+  monitor: ['read'],
+  former: ['read'],
+};
+
+const REFUSAL: Partial<Record<StaffAction, string>> = {
+  read: 'you are not the agent of this conversation',
+  'write-note': 'only agents working this conversation may write notes',
+};
+
+/**
+ * The part a staff member plays: the assigned agent is primary; supervisors and admins may
+ * monitor any conversation they are not primary on (SPEC SV2); earlier participants may read.
+ */
+export function staffPart(
+  conversation: { agentId: string | null },
+  user: { id: string; supervises: boolean; wasParticipant: boolean },
+): StaffPart | null {
+  if (conversation.agentId === user.id) return 'primary';
+  if (user.wasParticipant) return 'former';
+  if (user.supervises) return 'monitor';
+  return null;
+}
+
+export function mayDo(part: StaffPart | null, action: StaffAction): boolean {
+  return part !== null && ALLOWED[part].includes(action);
+}
+
+/** Throws a `forbidden` DomainError that says why, when `part` may not do `action`. */
+export function authorize(part: StaffPart | null, action: StaffAction): void {
+  if (!mayDo(part, action)) throw forbidden(REFUSAL[action] ?? 'only the primary agent of this conversation may do that');
+}
