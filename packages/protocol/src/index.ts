@@ -4,5 +4,8 @@ export * from './messages.js';
 export * from './events.js';
 export * from './conversations.js';
 export * from './widget.js';
+export * from './routing-config.js';
+export * from './routing-trace.js';
+export * from './admin-api.js';
 export * from './routes.js';
 export * from './client.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Role } from './common.js';
 import { LoginRequest, LoginResponse, SetPresenceRequest, StaffUser } from './auth.js';
 import { SendAgentMessageRequest, SendMessageRequest } from './messages.js';
 import {
@@ -12,6 +12,29 @@ import {
   QueueList,
 } from './conversations.js';
 import { ConversationEvent } from './events.js';
+import {
+  AgentSummary,
+  ConfigExport,
+  ImportResult,
+  NewCapacityProfile,
+  NewCustomPresence,
+  NewOperatingHours,
+  NewQueue,
+  NewSkill,
+  NewWorkstream,
+} from './admin-api.js';
+import {
+  AgentRouting,
+  CapacityProfile,
+  CustomPresence,
+  OperatingHours,
+  QueueConfig,
+  RoutingSettings,
+  Skill,
+  Workstream,
+} from './routing-config.js';
+import { RoutingTrace } from './routing-trace.js';
+import { ConversationSummary } from './conversations.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -20,10 +43,12 @@ const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 type RouteDef = {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** Who may call it: staff roles, a widget visitor token, or anyone. */
   auth: 'staff' | 'visitor' | 'public';
+  /** Staff roles allowed; absent = every staff role. */
+  roles?: readonly Role[];
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -32,6 +57,10 @@ type RouteDef = {
 };
 
 const route = <const R extends RouteDef>(r: R) => r;
+const ADMIN = ['admin'] as const;
+const OVERSIGHT = ['supervisor', 'admin'] as const;
+const admin = <const R extends Omit<RouteDef, 'auth' | 'roles'>>(r: R) => ({ ...r, auth: 'staff' as const, roles: ADMIN });
+const list = <T extends z.ZodType>(item: T) => z.array(item);
 
 /**
  * Every REST command and query of the API, with its schemas. The server registers these
@@ -57,6 +86,43 @@ export const routes = {
   visitorEvents: route({ method: 'GET', path: '/api/widget/conversations/:id/events', auth: 'visitor', params: IdParams, query: EventsQuery, response: EventList, summary: 'Customer-visible events after a sequence number' }),
   visitorSend: route({ method: 'POST', path: '/api/widget/conversations/:id/messages', auth: 'visitor', params: IdParams, body: SendMessageRequest, response: ConversationEvent, summary: 'Send a customer message' }),
   visitorEnd: route({ method: 'POST', path: '/api/widget/conversations/:id/end', auth: 'visitor', params: IdParams, body: Empty, response: Ok, summary: 'The customer ends the chat' }),
+
+  // Routing configuration (admin center, SPEC AD2/AD3, RT1-RT6).
+  listSkills: admin({ method: 'GET', path: '/api/admin/skills', response: list(Skill), summary: 'Skills' }),
+  createSkill: admin({ method: 'POST', path: '/api/admin/skills', body: NewSkill, response: Skill, summary: 'Create a skill' }),
+  updateSkill: admin({ method: 'PUT', path: '/api/admin/skills/:id', params: IdParams, body: NewSkill, response: Skill, summary: 'Change a skill' }),
+  deleteSkill: admin({ method: 'DELETE', path: '/api/admin/skills/:id', params: IdParams, response: Ok, summary: 'Delete an unused skill' }),
+  listCapacityProfiles: admin({ method: 'GET', path: '/api/admin/capacity-profiles', response: list(CapacityProfile), summary: 'Capacity profiles' }),
+  createCapacityProfile: admin({ method: 'POST', path: '/api/admin/capacity-profiles', body: NewCapacityProfile, response: CapacityProfile, summary: 'Create a capacity profile' }),
+  updateCapacityProfile: admin({ method: 'PUT', path: '/api/admin/capacity-profiles/:id', params: IdParams, body: NewCapacityProfile, response: CapacityProfile, summary: 'Change a capacity profile' }),
+  deleteCapacityProfile: admin({ method: 'DELETE', path: '/api/admin/capacity-profiles/:id', params: IdParams, response: Ok, summary: 'Delete an unused capacity profile' }),
+  listPresences: admin({ method: 'GET', path: '/api/admin/presences', response: list(CustomPresence), summary: 'Custom presences' }),
+  createPresence: admin({ method: 'POST', path: '/api/admin/presences', body: NewCustomPresence, response: CustomPresence, summary: 'Create a custom presence' }),
+  updatePresence: admin({ method: 'PUT', path: '/api/admin/presences/:id', params: IdParams, body: NewCustomPresence, response: CustomPresence, summary: 'Change a custom presence' }),
+  deletePresence: admin({ method: 'DELETE', path: '/api/admin/presences/:id', params: IdParams, response: Ok, summary: 'Delete a custom presence' }),
+  listOperatingHours: admin({ method: 'GET', path: '/api/admin/operating-hours', response: list(OperatingHours), summary: 'Operating hours' }),
+  createOperatingHours: admin({ method: 'POST', path: '/api/admin/operating-hours', body: NewOperatingHours, response: OperatingHours, summary: 'Create operating hours' }),
+  updateOperatingHours: admin({ method: 'PUT', path: '/api/admin/operating-hours/:id', params: IdParams, body: NewOperatingHours, response: OperatingHours, summary: 'Change operating hours' }),
+  deleteOperatingHours: admin({ method: 'DELETE', path: '/api/admin/operating-hours/:id', params: IdParams, response: Ok, summary: 'Delete unused operating hours' }),
+  listQueueConfigs: admin({ method: 'GET', path: '/api/admin/queues', response: list(QueueConfig), summary: 'Queues with members, hours, overflow and assignment method' }),
+  createQueue: admin({ method: 'POST', path: '/api/admin/queues', body: NewQueue, response: QueueConfig, summary: 'Create a queue' }),
+  updateQueue: admin({ method: 'PUT', path: '/api/admin/queues/:id', params: IdParams, body: NewQueue, response: QueueConfig, summary: 'Change a queue' }),
+  deleteQueue: admin({ method: 'DELETE', path: '/api/admin/queues/:id', params: IdParams, response: Ok, summary: 'Delete a queue nothing refers to' }),
+  listWorkstreams: admin({ method: 'GET', path: '/api/admin/workstreams', response: list(Workstream), summary: 'Workstreams with their rules' }),
+  createWorkstream: admin({ method: 'POST', path: '/api/admin/workstreams', body: NewWorkstream, response: Workstream, summary: 'Create a workstream' }),
+  updateWorkstream: admin({ method: 'PUT', path: '/api/admin/workstreams/:id', params: IdParams, body: NewWorkstream, response: Workstream, summary: 'Change a workstream' }),
+  deleteWorkstream: admin({ method: 'DELETE', path: '/api/admin/workstreams/:id', params: IdParams, response: Ok, summary: 'Delete a workstream without conversations or widgets' }),
+  listAgents: admin({ method: 'GET', path: '/api/admin/agents', response: list(AgentSummary), summary: 'Staff with their queues, skills and capacity' }),
+  updateAgentRouting: admin({ method: 'PUT', path: '/api/admin/agents/:id/routing', params: IdParams, body: AgentRouting.omit({ userId: true }), response: AgentSummary, summary: "Set an agent's queues, skills and capacity" }),
+  getRoutingSettings: admin({ method: 'GET', path: '/api/admin/settings', response: RoutingSettings, summary: 'Default presence and idle time' }),
+  updateRoutingSettings: admin({ method: 'PUT', path: '/api/admin/settings', body: RoutingSettings, response: RoutingSettings, summary: 'Change default presence and idle time' }),
+  exportConfig: admin({ method: 'GET', path: '/api/admin/config', response: ConfigExport, summary: 'The whole routing configuration as one file' }),
+  importConfig: admin({ method: 'PUT', path: '/api/admin/config', body: ConfigExport, response: ImportResult, summary: 'Replace the routing configuration; rejected whole, with every problem listed, when invalid' }),
+
+  // Routing trace (RT5) and pick mode.
+  getRoutingTrace: route({ method: 'GET', path: '/api/conversations/:id/trace', auth: 'staff', roles: OVERSIGHT, params: IdParams, response: RoutingTrace, summary: 'Every routing decision taken for a conversation, with its reasons' }),
+  listPickable: route({ method: 'GET', path: '/api/pick', auth: 'staff', response: z.object({ conversations: z.array(ConversationSummary) }), summary: 'Open items of my queues that I may pick (pick workstreams)' }),
+  pickConversation: route({ method: 'POST', path: '/api/conversations/:id/pick', auth: 'staff', params: IdParams, body: Empty, response: Ok, summary: 'Take an open item: the same conditional write as push assignment' }),
 } as const;
 
 export type Routes = typeof routes;

@@ -16,6 +16,7 @@ const lines = [
   `  Demo page (customer):  ${base}/demo/`,
   `  Second demo page:      ${base}/demo/page2.html`,
   `  Agent workspace:       ${base}/agent/`,
+  `  Admin center:          ${base}/admin/`,
   `  API docs (OpenAPI):    ${base}/docs`,
   '',
   `  Demo logins (password "${DEMO_PASSWORD}"):`,

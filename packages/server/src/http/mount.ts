@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { routes, type CallOutput, type RouteName, type Routes } from '@switchboard/protocol';
+import { routes, type CallOutput, type Role, type RouteName, type Routes } from '@switchboard/protocol';
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { Identity, StaffIdentity, VisitorIdentity } from '../services/identity.js';
 import { HttpError } from './errors.js';
@@ -20,13 +20,18 @@ export type HandlerInput<N extends RouteName> = {
 
 const identities = new WeakMap<FastifyRequest, Identity>();
 
-async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'staff' | 'visitor'): Promise<Identity> {
+const ROLE_NAMES: Record<Role, string> = { agent: 'agents', supervisor: 'supervisors', admin: 'admins' };
+
+async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'staff' | 'visitor', roles?: readonly Role[]): Promise<Identity> {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw new HttpError(401, 'Sign in first: send "Authorization: Bearer <token>"');
   const who = await tokens.verify(header.slice('Bearer '.length));
   if (!who) throw new HttpError(401, 'The token is invalid or has expired; sign in again');
   if (who.kind !== want) {
     throw new HttpError(403, want === 'staff' ? 'A widget visitor token cannot call staff APIs' : 'This API takes a widget visitor token');
+  }
+  if (who.kind === 'staff' && roles && !roles.includes(who.role)) {
+    throw new HttpError(403, `Only ${roles.map((r) => ROLE_NAMES[r]).join(' and ')} may do this`);
   }
   const params = req.params as { id?: string };
   if (who.kind === 'visitor' && params.id !== who.conversationId) {
@@ -42,13 +47,13 @@ export function mount<N extends RouteName>(
   name: N,
   handler: (input: HandlerInput<N>) => Promise<CallOutput<N>>,
 ): void {
-  const def = routes[name] as Routes[N] & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  const def = routes[name] as Routes[N] & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; roles?: readonly Role[] };
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.path,
     schema: {
       summary: def.summary,
-      tags: [def.path.startsWith('/api/widget') ? 'widget' : def.auth === 'public' ? 'auth' : 'staff'],
+      tags: [def.path.startsWith('/api/widget') ? 'widget' : def.path.startsWith('/api/admin') ? 'admin' : def.auth === 'public' ? 'auth' : 'staff'],
       ...(def.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
       ...(def.params ? { params: def.params } : {}),
       ...(def.query ? { querystring: def.query } : {}),
@@ -57,7 +62,7 @@ export function mount<N extends RouteName>(
     },
     // Authenticate before validating, so a stranger learns nothing about the body's shape.
     preValidation: async (req) => {
-      if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth));
+      if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth, def.roles));
     },
     handler: async (req) => {
       const who = identities.get(req) ?? null;

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Serves the built apps: the agent workspace at /agent/, the widget (loader and iframe app)
+ * Serves the built apps: the agent workspace at /agent/, the admin center at /admin/, the widget (loader and iframe app)
  * at /widget/ and the demo pages at /demo/. Missing builds are reported, not fatal, so the
  * API can run alone in tests.
  */
@@ -12,6 +12,7 @@ export async function serveApps(app: FastifyInstance, appsDir: string): Promise<
   const missing: string[] = [];
   const mounts = [
     { dir: path.join(appsDir, 'agent/dist'), prefix: '/agent/', spa: true },
+    { dir: path.join(appsDir, 'admin/dist'), prefix: '/admin/', spa: true },
     { dir: path.join(appsDir, 'widget/dist'), prefix: '/widget/' },
     { dir: path.join(appsDir, 'widget/demo'), prefix: '/demo/' },
   ];
@@ -25,12 +26,12 @@ export async function serveApps(app: FastifyInstance, appsDir: string): Promise<
     await app.register(fastifyStatic, { root: m.dir, prefix: m.prefix, decorateReply: first, wildcard: !('spa' in m) });
     first = false;
   }
-  const agentIndex = path.join(appsDir, 'agent/dist/index.html');
-  // The agent workspace routes in the browser: unknown /agent/* paths get its index page.
-  app.get('/agent', (_req, reply) => reply.redirect('/agent/'));
   app.get('/', (_req, reply) => reply.redirect('/demo/'));
-  if (existsSync(agentIndex)) {
-    app.get('/agent/*', (_req, reply) => reply.sendFile('index.html', path.join(appsDir, 'agent/dist')));
+  // The single-page apps route in the browser: unknown paths under them get their index page.
+  for (const spa of ['agent', 'admin']) {
+    const dist = path.join(appsDir, spa, 'dist');
+    app.get(`/${spa}`, (_req, reply) => reply.redirect(`/${spa}/`));
+    if (existsSync(path.join(dist, 'index.html'))) app.get(`/${spa}/*`, (_req, reply) => reply.sendFile('index.html', dist));
   }
   return missing;
 }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id, Presence, Role } from './common.js';
+import {
+  AgentRouting,
+  CapacityProfile,
+  CustomPresence,
+  OperatingHours,
+  QueueConfig,
+  RoutingSettings,
+  Skill,
+  Workstream,
+} from './routing-config.js';
+
+/** What the admin center creates: the entity without its id (the server assigns it). */
+export const NewSkill = Skill.omit({ id: true });
+export const NewCapacityProfile = CapacityProfile.omit({ id: true });
+export const NewCustomPresence = CustomPresence.omit({ id: true });
+export const NewOperatingHours = OperatingHours.omit({ id: true });
+export const NewQueue = QueueConfig.omit({ id: true });
+export const NewWorkstream = Workstream.omit({ id: true });
+
+export const AgentSummary = z.object({ id: Id, name: z.string(), email: z.string(), role: Role, presence: Presence, routing: AgentRouting });
+export type AgentSummary = z.infer<typeof AgentSummary>;
+
+/**
+ * The whole routing configuration of an organisation as one file. Import replaces the
+ * configuration with it in one transaction, or changes nothing and lists every problem.
+ * Agents are matched by email.
+ */
+export const ConfigExport = z.strictObject({
+  format: z.literal('switchboard-config'),
+  version: z.literal(1),
+  exportedAt: z.string().optional(),
+  skills: z.array(Skill),
+  capacityProfiles: z.array(CapacityProfile),
+  presences: z.array(CustomPresence),
+  operatingHours: z.array(OperatingHours),
+  queues: z.array(QueueConfig),
+  workstreams: z.array(Workstream),
+  agents: z.array(AgentRouting.omit({ userId: true }).extend({ email: z.email() })),
+  settings: RoutingSettings,
+});
+export type ConfigExport = z.infer<typeof ConfigExport>;
+export type ConfigExportInput = z.input<typeof ConfigExport>;
+
+export const ImportResult = z.object({ ok: z.literal(true), counts: z.record(z.string(), z.number()) });
+export const ImportProblems = z.object({ statusCode: z.literal(400), error: z.string(), message: z.string(), problems: z.array(z.string()) });
+export type ImportProblems = z.infer<typeof ImportProblems>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.js';
+import { ClassificationOutputs, OverflowAction } from './routing-config.js';
+
+/** One agent the engine looked at, and why it was chosen or skipped (SPEC RT5). */
+export const AgentConsidered = z.object({
+  agentId: Id,
+  agentName: z.string(),
+  chosen: z.boolean(),
+  reason: z.string(),
+});
+export type AgentConsidered = z.infer<typeof AgentConsidered>;
+
+export const TraceStep = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('classification'), ruleset: z.string(), matchedRule: z.string().nullable(), outputs: ClassificationOutputs.or(z.object({})) }),
+  z.object({
+    step: z.literal('queue'),
+    queueId: Id,
+    queueName: z.string(),
+    matchedRule: z.string().nullable(),
+    reason: z.string(),
+    skipped: z.array(z.object({ queueId: Id, queueName: z.string(), reason: z.string() })),
+  }),
+  z.object({ step: z.literal('overflow'), queueId: Id, condition: z.string(), action: OverflowAction }),
+  z.object({
+    step: z.literal('assignment'),
+    queueId: Id,
+    strategy: z.string(),
+    agentId: Id.nullable(),
+    considered: z.array(AgentConsidered),
+    outcome: z.enum(['offered', 'no-eligible-agent', 'claim-lost']),
+  }),
+]);
+export type TraceStep = z.infer<typeof TraceStep>;
+
+export const RoutingTraceEntry = z.object({ at: Timestamp, steps: z.array(TraceStep) });
+export type RoutingTraceEntry = z.infer<typeof RoutingTraceEntry>;
+
+export const RoutingTrace = z.object({ conversationId: Id, entries: z.array(RoutingTraceEntry) });
+export type RoutingTrace = z.infer<typeof RoutingTrace>;
