@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'docs/**', 'packages/server/src/store/migrations/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'docs/**', '.tmp/**', 'packages/server/src/store/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,7 +32,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['packages/server/src/main.ts', 'e2e/**/*.ts', 'scripts/**/*'],
+    files: ['packages/server/src/main.ts', 'e2e/**/*.ts', 'scripts/**/*', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

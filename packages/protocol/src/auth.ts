@@ -23,5 +23,6 @@ export type StaffUser = z.infer<typeof StaffUser>;
 export const LoginResponse = z.object({ token: z.string(), user: StaffUser });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const SetPresenceRequest = z.strictObject({ presence: Presence });
+/** A base presence, or the id of one of the organisation's custom presences. */
+export const SetPresenceRequest = z.strictObject({ presence: z.union([Presence, Id]) });
 export type SetPresenceRequest = z.infer<typeof SetPresenceRequest>;

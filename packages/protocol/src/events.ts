@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationState, Id, Timestamp } from './common.js';
+import { ConversationState, Id, Presence, Timestamp } from './common.js';
 import { Message } from './messages.js';
 
 export const Actor = z.object({
@@ -74,6 +74,10 @@ export const TypingEvent = TypingSignal.extend({
   name: z.string(),
 });
 export type TypingEvent = z.infer<typeof TypingEvent>;
+
+/** The presence routing sees for the signed-in agent, pushed when it changes. */
+export const PresenceEvent = z.object({ presence: Presence });
+export type PresenceEvent = z.infer<typeof PresenceEvent>;
 
 /** Socket.IO event names and payloads, shared by server and clients. */
 export const SocketEvents = {

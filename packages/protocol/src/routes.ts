@@ -49,6 +49,8 @@ type RouteDef = {
   auth: 'staff' | 'visitor' | 'public';
   /** Staff roles allowed; absent = every staff role. */
   roles?: readonly Role[];
+  /** Body size limit when the server's default (64 KB) is too small. */
+  maxBodyBytes?: number;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -70,6 +72,7 @@ export const routes = {
   login: route({ method: 'POST', path: '/api/auth/login', auth: 'public', body: LoginRequest, response: LoginResponse, summary: 'Sign in with email and password' }),
   me: route({ method: 'GET', path: '/api/me', auth: 'staff', response: StaffUser, summary: 'The signed-in user' }),
   setPresence: route({ method: 'PUT', path: '/api/me/presence', auth: 'staff', body: SetPresenceRequest, response: StaffUser, summary: 'Set my presence' }),
+  presenceOptions: route({ method: 'GET', path: '/api/presences', auth: 'staff', response: z.object({ presences: z.array(CustomPresence) }), summary: "The organisation's custom presences an agent may pick" }),
   listQueues: route({ method: 'GET', path: '/api/queues', auth: 'staff', response: QueueList, summary: 'Queues of my organisation' }),
   listConversations: route({ method: 'GET', path: '/api/conversations', auth: 'staff', query: ConversationListQuery, response: ConversationList, summary: 'My ongoing or closed conversations (all of the organisation for supervisors and admins)' }),
   getConversation: route({ method: 'GET', path: '/api/conversations/:id', auth: 'staff', params: IdParams, response: ConversationDetail, summary: 'A conversation with its full history' }),
@@ -117,7 +120,7 @@ export const routes = {
   getRoutingSettings: admin({ method: 'GET', path: '/api/admin/settings', response: RoutingSettings, summary: 'Default presence and idle time' }),
   updateRoutingSettings: admin({ method: 'PUT', path: '/api/admin/settings', body: RoutingSettings, response: RoutingSettings, summary: 'Change default presence and idle time' }),
   exportConfig: admin({ method: 'GET', path: '/api/admin/config', response: ConfigExport, summary: 'The whole routing configuration as one file' }),
-  importConfig: admin({ method: 'PUT', path: '/api/admin/config', body: ConfigExport, response: ImportResult, summary: 'Replace the routing configuration; rejected whole, with every problem listed, when invalid' }),
+  importConfig: admin({ method: 'PUT', path: '/api/admin/config', maxBodyBytes: 10_000_000, body: ConfigExport, response: ImportResult, summary: 'Replace the routing configuration; rejected whole, with every problem listed, when invalid' }),
 
   // Routing trace (RT5) and pick mode.
   getRoutingTrace: route({ method: 'GET', path: '/api/conversations/:id/trace', auth: 'staff', roles: OVERSIGHT, params: IdParams, response: RoutingTrace, summary: 'Every routing decision taken for a conversation, with its reasons' }),

@@ -8,16 +8,20 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { ONGOING_STATES } from './domain/conversation/lifecycle.js';
 import { installErrorHandling } from './http/errors.js';
+import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { serveApps } from './http/static-apps.js';
-import { startOfferSweeper } from './jobs/offer-sweeper.js';
+import { startTimers } from './jobs/timers.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
+import { createAdminConfigService } from './services/admin-config.js';
 import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createOfferService, type OfferService } from './services/offers.js';
+import { createPickService } from './services/pick.js';
+import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
 import { openDatabase, type Database } from './store/db.js';
@@ -31,6 +35,7 @@ export type App = {
   routing: RoutingEngine;
   conversations: ConversationService;
   offers: OfferService;
+  presence: PresenceService;
   /** Resolves once routing triggered so far has settled on this node. */
   settled(): Promise<void>;
   listen(): Promise<string>;
@@ -46,10 +51,14 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   const tokens = createTokenIssuer(config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret')));
 
   const bus = createEventBus((err) => log.error({ msg: 'event listener failed', err }));
-  const routing = createRoutingEngine({ db, clock, log, bus, defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS });
+  // Routing is triggered by many services; it is created after them, so they get a late-bound trigger.
   const onRoutable = (orgId: string) => void routing.dispatch(orgId);
-  const conversations = createConversationService({ db, clock, bus, onRoutable });
-  const offers = createOfferService({ db, clock, bus, onRoutable });
+  const presence = createPresenceService({ db, clock, bus, onRoutable });
+  const routing = createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS });
+  const conversations = createConversationService({ db, clock, bus, presence, onRoutable });
+  const offers = createOfferService({ db, clock, bus, presence, onRoutable });
+  const admin = createAdminConfigService({ db, onChanged: onRoutable });
+  const pick = createPickService({ db, clock, bus, presence });
 
   // Per-request lines only at debug: at info they would drown the routing log.
   const httpLog = log.child({}, { level: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? config.LOG_LEVEL : 'warn' });
@@ -66,9 +75,10 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
   healthRoutes(http, { db });
-  authRoutes(http, { db, tokens, bus, onRoutable });
-  conversationRoutes(http, { db, tokens, conversations, offers });
+  authRoutes(http, { db, tokens, presence });
+  conversationRoutes(http, { db, tokens, conversations, offers, pick });
   widgetRoutes(http, { db, tokens, conversations });
+  adminRoutes(http, { tokens, admin, clock });
   const missing = await serveApps(http, config.APPS_DIR);
   if (missing.length) log.debug({ msg: 'apps not built, not served', missing });
 
@@ -80,10 +90,16 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     ongoingFor: async (orgId, userId) =>
       (await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
     canFollow: (who, id) => conversations.canFollow(who, id),
+    onPresence: (who, connected) =>
+      who.role !== 'agent' ? Promise.resolve() : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
   });
   bus.subscribe([realtime.deliver]);
 
-  const sweeper = startOfferSweeper(offers, log, config.OFFER_SWEEP_MS);
+  const timers = startTimers(log, [
+    { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
+    { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
+    { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
+  ]);
 
   return {
     http,
@@ -92,6 +108,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     routing,
     conversations,
     offers,
+    presence,
     settled: () => routing.idle(),
     async listen() {
       const address = await http.listen({ port: config.PORT, host: config.HOST });
@@ -100,7 +117,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
       return address;
     },
     async close() {
-      await sweeper.stop();
+      await timers.stop();
       await routing.idle();
       await realtime.close();
       await http.close();

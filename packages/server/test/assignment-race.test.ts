@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import type { Database } from '../src/store/db.js';
 import { createEventBus } from '../src/services/bus.js';
+import { createPresenceService } from '../src/services/presence.js';
 import { createRoutingEngine } from '../src/services/routing-engine.js';
 import { claimConversation } from '../src/store/routing.js';
 import { conversations, offers, users, workstreams } from '../src/store/schema.js';
@@ -34,6 +35,7 @@ async function orgWithWaitingWork(count: number) {
         customerName: `Customer ${i}`,
         capacityUnits: 1,
         waitingSince: new Date(now.getTime() + i),
+        routingAge: new Date(now.getTime() + i),
         createdAt: now,
         updatedAt: now,
       })),
@@ -77,10 +79,13 @@ describe('assignment under concurrency', () => {
         orgId: org.orgId,
         conversationId,
         agentId: agents[(i + k) % 3]!,
-        units: 1,
-        allowedPresences: ['available'],
+        queueId: org.queueId('Support'),
+        need: { kind: 'units', units: 1 },
+        allowedPresences: ['available', 'busy'],
         now,
         expiresAt: new Date(now.getTime() + 60_000),
+        event: { type: 'offered', payload: {}, public: false },
+        trace: [],
       })),
     );
     const results = await Promise.all(attempts);
@@ -90,14 +95,12 @@ describe('assignment under concurrency', () => {
 
   it('two routing engines dispatching the same queue at once assign each item once', async () => {
     const { org } = await orgWithWaitingWork(50);
-    const make = () =>
-      createRoutingEngine({
-        db: db.db,
-        clock: { now: () => new Date() },
-        log: pino({ level: 'silent' }),
-        bus: createEventBus(() => undefined),
-        defaultOfferTimeoutSeconds: 60,
-      });
+    const make = () => {
+      const clock = { now: () => new Date() };
+      const bus = createEventBus(() => undefined);
+      const presence = createPresenceService({ db: db.db, clock, bus, onRoutable: () => undefined });
+      return createRoutingEngine({ db: db.db, clock, log: pino({ level: 'silent' }), bus, presence, defaultOfferTimeoutSeconds: 60 });
+    };
     const engines = [make(), make()];
     await Promise.all(engines.flatMap((e) => [e.dispatch(org.orgId), e.dispatch(org.orgId)]));
     await expectCleanAssignment(org);

@@ -34,9 +34,9 @@ beforeAll(async () => {
   db = await openTestDatabase();
   server = await startServer({ database: db });
   org = await buildOrg(db.db, {
-    users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }, { key: 'cat', queues: ['Sales'], presence: 'available' }],
+    users: [{ key: 'ann', queues: [] }, { key: 'sue', role: 'supervisor' }, { key: 'cat', queues: ['Sales'], presence: 'available' }],
     queues: ['Support', 'Sales'],
-    rules: (q) => [{ name: 'sales', queueId: q('Sales'), conditions: [{ field: 'prechat.question', operator: 'equals', value: 'buy' }] }],
+    rules: (q) => [{ name: 'sales', when: { kind: 'compare', field: 'prechat.question', operator: 'equals', value: 'buy' }, queues: [{ queueId: q('Sales'), percentage: 100 }] }],
   });
   const login = (key: string) => server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
   agentToken = (await login('ann')).token;

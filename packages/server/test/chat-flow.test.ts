@@ -46,7 +46,7 @@ describe('the whole path over REST and Socket.IO', () => {
     const org = await buildOrg(db.db, {
       queues: ['Support', 'Sales'],
       users: [{ key: 'ann', queues: ['Sales'] }, { key: 'ben', queues: ['Support'] }],
-      rules: (q) => [{ name: 'sales', queueId: q('Sales'), conditions: [{ field: 'prechat.question', operator: 'contains', value: 'price' }] }],
+      rules: (q) => [{ name: 'sales', when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'price' }, queues: [{ queueId: q('Sales'), percentage: 100 }] }],
     });
     const ann = await signIn(org, 'ann', 'available');
     const ben = await signIn(org, 'ben', 'available');
@@ -132,6 +132,7 @@ describe('the whole path over REST and Socket.IO', () => {
   it('keeps a conversation open while nobody can take it and offers it when an agent comes online', async () => {
     const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
     const ann = await signIn(org, 'ann');
+    await ann.api.call('setPresence', { body: { presence: 'away' } });
     const customer = await startChat(org);
     await server.app.settled();
     expect((await customer.api.call('visitorConversation', { params: { id: customer.conversation.id } })).state).toBe('open');

@@ -2,7 +2,7 @@ import {
   ConversationEvent,
   Offer,
   OfferClosed,
-  SetPresenceRequest,
+  PresenceEvent,
   SocketEvents,
   TypingEvent,
   type Presence as PresenceValue,
@@ -63,7 +63,7 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
   on(SocketEvents.conversationEvent, ConversationEvent, handlers.onConversationEvent);
   on(SocketEvents.offer, Offer, handlers.onOffer);
   on(SocketEvents.offerClosed, OfferClosed, handlers.onOfferClosed);
-  on(SocketEvents.presence, SetPresenceRequest, (p) => handlers.onPresence(p.presence));
+  on(SocketEvents.presence, PresenceEvent, (p) => handlers.onPresence(p.presence));
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);
 
   return {

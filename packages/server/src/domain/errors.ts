@@ -14,3 +14,15 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
 export const conflict = (message: string) => new DomainError('conflict', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
+
+/** A configuration that would be inconsistent: every problem is listed for the admin. */
+export class ConfigProblemsError extends DomainError {
+  constructor(
+    readonly problems: string[],
+    kind: DomainErrorKind = 'invalid',
+    summary = 'The configuration has problems; nothing was changed',
+  ) {
+    super(kind, `${summary}: ${problems.join('; ')}`);
+    this.name = 'ConfigProblemsError';
+  }
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError } from '@switchboard/protocol';
-import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import { ConfigProblemsError, DomainError, type DomainErrorKind } from '../domain/errors.js';
 
 const STATUS: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409 };
 const NAMES: Record<number, string> = {
@@ -49,6 +49,9 @@ export function installErrorHandling(app: FastifyInstance): void {
         message: v.message ?? 'is invalid',
       }));
       return reply.status(400).send(body(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues));
+    }
+    if (err instanceof ConfigProblemsError) {
+      return reply.status(STATUS[err.kind]).send({ ...body(STATUS[err.kind], err.message), problems: err.problems });
     }
     if (err instanceof DomainError) return reply.status(STATUS[err.kind]).send(body(STATUS[err.kind], err.message));
     if (err instanceof HttpError) return reply.status(err.statusCode).send(body(err.statusCode, err.message));

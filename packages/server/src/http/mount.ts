@@ -47,10 +47,11 @@ export function mount<N extends RouteName>(
   name: N,
   handler: (input: HandlerInput<N>) => Promise<CallOutput<N>>,
 ): void {
-  const def = routes[name] as Routes[N] & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; roles?: readonly Role[] };
+  const def = routes[name] as Routes[N] & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; roles?: readonly Role[]; maxBodyBytes?: number };
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.path,
+    ...(def.maxBodyBytes ? { bodyLimit: def.maxBodyBytes } : {}),
     schema: {
       summary: def.summary,
       tags: [def.path.startsWith('/api/widget') ? 'widget' : def.path.startsWith('/api/admin') ? 'admin' : def.auth === 'public' ? 'auth' : 'staff'],

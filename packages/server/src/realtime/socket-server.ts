@@ -17,6 +17,8 @@ export type RealtimeDeps = {
   /** Conversation ids whose staff room this user joins on connect. */
   ongoingFor(orgId: string, userId: string): Promise<string[]>;
   canFollow(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
+  /** An agent's first socket came (back), or their last one went: presence follows (SPEC AG1). */
+  onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<unknown>;
 };
 
 /**
@@ -26,6 +28,7 @@ export type RealtimeDeps = {
 export async function createRealtime(deps: RealtimeDeps) {
   const io = new Server(deps.httpServer, { path: '/socket.io', cors: { origin: true }, serveClient: false });
   const redis: Redis[] = [];
+  let closing = false;
   if (deps.redisUrl) {
     const pub = new Redis(deps.redisUrl, { lazyConnect: true });
     const sub = pub.duplicate();
@@ -50,6 +53,13 @@ export async function createRealtime(deps: RealtimeDeps) {
       await socket.join([rooms.user(who.userId), rooms.org(who.orgId)]);
       const ongoing = await deps.ongoingFor(who.orgId, who.userId);
       await socket.join(ongoing.map(rooms.staff));
+      await deps.onPresence(who, true).catch((err: unknown) => deps.log.error({ msg: 'presence on connect failed', err }));
+      socket.on('disconnect', async () => {
+        // A shutting-down node is not the agent leaving: they reconnect to this or another node.
+        if (closing) return;
+        const left = await io.in(rooms.user(who.userId)).fetchSockets().catch(() => [{}]);
+        if (left.length === 0) await deps.onPresence(who, false).catch((err: unknown) => deps.log.error({ msg: 'presence on disconnect failed', err }));
+      });
     }
     socket.emit('ready');
 
@@ -101,6 +111,7 @@ export async function createRealtime(deps: RealtimeDeps) {
     io,
     deliver,
     async close() {
+      closing = true;
       // No disconnectSockets(): a server-side disconnect tells clients not to reconnect, while
       // closing the transport lets them come back on their own to this or another node.
       await new Promise<void>((resolve) => io.close(() => resolve()));

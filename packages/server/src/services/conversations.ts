@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type {
   Actor,
+  Message,
+  MessageKind,
   ConversationDetail,
   ConversationEvent,
   ConversationSummary,
@@ -10,13 +13,13 @@ import type { Clock } from '../domain/clock.js';
 import { nextState, ONGOING_STATES, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
 import { authorize, mayDo, staffPart, type StaffAction, type StaffPart } from '../domain/conversation/participants.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
-import { chooseQueue, RouteRules } from '../domain/routing/route-rules.js';
 import type { Db } from '../store/db.js';
 import { findOrCreateContact } from '../store/contacts.js';
 import {
   getConversation,
   insertConversation,
   listConversations,
+  dueCapacityReleases,
   lockConversation,
   toSummary,
   updateConversation,
@@ -25,24 +28,39 @@ import {
 import { findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
-import { releaseCapacity } from '../store/routing.js';
+import { releaseCharge } from '../store/routing.js';
+import { getWorkstream, toWorkstream } from '../store/routing-config.js';
+import { recordTrace } from '../store/traces.js';
 import { getWidget } from '../store/widgets.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
+import { planIntake } from './intake.js';
+import type { PresenceService } from './presence.js';
 import { isSupervisorOrAdmin, type StaffIdentity, type VisitorIdentity } from './identity.js';
 
 export type ConversationServiceDeps = {
   db: Db;
+  presence: PresenceService;
   clock: Clock;
   bus: EventBus;
   /** Called when work may now be assignable: a new item, freed capacity. */
   onRoutable: (orgId: string) => void;
 };
 
+const message = (kind: MessageKind, text: string, authorId: string | null, authorName: string, clientMessageId: string | null, at: Date): Message => ({
+  id: randomUUID(),
+  kind,
+  text,
+  authorId,
+  authorName,
+  clientMessageId,
+  at: at.toISOString(),
+});
+
 const staffActor = (who: StaffIdentity): Actor => ({ type: who.role, id: who.userId, name: who.name });
 const customerActor = (name: string): Actor => ({ type: 'customer', id: null, name });
 
-export function createConversationService({ db, clock, bus, onRoutable }: ConversationServiceDeps) {
+export function createConversationService({ db, clock, bus, presence, onRoutable }: ConversationServiceDeps) {
   /** Runs `work` in a transaction, then publishes what it logged. */
   async function command<T>(work: (tx: Db, log: EventLog) => Promise<T>): Promise<T> {
     const log = new EventLog();
@@ -94,9 +112,29 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     return to;
   }
 
+  /** The agent gets back what this conversation held (units and profiles), and presence follows. */
+  async function release(tx: Db, log: EventLog, c: ConversationRow, closing: boolean) {
+    if (!c.agentId || (c.chargedUnits === 0 && c.chargedProfileIds.length === 0)) return;
+    const now = clock.now();
+    await releaseCharge(tx, { orgId: c.orgId, agentId: c.agentId, units: c.chargedUnits, profileIds: c.chargedProfileIds, now });
+    await updateConversation(tx, c.orgId, c.id, { chargedUnits: 0, chargedProfileIds: [], releaseCapacityAt: null });
+    if (closing) await presence.acceptedOrClosed(tx, log, c.orgId, c.agentId);
+    else await presence.recompute(tx, log, c.orgId, c.agentId);
+  }
+
+  /** Wrap-up holds capacity as the workstream says: always (until close), never, or for a while. */
+  async function wrapUpCapacity(tx: Db, log: EventLog, c: ConversationRow, now: Date) {
+    const ws = await getWorkstream(tx, c.orgId, c.workstreamId);
+    const blocking = ws?.wrapUpBlocking ?? { kind: 'always' };
+    if (blocking.kind === 'never') await release(tx, log, c, false);
+    if (blocking.kind === 'release-after') {
+      await updateConversation(tx, c.orgId, c.id, { releaseCapacityAt: new Date(now.getTime() + blocking.seconds * 1000) });
+    }
+  }
+
   /** Gives the agent's capacity back and withdraws a pending offer, as a conversation leaves its agent. */
   async function letGo(tx: Db, log: EventLog, c: ConversationRow) {
-    if (c.agentId) await releaseCapacity(tx, c.orgId, c.agentId, c.chargedUnits);
+    await release(tx, log, c, true);
     const offer = await pendingOfferForConversation(tx, c.orgId, c.id);
     if (offer && (await closeOffer(tx, c.orgId, offer.id, 'withdrawn', clock.now()))) {
       log.add({
@@ -127,16 +165,27 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
     async startChat(widgetId: string, input: { prechat: PrechatAnswers; context: Record<string, string | number | boolean>; locale: string }) {
       const widget = await getWidget(db, widgetId);
       if (!widget) throw notFound('widget');
-      const ws = widget.workstream;
-      const rules = RouteRules.parse(ws.routeRules);
-      const { queueId } = chooseQueue(rules, { prechat: input.prechat, context: input.context }, ws.fallbackQueueId);
+      const ws = toWorkstream(widget.workstream);
+      const orgId = widget.workstream.orgId;
       const now = clock.now();
-      const conversation = await command(async (tx, log) => {
-        const contactId = await findOrCreateContact(tx, ws.orgId, input.prechat.name, input.prechat.email);
+      const id = randomUUID();
+      const contactId = await db.transaction((tx) => findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email));
+      const intake = await planIntake(db, {
+        orgId,
+        conversationId: id,
+        workstream: ws,
+        contactId,
+        prechat: input.prechat,
+        context: input.context,
+        channel: { kind: 'webchat', widgetId, locale: input.locale },
+        now,
+      });
+      const ended = intake.decision.overflow && intake.decision.overflow.kind !== 'transfer' && intake.decision.overflow.kind !== 'assign-anyway' ? intake.decision.overflow : null;
+      await command(async (tx, log) => {
         const c = await insertConversation(tx, {
-          orgId: ws.orgId,
+          id,
+          orgId,
           workstreamId: ws.id,
-          queueId,
           channel: 'webchat',
           state: 'open',
           contactId,
@@ -146,34 +195,25 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
           prechat: input.prechat,
           context: input.context,
           locale: input.locale,
-          capacityUnits: ws.capacityUnits,
+          ...intake.columns,
           waitingSince: now,
+          routingAge: now,
+          lastCustomerMessageAt: now,
           createdAt: now,
           updatedAt: now,
         });
-        await log.append(tx, {
-          orgId: c.orgId,
-          conversationId: c.id,
-          body: {
-            type: 'message',
-            message: {
-              id: crypto.randomUUID(),
-              kind: 'customer',
-              text: input.prechat.question,
-              authorId: null,
-              authorName: input.prechat.name,
-              clientMessageId: null,
-              at: now.toISOString(),
-            },
-          },
-          public: true,
-          at: now,
-        });
-        await addParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: null, role: 'customer', name: c.customerName, at: now });
-        return c;
+        await recordTrace(tx, { orgId, conversationId: id, at: now, steps: intake.decision.trace });
+        await log.append(tx, { orgId, conversationId: id, body: { type: 'message', message: message('customer', input.prechat.question, null, input.prechat.name, null, now) }, public: true, at: now });
+        await addParticipant(tx, { orgId, conversationId: id, userId: null, role: 'customer', name: c.customerName, at: now });
+        if (ended) {
+          // Overflow "send a message and end" (or a callback offer, on chat a message too).
+          await log.append(tx, { orgId, conversationId: id, body: { type: 'message', message: message('system', ended.message, null, 'Switchboard', null, now) }, public: true, at: now });
+          await transition(tx, log, c, 'abandon', { type: 'system', id: null, name: 'Switchboard' }, `overflow: ${ended.kind}`, { public: true, patch: { endedAt: now, closedAt: now } });
+          await leaveAll(tx, orgId, id, now);
+        }
       });
-      onRoutable(conversation.orgId);
-      return { orgId: conversation.orgId, view: await visitorView(conversation.orgId, conversation.id) };
+      if (!ended) onRoutable(orgId);
+      return { orgId, view: await visitorView(orgId, id) };
     },
 
     visitorView: (who: VisitorIdentity) => visitorView(who.orgId, who.conversationId),
@@ -190,12 +230,13 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
         if (existing) return toWireEvent(existing, 'customer');
         if (c.state === 'wrap-up' || c.state === 'closed') throw conflict('this conversation has ended');
         const now = clock.now();
+        await updateConversation(tx, c.orgId, c.id, { lastCustomerMessageAt: now });
         const row = await log.append(tx, {
           orgId: c.orgId,
           conversationId: c.id,
           body: {
             type: 'message',
-            message: { id: crypto.randomUUID(), kind: 'customer', text, authorId: null, authorName: c.customerName, clientMessageId, at: now.toISOString() },
+            message: message('customer', text, null, c.customerName, clientMessageId, now),
           },
           public: true,
           clientId: clientMessageId,
@@ -222,15 +263,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
           conversationId: c.id,
           body: {
             type: 'message',
-            message: {
-              id: crypto.randomUUID(),
-              kind: input.internal ? 'note' : 'agent',
-              text: input.text,
-              authorId: who.userId,
-              authorName: who.name,
-              clientMessageId: input.clientMessageId,
-              at: now.toISOString(),
-            },
+            message: message(input.internal ? 'note' : 'agent', input.text, who.userId, who.name, input.clientMessageId, now),
           },
           public: !input.internal,
           clientId: input.clientMessageId,
@@ -249,12 +282,13 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
         const now = clock.now();
         if (c.acceptedAt && c.state === 'active') {
           await transition(tx, log, c, 'end', actor, 'customer ended the chat', { public: true, patch: { endedAt: now } });
+          await wrapUpCapacity(tx, log, c, now);
           return;
         }
         await letGo(tx, log, c);
         await transition(tx, log, c, 'abandon', actor, 'customer left before an agent accepted', {
           public: true,
-          patch: { endedAt: now, closedAt: now, chargedUnits: 0 },
+          patch: { endedAt: now, closedAt: now },
         });
         await leaveAll(tx, c.orgId, c.id, now);
       });
@@ -265,11 +299,12 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
       await command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, id);
         await guard(tx, who, c, 'end');
-        await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', {
-          public: true,
-          patch: { endedAt: clock.now() },
-        });
+        const now = clock.now();
+        await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', { public: true, patch: { endedAt: now } });
+        await wrapUpCapacity(tx, log, c, now);
       });
+      // Wrap-up may have released capacity ("never" blocking).
+      onRoutable(who.orgId);
     },
 
     async close(who: StaffIdentity, id: string): Promise<void> {
@@ -279,7 +314,7 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
         const now = clock.now();
         await transition(tx, log, c, 'close', staffActor(who), 'agent closed the conversation after wrap-up', {
           public: true,
-          patch: { closedAt: now, chargedUnits: 0 },
+          patch: { closedAt: now, previousAgentId: c.agentId },
         });
         await letGo(tx, log, c);
         await leaveAll(tx, c.orgId, c.id, now);
@@ -324,6 +359,19 @@ export function createConversationService({ db, clock, bus, onRoutable }: Conver
       await guard(db, who, c, 'read');
       const rows = await listEvents(db, who.orgId, id, 'staff', after);
       return rows.map((e) => toWireEvent(e, 'staff'));
+    },
+
+    /** Wrap-up capacity whose "release after" time has come goes back to its agents. */
+    async releaseDue(): Promise<number> {
+      const due = await dueCapacityReleases(db, clock.now());
+      for (const d of due) {
+        await command(async (tx, log) => {
+          const c = await lockConversation(tx, d.orgId, d.id);
+          if (c?.releaseCapacityAt && c.releaseCapacityAt <= clock.now()) await release(tx, log, c, false);
+        });
+        onRoutable(d.orgId);
+      }
+      return due.length;
     },
 
     /** Whether this staff member may follow this conversation live. */

@@ -11,14 +11,19 @@ export class EventLog {
 
   async append(tx: Db, e: NewEvent): Promise<EventRow> {
     const row = await appendEvent(tx, e);
+    this.appended(row);
+    return row;
+  }
+
+  /** An event another statement already stored (the routing claim writes its own). */
+  appended(row: EventRow): void {
     this.pending.push({
       kind: 'conversation-event',
-      orgId: e.orgId,
-      conversationId: e.conversationId,
+      orgId: row.orgId,
+      conversationId: row.conversationId,
       staff: toWireEvent(row, 'staff'),
-      customer: e.public ? toWireEvent(row, 'customer') : null,
+      customer: row.publicSeq !== null ? toWireEvent(row, 'customer') : null,
     });
-    return row;
   }
 
   add(event: DomainEvent): void {

@@ -7,19 +7,21 @@ import type { Db } from '../store/db.js';
 import { lockConversation, updateConversation } from '../store/conversations.js';
 import { closeOffer, expiredOffers, getOffer, pendingOffersForAgent, type OfferRow } from '../store/offers.js';
 import { addParticipant } from '../store/participants.js';
-import { releaseCapacity } from '../store/routing.js';
+import { releaseCharge } from '../store/routing.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
+import type { PresenceService } from './presence.js';
 
 export type OfferServiceDeps = {
   db: Db;
+  presence: PresenceService;
   clock: Clock;
   bus: EventBus;
   onRoutable: (orgId: string) => void;
 };
 
-export function createOfferService({ db, clock, bus, onRoutable }: OfferServiceDeps) {
+export function createOfferService({ db, clock, bus, presence, onRoutable }: OfferServiceDeps) {
   async function mine(who: StaffIdentity, offerId: string): Promise<OfferRow> {
     const offer = await getOffer(db, who.orgId, offerId);
     if (!offer) throw notFound('offer');
@@ -36,8 +38,9 @@ export function createOfferService({ db, clock, bus, onRoutable }: OfferServiceD
       const c = await lockConversation(tx, offer.orgId, offer.conversationId);
       if (!c || !(await closeOffer(tx, offer.orgId, offer.id, outcome, now))) return false;
       const to = nextState({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false }, 'decline');
-      await releaseCapacity(tx, c.orgId, offer.agentId, c.chargedUnits);
-      await updateConversation(tx, c.orgId, c.id, { state: to, agentId: null, chargedUnits: 0, updatedAt: now });
+      await releaseCharge(tx, { orgId: c.orgId, agentId: offer.agentId, units: c.chargedUnits, profileIds: c.chargedProfileIds, now });
+      await updateConversation(tx, c.orgId, c.id, { state: to, agentId: null, chargedUnits: 0, chargedProfileIds: [], updatedAt: now });
+      await presence.recompute(tx, log, c.orgId, offer.agentId);
       await log.append(tx, {
         orgId: c.orgId,
         conversationId: c.id,
@@ -92,6 +95,7 @@ export function createOfferService({ db, clock, bus, onRoutable }: OfferServiceD
         if (!(await closeOffer(tx, offer.orgId, offer.id, 'accepted', now))) throw conflict('this offer is no longer pending');
         await updateConversation(tx, c.orgId, c.id, { acceptedAt: now, updatedAt: now });
         await addParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: who.userId, role: 'primary', name: who.name, at: now });
+        await presence.acceptedOrClosed(tx, log, c.orgId, who.userId);
         await log.append(tx, {
           orgId: c.orgId,
           conversationId: c.id,

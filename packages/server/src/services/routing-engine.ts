@@ -1,103 +1,177 @@
 import type { Logger } from 'pino';
-import type { Offer } from '@switchboard/protocol';
+import type { Offer, TraceStep } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
-import { decideAssignment } from '../domain/routing/decide.js';
+import { assignmentStep, startAssignmentCycle } from '../domain/routing/assign.js';
 import { offerExpiresAt } from '../domain/routing/offer-timing.js';
+import { prioritize } from '../domain/routing/prioritize.js';
+import type { AgentState, AssignmentDecision, RoutingConfig } from '../domain/routing/types.js';
 import type { Db } from '../store/db.js';
-import { getConversation } from '../store/conversations.js';
-import { agentSnapshots, claimConversation, declineCounts, openItems } from '../store/routing.js';
+import { claimConversation } from '../store/routing.js';
+import { loadRoutingConfig } from '../store/routing-config.js';
+import { loadAgents, loadOpenItems } from '../store/routing-snapshot.js';
+import { recordTraces } from '../store/traces.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
+import type { PresenceService } from './presence.js';
 
 export type RoutingEngineDeps = {
   db: Db;
   clock: Clock;
   log: Logger;
   bus: EventBus;
+  presence: PresenceService;
   defaultOfferTimeoutSeconds: number;
 };
 
-const BLOCK_SIZE = 100;
+// The reference decides the top 100 items per cycle; a larger block spreads the cycle's reads wider.
+const BLOCK_SIZE = 200;
+// Blocks in a row that assign nothing before a run stops looking further down the queues.
+const MAX_EMPTY_BLOCKS = 5;
+
+/** Queues where some member could take work now: pages of items elsewhere would be wasted reads. */
+function queuesWithRoom(agents: readonly AgentState[], config: RoutingConfig, pushWorkstreams: readonly string[]): string[] {
+  const allowed = new Set(pushWorkstreams.flatMap((id) => config.workstreams.get(id)?.allowedPresences ?? []));
+  const queues = new Set<string>();
+  for (const a of agents) {
+    const room = a.usedCapacity < a.capacity || Object.values(a.profiles).some((p) => p.used < p.limit);
+    if (room && allowed.has(a.presence)) for (const q of a.queueIds) queues.add(q);
+  }
+  return [...queues];
+}
 
 /**
- * Assigns open conversations to eligible agents. `dispatch` runs one organisation at a time
- * on this node and coalesces requests that arrive while it runs; other nodes may dispatch at
- * the same moment, which is safe because every assignment is one conditional write.
+ * Assigns open conversations (SPEC RT3-RT5): loads the configuration and the agents fresh (so
+ * a saved change applies to the next decision, on every node), lets the pure engine decide a
+ * block of the most urgent items, and writes each decision as one conditional claim. `dispatch`
+ * runs one organisation at a time on this node and coalesces triggers that arrive meanwhile;
+ * other nodes may dispatch at the same moment, which the claims make safe.
  */
-export function createRoutingEngine({ db, clock, log, bus, defaultOfferTimeoutSeconds }: RoutingEngineDeps) {
+export function createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds }: RoutingEngineDeps) {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
+  // Only to avoid writing the same "nobody can take it" trace every cycle; not routing state.
+  const lastWaitingTrace = new Map<string, string>();
 
-  async function assignOnce(orgId: string): Promise<number> {
-    const items = await openItems(db, orgId, BLOCK_SIZE);
-    if (items.length === 0) return 0;
-    const agents = await agentSnapshots(db, orgId);
-    const declines = await declineCounts(db, orgId, items.map((i) => i.conversationId));
-    let assigned = 0;
-    for (const item of items) {
-      const decision = decideAssignment(item, agents, declines.get(item.conversationId) ?? new Map());
-      if (!decision.agentId) continue;
-      const now = clock.now();
-      const agent = agents.find((a) => a.id === decision.agentId)!;
-      const events = new EventLog();
-      const offer = await claimConversation(
-        db,
-        {
+  type Item = Awaited<ReturnType<typeof loadOpenItems>>[number];
+
+  /** Claims one decision inside the block's transaction (a savepoint: a lost claim undoes only itself). */
+  async function claim(tx: Db, events: EventLog, orgId: string, item: Item, decision: AssignmentDecision, config: RoutingConfig, agentName: string) {
+    const now = clock.now();
+    const ws = config.workstreams.get(item.workstreamId)!;
+    const expiresAt = offerExpiresAt(now, ws.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds);
+    const claimed = await claimConversation(
+      tx,
+      {
         orgId,
-        conversationId: item.conversationId,
-        agentId: decision.agentId,
-        units: item.capacityUnits,
-        allowedPresences: item.allowedPresences,
+        conversationId: item.id,
+        queueId: item.queueId,
+        agentId: decision.agentId!,
+        need: item.need,
+        allowedPresences: ws.allowedPresences,
         now,
-          expiresAt: offerExpiresAt(now, item.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds),
-        },
-        async (tx, o) => {
-          await events.append(tx, {
-            orgId,
-            conversationId: item.conversationId,
-            body: { type: 'offered', offerId: o.id, agentId: agent.id, agentName: agent.name, expiresAt: o.expiresAt.toISOString() },
-            public: false,
-            at: now,
-          });
-        },
-      );
-      if (!offer) {
-        // Another node or a presence change got there first: start over from fresh state.
-        log.debug({ msg: 'claim lost, reloading', conversationId: item.conversationId, agentId: decision.agentId });
-        return assigned + 1;
-      }
-      assigned += 1;
-      agent.usedCapacity += item.capacityUnits;
-      agent.lastAssignedAt = now;
-      await announceOffer(events, orgId, offer.id, item.conversationId, agent.id, now, offer.expiresAt);
-      log.info({ msg: 'conversation offered', conversationId: item.conversationId, agentId: agent.id, considered: decision.considered });
-    }
-    return assigned;
-  }
-
-  async function announceOffer(events: EventLog, orgId: string, offerId: string, conversationId: string, agentId: string, now: Date, expiresAt: Date) {
-    const c = await getConversation(db, orgId, conversationId);
-    if (!c) return;
+        expiresAt,
+        event: { type: 'offered', payload: { agentId: decision.agentId, agentName, expiresAt: expiresAt.toISOString() }, public: false },
+        trace: [assignmentStep(decision)],
+      },
+      async (sp, r) => {
+        if (r.recomputePresence) await presence.recompute(sp, events, orgId, r.offer.agentId);
+      },
+    );
+    if (!claimed) return null;
+    events.appended(claimed.event);
     const offer: Offer = {
-      id: offerId,
-      conversationId,
-      customerName: c.customerName,
-      firstMessage: c.firstMessage,
-      queueName: c.queueName,
-      waitingSince: c.waitingSince.toISOString(),
+      id: claimed.offer.id,
+      conversationId: item.id,
+      customerName: item.customerName,
+      firstMessage: item.firstMessage,
+      queueName: config.queues.get(item.queueId)?.name ?? null,
+      waitingSince: item.enqueuedAt.toISOString(),
       offeredAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
     };
-    events.add({ kind: 'assigned', orgId, conversationId, agentId });
-    events.add({ kind: 'offer-created', orgId, agentId, offer });
+    events.add({ kind: 'assigned', orgId, conversationId: item.id, agentId: claimed.offer.agentId });
+    events.add({ kind: 'offer-created', orgId, agentId: claimed.offer.agentId, offer });
+    return claimed;
+  }
+
+  /** "Nobody can take it" is a decision too (RT5); the same one is not written again every cycle. */
+  function waitingTrace(decision: AssignmentDecision): TraceStep | null {
+    const step = assignmentStep(decision);
+    const signature = JSON.stringify(step);
+    if (lastWaitingTrace.get(decision.itemId) === signature) return null;
+    if (lastWaitingTrace.size > 50_000) lastWaitingTrace.clear();
+    lastWaitingTrace.set(decision.itemId, signature);
+    return step;
+  }
+
+  /**
+   * One block of the most urgent items, decided by the pure engine and written in one
+   * transaction (one commit for the block). Returns how many were assigned, or -1 when a claim
+   * lost to another node or a presence change: the caller reloads and goes on.
+   */
+  async function block(orgId: string, config: RoutingConfig, items: Item[], engine: ReturnType<typeof startAssignmentCycle>, names: Map<string, string>) {
+    const events = new EventLog();
+    const waiting: { conversationId: string; steps: TraceStep[] }[] = [];
+    const now = clock.now();
+    const assigned = await db.transaction(async (tx) => {
+      let n = 0;
+      for (const item of prioritize(items, config.queues) as Item[]) {
+        const decision = engine.assign(item);
+        if (decision.agentId === null) {
+          const step = waitingTrace(decision);
+          if (step) waiting.push({ conversationId: item.id, steps: [step] });
+        } else if (await claim(tx, events, orgId, item, decision, config, names.get(decision.agentId) ?? '')) {
+          lastWaitingTrace.delete(item.id);
+          n += 1;
+        } else {
+          waiting.push({ conversationId: item.id, steps: [assignmentStep(decision, true)] });
+          return -1;
+        }
+      }
+      return n;
+    });
+    await recordTraces(db, waiting.map((w) => ({ orgId, at: now, ...w })));
     bus.publish(events.pending);
+    return assigned;
+  }
+
+  /**
+   * One snapshot of configuration and agents, then blocks of the most urgent items until nothing
+   * more can be assigned. The engine's working copy tracks what this run assigned; anything else
+   * (a release, a presence change, a new item) triggers another run, which loads afresh.
+   * Returns false when a claim was lost: the caller reloads and goes on.
+   */
+  async function cycle(orgId: string): Promise<boolean> {
+    const config = await loadRoutingConfig(db, orgId);
+    const push = [...config.workstreams.values()].filter((w) => w.distribution === 'push');
+    const agents = await loadAgents(db, orgId);
+    const queueIds = queuesWithRoom(agents, config, push.map((w) => w.id));
+    const engine = startAssignmentCycle(agents, config, clock.now());
+    const names = new Map(agents.map((a) => [a.id, a.name]));
+    let after: Parameters<typeof loadOpenItems>[2]['after'];
+    for (let empty = 0; empty < MAX_EMPTY_BLOCKS; ) {
+      const items = await loadOpenItems(db, orgId, {
+        queueIds,
+        workstreamIds: push.map((w) => w.id),
+        affinityWorkstreamIds: new Set(push.filter((w) => w.affinity).map((w) => w.id)),
+        limit: BLOCK_SIZE,
+        after,
+      });
+      const assigned = await block(orgId, config, items, engine, names);
+      if (assigned < 0) return false;
+      const last = items.at(-1);
+      if (!last || items.length < BLOCK_SIZE) return true;
+      // Items this run could not place stay behind; the keyset moves on to the next block.
+      empty = assigned === 0 ? empty + 1 : 0;
+      after = { queuePriority: last.queuePriority, priority: last.priority, routingAge: last.routingAge, id: last.id };
+    }
+    return true;
   }
 
   async function run(orgId: string) {
     do {
       again.delete(orgId);
-      // Keep going while assignments happen: a block of 100 may not be the whole queue.
-      while ((await assignOnce(orgId)) > 0);
+      for (let lost = 0; !(await cycle(orgId)) && lost < 20; lost++);
     } while (again.has(orgId));
   }
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
-import { contacts } from './schema.js';
+import { accounts, contacts } from './schema.js';
 
 /** SPEC CH5: pre-chat answers identify the customer by email; an unknown email becomes a new contact. */
 export async function findOrCreateContact(tx: Db, orgId: string, name: string, email: string): Promise<string> {
@@ -12,4 +12,21 @@ export async function findOrCreateContact(tx: Db, orgId: string, name: string, e
   if (found) return found.id;
   const [created] = await tx.insert(contacts).values({ orgId, name, email }).returning({ id: contacts.id });
   return created!.id;
+}
+
+/** The contact's and account's fields that routing rules may read (`contact.*`, `account.*`). */
+type Facts = Record<string, string | null>;
+
+export async function customerFacts(db: Db, orgId: string, contactId: string): Promise<{ contact: Facts; account: Facts }> {
+  const [row] = await db
+    .select({ contact: contacts, account: accounts })
+    .from(contacts)
+    .leftJoin(accounts, eq(accounts.id, contacts.accountId))
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+  const c = row?.contact;
+  const a = row?.account;
+  return {
+    contact: c ? { name: c.name, email: c.email, mobilePhone: c.mobilePhone, jobTitle: c.jobTitle, city: c.city } : {},
+    account: a ? { name: a.name, mainPhone: a.mainPhone, city: a.city } : {},
+  };
 }

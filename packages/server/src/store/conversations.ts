@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { ConversationState, ConversationSummary } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { conversations, queues, users } from './schema.js';
@@ -53,10 +53,11 @@ export async function updateConversation(
 export async function listConversations(
   db: Db,
   orgId: string,
-  filter: { agentId?: string; states: readonly ConversationState[]; limit?: number },
+  filter: { agentId?: string; states: readonly ConversationState[]; ids?: string[]; limit?: number },
 ): Promise<ConversationWithNames[]> {
   const where = [eq(conversations.orgId, orgId), inArray(conversations.state, [...filter.states])];
   if (filter.agentId) where.push(eq(conversations.agentId, filter.agentId));
+  if (filter.ids) where.push(inArray(conversations.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
   const rows = await db
     .select(withNames)
     .from(conversations)
@@ -86,4 +87,13 @@ export function toSummary(c: ConversationWithNames): ConversationSummary {
     closedAt: c.closedAt?.toISOString() ?? null,
     lastSeq: c.lastSeq,
   };
+}
+
+/** Conversations whose wrap-up capacity is due back ("release after" blocking). */
+export async function dueCapacityReleases(db: Db, now: Date): Promise<{ orgId: string; id: string }[]> {
+  return db
+    .select({ orgId: conversations.orgId, id: conversations.id })
+    .from(conversations)
+    .where(lte(conversations.releaseCapacityAt, now))
+    .limit(100);
 }

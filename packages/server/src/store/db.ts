@@ -36,6 +36,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover) must not crash the process; the pool reconnects.
+  pool.on('error', () => undefined);
   // Several nodes may start at once: one migrates, the others wait for the lock.
   const lockClient = await pool.connect();
   try {
@@ -48,3 +50,6 @@ async function openPostgres(url: string): Promise<Database> {
   const db = drizzlePg(pool, { schema });
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
 }
+
+/** Rows of a raw `execute`: both drivers answer `{ rows }`, which drizzle's shared type hides. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

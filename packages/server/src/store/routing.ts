@@ -1,133 +1,118 @@
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Presence } from '@switchboard/protocol';
-import type { AgentSnapshot, RoutingItem } from '../domain/routing/eligibility.js';
-import type { Db } from './db.js';
-import { conversations, offers, queueMembers, users, workstreams } from './schema.js';
-
-/** Open items of an organisation, oldest wait first, with what routing needs from their workstream. */
-export async function openItems(db: Db, orgId: string, limit = 100): Promise<(RoutingItem & { offerTimeoutSeconds: number | null })[]> {
-  const rows = await db
-    .select({
-      conversationId: conversations.id,
-      queueId: conversations.queueId,
-      capacityUnits: conversations.capacityUnits,
-      allowedPresences: workstreams.allowedPresences,
-      maxDeclines: workstreams.maxDeclines,
-      waitingSince: conversations.waitingSince,
-      offerTimeoutSeconds: workstreams.offerTimeoutSeconds,
-    })
-    .from(conversations)
-    .innerJoin(workstreams, eq(workstreams.id, conversations.workstreamId))
-    .where(and(eq(conversations.orgId, orgId), eq(conversations.state, 'open')))
-    .orderBy(asc(conversations.waitingSince), asc(conversations.id))
-    .limit(limit);
-  return rows.flatMap((r) =>
-    r.queueId ? [{ ...r, queueId: r.queueId, allowedPresences: r.allowedPresences as Presence[] }] : [],
-  );
-}
-
-export async function agentSnapshots(db: Db, orgId: string): Promise<AgentSnapshot[]> {
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      presence: users.presence,
-      capacity: users.capacity,
-      usedCapacity: users.usedCapacity,
-      lastAssignedAt: users.lastAssignedAt,
-      queueIds: sql<string[]>`coalesce(array_agg(${queueMembers.queueId}) filter (where ${queueMembers.queueId} is not null), '{}')`,
-    })
-    .from(users)
-    .leftJoin(queueMembers, eq(queueMembers.userId, users.id))
-    .where(and(eq(users.orgId, orgId), eq(users.role, 'agent')))
-    .groupBy(users.id);
-  return rows;
-}
-
-/** How many times each agent declined each of these conversations. */
-export async function declineCounts(db: Db, orgId: string, conversationIds: string[]): Promise<Map<string, Map<string, number>>> {
-  const result = new Map<string, Map<string, number>>();
-  if (conversationIds.length === 0) return result;
-  const rows = await db
-    .select({ conversationId: offers.conversationId, agentId: offers.agentId, n: sql<number>`count(*)::int` })
-    .from(offers)
-    .where(
-      and(eq(offers.orgId, orgId), inArray(offers.conversationId, conversationIds), inArray(offers.status, ['rejected', 'timeout'])),
-    )
-    .groupBy(offers.conversationId, offers.agentId);
-  for (const r of rows) {
-    const perAgent = result.get(r.conversationId) ?? new Map<string, number>();
-    perAgent.set(r.agentId, r.n);
-    result.set(r.conversationId, perAgent);
-  }
-  return result;
-}
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Presence, TraceStep } from '@switchboard/protocol';
+import type { CapacityNeed } from '../domain/routing/types.js';
+import { rowsOf, type Db } from './db.js';
+import type { EventRow } from './events.js';
+import { agentCapacityProfiles, capacityProfiles, conversationEvents, conversations, offers, queueMembers, routingTraces, users } from './schema.js';
 
 export type Claim = {
   orgId: string;
   conversationId: string;
+  queueId: string;
   agentId: string;
-  units: number;
-  allowedPresences: readonly Presence[];
+  need: CapacityNeed;
+  /** Presences that allow the assignment; null for a pick (the agent asks for it themself). */
+  allowedPresences: readonly Presence[] | null;
   now: Date;
-  expiresAt: Date;
+  /** When the offer runs out; null for a pick, which is accepted as it is taken. */
+  expiresAt: Date | null;
+  /** The conversation event recorded with the claim: `offered` (staff only) or `accepted` (public). */
+  event: { type: 'offered' | 'accepted'; payload: Record<string, unknown>; public: boolean };
+  trace: TraceStep[];
+};
+
+export type ClaimResult = {
+  offer: { id: string; agentId: string; expiresAt: Date };
+  event: EventRow;
+  /** The agent's presence could not be derived in SQL (manual presence or profiles): recompute it. */
+  recomputePresence: boolean;
 };
 
 const NOT_CLAIMED = Symbol('not claimed');
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /**
- * Assigns an open conversation to an agent as one conditional write: the agent's capacity is
- * charged only if it still fits and their presence still allows it, and the conversation only
- * moves if it is still open and unassigned. Under concurrency at most one claim wins per
- * conversation and no agent goes over capacity. Returns the new offer, or null when it lost.
+ * Assigns an open conversation to an agent as one conditional write: the agent is charged only
+ * if the capacity still fits (units, or room in every blocking profile) and their presence still
+ * allows it; the conversation moves only if it is still open and unassigned; the same statement
+ * records the offer, its event and the routing trace. Under
+ * any concurrency, on any number of nodes, at most one claim wins and no agent goes over
+ * capacity. Returns null when the claim lost.
  */
-export async function claimConversation(
-  db: Db,
-  c: Claim,
-  /** Runs inside the claim's transaction, e.g. to record the offer as a conversation event. */
-  andThen?: (tx: Db, offer: typeof offers.$inferSelect) => Promise<void>,
-): Promise<typeof offers.$inferSelect | null> {
+export async function claimConversation(db: Db, c: Claim, andThen?: (tx: Db, r: ClaimResult) => Promise<void>): Promise<ClaimResult | null> {
+  const units = c.need.kind === 'units' ? c.need.units : 0;
+  const profileIds = c.need.kind === 'profiles' ? [...c.need.profileIds] : [];
+  const offerId = randomUUID();
+  const eventId = randomUUID();
   try {
+    // Inside a routing block this is a savepoint: a lost claim undoes only itself.
     return await db.transaction(async (tx) => {
-      const charged = await tx
-        .update(users)
-        .set({ usedCapacity: sql`${users.usedCapacity} + ${c.units}`, lastAssignedAt: c.now })
-        .where(
-          and(
-            eq(users.id, c.agentId),
-            eq(users.orgId, c.orgId),
-            lte(sql`${users.usedCapacity} + ${c.units}`, users.capacity),
-            inArray(users.presence, [...c.allowedPresences]),
-          ),
+      if (profileIds.length && !(await chargeProfiles(tx, c.orgId, c.agentId, profileIds, c.now))) throw NOT_CLAIMED;
+      const pub = c.event.public ? 1 : 0;
+      const now = c.now.toISOString();
+      const noProfiles = sql`not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})`;
+      // One statement: charge the agent (presence follows when it is derived from units alone),
+      // move round robin on, move the conversation only if the agent was charged, and record
+      // the offer, its event and the routing trace.
+      const [row] = rowsOf<{ charged: number; derived: boolean | null; last_seq: number | null; last_public_seq: number | null }>(
+        await tx.execute(sql`
+        with charged as (
+          update ${users} set
+            used_capacity = used_capacity + ${units}::int,
+            last_assigned_at = ${now}::timestamptz,
+            presence = case
+              when manual_presence is null and ${noProfiles} then (case when used_capacity + ${units}::int >= capacity then 'busy-dnd' else 'busy' end)
+              else presence end
+          where id = ${c.agentId}::uuid and org_id = ${c.orgId}::uuid and used_capacity + ${units}::int <= capacity
+            ${c.allowedPresences ? sql`and presence in (${list(c.allowedPresences)})` : sql``}
+          returning id, manual_presence is null and ${noProfiles} as derived
+        ), rr as (
+          update ${queueMembers} set last_assigned_at = ${now}::timestamptz
+          where queue_id = ${c.queueId}::uuid and user_id in (select id from charged)
+        ), moved as (
+          update ${conversations} set
+            state = 'active', agent_id = ${c.agentId}::uuid, charged_units = ${units}::int,
+            charged_profile_ids = ${JSON.stringify(profileIds)}::jsonb,
+            accepted_at = ${c.expiresAt ? null : now}::timestamptz, updated_at = ${now}::timestamptz,
+            last_seq = last_seq + 1, last_public_seq = last_public_seq + ${pub}::int
+          where id = ${c.conversationId}::uuid and org_id = ${c.orgId}::uuid and state = 'open' and agent_id is null
+            and exists (select 1 from charged)
+          returning id, last_seq, last_public_seq
+        ), offer as (
+          insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at)
+          select ${offerId}::uuid, ${c.orgId}::uuid, id, ${c.agentId}::uuid, ${c.expiresAt ? 'pending' : 'accepted'}::text, ${now}::timestamptz,
+            ${(c.expiresAt ?? c.now).toISOString()}::timestamptz, ${c.expiresAt ? null : now}::timestamptz from moved
+        ), event as (
+          insert into ${conversationEvents} (id, org_id, conversation_id, seq, public_seq, type, payload, created_at)
+          select ${eventId}::uuid, ${c.orgId}::uuid, id, last_seq, ${c.event.public ? sql`last_public_seq` : sql`null`}, ${c.event.type}::text,
+            ${JSON.stringify({ ...c.event.payload, offerId })}::jsonb, ${now}::timestamptz from moved
+        ), trace as (
+          insert into ${routingTraces} (id, org_id, conversation_id, at, steps)
+          select ${randomUUID()}::uuid, ${c.orgId}::uuid, id, ${now}::timestamptz, ${JSON.stringify(c.trace)}::jsonb from moved
         )
-        .returning({ id: users.id });
-      if (charged.length === 0) throw NOT_CLAIMED;
-      const moved = await tx
-        .update(conversations)
-        .set({ state: 'active', agentId: c.agentId, chargedUnits: c.units, acceptedAt: null, updatedAt: c.now })
-        .where(
-          and(
-            eq(conversations.id, c.conversationId),
-            eq(conversations.orgId, c.orgId),
-            eq(conversations.state, 'open'),
-            isNull(conversations.agentId),
-          ),
-        )
-        .returning({ id: conversations.id });
-      if (moved.length === 0) throw NOT_CLAIMED;
-      const [offer] = await tx
-        .insert(offers)
-        .values({
+        select (select count(*)::int from charged) as charged, (select derived from charged) as derived, moved.last_seq, moved.last_public_seq
+        from (select 1) as one left join moved on true`),
+      );
+      // Charged but the conversation was gone (another node took it): undo the charge.
+      if (!row || row.last_seq === null) throw NOT_CLAIMED;
+      const result: ClaimResult = {
+        offer: { id: offerId, agentId: c.agentId, expiresAt: c.expiresAt ?? c.now },
+        event: {
+          id: eventId,
           orgId: c.orgId,
           conversationId: c.conversationId,
-          agentId: c.agentId,
-          status: 'pending',
-          offeredAt: c.now,
-          expiresAt: c.expiresAt,
-        })
-        .returning();
-      await andThen?.(tx, offer!);
-      return offer!;
+          seq: Number(row.last_seq),
+          publicSeq: c.event.public ? Number(row.last_public_seq) : null,
+          type: c.event.type,
+          payload: { ...c.event.payload, offerId },
+          clientId: null,
+          createdAt: c.now,
+        },
+        recomputePresence: !row.derived,
+      };
+      await andThen?.(tx, result);
+      return result;
     });
   } catch (err) {
     if (err === NOT_CLAIMED) return null;
@@ -135,13 +120,52 @@ export async function claimConversation(
   }
 }
 
-/** Gives back capacity a conversation held; never below zero. */
-export async function releaseCapacity(tx: Db, orgId: string, agentId: string, units: number): Promise<void> {
-  if (units <= 0) return;
+/** One more item in each profile; refused (false) when a blocking profile is full. */
+async function chargeProfiles(tx: Db, orgId: string, agentId: string, profileIds: readonly string[], now: Date): Promise<boolean> {
+  const today = now.toISOString().slice(0, 10);
+  for (const profileId of profileIds) {
+    const limit = sql`coalesce(${agentCapacityProfiles.customLimit}, (select ${capacityProfiles.defaultLimit} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}))`;
+    const blocking = sql`(select ${capacityProfiles.blocksAssignment} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`;
+    // End-of-day profiles count the day's items: a new day starts from zero.
+    const used = sql`case when ${agentCapacityProfiles.usedOn} is distinct from ${today} and (select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}) = 'end-of-day' then 0 else ${agentCapacityProfiles.used} end`;
+    const rows = await tx
+      .update(agentCapacityProfiles)
+      .set({ used: sql`${used} + 1`, usedOn: today })
+      .where(
+        and(
+          eq(agentCapacityProfiles.orgId, orgId),
+          eq(agentCapacityProfiles.userId, agentId),
+          eq(agentCapacityProfiles.profileId, profileId),
+          sql`(not ${blocking} or ${used} + 1 <= ${limit})`,
+        ),
+      )
+      .returning({ used: agentCapacityProfiles.used });
+    if (rows.length === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Gives back what a conversation held: its units and its profiles (end-of-day profiles keep
+ * counting until the day ends), and notes the time for least-active routing.
+ */
+export async function releaseCharge(tx: Db, c: { orgId: string; agentId: string; units: number; profileIds: readonly string[]; now: Date }): Promise<void> {
   await tx
     .update(users)
-    .set({ usedCapacity: sql`greatest(${users.usedCapacity} - ${units}, 0)` })
-    .where(and(eq(users.id, agentId), eq(users.orgId, orgId), gte(users.usedCapacity, 0)));
+    .set({ usedCapacity: sql`greatest(${users.usedCapacity} - ${c.units}, 0)`, lastCapacityReleaseAt: c.now })
+    .where(and(eq(users.id, c.agentId), eq(users.orgId, c.orgId)));
+  if (c.profileIds.length === 0) return;
+  await tx
+    .update(agentCapacityProfiles)
+    .set({ used: sql`greatest(${agentCapacityProfiles.used} - 1, 0)` })
+    .where(
+      and(
+        eq(agentCapacityProfiles.orgId, c.orgId),
+        eq(agentCapacityProfiles.userId, c.agentId),
+        inArray(agentCapacityProfiles.profileId, [...c.profileIds]),
+        sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${agentCapacityProfiles.profileId}) = 'immediate'`,
+      ),
+    );
 }
 
 /** Organisations that have conversations waiting for an agent. */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AssignmentMethod, OverflowRule, SkillRequirement, TraceStep, Weekday, Workstream } from '@switchboard/protocol';
 import {
   boolean,
   index,
@@ -14,6 +15,8 @@ import {
 
 // Every table but server_settings carries org_id, and every query filters on it, so that
 // one deployment hosts many organisations and a large one can shard by organisation.
+
+export type WorkstreamSettings = Omit<Workstream, 'id' | 'name' | 'fallbackQueueId'>;
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -45,7 +48,19 @@ export const users = pgTable(
     presence: text('presence', { enum: ['available', 'busy', 'busy-dnd', 'away', 'offline'] })
       .notNull()
       .default('offline'),
+    /** `presence` is what routing reads: derived from the presence facts below and capacity, kept in step. */
+    manualPresence: text('manual_presence', { enum: ['available', 'busy', 'busy-dnd', 'away', 'offline'] }),
+    customPresenceId: uuid('custom_presence_id'),
+    manualSetAt: ts('manual_set_at'),
+    lastActivityAt: ts('last_activity_at'),
+    signedInAt: ts('signed_in_at'),
+    connected: boolean('connected').notNull().default(false),
+    disconnectedAt: ts('disconnected_at'),
+    /** The manual presence at the last disconnect, restored on a return within 2.5 minutes. */
+    presenceBeforeDisconnect: jsonb('presence_before_disconnect').$type<{ presence: string; setAt: string; customPresenceId: string | null } | null>(),
     lastAssignedAt: ts('last_assigned_at'),
+    /** Least active routing: when this agent last gave capacity back. */
+    lastCapacityReleaseAt: ts('last_capacity_release_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_org_idx').on(t.orgId)],
@@ -57,6 +72,11 @@ export const queues = pgTable(
     id: id(),
     orgId: orgId(),
     name: text('name').notNull(),
+    /** Lower wins. */
+    priority: integer('priority').notNull().default(100),
+    assignment: jsonb('assignment').$type<AssignmentMethod>().notNull().default({ kind: 'highest-capacity' }),
+    operatingHoursId: uuid('operating_hours_id').references(() => operatingHours.id),
+    overflow: jsonb('overflow').$type<OverflowRule[]>().notNull().default([]),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('queues_org_name_key').on(t.orgId, t.name)],
@@ -68,23 +88,23 @@ export const queueMembers = pgTable(
     orgId: orgId(),
     queueId: uuid('queue_id').notNull().references(() => queues.id),
     userId: uuid('user_id').notNull().references(() => users.id),
+    joinedAt: ts('joined_at').notNull().defaultNow(),
+    /** Round robin is kept per queue, here in PostgreSQL, never in a cache. */
+    lastAssignedAt: ts('last_assigned_at'),
   },
   (t) => [primaryKey({ columns: [t.queueId, t.userId] }), index('queue_members_user_idx').on(t.userId)],
 );
 
+/** The workstream's settings and rules live in `config` (validated by the protocol's Workstream schema). */
 export const workstreams = pgTable('workstreams', {
   id: id(),
   orgId: orgId(),
   name: text('name').notNull(),
-  channel: text('channel', { enum: ['webchat'] }).notNull(),
-  capacityUnits: integer('capacity_units').notNull().default(1),
-  allowedPresences: jsonb('allowed_presences').$type<string[]>().notNull(),
-  offerTimeoutSeconds: integer('offer_timeout_seconds'),
-  maxDeclines: integer('max_declines').notNull().default(3),
   fallbackQueueId: uuid('fallback_queue_id')
     .notNull()
     .references(() => queues.id),
-  routeRules: jsonb('route_rules').$type<unknown[]>().notNull().default([]),
+  config: jsonb('config').$type<WorkstreamSettings>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
 export const widgets = pgTable('widgets', {
@@ -150,9 +170,24 @@ export const conversations = pgTable(
     prechat: jsonb('prechat'),
     context: jsonb('context').notNull().default({}),
     locale: text('locale').notNull().default('en'),
-    /** Units this conversation costs; chargedUnits is what the agent holds right now. */
+    /** What this conversation costs (units, or capacity profiles) and what the agent holds right now. */
     capacityUnits: integer('capacity_units').notNull(),
+    capacityProfileIds: jsonb('capacity_profile_ids').$type<string[]>().notNull().default([]),
     chargedUnits: integer('charged_units').notNull().default(0),
+    chargedProfileIds: jsonb('charged_profile_ids').$type<string[]>().notNull().default([]),
+    /** Classification outputs (SPEC RT2): lower priority is more urgent. */
+    priority: integer('priority').notNull().default(100),
+    severity: text('severity'),
+    skills: jsonb('skills').$type<SkillRequirement[]>().notNull().default([]),
+    /** Affinity: the agent who last had it. */
+    previousAgentId: uuid('previous_agent_id'),
+    lastCustomerMessageAt: ts('last_customer_message_at'),
+    /** Copied from the queue so the next block of work is one index scan (kept in step on queue edits). */
+    queuePriority: integer('queue_priority').notNull().default(100),
+    /** FIFO age: when it entered the queue, or for asynchronous channels the customer's last message. */
+    routingAge: ts('routing_age').notNull(),
+    /** Wrap-up blocking "release after": when the agent's capacity comes back. */
+    releaseCapacityAt: ts('release_capacity_at'),
     lastSeq: integer('last_seq').notNull().default(0),
     lastPublicSeq: integer('last_public_seq').notNull().default(0),
     waitingSince: ts('waiting_since').notNull(),
@@ -163,7 +198,8 @@ export const conversations = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    index('conversations_routing_idx').on(t.orgId, t.state, t.waitingSince),
+    index('conversations_routing_idx').on(t.orgId, t.state, t.queuePriority, t.priority, t.routingAge, t.id),
+    index('conversations_release_idx').on(t.releaseCapacityAt),
     index('conversations_agent_idx').on(t.agentId, t.state),
   ],
 );
@@ -231,4 +267,93 @@ export const conversationParticipants = pgTable(
     leftAt: ts('left_at'),
   },
   (t) => [index('participants_conversation_idx').on(t.conversationId), index('participants_user_idx').on(t.userId)],
+);
+
+export const skills = pgTable(
+  'skills',
+  { id: id(), orgId: orgId(), name: text('name').notNull(), type: text('type').notNull().default('General') },
+  (t) => [uniqueIndex('skills_org_name_key').on(t.orgId, t.name)],
+);
+
+export const agentSkills = pgTable(
+  'agent_skills',
+  {
+    orgId: orgId(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    skillId: uuid('skill_id').notNull().references(() => skills.id),
+    proficiency: integer('proficiency').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.skillId] }), index('agent_skills_skill_idx').on(t.skillId)],
+);
+
+export const capacityProfiles = pgTable(
+  'capacity_profiles',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    defaultLimit: integer('default_limit').notNull(),
+    resetFrequency: text('reset_frequency', { enum: ['immediate', 'end-of-day'] }).notNull(),
+    blocksAssignment: boolean('blocks_assignment').notNull().default(true),
+  },
+  (t) => [uniqueIndex('capacity_profiles_org_name_key').on(t.orgId, t.name)],
+);
+
+/** An agent's capacity profiles, their own limit (null = the profile's default) and what they use now. */
+export const agentCapacityProfiles = pgTable(
+  'agent_capacity_profiles',
+  {
+    orgId: orgId(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    profileId: uuid('profile_id').notNull().references(() => capacityProfiles.id),
+    customLimit: integer('custom_limit'),
+    used: integer('used').notNull().default(0),
+    /** End-of-day profiles count the day's items: `used` starts again when this date passes. */
+    usedOn: text('used_on'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.profileId] }), index('agent_capacity_profiles_profile_idx').on(t.profileId)],
+);
+
+export const customPresences = pgTable(
+  'custom_presences',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    base: text('base', { enum: ['available', 'busy', 'busy-dnd', 'away', 'offline'] }).notNull(),
+  },
+  (t) => [uniqueIndex('custom_presences_org_name_key').on(t.orgId, t.name)],
+);
+
+export const operatingHours = pgTable('operating_hours', {
+  id: id(),
+  orgId: orgId(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  weekly: jsonb('weekly').$type<{ day: Weekday; start: string; end: string }[]>().notNull(),
+  holidays: jsonb('holidays').$type<string[]>().notNull(),
+});
+
+export const orgSettings = pgTable('org_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  /** A base presence or a custom presence id. */
+  defaultPresence: text('default_presence').notNull().default('available'),
+  idleMinutes: integer('idle_minutes').notNull().default(15),
+});
+
+/** Every routing decision for a conversation, with its reasons (SPEC RT5). */
+export const routingTraces = pgTable(
+  'routing_traces',
+  {
+    id: id(),
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    at: ts('at').notNull(),
+    steps: jsonb('steps').$type<TraceStep[]>().notNull(),
+  },
+  (t) => [index('routing_traces_conversation_idx').on(t.conversationId, t.at)],
 );

@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
-import type { RouteRule } from '../domain/routing/route-rules.js';
 import type { Db } from './db.js';
-import { accounts, cases, contacts, organizations, queueMembers, queues, users, widgets, workstreams } from './schema.js';
+import { workstreamSettings } from './routing-config.js';
+import { accounts, agentSkills, cases, contacts, organizations, queueMembers, queues, skills, users, widgets, workstreams } from './schema.js';
 
 export const DEMO_PASSWORD = 'switchboard';
 export const DEMO_WIDGET_ID = 'demo';
 export const DEMO_USERS = [
-  { email: 'alice@contoso.example', name: 'Alice Martin', role: 'agent', queues: ['Sales', 'Support'] },
-  { email: 'bob@contoso.example', name: 'Bob de Vries', role: 'agent', queues: ['Support'] },
-  { email: 'chloe@contoso.example', name: 'Chloé Dubois', role: 'agent', queues: ['Sales'] },
-  { email: 'sam@contoso.example', name: 'Sam Supervisor', role: 'supervisor', queues: [] },
-  { email: 'ada@contoso.example', name: 'Ada Admin', role: 'admin', queues: [] },
+  { email: 'alice@contoso.example', name: 'Alice Martin', role: 'agent', queues: ['Sales', 'Support'], skills: { English: 9, French: 6 } },
+  { email: 'bob@contoso.example', name: 'Bob de Vries', role: 'agent', queues: ['Support'], skills: { English: 7, Dutch: 10 } },
+  { email: 'chloe@contoso.example', name: 'Chloé Dubois', role: 'agent', queues: ['Sales'], skills: { French: 10, English: 6 } },
+  { email: 'sam@contoso.example', name: 'Sam Supervisor', role: 'supervisor', queues: [], skills: {} },
+  { email: 'ada@contoso.example', name: 'Ada Admin', role: 'admin', queues: [], skills: {} },
 ] as const;
 
 /** Creates the demo organisation once; returns false when it already exists. */
@@ -22,7 +22,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.transaction(async (tx) => {
     const [org] = await tx.insert(organizations).values({ name: 'Contoso', slug: 'contoso' }).returning();
     const orgId = org!.id;
-    const queueRows = await tx.insert(queues).values([{ orgId, name: 'Sales' }, { orgId, name: 'Support' }]).returning();
+    const queueRows = await tx
+      .insert(queues)
+      .values([
+        { orgId, name: 'Sales', priority: 10, assignment: { kind: 'round-robin' } },
+        { orgId, name: 'Support', priority: 100, assignment: { kind: 'highest-capacity' } },
+      ])
+      .returning();
     const queueId = (name: string) => queueRows.find((q) => q.name === name)!.id;
     for (const u of DEMO_USERS) {
       const [user] = await tx
@@ -31,23 +37,43 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .returning();
       for (const q of u.queues) await tx.insert(queueMembers).values({ orgId, queueId: queueId(q), userId: user!.id });
     }
-    const salesRule: RouteRule = {
-      name: 'Buying questions go to Sales',
-      queueId: queueId('Sales'),
-      conditions: [{ field: 'prechat.question', operator: 'contains', value: ['price', 'buy', 'quote', 'order', 'prijs', 'prix'] }],
-    };
-    const [ws] = await tx
-      .insert(workstreams)
-      .values({
-        orgId,
-        name: 'Website chat',
-        channel: 'webchat',
-        capacityUnits: 1,
-        allowedPresences: ['available', 'busy'],
-        fallbackQueueId: queueId('Support'),
-        routeRules: [salesRule],
-      })
+    const skillRows = await tx
+      .insert(skills)
+      .values(['English', 'Dutch', 'French'].map((name) => ({ orgId, name, type: 'Language' })))
       .returning();
+    const skillId = (name: string) => skillRows.find((x) => x.name === name)!.id;
+    for (const u of DEMO_USERS) {
+      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+      const rows = Object.entries(u.skills).map(([name, proficiency]) => ({ orgId, userId: user!.id, skillId: skillId(name), proficiency }));
+      if (rows.length) await tx.insert(agentSkills).values(rows);
+    }
+    const keywords = ['price', 'buy', 'quote', 'order', 'prijs', 'kopen', 'prix', 'acheter'];
+    const config = workstreamSettings({
+      channel: 'messaging',
+      distribution: 'push',
+      capacity: { kind: 'units', units: 1 },
+      allowedPresences: ['available', 'busy'],
+      // Closest match: a French chat prefers a French speaker but is never stuck without one.
+      skillMatching: 'closest',
+      classification: [
+        {
+          name: 'Language',
+          rules: (['English', 'Dutch', 'French'] as const).map((lang) => ({
+            name: `${lang} speakers`,
+            when: { kind: 'compare' as const, field: 'channel.locale', operator: 'equals' as const, value: { English: 'en', Dutch: 'nl', French: 'fr' }[lang] },
+            set: { skills: [{ skillId: skillId(lang), proficiency: 5 }] },
+          })),
+        },
+      ],
+      routeToQueue: [
+        {
+          name: 'Buying questions go to Sales',
+          when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: keywords },
+          queues: [{ queueId: queueId('Sales'), percentage: 100 }],
+        },
+      ],
+    });
+    const [ws] = await tx.insert(workstreams).values({ orgId, name: 'Website chat', fallbackQueueId: queueId('Support'), config }).returning();
     await tx.insert(widgets).values({ id: DEMO_WIDGET_ID, orgId, workstreamId: ws!.id, title: 'Chat with Contoso' });
     const [fabrikam, northwind] = await tx
       .insert(accounts)

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Presence, StaffUser } from '@switchboard/protocol';
+import type { StaffUser } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { organizations, users } from './schema.js';
 
@@ -29,8 +29,4 @@ export async function getStaffUser(db: Db, orgId: string, userId: string): Promi
     capacity: u.capacity,
     usedCapacity: u.usedCapacity,
   };
-}
-
-export async function setPresence(db: Db, orgId: string, userId: string, presence: Presence): Promise<void> {
-  await db.update(users).set({ presence }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/auth/passwords.js';
-import type { RouteRule } from '../../src/domain/routing/route-rules.js';
+import type { RouteToQueueRule } from '@switchboard/protocol';
+import { workstreamSettings } from '../../src/store/routing-config.js';
 import type { Db } from '../../src/store/db.js';
 import { organizations, queueMembers, queues, users, widgets, workstreams } from '../../src/store/schema.js';
 
@@ -10,7 +11,8 @@ let passwordHash: Promise<string> | undefined;
 export type OrgSpec = {
   queues: string[];
   users: { key: string; role?: 'agent' | 'supervisor' | 'admin'; queues?: string[]; capacity?: number; presence?: 'available' | 'offline' }[];
-  rules?: (queueId: (name: string) => string) => RouteRule[];
+  rules?: (queueId: (name: string) => string) => RouteToQueueRule[];
+  workstream?: Partial<Parameters<typeof workstreamSettings>[0]>;
   offerTimeoutSeconds?: number;
 };
 
@@ -39,24 +41,21 @@ export async function buildOrg(db: Db, spec: OrgSpec): Promise<BuiltOrg> {
     const email = `${u.key}-${tag}@test.example`;
     const [row] = await db
       .insert(users)
-      .values({ orgId, email, name: `${u.key} ${tag}`, role: u.role ?? 'agent', passwordHash: hash, capacity: u.capacity ?? 2, presence: u.presence ?? 'offline' })
+      .values({ orgId, email, name: `${u.key} ${tag}`, role: u.role ?? 'agent', passwordHash: hash, capacity: u.capacity ?? 2, presence: u.presence ?? 'offline', connected: u.presence === 'available' })
       .returning();
     userMap.set(u.key, { id: row!.id, email, name: row!.name });
     for (const q of u.queues ?? []) await db.insert(queueMembers).values({ orgId, queueId: queueId(q), userId: row!.id });
   }
-  const [ws] = await db
-    .insert(workstreams)
-    .values({
-      orgId,
-      name: 'Chat',
-      channel: 'webchat',
-      capacityUnits: 1,
-      allowedPresences: ['available', 'busy'],
-      fallbackQueueId: queueId(spec.queues[0]!),
-      routeRules: spec.rules?.(queueId) ?? [],
-      offerTimeoutSeconds: spec.offerTimeoutSeconds ?? null,
-    })
-    .returning();
+  const config = workstreamSettings({
+    channel: 'messaging',
+    distribution: 'push',
+    capacity: { kind: 'units', units: 1 },
+    allowedPresences: ['available', 'busy'],
+    routeToQueue: spec.rules?.(queueId) ?? [],
+    offerTimeoutSeconds: spec.offerTimeoutSeconds ?? null,
+    ...spec.workstream,
+  });
+  const [ws] = await db.insert(workstreams).values({ orgId, name: 'Chat', fallbackQueueId: queueId(spec.queues[0]!), config }).returning();
   const widgetId = `w-${tag}`;
   await db.insert(widgets).values({ id: widgetId, orgId, workstreamId: ws!.id, title: 'Chat' });
   return {

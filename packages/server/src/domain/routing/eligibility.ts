@@ -1,37 +1,56 @@
-import type { Presence } from '@switchboard/protocol';
+import type { CapacityProfile, Workstream } from '@switchboard/protocol';
+import { capacityShortfall, remaining } from './capacity.js';
+import { skillFit, skillsAllow, type SkillMatch } from './skills.js';
+import type { AgentState, WorkItem } from './types.js';
 
-export type AgentSnapshot = {
-  id: string;
-  name: string;
-  presence: Presence;
-  capacity: number;
-  usedCapacity: number;
-  queueIds: readonly string[];
-  lastAssignedAt: Date | null;
-};
+/** Whether an agent may be offered an item, and if not, why in words a supervisor reads. */
+export type Eligibility = { eligible: true; match: SkillMatch; remaining: number } | { eligible: false; reason: string };
 
-export type RoutingItem = {
-  conversationId: string;
-  queueId: string;
-  capacityUnits: number;
-  allowedPresences: readonly Presence[];
-  /** After this many declines an agent is no longer offered the item. */
-  maxDeclines: number;
-  waitingSince: Date;
-};
+/** The workstream settings eligibility reads. */
+export type EligibilityRules = Pick<Workstream, 'allowedPresences' | 'maxDeclines' | 'skillMatching'>;
 
-export type Eligibility = { eligible: true } | { eligible: false; reason: string };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** SPEC RT4: queue member, allowed presence, enough capacity left; plus the decline limit. */
-export function eligibility(agent: AgentSnapshot, item: RoutingItem, declines: number): Eligibility {
-  if (!agent.queueIds.includes(item.queueId)) return { eligible: false, reason: 'not a member of the queue' };
-  if (!item.allowedPresences.includes(agent.presence)) {
-    return { eligible: false, reason: `presence ${agent.presence} is not allowed` };
+// Shared refusals: a cycle refuses thousands of agents per item for the same few reasons, and
+// building a fresh object and string for each made garbage collection the bottleneck.
+const NOT_MEMBER: Eligibility = { eligible: false, reason: 'not a member of the queue' };
+const PRESENCE_REFUSED = Object.fromEntries(
+  (['available', 'busy', 'busy-dnd', 'away', 'offline'] as const).map((p) => [p, { eligible: false, reason: `presence ${p} is not allowed` }]),
+) as Record<AgentState['presence'], Eligibility>;
+
+// Most items have no declines; skipping the lookup then spares a keyed read per agent.
+const emptyDeclines = new WeakSet<object>();
+/** How often the agent declined the item (reject or timeout). */
+export function declinesOf(item: WorkItem, agentId: string): number {
+  if (emptyDeclines.has(item.declines)) return 0;
+  if (Object.keys(item.declines).length === 0) {
+    emptyDeclines.add(item.declines);
+    return 0;
   }
-  const free = agent.capacity - agent.usedCapacity;
-  if (free < item.capacityUnits) {
-    return { eligible: false, reason: `capacity ${free} left, ${item.capacityUnits} needed` };
+  return item.declines[agentId] ?? 0;
+}
+
+/**
+ * SPEC RT4: the agent is a member of the item's queue, has a presence the workstream allows,
+ * has declined it fewer than `maxDeclines` times, has room for its capacity need, and has the
+ * skills the workstream's matching mode asks for (exact: every requirement met; closest and
+ * none: anyone). The checks run in that order; the first that fails is the reason.
+ */
+export function eligibility(agent: AgentState, item: WorkItem, rules: EligibilityRules, profiles: ReadonlyMap<string, CapacityProfile>): Eligibility {
+  if (!agent.queueIds.includes(item.queueId)) return NOT_MEMBER;
+  return memberEligibility(agent, item, rules, profiles);
+}
+
+/** `eligibility` for an agent already known to be a member of the item's queue (a cycle indexes members once). */
+export function memberEligibility(agent: AgentState, item: WorkItem, rules: EligibilityRules, profiles: ReadonlyMap<string, CapacityProfile>): Eligibility {
+  if (!rules.allowedPresences.includes(agent.presence)) return PRESENCE_REFUSED[agent.presence];
+  const declines = declinesOf(item, agent.id);
+  if (declines >= rules.maxDeclines) {
+    return { eligible: false, reason: `declined it ${plural(declines, 'time')} (limit ${rules.maxDeclines})` };
   }
-  if (declines >= item.maxDeclines) return { eligible: false, reason: `declined ${declines} times` };
-  return { eligible: true };
+  const shortfall = capacityShortfall(agent, item.need, profiles);
+  if (shortfall !== null) return { eligible: false, reason: shortfall };
+  const match = skillFit(agent, rules.skillMatching === 'none' ? [] : item.skills);
+  if (!skillsAllow(rules.skillMatching, match)) return { eligible: false, reason: match.shortfall ?? 'skills do not match' };
+  return { eligible: true, match, remaining: remaining(agent, item.need) };
 }

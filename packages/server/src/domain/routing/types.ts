@@ -101,6 +101,8 @@ export type AssignmentDecision = {
   agentId: string | null;
   strategy: string;
   considered: AgentConsidered[];
+  /** Why the item was not offered to anyone before any agent was looked at (pick workstream, unknown queue, …). */
+  note?: string;
 };
 
 /** How well an agent's skills fit an item (SPEC RT4). */
@@ -119,8 +121,23 @@ export type Candidate = {
 
 export type NonEmpty<T> = readonly [T, ...T[]];
 
-/** A strategy ranks eligible agents for one item; the first is chosen. Pure and deterministic. */
+/** What a strategy knows about the item it ranks agents for. */
+export type StrategyContext = {
+  item: WorkItem;
+  queueId: string;
+  now: Date;
+  /** The workstream's matching mode; with 'closest', skill closeness ranks first (after declines). */
+  skillMatching?: Workstream['skillMatching'];
+};
+
+/**
+ * A strategy ranks eligible agents for one item; the first is chosen. Pure and deterministic:
+ * `ranked` is a permutation of `candidates` and `reasons` has an entry per agent id. The
+ * optional `filter` runs first and may drop candidates (custom order's filters), with a reason
+ * for each one dropped.
+ */
 export type AssignmentStrategy = {
   readonly name: string;
-  rank(candidates: NonEmpty<Candidate>, ctx: { item: WorkItem; queueId: string; now: Date }): { ranked: NonEmpty<Candidate>; reasons: ReadonlyMap<string, string> };
+  filter?(candidates: readonly Candidate[], ctx: StrategyContext): { kept: Candidate[]; reasons: ReadonlyMap<string, string> };
+  rank(candidates: NonEmpty<Candidate>, ctx: StrategyContext): { ranked: NonEmpty<Candidate>; reasons: ReadonlyMap<string, string> };
 };

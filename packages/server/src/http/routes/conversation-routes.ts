@@ -4,11 +4,15 @@ import type { ConversationService } from '../../services/conversations.js';
 import type { OfferService } from '../../services/offers.js';
 import type { Db } from '../../store/db.js';
 import { listQueues } from '../../store/queues.js';
+import { getConversation } from '../../store/conversations.js';
+import { listTrace } from '../../store/traces.js';
+import { notFound } from '../../domain/errors.js';
+import type { PickService } from '../../services/pick.js';
 import { mount } from '../mount.js';
 
 export function conversationRoutes(
   app: FastifyInstance,
-  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; offers: OfferService },
+  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; offers: OfferService; pick: PickService },
 ) {
   const { tokens, conversations, offers } = deps;
   const ok = { ok: true as const };
@@ -23,4 +27,10 @@ export function conversationRoutes(
   mount(app, tokens, 'listOffers', async ({ who }) => ({ offers: await offers.listMine(who) }));
   mount(app, tokens, 'acceptOffer', async ({ who, params }) => (await offers.accept(who, params.id), ok));
   mount(app, tokens, 'rejectOffer', async ({ who, params }) => (await offers.reject(who, params.id), ok));
+  mount(app, tokens, 'listPickable', async ({ who }) => ({ conversations: await deps.pick.list(who) }));
+  mount(app, tokens, 'pickConversation', async ({ who, params }) => (await deps.pick.pick(who, params.id), ok));
+  mount(app, tokens, 'getRoutingTrace', async ({ who, params }) => {
+    if (!(await getConversation(deps.db, who.orgId, params.id))) throw notFound('conversation');
+    return { conversationId: params.id, entries: await listTrace(deps.db, who.orgId, params.id) };
+  });
 }

@@ -1,0 +1,19 @@
+import type { CallOutput } from '@switchboard/protocol';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from './api';
+
+/** The admin lists, each cached under its route name; every save invalidates them all. */
+export type ListName =
+  | 'listSkills'
+  | 'listCapacityProfiles'
+  | 'listPresences'
+  | 'listOperatingHours'
+  | 'listQueueConfigs'
+  | 'listWorkstreams'
+  | 'listAgents'
+  | 'getRoutingSettings';
+
+export function useList<N extends ListName>(name: N, enabled = true) {
+  const call = useApi();
+  return useQuery<CallOutput<N>>({ queryKey: [name], queryFn: () => call(name), enabled });
+}

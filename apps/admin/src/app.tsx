@@ -1,0 +1,102 @@
+import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
+import { ApiContext, createAdminApi, useApi, type Call } from './api/api';
+import { AdminsOnlyPage } from './components/admins-only-page';
+import { Layout } from './components/layout';
+import { LoginPage } from './components/login-page';
+import { AgentEditorPage, AgentsPage } from './features/agents/agents-page';
+import { CapacityProfilesPage } from './features/capacity-profiles/capacity-profiles-page';
+import { ImportExportPage } from './features/import-export/import-export-page';
+import { OperatingHoursEditorPage, OperatingHoursPage } from './features/operating-hours/operating-hours-page';
+import { PresencesPage } from './features/presences/presences-page';
+import { QueueEditorPage } from './features/queues/queue-editor';
+import { QueuesPage } from './features/queues/queues-page';
+import { SettingsPage } from './features/settings/settings-page';
+import { SkillsPage } from './features/skills/skills-page';
+import { TracePage } from './features/trace/trace-page';
+import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
+import { WorkstreamsPage } from './features/workstreams/workstreams-page';
+import { i18n } from './i18n';
+import { useAuth } from './state/auth-store';
+
+const useStyles = makeStyles({
+  // Not on FluentProvider itself: its classes are copied onto every portal (dialogs, toasts).
+  root: { height: '100vh', display: 'flex', flexDirection: 'column' },
+});
+
+/** Signed in, and an admin: anyone else gets a page that says so (the API refuses them too). */
+function RequireAdmin() {
+  const user = useAuth((s) => (s.token ? s.user : null));
+  const call = useApi();
+  // The role saved at sign-in may have changed since: ask who we are once per visit.
+  const me = useQuery({ queryKey: ['me'], queryFn: () => call('me'), enabled: user !== null, staleTime: Infinity });
+  useEffect(() => {
+    if (me.data) useAuth.getState().setUser(me.data);
+  }, [me.data]);
+  if (!user) return <Navigate to="/login" replace />;
+  if (user.role !== 'admin') return <AdminsOnlyPage />;
+  return <Outlet />;
+}
+
+/** The admin center's routes, under whichever router the caller provides (tests use a memory router). */
+export function AdminRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAdmin />}>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/workstreams" replace />} />
+          <Route path="/workstreams" element={<WorkstreamsPage />} />
+          <Route path="/workstreams/:id" element={<WorkstreamEditorPage />} />
+          <Route path="/queues" element={<QueuesPage />} />
+          <Route path="/queues/:id" element={<QueueEditorPage />} />
+          <Route path="/operating-hours" element={<OperatingHoursPage />} />
+          <Route path="/operating-hours/:id" element={<OperatingHoursEditorPage />} />
+          <Route path="/skills" element={<SkillsPage />} />
+          <Route path="/capacity-profiles" element={<CapacityProfilesPage />} />
+          <Route path="/presences" element={<PresencesPage />} />
+          <Route path="/agents" element={<AgentsPage />} />
+          <Route path="/agents/:id" element={<AgentEditorPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/import-export" element={<ImportExportPage />} />
+          <Route path="/trace" element={<TracePage />} />
+          <Route path="/trace/:id" element={<TracePage />} />
+          <Route path="*" element={<Navigate to="/workstreams" replace />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+/** Providers shared by the app and its tests. */
+export function AdminProviders({ call, children }: { call: Call; children: ReactNode }) {
+  const styles = useStyles();
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true } } }),
+  );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ApiContext.Provider value={call}>
+        <QueryClientProvider client={queryClient}>
+          <FluentProvider theme={webLightTheme}>
+            <div className={styles.root}>{children}</div>
+          </FluentProvider>
+        </QueryClientProvider>
+      </ApiContext.Provider>
+    </I18nextProvider>
+  );
+}
+
+export function App() {
+  const [call] = useState(() => createAdminApi());
+  return (
+    <AdminProviders call={call}>
+      <BrowserRouter basename="/admin">
+        <AdminRoutes />
+      </BrowserRouter>
+    </AdminProviders>
+  );
+}

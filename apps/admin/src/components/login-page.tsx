@@ -1,0 +1,102 @@
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n';
+import { Navigate } from 'react-router';
+import { ApiCallError, useApi } from '../api/api';
+import { useAuth } from '../state/auth-store';
+import { LanguageSelect } from './language-select';
+
+const useStyles = makeStyles({
+  page: {
+    flexGrow: 1,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  card: { width: '360px', padding: tokens.spacingHorizontalXXL },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  top: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start' },
+  brand: { display: 'flex', flexDirection: 'column' },
+});
+
+export function LoginPage() {
+  const styles = useStyles();
+  const { t } = useT();
+  const call = useApi();
+  const signedIn = useAuth((s) => s.token !== null && s.user !== null);
+  const expired = useAuth((s) => s.expired);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (signedIn) return <Navigate to="/" replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { token, user } = await call('login', { body: { email: email.trim(), password } });
+      useAuth.getState().signIn(token, user);
+    } catch (err) {
+      if (err instanceof ApiCallError) setError(err.status === 401 ? t('login.wrongCredentials') : t('login.failed', { message: err.message }));
+      else setError(t('login.unreachable'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className={styles.page}>
+      <Card className={styles.card}>
+        <div className={styles.top}>
+          <div className={styles.brand}>
+            <Title2 as="h1">{t('app.name')}</Title2>
+            <Subtitle1>{t('app.adminCenter')}</Subtitle1>
+          </div>
+          <LanguageSelect />
+        </div>
+        <form className={styles.form} onSubmit={submit} noValidate>
+          {expired && !error && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('login.expired')}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field label={t('login.email')} required>
+            <Input data-testid="login-email" type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} />
+          </Field>
+          <Field label={t('login.password')} required>
+            <Input
+              data-testid="login-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+            />
+          </Field>
+          {error && (
+            <MessageBar intent="error" data-testid="login-error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Button data-testid="login-submit" appearance="primary" type="submit" disabled={busy}>
+            {busy ? t('login.submitting') : t('login.submit')}
+          </Button>
+        </form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Field, Select, makeStyles } from '@fluentui/react-components';
+import { Presence, RoutingSettings, type CustomPresence } from '@switchboard/protocol';
+import { useT } from '../../i18n';
+import { useApi } from '../../api/api';
+import { useList } from '../../api/queries';
+import { NumberInput, ServerError, fieldError, useForm } from '../../components/form';
+import { Loading, PageHeader } from '../../components/page';
+import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
+
+const useStyles = makeStyles({ small: { width: '140px' } });
+
+export function SettingsPage() {
+  const { t } = useT();
+  const settings = useList('getRoutingSettings');
+  const presences = useList('listPresences');
+  return (
+    <section>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      {!settings.data || !presences.data ? (
+        <Loading error={settings.error ?? presences.error} />
+      ) : (
+        <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} presences={presences.data} />
+      )}
+    </section>
+  );
+}
+
+function SettingsForm({ settings, presences }: { settings: RoutingSettings; presences: CustomPresence[] }) {
+  const styles = useStyles();
+  const { t } = useT();
+  const call = useApi();
+  const form = useForm<RoutingSettings>(RoutingSettings, settings);
+  const { draft, errors } = form;
+
+  return (
+    <Stack>
+      <Section title={t('settings.presence')}>
+        <FieldGrid>
+          <Field label={t('settings.defaultPresence')} hint={t('settings.defaultPresenceHint')} {...fieldError(errors, 'defaultPresence')}>
+            <Select
+              data-testid="settings-default-presence"
+              value={draft.defaultPresence}
+              onChange={(_, d) => form.setDraft((s) => ({ ...s, defaultPresence: d.value }))}
+            >
+              <optgroup label={t('settings.basePresences')}>
+                {Presence.options.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`presence.${p}`)}
+                  </option>
+                ))}
+              </optgroup>
+              {presences.length > 0 && (
+                <optgroup label={t('settings.customPresences')}>
+                  {presences.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name} ({t(`presence.${p.base}`)})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </Select>
+          </Field>
+          <Field label={t('settings.idleMinutes')} hint={t('settings.idleMinutesHint')} {...fieldError(errors, 'idleMinutes')}>
+            <NumberInput
+              className={styles.small}
+              data-testid="settings-idle-minutes"
+              min={1}
+              max={1440}
+              contentAfter={t('units.min')}
+              value={draft.idleMinutes}
+              onChange={(v) => form.setDraft((s) => ({ ...s, idleMinutes: v ?? NaN }))}
+            />
+          </Field>
+        </FieldGrid>
+      </Section>
+      <ServerError message={form.serverError} />
+      <ButtonBar>
+        <Button
+          appearance="primary"
+          data-testid="settings-save"
+          disabled={form.saving}
+          onClick={() => void form.save((body) => call('updateRoutingSettings', { body }), t('form.saved'))}
+        >
+          {form.saving ? t('common.saving') : t('common.save')}
+        </Button>
+      </ButtonBar>
+    </Stack>
+  );
+}

@@ -1,0 +1,250 @@
+import {
+  routes,
+  type AgentSummary,
+  type CapacityProfile,
+  type CustomPresence,
+  type OperatingHours,
+  type QueueConfig,
+  type RouteName,
+  type RoutingSettings,
+  type RoutingTrace,
+  type Skill,
+  type StaffUser,
+  type Workstream,
+} from '@switchboard/protocol';
+
+/** Ids that pass `z.uuid()` (version 4, variant 8). */
+export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+export const ORG = uuid(900);
+export const SALES = uuid(1);
+export const SUPPORT = uuid(2);
+export const ALICE = uuid(11);
+export const BOB = uuid(12);
+export const ADA = uuid(15);
+export const WEBSITE = uuid(21);
+
+export function staffUser(role: StaffUser['role'], overrides: Partial<StaffUser> = {}): StaffUser {
+  return {
+    id: role === 'admin' ? ADA : ALICE,
+    orgId: ORG,
+    orgName: 'Contoso',
+    email: role === 'admin' ? 'ada@contoso.example' : 'alice@contoso.example',
+    name: role === 'admin' ? 'Ada Admin' : 'Alice Martin',
+    role,
+    presence: 'available',
+    capacity: 3,
+    usedCapacity: 0,
+    ...overrides,
+  };
+}
+
+type State = {
+  skills: Skill[];
+  capacityProfiles: CapacityProfile[];
+  presences: CustomPresence[];
+  operatingHours: OperatingHours[];
+  queues: QueueConfig[];
+  workstreams: Workstream[];
+  agents: AgentSummary[];
+  settings: RoutingSettings;
+  traces: Record<string, RoutingTrace>;
+};
+
+function demoState(): State {
+  const agent = (id: string, name: string, email: string, role: AgentSummary['role'], queueIds: string[]): AgentSummary => ({
+    id,
+    name,
+    email,
+    role,
+    presence: 'offline',
+    routing: { userId: id, capacity: 3, queueIds, skills: [], capacityProfiles: [] },
+  });
+  return {
+    skills: [{ id: uuid(31), name: 'French', type: 'Language' }],
+    capacityProfiles: [],
+    presences: [],
+    operatingHours: [],
+    queues: [
+      { id: SALES, name: 'Sales', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: null, overflow: [], memberIds: [ALICE] },
+      { id: SUPPORT, name: 'Support', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: null, overflow: [], memberIds: [ALICE, BOB] },
+    ],
+    workstreams: [
+      {
+        id: WEBSITE,
+        name: 'Website chat',
+        channel: 'messaging',
+        distribution: 'push',
+        capacity: { kind: 'units', units: 1 },
+        allowedPresences: ['available', 'busy'],
+        wrapUpBlocking: { kind: 'always' },
+        autoCloseAfterMinutes: null,
+        affinity: false,
+        fallbackQueueId: SUPPORT,
+        offerTimeoutSeconds: null,
+        maxDeclines: 3,
+        skillMatching: 'exact',
+        classification: [],
+        routeToQueue: [
+          {
+            name: 'Buying questions go to Sales',
+            when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: ['price', 'buy'] },
+            queues: [{ queueId: SALES, percentage: 100 }],
+          },
+        ],
+      },
+    ],
+    agents: [
+      agent(ALICE, 'Alice Martin', 'alice@contoso.example', 'agent', [SALES, SUPPORT]),
+      agent(BOB, 'Bob de Vries', 'bob@contoso.example', 'agent', [SUPPORT]),
+      agent(ADA, 'Ada Admin', 'ada@contoso.example', 'admin', []),
+    ],
+    settings: { defaultPresence: 'available', idleMinutes: 15 },
+    traces: {},
+  };
+}
+
+type Reply = { status: number; body: unknown };
+type Request = { name: RouteName; params: Record<string, string>; body: unknown };
+type Handler = (req: Request) => Reply | undefined;
+
+const COLLECTIONS = {
+  Skill: 'skills',
+  CapacityProfile: 'capacityProfiles',
+  Presence: 'presences',
+  OperatingHours: 'operatingHours',
+  Queue: 'queues',
+  Workstream: 'workstreams',
+} as const;
+const LIST_NAMES: Record<string, keyof typeof COLLECTIONS> = {
+  listSkills: 'Skill',
+  listCapacityProfiles: 'CapacityProfile',
+  listPresences: 'Presence',
+  listOperatingHours: 'OperatingHours',
+  listQueueConfigs: 'Queue',
+  listWorkstreams: 'Workstream',
+};
+
+const notFound = (): Reply => ({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not found' } });
+
+/**
+ * An in-memory admin API behind a fake `fetch`, matching requests against the protocol's route
+ * table. `calls` records every request; `on` replaces the answer of one route.
+ */
+export function createFakeApi() {
+  const state = demoState();
+  const calls: Request[] = [];
+  const overrides = new Map<RouteName, Handler>();
+  let nextId = 500;
+  let me: StaffUser = staffUser('admin');
+
+  function handle(req: Request): Reply {
+    const custom = overrides.get(req.name)?.(req);
+    if (custom) return custom;
+    const { name, params, body } = req;
+    if (name === 'login') {
+      const email = (body as { email: string }).email;
+      if (email.startsWith('ada')) return { status: 200, body: { token: 'admin-token', user: (me = staffUser('admin')) } };
+      if (email.startsWith('alice')) return { status: 200, body: { token: 'agent-token', user: (me = staffUser('agent')) } };
+      return { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' } };
+    }
+    if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
+    const crud = /^(create|update|delete)(Skill|CapacityProfile|Presence|OperatingHours|Queue|Workstream)$/.exec(name);
+    if (crud) {
+      const list = state[COLLECTIONS[crud[2] as keyof typeof COLLECTIONS]] as { id: string }[];
+      if (crud[1] === 'create') {
+        const item = { ...(body as object), id: uuid(nextId++) };
+        list.push(item);
+        return { status: 200, body: item };
+      }
+      const index = list.findIndex((i) => i.id === params.id);
+      if (index < 0) return notFound();
+      if (crud[1] === 'delete') {
+        list.splice(index, 1);
+        return { status: 200, body: { ok: true } };
+      }
+      list[index] = { ...(body as object), id: params.id! };
+      return { status: 200, body: list[index] };
+    }
+    switch (name) {
+      case 'me':
+        return { status: 200, body: me };
+      case 'listAgents':
+        return { status: 200, body: state.agents };
+      case 'updateAgentRouting': {
+        const agent = state.agents.find((a) => a.id === params.id);
+        if (!agent) return notFound();
+        agent.routing = { ...(body as Omit<AgentSummary['routing'], 'userId'>), userId: agent.id };
+        return { status: 200, body: agent };
+      }
+      case 'getRoutingSettings':
+        return { status: 200, body: state.settings };
+      case 'updateRoutingSettings':
+        state.settings = body as RoutingSettings;
+        return { status: 200, body: state.settings };
+      case 'listConversations':
+        return { status: 200, body: { conversations: [] } };
+      case 'getRoutingTrace': {
+        const trace = state.traces[params.id!];
+        return trace ? { status: 200, body: trace } : notFound();
+      }
+      case 'exportConfig':
+        return {
+          status: 200,
+          body: {
+            format: 'switchboard-config',
+            version: 1,
+            skills: state.skills,
+            capacityProfiles: state.capacityProfiles,
+            presences: state.presences,
+            operatingHours: state.operatingHours,
+            queues: state.queues,
+            workstreams: state.workstreams,
+            agents: state.agents.map(({ email, routing: { userId: _u, ...r } }) => ({ ...r, email })),
+            settings: state.settings,
+          },
+        };
+      case 'importConfig':
+        return { status: 200, body: { ok: true, counts: { skills: 1 } } };
+      default:
+        return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: `fake API has no ${name}` } };
+    }
+  }
+
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://admin.test');
+    const method = init?.method ?? 'GET';
+    for (const [name, def] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
+      if (def.method !== method) continue;
+      const keys: string[] = [];
+      const pattern = new RegExp(`^${def.path.replace(/:(\w+)/g, (_, k: string) => (keys.push(k), '([^/]+)'))}$`);
+      const m = pattern.exec(url.pathname);
+      if (!m) continue;
+      const params = Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1]!)]));
+      const req = { name, params, body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
+      calls.push(req);
+      const reply = handle(req);
+      return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+    }
+    return new Response(JSON.stringify({ statusCode: 404, message: `No route ${method} ${url.pathname}` }), { status: 404 });
+  }) as typeof globalThis.fetch;
+
+  return {
+    state,
+    calls,
+    fetch,
+    /** Who `me` answers is (sign-in sets it too). */
+    setMe(user: StaffUser) {
+      me = user;
+    },
+    on(name: RouteName, handler: Handler) {
+      overrides.set(name, handler);
+    },
+    /** The bodies sent to one route, in order. */
+    sent(name: RouteName) {
+      return calls.filter((c) => c.name === name).map((c) => c.body);
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;

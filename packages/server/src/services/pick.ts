@@ -1,0 +1,82 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ConversationSummary } from '@switchboard/protocol';
+import type { Clock } from '../domain/clock.js';
+import { conflict, forbidden, notFound } from '../domain/errors.js';
+import type { Db } from '../store/db.js';
+import { listConversations, toSummary } from '../store/conversations.js';
+import { addParticipant } from '../store/participants.js';
+import { claimConversation } from '../store/routing.js';
+import { listWorkstreams } from '../store/routing-config.js';
+import { conversations, queueMembers } from '../store/schema.js';
+import type { EventBus } from './bus.js';
+import { EventLog } from './event-log.js';
+import type { StaffIdentity } from './identity.js';
+import type { PresenceService } from './presence.js';
+
+/**
+ * Pick distribution (SPEC RT1, AG10): agents see the open items of their queues in pick
+ * workstreams and take one. The take is the same conditional claim as push assignment, so two
+ * agents picking the same item, or one picking past their capacity, cannot both win.
+ */
+export function createPickService({ db, clock, bus, presence }: { db: Db; clock: Clock; bus: EventBus; presence: PresenceService }) {
+  async function myQueues(who: StaffIdentity): Promise<string[]> {
+    const rows = await db.select({ queueId: queueMembers.queueId }).from(queueMembers).where(and(eq(queueMembers.orgId, who.orgId), eq(queueMembers.userId, who.userId)));
+    return rows.map((r) => r.queueId);
+  }
+
+  async function pickWorkstreams(orgId: string) {
+    return (await listWorkstreams(db, orgId)).filter((w) => w.distribution === 'pick');
+  }
+
+  return {
+    async list(who: StaffIdentity): Promise<ConversationSummary[]> {
+      const [queues, workstreams] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId)]);
+      if (!queues.length || !workstreams.length) return [];
+      const ids = await db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.orgId, who.orgId), eq(conversations.state, 'open'), inArray(conversations.queueId, queues), inArray(conversations.workstreamId, workstreams.map((w) => w.id))))
+        .orderBy(asc(conversations.queuePriority), asc(conversations.priority), asc(conversations.routingAge))
+        .limit(200);
+      const order = new Map(ids.map((r, i) => [r.id, i]));
+      const rows = await listConversations(db, who.orgId, { states: ['open'], ids: ids.map((r) => r.id) });
+      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toSummary);
+    },
+
+    async pick(who: StaffIdentity, id: string): Promise<void> {
+      const [c] = await db.select().from(conversations).where(and(eq(conversations.orgId, who.orgId), eq(conversations.id, id)));
+      if (!c) throw notFound('conversation');
+      const ws = (await pickWorkstreams(who.orgId)).find((w) => w.id === c.workstreamId);
+      if (!ws) throw forbidden('this conversation is pushed to agents, not picked');
+      if (!c.queueId || !(await myQueues(who)).includes(c.queueId)) throw forbidden('you are not a member of this conversation\'s queue');
+      if (c.state !== 'open') throw conflict('someone else has taken this conversation');
+      const now = clock.now();
+      const log = new EventLog();
+      const taken = await claimConversation(
+        db,
+        {
+          orgId: who.orgId,
+          conversationId: id,
+          queueId: c.queueId,
+          agentId: who.userId,
+          need: c.capacityProfileIds.length ? { kind: 'profiles', profileIds: c.capacityProfileIds } : { kind: 'units', units: c.capacityUnits },
+          allowedPresences: null,
+          now,
+          expiresAt: null,
+          event: { type: 'accepted', payload: { agentId: who.userId, agentName: who.name }, public: true },
+          trace: [{ step: 'assignment', queueId: c.queueId, strategy: 'pick', agentId: who.userId, considered: [{ agentId: who.userId, agentName: who.name, chosen: true, reason: 'picked it' }], outcome: 'offered' }],
+        },
+        async (tx, r) => {
+          log.appended(r.event);
+          await addParticipant(tx, { orgId: who.orgId, conversationId: id, userId: who.userId, role: 'primary', name: who.name, at: now });
+          await presence.acceptedOrClosed(tx, log, who.orgId, who.userId);
+        },
+      );
+      if (!taken) throw conflict('this conversation was taken by someone else, or your capacity is full');
+      log.add({ kind: 'assigned', orgId: who.orgId, conversationId: id, agentId: who.userId });
+      bus.publish(log.pending);
+    },
+  };
+}
+
+export type PickService = ReturnType<typeof createPickService>;

@@ -1,0 +1,86 @@
+import type { Presence } from '@switchboard/protocol';
+import type { Clock } from '../domain/clock.js';
+import { notFound } from '../domain/errors.js';
+import * as model from '../domain/presence/presence.js';
+import type { Db } from '../store/db.js';
+import { idleAgents, lockPresence, savePresence } from '../store/presence.js';
+import { getSettings, listCapacityProfiles, listPresences } from '../store/routing-config.js';
+import type { EventBus } from './bus.js';
+import { EventLog } from './event-log.js';
+
+type Transition = (state: model.PresenceState, now: Date, idleMinutes: number) => model.PresenceState;
+
+/**
+ * Keeps `users.presence` — what routing reads — in step with the agent's presence facts and
+ * capacity (SPEC AG1). Every change goes through `change`, in the caller's transaction when
+ * there is one (claims, closes), so presence and capacity never disagree after a commit.
+ */
+export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; clock: Clock; bus: EventBus; onRoutable: (orgId: string) => void }) {
+  const lastActivity = new Map<string, number>();
+
+  async function change(tx: Db, log: EventLog, orgId: string, userId: string, transition: Transition): Promise<Presence | null> {
+    const row = await lockPresence(tx, orgId, userId);
+    if (!row) return null;
+    const [settings, profiles] = await Promise.all([getSettings(tx, orgId), listCapacityProfiles(tx, orgId)]);
+    const now = clock.now();
+    const state = transition(row.state, now, settings.idleMinutes);
+    const presence = model.effectivePresence(state, row, now, settings.idleMinutes, new Map(profiles.map((p) => [p.id, p])));
+    await savePresence(tx, orgId, userId, state, presence);
+    if (presence !== row.presence) log.add({ kind: 'presence-changed', orgId, userId, presence });
+    return presence;
+  }
+
+  /** Runs a change in its own transaction, publishes, and lets routing use a newly free agent. */
+  async function standalone(orgId: string, userId: string, transition: Transition): Promise<Presence> {
+    const log = new EventLog();
+    const presence = await db.transaction((tx) => change(tx, log, orgId, userId, transition));
+    if (presence === null) throw notFound('user');
+    bus.publish(log.pending);
+    if (log.pending.length) onRoutable(orgId);
+    return presence;
+  }
+
+  return {
+    /** Inside a claim or release: recompute from the new capacity use. */
+    recompute: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => s),
+    /** Accepting or closing ends a manual available/busy (routing-semantics §1.7). */
+    acceptedOrClosed: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => model.onAcceptOrClose(s)),
+
+    async signIn(orgId: string, userId: string): Promise<Presence> {
+      const [settings, custom] = await Promise.all([getSettings(db, orgId), listPresences(db, orgId)]);
+      const customMap = new Map(custom.map((p) => [p.id, p]));
+      const base = model.basePresence(settings.defaultPresence, customMap) ?? 'available';
+      const customId = customMap.has(settings.defaultPresence) ? settings.defaultPresence : null;
+      return standalone(orgId, userId, (_s, now) => model.signIn(base, now, customId));
+    },
+
+    /** A base presence, or a custom presence id mapped to its base. */
+    async setManual(orgId: string, userId: string, value: string): Promise<Presence> {
+      const customMap = new Map((await listPresences(db, orgId)).map((p) => [p.id, p]));
+      const base = model.basePresence(value, customMap);
+      if (!base) throw notFound('presence');
+      return standalone(orgId, userId, (s, now) => model.setManual(s, base, now, customMap.has(value) ? value : null));
+    },
+
+    connected: (orgId: string, userId: string) => standalone(orgId, userId, (s, now) => model.reconnect(s, now)),
+    disconnected: (orgId: string, userId: string) => standalone(orgId, userId, (s, now) => model.disconnect(s, now)),
+    signOut: (orgId: string, userId: string) => standalone(orgId, userId, (s, now) => model.signOut(s, now)),
+
+    /** Agent activity (API calls, socket events); written at most every 30 s per agent. */
+    async activity(orgId: string, userId: string): Promise<void> {
+      const now = clock.now().getTime();
+      if (now - (lastActivity.get(userId) ?? 0) < 30_000) return;
+      lastActivity.set(userId, now);
+      await standalone(orgId, userId, (s, at, idle) => model.activity(s, at, idle));
+    },
+
+    /** Agents idle past their organisation's limit lose their manual presence. */
+    async sweepIdle(): Promise<number> {
+      const idle = await idleAgents(db, clock.now());
+      for (const a of idle) await standalone(a.orgId, a.userId, (s) => s);
+      return idle.length;
+    },
+  };
+}
+
+export type PresenceService = ReturnType<typeof createPresenceService>;

@@ -1,0 +1,60 @@
+import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import type { Presence } from '@switchboard/protocol';
+import type { PresenceState } from '../domain/presence/presence.js';
+import type { Db } from './db.js';
+import { agentCapacityProfiles, capacityProfiles, orgSettings, users } from './schema.js';
+
+export type PresenceRow = { state: PresenceState; presence: Presence; capacity: number; usedCapacity: number; profiles: Record<string, { limit: number; used: number }> };
+
+/** An agent's presence facts and capacity use, locked for the transaction. */
+export async function lockPresence(tx: Db, orgId: string, userId: string): Promise<PresenceRow | undefined> {
+  const [u] = await tx.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId))).for('update');
+  if (!u) return undefined;
+  const profileRows = await tx
+    .select({ profileId: agentCapacityProfiles.profileId, used: agentCapacityProfiles.used, customLimit: agentCapacityProfiles.customLimit, defaultLimit: capacityProfiles.defaultLimit })
+    .from(agentCapacityProfiles)
+    .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
+    .where(eq(agentCapacityProfiles.userId, userId));
+  const before = u.presenceBeforeDisconnect;
+  return {
+    presence: u.presence,
+    capacity: u.capacity,
+    usedCapacity: u.usedCapacity,
+    profiles: Object.fromEntries(profileRows.map((p) => [p.profileId, { limit: p.customLimit ?? p.defaultLimit, used: p.used }])),
+    state: {
+      manual: u.manualPresence && u.manualSetAt ? { presence: u.manualPresence, setAt: u.manualSetAt, customPresenceId: u.customPresenceId } : null,
+      lastActivityAt: u.lastActivityAt ?? u.createdAt,
+      connected: u.connected,
+      disconnectedAt: u.disconnectedAt,
+      presenceBeforeDisconnect: before ? { presence: before.presence as Presence, setAt: new Date(before.setAt), customPresenceId: before.customPresenceId } : null,
+    },
+  };
+}
+
+export async function savePresence(tx: Db, orgId: string, userId: string, state: PresenceState, presence: Presence): Promise<void> {
+  const before = state.presenceBeforeDisconnect;
+  await tx
+    .update(users)
+    .set({
+      presence,
+      manualPresence: state.manual?.presence ?? null,
+      manualSetAt: state.manual?.setAt ?? null,
+      customPresenceId: state.manual?.customPresenceId ?? null,
+      lastActivityAt: state.lastActivityAt,
+      connected: state.connected,
+      disconnectedAt: state.disconnectedAt,
+      presenceBeforeDisconnect: before ? { presence: before.presence, setAt: before.setAt.toISOString(), customPresenceId: before.customPresenceId } : null,
+    })
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+}
+
+/** Connected agents with a manual presence, idle longer than their organisation allows, not yet shown away. */
+export async function idleAgents(db: Db, now: Date): Promise<{ orgId: string; userId: string }[]> {
+  const idleSince = sql`${now.toISOString()}::timestamptz - make_interval(mins => coalesce(${orgSettings.idleMinutes}, 15))`;
+  return db
+    .select({ orgId: users.orgId, userId: users.id })
+    .from(users)
+    .leftJoin(orgSettings, eq(orgSettings.orgId, users.orgId))
+    .where(and(isNotNull(users.manualPresence), eq(users.connected, true), ne(users.presence, 'away'), lt(users.lastActivityAt, idleSince)))
+    .limit(500);
+}
