@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Offer, TraceStep } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { assignmentStep, startAssignmentCycle } from '../domain/routing/assign.js';
+import { charge } from '../domain/routing/capacity.js';
 import { offerExpiresAt } from '../domain/routing/offer-timing.js';
 import { prioritize } from '../domain/routing/prioritize.js';
 import type { AgentState, AssignmentDecision, RoutingConfig } from '../domain/routing/types.js';
@@ -109,7 +110,7 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
    * transaction (one commit for the block). Returns how many were assigned, or -1 when a claim
    * lost to another node or a presence change: the caller reloads and goes on.
    */
-  async function block(orgId: string, config: RoutingConfig, items: Item[], engine: ReturnType<typeof startAssignmentCycle>, names: Map<string, string>) {
+  async function block(orgId: string, config: RoutingConfig, items: Item[], engine: ReturnType<typeof startAssignmentCycle>, agents: Map<string, AgentState>) {
     const events = new EventLog();
     const waiting: { conversationId: string; steps: TraceStep[] }[] = [];
     const now = clock.now();
@@ -120,8 +121,10 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         if (decision.agentId === null) {
           const step = waitingTrace(decision);
           if (step) waiting.push({ conversationId: item.id, steps: [step] });
-        } else if (await claim(tx, events, orgId, item, decision, config, names.get(decision.agentId) ?? '')) {
+        } else if (await claim(tx, events, orgId, item, decision, config, agents.get(decision.agentId)?.name ?? '')) {
           lastWaitingTrace.delete(item.id);
+          const agent = agents.get(decision.agentId);
+          if (agent) agents.set(agent.id, charge(agent, item.need));
           n += 1;
         } else {
           waiting.push({ conversationId: item.id, steps: [assignmentStep(decision, true)] });
@@ -144,12 +147,14 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
   async function cycle(orgId: string): Promise<boolean> {
     const config = await loadRoutingConfig(db, orgId);
     const push = [...config.workstreams.values()].filter((w) => w.distribution === 'push');
-    const agents = await loadAgents(db, orgId);
-    const queueIds = queuesWithRoom(agents, config, push.map((w) => w.id));
-    const engine = startAssignmentCycle(agents, config, clock.now());
-    const names = new Map(agents.map((a) => [a.id, a.name]));
+    const loaded = await loadAgents(db, orgId);
+    const engine = startAssignmentCycle(loaded, config, clock.now());
+    // A copy that follows this run's assignments, so each block reads only queues that still have room.
+    const agents = new Map(loaded.map((a) => [a.id, a]));
     let after: Parameters<typeof loadOpenItems>[2]['after'];
     for (let empty = 0; empty < MAX_EMPTY_BLOCKS; ) {
+      const queueIds = queuesWithRoom([...agents.values()], config, push.map((w) => w.id));
+      if (queueIds.length === 0) return true;
       const items = await loadOpenItems(db, orgId, {
         queueIds,
         workstreamIds: push.map((w) => w.id),
@@ -157,7 +162,7 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         limit: BLOCK_SIZE,
         after,
       });
-      const assigned = await block(orgId, config, items, engine, names);
+      const assigned = await block(orgId, config, items, engine, agents);
       if (assigned < 0) return false;
       const last = items.at(-1);
       if (!last || items.length < BLOCK_SIZE) return true;

@@ -89,7 +89,7 @@ export async function claimConversation(db: Db, c: Claim, andThen?: (tx: Db, r: 
             ${JSON.stringify({ ...c.event.payload, offerId })}::jsonb, ${now}::timestamptz from moved
         ), trace as (
           insert into ${routingTraces} (id, org_id, conversation_id, at, steps)
-          select ${randomUUID()}::uuid, ${c.orgId}::uuid, id, ${now}::timestamptz, ${JSON.stringify(c.trace)}::jsonb from moved
+          select ${randomUUID()}::uuid, ${c.orgId}::uuid, id, ${now}::timestamptz, ${JSON.stringify(c.trace)}::json from moved
         )
         select (select count(*)::int from charged) as charged, (select derived from charged) as derived, moved.last_seq, moved.last_public_seq
         from (select 1) as one left join moved on true`),

@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -199,7 +200,7 @@ export const conversations = pgTable(
   },
   (t) => [
     index('conversations_routing_idx').on(t.orgId, t.state, t.queuePriority, t.priority, t.routingAge, t.id),
-    index('conversations_release_idx').on(t.releaseCapacityAt),
+    index('conversations_release_idx').on(t.releaseCapacityAt).where(sql`${t.releaseCapacityAt} is not null`),
     index('conversations_agent_idx').on(t.agentId, t.state),
   ],
 );
@@ -222,8 +223,9 @@ export const conversationEvents = pgTable(
   },
   (t) => [
     uniqueIndex('conversation_events_seq_key').on(t.conversationId, t.seq),
-    uniqueIndex('conversation_events_public_seq_key').on(t.conversationId, t.publicSeq),
-    uniqueIndex('conversation_events_client_key').on(t.conversationId, t.clientId),
+    // Partial: most events are staff-only or server-made, and skip these two on every insert.
+    uniqueIndex('conversation_events_public_seq_key').on(t.conversationId, t.publicSeq).where(sql`${t.publicSeq} is not null`),
+    uniqueIndex('conversation_events_client_key').on(t.conversationId, t.clientId).where(sql`${t.clientId} is not null`),
   ],
 );
 
@@ -245,7 +247,7 @@ export const offers = pgTable(
     autoAccepted: boolean('auto_accepted').notNull().default(false),
   },
   (t) => [
-    index('offers_pending_idx').on(t.status, t.expiresAt),
+    index('offers_pending_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     index('offers_conversation_idx').on(t.conversationId),
     index('offers_agent_idx').on(t.agentId, t.status),
   ],
@@ -353,7 +355,8 @@ export const routingTraces = pgTable(
       .notNull()
       .references(() => conversations.id),
     at: ts('at').notNull(),
-    steps: jsonb('steps').$type<TraceStep[]>().notNull(),
+    // json, not jsonb: traces are written on every assignment and only ever read whole.
+    steps: json('steps').$type<TraceStep[]>().notNull(),
   },
   (t) => [index('routing_traces_conversation_idx').on(t.conversationId, t.at)],
 );

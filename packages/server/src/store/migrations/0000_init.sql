@@ -183,7 +183,7 @@ CREATE TABLE "routing_traces" (
 	"org_id" uuid NOT NULL,
 	"conversation_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
-	"steps" jsonb NOT NULL
+	"steps" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "server_settings" (
@@ -284,15 +284,15 @@ CREATE INDEX "agent_skills_skill_idx" ON "agent_skills" USING btree ("skill_id")
 CREATE UNIQUE INDEX "capacity_profiles_org_name_key" ON "capacity_profiles" USING btree ("org_id","name");--> statement-breakpoint
 CREATE INDEX "contacts_org_email_idx" ON "contacts" USING btree ("org_id",lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "conversation_events_seq_key" ON "conversation_events" USING btree ("conversation_id","seq");--> statement-breakpoint
-CREATE UNIQUE INDEX "conversation_events_public_seq_key" ON "conversation_events" USING btree ("conversation_id","public_seq");--> statement-breakpoint
-CREATE UNIQUE INDEX "conversation_events_client_key" ON "conversation_events" USING btree ("conversation_id","client_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "conversation_events_public_seq_key" ON "conversation_events" USING btree ("conversation_id","public_seq") WHERE "conversation_events"."public_seq" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "conversation_events_client_key" ON "conversation_events" USING btree ("conversation_id","client_id") WHERE "conversation_events"."client_id" is not null;--> statement-breakpoint
 CREATE INDEX "participants_conversation_idx" ON "conversation_participants" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "participants_user_idx" ON "conversation_participants" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "conversations_routing_idx" ON "conversations" USING btree ("org_id","state","queue_priority","priority","routing_age","id");--> statement-breakpoint
-CREATE INDEX "conversations_release_idx" ON "conversations" USING btree ("release_capacity_at");--> statement-breakpoint
+CREATE INDEX "conversations_release_idx" ON "conversations" USING btree ("release_capacity_at") WHERE "conversations"."release_capacity_at" is not null;--> statement-breakpoint
 CREATE INDEX "conversations_agent_idx" ON "conversations" USING btree ("agent_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_presences_org_name_key" ON "custom_presences" USING btree ("org_id","name");--> statement-breakpoint
-CREATE INDEX "offers_pending_idx" ON "offers" USING btree ("status","expires_at");--> statement-breakpoint
+CREATE INDEX "offers_pending_idx" ON "offers" USING btree ("expires_at") WHERE "offers"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "offers_conversation_idx" ON "offers" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "offers_agent_idx" ON "offers" USING btree ("agent_id","status");--> statement-breakpoint
 CREATE INDEX "queue_members_user_idx" ON "queue_members" USING btree ("user_id");--> statement-breakpoint
