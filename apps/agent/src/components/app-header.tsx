@@ -1,14 +1,15 @@
 import { Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Presence } from '@switchboard/protocol';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/api';
+import { BASE_PRESENCES, presenceSelectValue, resolveChoice } from '../lib/presence-choice';
 import { useAuth } from '../state/auth-store';
+import { usePresenceChoice } from '../state/presence-choice-store';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSelect } from './language-select';
 import { useNotify } from './notify';
 
-const PRESENCES: Presence[] = ['available', 'busy', 'busy-dnd', 'away', 'offline'];
+const presenceOptionsKey = ['presence-options'] as const;
 
 const useStyles = makeStyles({
   header: {
@@ -29,16 +30,31 @@ export function AppHeader() {
   const user = useAuth((s) => s.user);
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const chosen = usePresenceChoice((s) => s.chosen);
+  // The organisation's custom presences (SPEC AG1); without them the five base ones still work.
+  const options = useQuery({
+    queryKey: presenceOptionsKey,
+    queryFn: async () => (await call('presenceOptions')).presences,
+    staleTime: 60_000,
+    enabled: !!user,
+  });
+  const customs = options.data ?? [];
   if (!user) return null;
 
-  async function changePresence(presence: Presence) {
+  /** Sends a base presence or a custom presence's id; the server answers with the base, which routing uses. */
+  async function changePresence(value: string) {
     const before = useAuth.getState().user;
-    if (!before) return;
-    useAuth.getState().setUser({ ...before, presence });
+    const choice = resolveChoice(value, customs);
+    if (!before || !choice) return;
+    const previous = usePresenceChoice.getState().chosen;
+    // The choice first: the optimistic base below must not look like a change that ends it.
+    usePresenceChoice.getState().choose(choice.custom);
+    useAuth.getState().setUser({ ...before, presence: choice.presence });
     try {
-      useAuth.getState().setUser(await call('setPresence', { body: { presence } }));
+      useAuth.getState().setUser(await call('setPresence', { body: { presence: value } }));
     } catch (err) {
       useAuth.getState().setUser(before);
+      usePresenceChoice.getState().choose(previous);
       notify(t('conversation.failed', { message: err instanceof Error ? err.message : String(err) }));
     }
   }
@@ -64,15 +80,25 @@ export function AppHeader() {
       </Text>
       <Select
         data-testid="presence-select"
+        data-presence={user.presence}
         aria-label={t('header.presence')}
-        value={user.presence}
-        onChange={(_, d) => void changePresence(d.value as Presence)}
+        value={presenceSelectValue(user.presence, chosen, customs)}
+        onChange={(_, d) => void changePresence(d.value)}
       >
-        {PRESENCES.map((p) => (
+        {BASE_PRESENCES.map((p) => (
           <option key={p} value={p}>
             {t(`presence.${p}`)}
           </option>
         ))}
+        {customs.length > 0 && (
+          <optgroup label={t('header.customPresences')}>
+            {customs.map((c) => (
+              <option key={c.id} value={c.id} data-base={c.base}>
+                {t('header.customPresence', { name: c.name, base: t(`presence.${c.base}`) })}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </Select>
       <LanguageSelect />
       <Button data-testid="sign-out" onClick={() => void signOut()}>

@@ -6,6 +6,7 @@ import { call } from '../api/api';
 import { useSessions } from '../state/sessions-store';
 import { useServices } from '../state/services-context';
 import { conversationsKey } from '../state/workspace-services';
+import { PickList } from './pick-list';
 import { StateBadge } from './state-badge';
 
 const useStyles = makeStyles({
@@ -91,6 +92,7 @@ export function ConversationLists() {
   return (
     <aside className={styles.aside}>
       <ConversationList scope="ongoing" testId="ongoing-list" itemTestId="ongoing-item" />
+      <PickList />
       <ConversationList scope="closed" testId="closed-list" itemTestId="closed-item" />
     </aside>
   );

@@ -18,6 +18,8 @@ export const en = {
     presence: 'Presence',
     language: 'Language',
     signOut: 'Sign out',
+    customPresences: 'Custom presences',
+    customPresence: '{{name}} ({{base}})',
   },
   presence: {
     available: 'Available',
@@ -60,6 +62,17 @@ export const en = {
     noOngoing: 'No ongoing conversations.',
     noClosed: 'No closed conversations yet.',
     loadFailed: 'Could not load the conversations.',
+  },
+  pick: {
+    title: 'Open items I can pick',
+    empty: 'Nothing to pick right now.',
+    loadFailed: 'Could not load the open items.',
+    pick: 'Pick',
+    pickLabel: 'Pick the conversation with {{name}}',
+    waiting: 'Waiting {{time}}',
+    noMessage: 'No message',
+    failed: 'Could not pick this item: {{message}}',
+    dismiss: 'Dismiss',
   },
   sessions: {
     label: 'Open sessions',

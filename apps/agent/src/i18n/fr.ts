@@ -20,6 +20,8 @@ export const fr: Translation = {
     presence: 'Présence',
     language: 'Langue',
     signOut: 'Se déconnecter',
+    customPresences: 'Présences personnalisées',
+    customPresence: '{{name}} ({{base}})',
   },
   presence: {
     available: 'Disponible',
@@ -62,6 +64,17 @@ export const fr: Translation = {
     noOngoing: 'Aucune conversation en cours.',
     noClosed: 'Aucune conversation fermée.',
     loadFailed: 'Impossible de charger les conversations.',
+  },
+  pick: {
+    title: 'Éléments ouverts que je peux prendre',
+    empty: 'Rien à prendre pour le moment.',
+    loadFailed: 'Impossible de charger les éléments ouverts.',
+    pick: 'Prendre',
+    pickLabel: 'Prendre la conversation avec {{name}}',
+    waiting: 'En attente depuis {{time}}',
+    noMessage: 'Aucun message',
+    failed: 'Impossible de prendre cet élément : {{message}}',
+    dismiss: 'Fermer',
   },
   sessions: {
     label: 'Sessions ouvertes',

@@ -20,6 +20,8 @@ export const nl: Translation = {
     presence: 'Aanwezigheid',
     language: 'Taal',
     signOut: 'Afmelden',
+    customPresences: 'Eigen aanwezigheden',
+    customPresence: '{{name}} ({{base}})',
   },
   presence: {
     available: 'Beschikbaar',
@@ -62,6 +64,17 @@ export const nl: Translation = {
     noOngoing: 'Geen lopende gesprekken.',
     noClosed: 'Nog geen gesloten gesprekken.',
     loadFailed: 'De gesprekken konden niet worden geladen.',
+  },
+  pick: {
+    title: 'Open items die ik kan oppakken',
+    empty: 'Er is nu niets om op te pakken.',
+    loadFailed: 'De open items konden niet worden geladen.',
+    pick: 'Oppakken',
+    pickLabel: 'Het gesprek met {{name}} oppakken',
+    waiting: 'Wacht {{time}}',
+    noMessage: 'Geen bericht',
+    failed: 'Dit item kon niet worden opgepakt: {{message}}',
+    dismiss: 'Sluiten',
   },
   sessions: {
     label: 'Open sessies',

@@ -12,6 +12,8 @@ import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
 
 export const conversationsKey = ['conversations'] as const;
+/** Open items of pick workstreams (SPEC AG10): polled, so kept apart from my own lists. */
+export const pickableKey = ['pickable'] as const;
 
 /**
  * Everything the signed-in workspace runs: the realtime connection, history sync, the outbox
@@ -60,6 +62,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       void sync.catchUpAll();
       for (const id of useSessions.getState().openIds) realtime.follow(id);
       invalidateLists();
+      void queryClient.invalidateQueries({ queryKey: pickableKey });
       outbox.retryNow();
     },
     onConversationEvent(event) {
@@ -114,6 +117,16 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       invalidateLists();
     },
     reject: (offer: Offer) => answer(offer, 'rejectOffer'),
+    /**
+     * Takes an open item (SPEC AG10): accepted at once, so it joins my list and opens as a session.
+     * A refusal (409: taken by someone else, or my capacity is full) is thrown to the caller.
+     */
+    async pick(id: string) {
+      await call('pickConversation', { params: { id }, body: {} });
+      useSessions.getState().open(id);
+      realtime.follow(id);
+      invalidateLists();
+    },
     async endConversation(id: string) {
       await call('endConversation', { params: { id }, body: {} });
       await sync.catchUp(id);
