@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { ONGOING_STATES } from './domain/conversation/lifecycle.js';
 import { installErrorHandling } from './http/errors.js';
+import { identityOf } from './http/mount.js';
 import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
@@ -79,6 +80,11 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   conversationRoutes(http, { db, tokens, conversations, offers, pick });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, clock });
+  // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
+  http.addHook('onResponse', async (req) => {
+    const who = identityOf(req);
+    if (who?.kind === 'staff' && who.role === 'agent') await presence.activity(who.orgId, who.userId).catch(() => undefined);
+  });
   const missing = await serveApps(http, config.APPS_DIR);
   if (missing.length) log.debug({ msg: 'apps not built, not served', missing });
 
@@ -99,6 +105,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
+    { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
   ]);
 
   return {

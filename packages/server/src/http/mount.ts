@@ -20,6 +20,9 @@ export type HandlerInput<N extends RouteName> = {
 
 const identities = new WeakMap<FastifyRequest, Identity>();
 
+/** Who made this request, once `mount`'s authentication ran (for hooks such as presence activity). */
+export const identityOf = (req: FastifyRequest): Identity | undefined => identities.get(req);
+
 const ROLE_NAMES: Record<Role, string> = { agent: 'agents', supervisor: 'supervisors', admin: 'admins' };
 
 async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'staff' | 'visitor', roles?: readonly Role[]): Promise<Identity> {

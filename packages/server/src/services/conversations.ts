@@ -19,6 +19,7 @@ import {
   getConversation,
   insertConversation,
   listConversations,
+  dueAutoClose,
   dueCapacityReleases,
   lockConversation,
   toSummary,
@@ -372,6 +373,27 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
         onRoutable(d.orgId);
       }
       return due.length;
+    },
+
+    /** Closes conversations idle past their workstream's auto-close time. */
+    async autoCloseDue(): Promise<number> {
+      let closed = 0;
+      for (const d of await dueAutoClose(db, clock.now())) {
+        await command(async (tx, log) => {
+          const c = await lockConversation(tx, d.orgId, d.id);
+          if (!c || (c.state !== 'waiting' && c.state !== 'wrap-up')) return;
+          const now = clock.now();
+          await transition(tx, log, c, 'auto-close', { type: 'system', id: null, name: 'Switchboard' }, 'no activity for the workstream\'s auto-close time', {
+            public: true,
+            patch: { closedAt: now, previousAgentId: c.agentId },
+          });
+          await letGo(tx, log, c);
+          await leaveAll(tx, c.orgId, c.id, now);
+          closed += 1;
+        });
+        onRoutable(d.orgId);
+      }
+      return closed;
     },
 
     /** Whether this staff member may follow this conversation live. */

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { ConversationState, ConversationSummary } from '@switchboard/protocol';
 import type { Db } from './db.js';
-import { conversations, queues, users } from './schema.js';
+import { conversations, queues, users, workstreams } from './schema.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type ConversationWithNames = ConversationRow & { queueName: string | null; agentName: string | null };
@@ -95,5 +95,24 @@ export async function dueCapacityReleases(db: Db, now: Date): Promise<{ orgId: s
     .select({ orgId: conversations.orgId, id: conversations.id })
     .from(conversations)
     .where(lte(conversations.releaseCapacityAt, now))
+    .limit(100);
+}
+
+/**
+ * Conversations idle past their workstream's "auto-close after inactivity" (RT1): waiting or in
+ * wrap-up, untouched for that many minutes.
+ */
+export async function dueAutoClose(db: Db, now: Date): Promise<{ orgId: string; id: string }[]> {
+  return db
+    .select({ orgId: conversations.orgId, id: conversations.id })
+    .from(conversations)
+    .innerJoin(workstreams, eq(workstreams.id, conversations.workstreamId))
+    .where(
+      and(
+        inArray(conversations.state, ['waiting', 'wrap-up']),
+        sql`(${workstreams.config}->>'autoCloseAfterMinutes') is not null`,
+        sql`${conversations.updatedAt} <= ${now.toISOString()}::timestamptz - make_interval(mins => (${workstreams.config}->>'autoCloseAfterMinutes')::int)`,
+      ),
+    )
     .limit(100);
 }

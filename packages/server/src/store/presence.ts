@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Presence } from '@switchboard/protocol';
 import type { PresenceState } from '../domain/presence/presence.js';
 import type { Db } from './db.js';
@@ -55,6 +55,6 @@ export async function idleAgents(db: Db, now: Date): Promise<{ orgId: string; us
     .select({ orgId: users.orgId, userId: users.id })
     .from(users)
     .leftJoin(orgSettings, eq(orgSettings.orgId, users.orgId))
-    .where(and(isNotNull(users.manualPresence), eq(users.connected, true), ne(users.presence, 'away'), lt(users.lastActivityAt, idleSince)))
+    .where(and(isNotNull(users.manualPresence), eq(users.connected, true), ne(users.presence, 'away'), lte(users.lastActivityAt, idleSince)))
     .limit(500);
 }

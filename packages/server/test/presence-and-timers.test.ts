@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationEvent, Offer } from '@switchboard/protocol';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../src/store/db.js';
+import { users } from '../src/store/schema.js';
+import { connectSocket, eventually, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { buildOrg, PASSWORD } from './support/org-builder.js';
+
+let db: Database;
+let server: TestServer;
+const clock = manualClock(new Date('2026-04-01T08:00:00Z'));
+const closers: (() => void)[] = [];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  // Sweeps run only when the test calls them, against the injected clock.
+  server = await startServer({ database: db, clock, env: { OFFER_SWEEP_MS: '60000' } });
+});
+afterAll(async () => {
+  closers.forEach((c) => c());
+  await server.close();
+  await db.close();
+});
+
+async function signIn(org: Awaited<ReturnType<typeof buildOrg>>, key: string) {
+  const { token } = await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const api = server.api(token);
+  const connect = async () => {
+    const s = connectSocket(server.url, token);
+    closers.push(() => s.close());
+    await s.ready;
+    return s;
+  };
+  return { token, api, connect, id: org.user(key).id, presence: async () => (await api.call('me')).presence };
+}
+
+// Read straight from the database: an API call is activity and would reset the idle time.
+const presenceInDb = async (id: string) => (await db.db.select({ p: users.presence }).from(users).where(eq(users.id, id)))[0]!.p;
+
+describe('presence over time (SPEC AG1, injected clock)', () => {
+  it('a return within 2.5 minutes restores the manual presence; later it is computed again', async () => {
+    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
+    const ann = await signIn(org, 'ann');
+    let socket = await ann.connect();
+    expect(await ann.presence()).toBe('available'); // computed: nothing in use
+    await ann.api.call('setPresence', { body: { presence: 'away' } });
+
+    socket.close();
+    await eventually(async () => (await ann.presence()) === 'offline');
+    clock.advance(149_000);
+    socket = await ann.connect();
+    expect(await ann.presence()).toBe('away');
+
+    socket.close();
+    await eventually(async () => (await ann.presence()) === 'offline');
+    clock.advance(151_000);
+    await ann.connect();
+    expect(await ann.presence()).toBe('available');
+  });
+
+  it('a manual presence lapses after the idle time', async () => {
+    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
+    const ann = await signIn(org, 'ann');
+    await ann.connect();
+    await ann.api.call('setPresence', { body: { presence: 'busy-dnd' } });
+    clock.advance(14 * 60_000);
+    await server.app.presence.sweepIdle();
+    expect(await presenceInDb(ann.id)).toBe('busy-dnd');
+    clock.advance(60_000);
+    await server.app.presence.sweepIdle();
+    // Idle with a manual presence shows as away (the reference's system "inactive"), never available.
+    expect(await presenceInDb(ann.id)).toBe('away');
+  });
+});
+
+describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
+  it('"release after" gives capacity back after the set time, and auto-close ends an idle wrap-up', async () => {
+    const org = await buildOrg(db.db, {
+      queues: ['Support'],
+      users: [{ key: 'ann', queues: ['Support'], capacity: 1 }],
+      workstream: { wrapUpBlocking: { kind: 'release-after', seconds: 60 }, autoCloseAfterMinutes: 10 },
+    });
+    const ann = await signIn(org, 'ann');
+    const socket = await ann.connect();
+    const start = (q: string) => server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: q } } });
+    const first = await start('one');
+    const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    await start('two');
+    await ann.api.call('endConversation', { params: { id: first.conversation.id }, body: {} });
+    await server.app.settled();
+    expect(socket.of('offer:new')).toHaveLength(1);
+
+    clock.advance(59_000);
+    expect(await server.app.conversations.releaseDue()).toBe(0);
+    clock.advance(1_000);
+    expect(await server.app.conversations.releaseDue()).toBe(1);
+    await eventually(() => socket.of<Offer>('offer:new')[1]);
+    expect((await ann.api.call('getConversation', { params: { id: first.conversation.id } })).state).toBe('wrap-up');
+
+    clock.advance(9 * 60_000);
+    expect(await server.app.conversations.autoCloseDue()).toBe(1);
+    const detail = await ann.api.call('getConversation', { params: { id: first.conversation.id } });
+    expect(detail.state).toBe('closed');
+    const last = detail.events.at(-1) as Extract<ConversationEvent, { type: 'state' }>;
+    expect(last).toMatchObject({ type: 'state', from: 'wrap-up', to: 'closed', actor: { type: 'system' } });
+  });
+});
