@@ -81,9 +81,11 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, clock });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
-  http.addHook('onResponse', async (req) => {
+  // Recorded before the answer goes out, so whatever the agent does next sees it.
+  http.addHook('onSend', async (req, _reply, payload) => {
     const who = identityOf(req);
     if (who?.kind === 'staff' && who.role === 'agent') await presence.activity(who.orgId, who.userId).catch(() => undefined);
+    return payload;
   });
   const missing = await serveApps(http, config.APPS_DIR);
   if (missing.length) log.debug({ msg: 'apps not built, not served', missing });

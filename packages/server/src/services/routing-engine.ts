@@ -7,7 +7,7 @@ import { offerExpiresAt } from '../domain/routing/offer-timing.js';
 import { prioritize } from '../domain/routing/prioritize.js';
 import type { AgentState, AssignmentDecision, RoutingConfig } from '../domain/routing/types.js';
 import type { Db } from '../store/db.js';
-import { claimConversation } from '../store/routing.js';
+import { claimConversations, type Claim, type ClaimResult } from '../store/routing.js';
 import { loadRoutingConfig } from '../store/routing-config.js';
 import { loadAgents, loadOpenItems } from '../store/routing-snapshot.js';
 import { recordTraces } from '../store/traces.js';
@@ -55,30 +55,25 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
 
   type Item = Awaited<ReturnType<typeof loadOpenItems>>[number];
 
-  /** Claims one decision inside the block's transaction (a savepoint: a lost claim undoes only itself). */
-  async function claim(tx: Db, events: EventLog, orgId: string, item: Item, decision: AssignmentDecision, config: RoutingConfig, agentName: string) {
-    const now = clock.now();
+  /** The claim for one decision: an offer that runs out after the workstream's timeout. */
+  function claimFor(orgId: string, item: Item, decision: AssignmentDecision, config: RoutingConfig, agentName: string, now: Date): Claim {
     const ws = config.workstreams.get(item.workstreamId)!;
     const expiresAt = offerExpiresAt(now, ws.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds);
-    const claimed = await claimConversation(
-      tx,
-      {
-        orgId,
-        conversationId: item.id,
-        queueId: item.queueId,
-        agentId: decision.agentId!,
-        need: item.need,
-        allowedPresences: ws.allowedPresences,
-        now,
-        expiresAt,
-        event: { type: 'offered', payload: { agentId: decision.agentId, agentName, expiresAt: expiresAt.toISOString() }, public: false },
-        trace: [assignmentStep(decision)],
-      },
-      async (sp, r) => {
-        if (r.recomputePresence) await presence.recompute(sp, events, orgId, r.offer.agentId);
-      },
-    );
-    if (!claimed) return null;
+    return {
+      orgId,
+      conversationId: item.id,
+      queueId: item.queueId,
+      agentId: decision.agentId!,
+      need: item.need,
+      allowedPresences: ws.allowedPresences,
+      now,
+      expiresAt,
+      event: { type: 'offered', payload: { agentId: decision.agentId, agentName, expiresAt: expiresAt.toISOString() }, public: false },
+      trace: [assignmentStep(decision)],
+    };
+  }
+
+  function announce(events: EventLog, orgId: string, item: Item, claimed: ClaimResult, config: RoutingConfig, now: Date) {
     events.appended(claimed.event);
     const offer: Offer = {
       id: claimed.offer.id,
@@ -88,11 +83,10 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
       queueName: config.queues.get(item.queueId)?.name ?? null,
       waitingSince: item.enqueuedAt.toISOString(),
       offeredAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
+      expiresAt: claimed.offer.expiresAt.toISOString(),
     };
     events.add({ kind: 'assigned', orgId, conversationId: item.id, agentId: claimed.offer.agentId });
     events.add({ kind: 'offer-created', orgId, agentId: claimed.offer.agentId, offer });
-    return claimed;
   }
 
   /** "Nobody can take it" is a decision too (RT5); the same one is not written again every cycle. */
@@ -112,30 +106,43 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
    */
   async function block(orgId: string, config: RoutingConfig, items: Item[], engine: ReturnType<typeof startAssignmentCycle>, agents: Map<string, AgentState>) {
     const events = new EventLog();
-    const waiting: { conversationId: string; steps: TraceStep[] }[] = [];
+    const traces: { conversationId: string; steps: TraceStep[] }[] = [];
     const now = clock.now();
-    const assigned = await db.transaction(async (tx) => {
-      let n = 0;
-      for (const item of prioritize(items, config.queues) as Item[]) {
-        const decision = engine.assign(item);
-        if (decision.agentId === null) {
-          const step = waitingTrace(decision);
-          if (step) waiting.push({ conversationId: item.id, steps: [step] });
-        } else if (await claim(tx, events, orgId, item, decision, config, agents.get(decision.agentId)?.name ?? '')) {
-          lastWaitingTrace.delete(item.id);
-          const agent = agents.get(decision.agentId);
-          if (agent) agents.set(agent.id, charge(agent, item.need));
-          n += 1;
-        } else {
-          waiting.push({ conversationId: item.id, steps: [assignmentStep(decision, true)] });
-          return -1;
-        }
+    const chosen: { item: Item; decision: AssignmentDecision }[] = [];
+    for (const item of prioritize(items, config.queues) as Item[]) {
+      const decision = engine.assign(item);
+      if (decision.agentId !== null) chosen.push({ item, decision });
+      else {
+        const step = waitingTrace(decision);
+        if (step) traces.push({ conversationId: item.id, steps: [step] });
       }
-      return n;
+    }
+    // The block's decisions are written together: one transaction, a few statements.
+    const lost = await db.transaction(async (tx) => {
+      const claims = chosen.map(({ item, decision }) => claimFor(orgId, item, decision, config, agents.get(decision.agentId!)?.name ?? '', now));
+      const results = await claimConversations(tx, claims);
+      let lostClaims = 0;
+      const recompute = new Set<string>();
+      results.forEach((claimed, i) => {
+        const { item, decision } = chosen[i]!;
+        if (!claimed) {
+          lostClaims += 1;
+          traces.push({ conversationId: item.id, steps: [assignmentStep(decision, true)] });
+          return;
+        }
+        lastWaitingTrace.delete(item.id);
+        const agent = agents.get(decision.agentId!);
+        if (agent) agents.set(agent.id, charge(agent, item.need));
+        if (claimed.recomputePresence) recompute.add(claimed.offer.agentId);
+        announce(events, orgId, item, claimed, config, now);
+      });
+      for (const agentId of recompute) await presence.recompute(tx, events, orgId, agentId);
+      return lostClaims;
     });
-    await recordTraces(db, waiting.map((w) => ({ orgId, at: now, ...w })));
+    await recordTraces(db, traces.map((w) => ({ orgId, at: now, ...w })));
     bus.publish(events.pending);
-    return assigned;
+    // A lost claim means the snapshot is stale (another node, a presence change): reload.
+    return lost > 0 ? -1 : chosen.length;
   }
 
   /**

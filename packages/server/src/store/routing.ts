@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Presence, TraceStep } from '@switchboard/protocol';
 import type { CapacityNeed } from '../domain/routing/types.js';
 import { rowsOf, type Db } from './db.js';
@@ -29,94 +29,176 @@ export type ClaimResult = {
   recomputePresence: boolean;
 };
 
-const NOT_CLAIMED = Symbol('not claimed');
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+type Prepared = Claim & { units: number; profileIds: string[]; offerId: string; eventId: string };
 
 /**
- * Assigns an open conversation to an agent as one conditional write: the agent is charged only
- * if the capacity still fits (units, or room in every blocking profile) and their presence still
- * allows it; the conversation moves only if it is still open and unassigned; the same statement
- * records the offer, its event and the routing trace. Under
- * any concurrency, on any number of nodes, at most one claim wins and no agent goes over
- * capacity. Returns null when the claim lost.
+ * Assigns open conversations to agents, many at once, as conditional writes: an agent is
+ * charged only if the capacity still fits for all of their claims (units, or room in every
+ * blocking profile) and their presence still allows each one; a conversation moves only if it
+ * is still open and unassigned, and the same statement records the offer, its event and the
+ * routing trace; what was charged for a conversation that did not move is given back. Under any
+ * concurrency, on any number of nodes, no conversation is assigned twice and no agent goes over
+ * capacity. Returns one result per claim, null for each claim that lost. Run it in a transaction.
  */
-export async function claimConversation(db: Db, c: Claim, andThen?: (tx: Db, r: ClaimResult) => Promise<void>): Promise<ClaimResult | null> {
-  const units = c.need.kind === 'units' ? c.need.units : 0;
-  const profileIds = c.need.kind === 'profiles' ? [...c.need.profileIds] : [];
-  const offerId = randomUUID();
-  const eventId = randomUUID();
-  try {
-    // Inside a routing block this is a savepoint: a lost claim undoes only itself.
-    return await db.transaction(async (tx) => {
-      if (profileIds.length && !(await chargeProfiles(tx, c.orgId, c.agentId, profileIds, c.now))) throw NOT_CLAIMED;
-      const pub = c.event.public ? 1 : 0;
-      const now = c.now.toISOString();
-      const noProfiles = sql`not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})`;
-      // One statement: charge the agent (presence follows when it is derived from units alone),
-      // move round robin on, move the conversation only if the agent was charged, and record
-      // the offer, its event and the routing trace.
-      const [row] = rowsOf<{ charged: number; derived: boolean | null; last_seq: number | null; last_public_seq: number | null }>(
-        await tx.execute(sql`
-        with charged as (
-          update ${users} set
-            used_capacity = used_capacity + ${units}::int,
-            last_assigned_at = ${now}::timestamptz,
-            presence = case
-              when manual_presence is null and ${noProfiles} then (case when used_capacity + ${units}::int >= capacity then 'busy-dnd' else 'busy' end)
-              else presence end
-          where id = ${c.agentId}::uuid and org_id = ${c.orgId}::uuid and used_capacity + ${units}::int <= capacity
-            ${c.allowedPresences ? sql`and presence in (${list(c.allowedPresences)})` : sql``}
-          returning id, manual_presence is null and ${noProfiles} as derived
-        ), rr as (
-          update ${queueMembers} set last_assigned_at = ${now}::timestamptz
-          where queue_id = ${c.queueId}::uuid and user_id in (select id from charged)
-        ), moved as (
-          update ${conversations} set
-            state = 'active', agent_id = ${c.agentId}::uuid, charged_units = ${units}::int,
-            charged_profile_ids = ${JSON.stringify(profileIds)}::jsonb,
-            accepted_at = ${c.expiresAt ? null : now}::timestamptz, updated_at = ${now}::timestamptz,
-            last_seq = last_seq + 1, last_public_seq = last_public_seq + ${pub}::int
-          where id = ${c.conversationId}::uuid and org_id = ${c.orgId}::uuid and state = 'open' and agent_id is null
-            and exists (select 1 from charged)
-          returning id, last_seq, last_public_seq
-        ), offer as (
-          insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at)
-          select ${offerId}::uuid, ${c.orgId}::uuid, id, ${c.agentId}::uuid, ${c.expiresAt ? 'pending' : 'accepted'}::text, ${now}::timestamptz,
-            ${(c.expiresAt ?? c.now).toISOString()}::timestamptz, ${c.expiresAt ? null : now}::timestamptz from moved
-        ), event as (
-          insert into ${conversationEvents} (id, org_id, conversation_id, seq, public_seq, type, payload, created_at)
-          select ${eventId}::uuid, ${c.orgId}::uuid, id, last_seq, ${c.event.public ? sql`last_public_seq` : sql`null`}, ${c.event.type}::text,
-            ${JSON.stringify({ ...c.event.payload, offerId })}::jsonb, ${now}::timestamptz from moved
-        ), trace as (
-          insert into ${routingTraces} (id, org_id, conversation_id, at, steps)
-          select ${randomUUID()}::uuid, ${c.orgId}::uuid, id, ${now}::timestamptz, ${JSON.stringify(c.trace)}::json from moved
-        )
-        select (select count(*)::int from charged) as charged, (select derived from charged) as derived, moved.last_seq, moved.last_public_seq
-        from (select 1) as one left join moved on true`),
-      );
-      // Charged but the conversation was gone (another node took it): undo the charge.
-      if (!row || row.last_seq === null) throw NOT_CLAIMED;
-      const result: ClaimResult = {
-        offer: { id: offerId, agentId: c.agentId, expiresAt: c.expiresAt ?? c.now },
-        event: {
-          id: eventId,
-          orgId: c.orgId,
-          conversationId: c.conversationId,
-          seq: Number(row.last_seq),
-          publicSeq: c.event.public ? Number(row.last_public_seq) : null,
-          type: c.event.type,
-          payload: { ...c.event.payload, offerId },
-          clientId: null,
-          createdAt: c.now,
-        },
-        recomputePresence: !row.derived,
-      };
+export async function claimConversations(tx: Db, claims: readonly Claim[]): Promise<(ClaimResult | null)[]> {
+  if (claims.length === 0) return [];
+  const orgId = claims[0]!.orgId;
+  const now = claims[0]!.now;
+  const prepared: Prepared[] = claims.map((c) => ({
+    ...c,
+    units: c.need.kind === 'units' ? c.need.units : 0,
+    profileIds: c.need.kind === 'profiles' ? [...c.need.profileIds] : [],
+    offerId: randomUUID(),
+    eventId: randomUUID(),
+  }));
+  // Profiles (the rare path) are charged claim by claim; a refusal undoes only that claim.
+  const refused = new Set<string>();
+  for (const c of prepared.filter((p) => p.profileIds.length)) {
+    const ok = await tx
+      .transaction(async (sp) => {
+        if (!(await chargeProfiles(sp, orgId, c.agentId, c.profileIds, now))) throw NOT_CHARGED;
+      })
+      .then(() => true, (err: unknown) => (err === NOT_CHARGED ? false : Promise.reject(err)));
+    if (!ok) refused.add(c.conversationId);
+  }
+  const live = prepared.filter((c) => !refused.has(c.conversationId));
+  const charged = await chargeAgents(tx, orgId, now, live);
+  const moved = await moveConversations(tx, orgId, now, live.filter((c) => charged.has(c.agentId)));
+  await giveBack(tx, orgId, now, live.filter((c) => !moved.has(c.conversationId)), charged);
+  return prepared.map((c) => {
+    const m = moved.get(c.conversationId);
+    if (!m) return null;
+    return {
+      offer: { id: c.offerId, agentId: c.agentId, expiresAt: c.expiresAt ?? now },
+      event: {
+        id: c.eventId,
+        orgId,
+        conversationId: c.conversationId,
+        seq: m.seq,
+        publicSeq: c.event.public ? m.publicSeq : null,
+        type: c.event.type,
+        payload: { ...c.event.payload, offerId: c.offerId },
+        clientId: null,
+        createdAt: now,
+      },
+      recomputePresence: !charged.get(c.agentId),
+    };
+  });
+}
+
+/** One claim, in its own transaction: a batch of one. */
+export async function claimConversation(db: Db, claim: Claim, andThen?: (tx: Db, r: ClaimResult) => Promise<void>): Promise<ClaimResult | null> {
+  return db
+    .transaction(async (tx) => {
+      const [result] = await claimConversations(tx, [claim]);
+      if (!result) throw NOT_CHARGED;
       await andThen?.(tx, result);
       return result;
-    });
-  } catch (err) {
-    if (err === NOT_CLAIMED) return null;
-    throw err;
+    })
+    .catch((err: unknown) => (err === NOT_CHARGED ? null : Promise.reject(err)));
+}
+
+const NOT_CHARGED = Symbol('not charged');
+
+// Presence follows capacity in the same statement when it is derived from units alone.
+const derivedPresence = (units: SQL) => sql`case
+  when manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
+  then (case when used_capacity + ${units} <= 0 then 'available' when used_capacity + ${units} >= capacity then 'busy-dnd' else 'busy' end)
+  else presence end`;
+
+/** Charges each agent the units of all their claims at once; returns charged agent → presence derived in SQL. */
+async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]): Promise<Map<string, boolean>> {
+  const perAgent = new Map<string, { units: number; allowed: Presence[] | null }>();
+  for (const c of claims) {
+    const a = perAgent.get(c.agentId) ?? { units: 0, allowed: null };
+    a.units += c.units;
+    // The presence must allow every claim of the agent: the intersection of the allowed sets.
+    if (c.allowedPresences) a.allowed = a.allowed ? a.allowed.filter((p) => c.allowedPresences!.includes(p)) : [...c.allowedPresences];
+    perAgent.set(c.agentId, a);
+  }
+  if (perAgent.size === 0) return new Map();
+  const req = JSON.stringify([...perAgent].map(([agent, a]) => ({ agent, units: a.units, allowed: a.allowed })));
+  const rows = rowsOf<{ id: string; derived: boolean }>(
+    await tx.execute(sql`
+      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, allowed json))
+      update ${users} set used_capacity = used_capacity + req.units, last_assigned_at = ${now.toISOString()}::timestamptz,
+        presence = ${derivedPresence(sql`req.units`)}
+      from req
+      where ${users.id} = req.agent and ${users.orgId} = ${orgId}::uuid and used_capacity + req.units <= capacity
+        and (req.allowed is null or presence in (select json_array_elements_text(req.allowed)))
+      returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id}) as derived`),
+  );
+  return new Map(rows.map((r) => [r.id, r.derived]));
+}
+
+/** Moves the conversations still open and unassigned; records offer, event, trace and round robin. */
+async function moveConversations(tx: Db, orgId: string, now: Date, claims: Prepared[]): Promise<Map<string, { seq: number; publicSeq: number }>> {
+  if (claims.length === 0) return new Map();
+  const at = now.toISOString();
+  const req = JSON.stringify(
+    claims.map((c) => ({
+      conv: c.conversationId,
+      agent: c.agentId,
+      queue: c.queueId,
+      units: c.units,
+      profiles: c.profileIds,
+      offer_id: c.offerId,
+      event_id: c.eventId,
+      trace_id: randomUUID(),
+      status: c.expiresAt ? 'pending' : 'accepted',
+      expires_at: (c.expiresAt ?? now).toISOString(),
+      accepted_at: c.expiresAt ? null : at,
+      pub: c.event.public ? 1 : 0,
+      type: c.event.type,
+      payload: { ...c.event.payload, offerId: c.offerId },
+      trace: c.trace,
+    })),
+  );
+  const rows = rowsOf<{ id: string; last_seq: number; last_public_seq: number }>(
+    await tx.execute(sql`
+      with req as (
+        select * from json_to_recordset(${req}::json) as r(conv uuid, agent uuid, queue uuid, units int, profiles jsonb, offer_id uuid,
+          event_id uuid, trace_id uuid, status text, expires_at timestamptz, accepted_at timestamptz, pub int, type text, payload jsonb, trace json)
+      ), moved as (
+        update ${conversations} c set state = 'active', agent_id = req.agent, charged_units = req.units, charged_profile_ids = req.profiles,
+          accepted_at = req.accepted_at, updated_at = ${at}::timestamptz, last_seq = c.last_seq + 1, last_public_seq = c.last_public_seq + req.pub
+        from req
+        where c.id = req.conv and c.org_id = ${orgId}::uuid and c.state = 'open' and c.agent_id is null
+        returning c.id, c.last_seq, c.last_public_seq
+      ), done as (
+        select req.*, moved.last_seq, moved.last_public_seq from req join moved on moved.id = req.conv
+      ), rr as (
+        update ${queueMembers} qm set last_assigned_at = ${at}::timestamptz
+        from (select distinct queue, agent from done) d where qm.queue_id = d.queue and qm.user_id = d.agent
+      ), offer as (
+        insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at)
+        select offer_id, ${orgId}::uuid, conv, agent, status, ${at}::timestamptz, expires_at, accepted_at from done
+      ), event as (
+        insert into ${conversationEvents} (id, org_id, conversation_id, seq, public_seq, type, payload, created_at)
+        select event_id, ${orgId}::uuid, conv, last_seq, case when pub = 1 then last_public_seq end, type, payload, ${at}::timestamptz from done
+      ), trace as (
+        insert into ${routingTraces} (id, org_id, conversation_id, at, steps)
+        select trace_id, ${orgId}::uuid, conv, ${at}::timestamptz, trace from done
+      )
+      select conv as id, last_seq, last_public_seq from done`),
+  );
+  return new Map(rows.map((r) => [r.id, { seq: Number(r.last_seq), publicSeq: Number(r.last_public_seq) }]));
+}
+
+/** Gives back what was charged for claims whose conversation did not move (another node took it). */
+async function giveBack(tx: Db, orgId: string, now: Date, lost: Prepared[], charged: ReadonlyMap<string, boolean>): Promise<void> {
+  const perAgent = new Map<string, number>();
+  for (const c of lost) if (charged.has(c.agentId)) perAgent.set(c.agentId, (perAgent.get(c.agentId) ?? 0) + c.units);
+  if (perAgent.size) {
+    const req = JSON.stringify([...perAgent].map(([agent, units]) => ({ agent, units })));
+    await tx.execute(sql`
+      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int))
+      update ${users} set used_capacity = greatest(used_capacity - req.units, 0), presence = ${derivedPresence(sql`(0 - req.units)`)}
+      from req where ${users.id} = req.agent and ${users.orgId} = ${orgId}::uuid`);
+  }
+  // Profiles were charged for every live claim, whether or not its agent's units were.
+  for (const c of lost.filter((l) => l.profileIds.length)) {
+    await releaseCharge(tx, { orgId, agentId: c.agentId, units: 0, profileIds: c.profileIds, now });
   }
 }
 

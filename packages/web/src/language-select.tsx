@@ -1,6 +1,5 @@
 import { Select, makeStyles } from '@fluentui/react-components';
-import { useT } from '../i18n';
-import { LANGUAGES, type Language } from '../i18n';
+import { LANGUAGES, useSharedT, type Language } from './i18n';
 
 const LABELS: Record<Language, string> = { en: 'EN', nl: 'NL', fr: 'FR' };
 
@@ -8,7 +7,7 @@ const useStyles = makeStyles({ select: { minWidth: '76px' } });
 
 export function LanguageSelect() {
   const styles = useStyles();
-  const { t, i18n } = useT();
+  const { t, i18n } = useSharedT();
   return (
     <Select
       data-testid="language-select"

@@ -10,11 +10,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
-import { ApiCallError, call } from '../api/api';
-import { useAuth } from '../state/auth-store';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiCallError, type Call } from './api';
+import type { AuthStore } from './auth-store';
+import { useSharedT } from './i18n';
 import { LanguageSelect } from './language-select';
 
 const useStyles = makeStyles({
@@ -31,17 +30,28 @@ const useStyles = makeStyles({
   brand: { display: 'flex', flexDirection: 'column' },
 });
 
-export function LoginPage() {
+export type LoginPageProps = {
+  /** Under the product name: which app this is. */
+  subtitle: string;
+  /** The app's signed-in staff member. */
+  auth: AuthStore;
+  /** The app's REST calls (sign-in goes through them). */
+  call: Call;
+  /** Shown instead of the form once signed in: typically a redirect to the app's start page. */
+  signedIn: ReactNode;
+};
+
+export function LoginPage({ subtitle, auth, call, signedIn: whenSignedIn }: LoginPageProps) {
   const styles = useStyles();
-  const { t } = useTranslation();
-  const signedIn = useAuth((s) => s.token !== null && s.user !== null);
-  const expired = useAuth((s) => s.expired);
+  const { t } = useSharedT();
+  const signedIn = auth((s) => s.token !== null && s.user !== null);
+  const expired = auth((s) => s.expired);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (signedIn) return <Navigate to="/" replace />;
+  if (signedIn) return whenSignedIn;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -49,7 +59,7 @@ export function LoginPage() {
     setError(null);
     try {
       const { token, user } = await call('login', { body: { email: email.trim(), password } });
-      useAuth.getState().signIn(token, user);
+      auth.getState().signIn(token, user);
     } catch (err) {
       if (err instanceof ApiCallError) setError(err.status === 401 ? t('login.wrongCredentials') : t('login.failed', { message: err.message }));
       else setError(t('login.unreachable'));
@@ -64,7 +74,7 @@ export function LoginPage() {
         <div className={styles.top}>
           <div className={styles.brand}>
             <Title2 as="h1">{t('app.name')}</Title2>
-            <Subtitle1>{t('app.workspace')}</Subtitle1>
+            <Subtitle1>{subtitle}</Subtitle1>
           </div>
           <LanguageSelect />
         </div>

@@ -1,0 +1,22 @@
+import { ApiCallError, createApiClient, type CallInput, type CallOutput, type RouteName } from '@switchboard/protocol';
+import type { AuthStore } from './auth-store';
+
+export type Call = <N extends RouteName>(name: N, input?: CallInput<N>) => Promise<CallOutput<N>>;
+
+/**
+ * Every REST call of an app, with the token of `auth`: a 401 anywhere (but on sign-in itself)
+ * returns to the sign-in page. Tests pass a fake `fetch`.
+ */
+export function createAuthedApi(auth: AuthStore, fetchImpl?: typeof fetch): Call {
+  const client = createApiClient({ baseUrl: '', getToken: () => auth.getState().token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  return async (name, input) => {
+    try {
+      return await client.call(name, input);
+    } catch (err) {
+      if (err instanceof ApiCallError && err.status === 401 && name !== 'login') auth.getState().signOut('expired');
+      throw err;
+    }
+  };
+}
+
+export { ApiCallError };
