@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'apps',
-          include: ['apps/*/src/**/*.test.{ts,tsx}'],
+          include: ['apps/*/src/**/*.test.{ts,tsx}', 'packages/web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           globals: true,
         },

@@ -1,12 +1,12 @@
 import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { LoginPage } from '@switchboard/web';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { ApiContext, createAdminApi, useApi, type Call } from './api/api';
 import { AdminsOnlyPage } from './components/admins-only-page';
 import { Layout } from './components/layout';
-import { LoginPage } from './components/login-page';
 import { AgentEditorPage, AgentsPage } from './features/agents/agents-page';
 import { CapacityProfilesPage } from './features/capacity-profiles/capacity-profiles-page';
 import { ImportExportPage } from './features/import-export/import-export-page';
@@ -19,13 +19,18 @@ import { SkillsPage } from './features/skills/skills-page';
 import { TracePage } from './features/trace/trace-page';
 import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
 import { WorkstreamsPage } from './features/workstreams/workstreams-page';
-import { i18n } from './i18n';
+import { i18n, useT } from './i18n';
 import { useAuth } from './state/auth-store';
 
 const useStyles = makeStyles({
   // Not on FluentProvider itself: its classes are copied onto every portal (dialogs, toasts).
   root: { height: '100vh', display: 'flex', flexDirection: 'column' },
 });
+
+function AdminLoginPage() {
+  const { t } = useT();
+  return <LoginPage subtitle={t('app.adminCenter')} auth={useAuth} call={useApi()} signedIn={<Navigate to="/" replace />} />;
+}
 
 /** Signed in, and an admin: anyone else gets a page that says so (the API refuses them too). */
 function RequireAdmin() {
@@ -45,7 +50,7 @@ function RequireAdmin() {
 export function AdminRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={<AdminLoginPage />} />
       <Route element={<RequireAdmin />}>
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/workstreams" replace />} />

@@ -1,11 +1,12 @@
 import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { LoginPage } from '@switchboard/web';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { LoginPage } from './components/login-page';
 import { WorkspacePage } from './components/workspace-page';
 import { i18n } from './i18n';
+import { call } from './api/api';
 import { useAuth } from './state/auth-store';
 
 const useStyles = makeStyles({
@@ -16,6 +17,11 @@ const useStyles = makeStyles({
 function RequireAuth({ children }: { children: ReactNode }) {
   const signedIn = useAuth((s) => s.token !== null && s.user !== null);
   return signedIn ? children : <Navigate to="/login" replace />;
+}
+
+function AgentLoginPage() {
+  const { t } = useTranslation();
+  return <LoginPage subtitle={t('app.workspace')} auth={useAuth} call={call} signedIn={<Navigate to="/" replace />} />;
 }
 
 export function App() {
@@ -30,7 +36,7 @@ export function App() {
           <div className={styles.root}>
             <BrowserRouter basename="/agent">
               <Routes>
-                <Route path="/login" element={<LoginPage />} />
+                <Route path="/login" element={<AgentLoginPage />} />
                 <Route
                   path="/*"
                   element={

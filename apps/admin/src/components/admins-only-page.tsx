@@ -2,7 +2,7 @@ import { Body1, Button, Card, Title2, makeStyles, tokens } from '@fluentui/react
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../i18n';
 import { useAuth } from '../state/auth-store';
-import { LanguageSelect } from './language-select';
+import { LanguageSelect } from '@switchboard/web';
 
 const useStyles = makeStyles({
   page: { flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', backgroundColor: tokens.colorNeutralBackground2 },

@@ -1,34 +1,14 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import type { FieldErrors, Schema } from '../lib/issues';
-import { useConfirmDelete } from './confirm-delete';
+import { SaveButton } from './editor';
+import { EntityList, type Column } from './entity-list';
 import { ServerError, useForm } from './form';
-import { Loading, PageHeader } from './page';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
-  empty: { color: tokens.colorNeutralForeground3 },
 });
-
-export type Column<T> = { header: string; cell: (item: T) => ReactNode };
 
 type Props<T extends { id: string; name: string }, D> = {
   /** Prefix of the test ids: `<testId>-new`, `-row`, `-edit`, `-delete`, `-save`. */
@@ -51,62 +31,22 @@ type Props<T extends { id: string; name: string }, D> = {
 
 /** A list with a dialog to create or change one item: skills, capacity profiles, presences. */
 export function CrudPage<T extends { id: string; name: string }, D>(props: Props<T, D>) {
-  const styles = useStyles();
-  const { t } = useT();
-  const del = useConfirmDelete();
   const [editing, setEditing] = useState<{ id: string | null; key: number } | null>(null);
-  const { items, columns } = props;
+  const { items } = props;
 
   return (
-    <section>
-      <PageHeader
-        title={props.title}
-        description={props.description}
-        actions={
-          <Button appearance="primary" data-testid={`${props.testId}-new`} onClick={() => setEditing({ id: null, key: Date.now() })}>
-            {props.newLabel}
-          </Button>
-        }
-      />
-      {!items ? (
-        <Loading error={props.error} />
-      ) : items.length === 0 ? (
-        <p className={styles.empty}>{props.emptyText}</p>
-      ) : (
-        <Table aria-label={props.title} data-testid={`${props.testId}-table`}>
-          <TableHeader>
-            <TableRow>
-              {columns.map((c) => (
-                <TableHeaderCell key={c.header}>{c.header}</TableHeaderCell>
-              ))}
-              <TableHeaderCell>{t('common.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item) => (
-              <TableRow key={item.id} data-testid={`${props.testId}-row`} data-name={item.name}>
-                {columns.map((c) => (
-                  <TableCell key={c.header}>{c.cell(item)}</TableCell>
-                ))}
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" data-testid={`${props.testId}-edit`} onClick={() => setEditing({ id: item.id, key: Date.now() })}>
-                      {t('common.edit')}
-                    </Button>
-                    <Button
-                      size="small"
-                      data-testid={`${props.testId}-delete`}
-                      onClick={() => del.ask({ name: item.name, run: () => props.remove(item.id) })}
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+    <EntityList
+      testId={props.testId}
+      title={props.title}
+      description={props.description}
+      add={{ label: props.newLabel, onClick: () => setEditing({ id: null, key: Date.now() }) }}
+      emptyText={props.emptyText}
+      items={items}
+      error={props.error}
+      columns={props.columns}
+      onEdit={(item) => setEditing({ id: item.id, key: Date.now() })}
+      remove={(item) => props.remove(item.id)}
+    >
       {editing && (
         <EditDialog
           key={editing.key}
@@ -115,8 +55,7 @@ export function CrudPage<T extends { id: string; name: string }, D>(props: Props
           onClose={() => setEditing(null)}
         />
       )}
-      {del.dialog}
-    </section>
+    </EntityList>
   );
 }
 
@@ -149,9 +88,7 @@ function EditDialog<T extends { id: string; name: string }, D>(props: Props<T, D
             </DialogContent>
             <DialogActions>
               <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-              <Button appearance="primary" type="submit" data-testid={`${props.testId}-save`} disabled={form.saving}>
-                {form.saving ? t('common.saving') : t('common.save')}
-              </Button>
+              <SaveButton submit testId={`${props.testId}-save`} saving={form.saving} />
             </DialogActions>
           </DialogBody>
         </form>

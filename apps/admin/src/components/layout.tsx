@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../i18n';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../state/auth-store';
-import { LanguageSelect } from './language-select';
+import { LanguageSelect } from '@switchboard/web';
 import { TOASTER_ID } from './notify';
 
 export const PAGES = [

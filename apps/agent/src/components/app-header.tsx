@@ -6,7 +6,7 @@ import { BASE_PRESENCES, presenceSelectValue, resolveChoice } from '../lib/prese
 import { useAuth } from '../state/auth-store';
 import { usePresenceChoice } from '../state/presence-choice-store';
 import { ConnectionStatus } from './connection-status';
-import { LanguageSelect } from './language-select';
+import { LanguageSelect } from '@switchboard/web';
 import { useNotify } from './notify';
 
 const presenceOptionsKey = ['presence-options'] as const;

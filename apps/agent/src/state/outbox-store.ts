@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { OutboxEntry, OutboxStorePort } from '../lib/outbox';
-import { readJson, writeJson } from '../lib/storage';
+import { readJson, writeJson } from '@switchboard/web';
 
 type OutboxState = {
   ownerId: string | null;

@@ -1,7 +1,7 @@
 import type { StaffUser } from '@switchboard/protocol';
 import { create } from 'zustand';
 import { keepChoice, type PresenceChoice } from '../lib/presence-choice';
-import { readJson, removeKey, writeJson } from '../lib/storage';
+import { readJson, removeKey, writeJson } from '@switchboard/web';
 import { useAuth } from './auth-store';
 
 type PresenceChoiceState = {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { readJson, writeJson } from '../lib/storage';
+import { readJson, writeJson } from '@switchboard/web';
 
 type Saved = { openIds: string[]; activeId: string | null };
 

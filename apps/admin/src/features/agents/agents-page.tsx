@@ -4,12 +4,6 @@ import {
   Checkbox,
   Field,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -19,10 +13,12 @@ import { useT } from '../../i18n';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
-import { ErrorSummary, ErrorText, NumberInput, ServerError, fieldError, useForm } from '../../components/form';
-import { Loading, PageHeader } from '../../components/page';
+import { EntityList } from '../../components/entity-list';
+import { ErrorText, NumberInput, fieldError, useForm } from '../../components/form';
+import { EditorShell, SaveBar } from '../../components/editor';
+import { Loading } from '../../components/page';
 import { RemoveButton } from '../../components/reorder-buttons';
-import { ButtonBar, Section, Stack } from '../../components/section';
+import { Section } from '../../components/section';
 import { removeAt, replaceAt } from '../../lib/list';
 
 /** What the admin sets for one agent: the routing without the user id (the URL has it). */
@@ -48,53 +44,41 @@ export function AgentsPage() {
     ids.map((id) => queues.data?.find((q) => q.id === id)?.name).filter(Boolean).join(', ') || '—';
 
   return (
-    <section>
-      <PageHeader title={t('agents.title')} description={t('agents.description')} />
-      {!agents.data ? (
-        <Loading error={agents.error} />
-      ) : (
-        <Table aria-label={t('agents.title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('common.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('agents.role')}</TableHeaderCell>
-              <TableHeaderCell>{t('agents.presence')}</TableHeaderCell>
-              <TableHeaderCell>{t('agents.queues')}</TableHeaderCell>
-              <TableHeaderCell>{t('agents.skills')}</TableHeaderCell>
-              <TableHeaderCell>{t('agents.capacity')}</TableHeaderCell>
-              <TableHeaderCell>{t('common.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {agents.data.map((a) => (
-              <TableRow key={a.id} data-testid="agent-row" data-email={a.email}>
-                <TableCell>
-                  <Link to={`/agents/${a.id}`}>{a.name}</Link>
-                  <br />
-                  <Text size={200} className={styles.muted}>
-                    {a.email}
-                  </Text>
-                </TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={a.role === 'agent' ? 'brand' : 'informative'}>
-                    {t(`roles.${a.role}`)}
-                  </Badge>
-                </TableCell>
-                <TableCell>{t(`presence.${a.presence}`)}</TableCell>
-                <TableCell>{queueNames(a.routing.queueIds)}</TableCell>
-                <TableCell data-testid="agent-skill-count">{a.routing.skills.length}</TableCell>
-                <TableCell data-testid="agent-capacity-value">{a.routing.capacity}</TableCell>
-                <TableCell>
-                  <Button size="small" data-testid="agent-edit" onClick={() => navigate(`/agents/${a.id}`)}>
-                    {t('common.edit')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </section>
+    <EntityList
+      testId="agent"
+      title={t('agents.title')}
+      description={t('agents.description')}
+      items={agents.data}
+      error={agents.error}
+      rowData={(a) => ({ 'data-email': a.email })}
+      columns={[
+        {
+          header: t('common.name'),
+          cell: (a) => (
+            <>
+              <Link to={`/agents/${a.id}`}>{a.name}</Link>
+              <br />
+              <Text size={200} className={styles.muted}>
+                {a.email}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('agents.role'),
+          cell: (a) => (
+            <Badge appearance="tint" color={a.role === 'agent' ? 'brand' : 'informative'}>
+              {t(`roles.${a.role}`)}
+            </Badge>
+          ),
+        },
+        { header: t('agents.presence'), cell: (a) => t(`presence.${a.presence}`) },
+        { header: t('agents.queues'), cell: (a) => queueNames(a.routing.queueIds) },
+        { header: t('agents.skills'), cell: (a) => a.routing.skills.length, testId: 'agent-skill-count' },
+        { header: t('agents.capacity'), cell: (a) => a.routing.capacity, testId: 'agent-capacity-value' },
+      ]}
+      onEdit={(a) => navigate(`/agents/${a.id}`)}
+    />
   );
 }
 
@@ -129,7 +113,6 @@ export function AgentEditor({
   const styles = useStyles();
   const { t } = useT();
   const call = useApi();
-  const navigate = useNavigate();
   const form = useForm<Draft>(AgentRoutingBody, () => toDraft(agent));
   const { draft, errors } = form;
   const set = (patch: Partial<Draft>) => form.setDraft((d) => ({ ...d, ...patch }));
@@ -142,137 +125,124 @@ export function AgentEditor({
   }
 
   return (
-    <section>
-      <PageHeader
-        title={agent.name}
-        description={`${agent.email} · ${t(`roles.${agent.role}`)}`}
-        actions={<Button onClick={() => navigate('/agents')}>{t('common.back')}</Button>}
-      />
-      <Stack>
-        <ErrorSummary errors={errors} />
-        <Section title={t('agents.capacity')} description={t('agents.capacityHelp')}>
-          <Field label={t('agents.capacityUnits')} {...fieldError(errors, 'capacity')}>
-            <NumberInput
-              className={styles.small}
-              data-testid="agent-capacity"
-              min={0}
-              max={1000}
-              value={draft.capacity}
-              onChange={(v) => set({ capacity: v ?? NaN })}
-            />
-          </Field>
-          <Text weight="semibold">{t('agents.capacityProfiles')}</Text>
-          {draft.capacityProfiles.length === 0 && <Text className={styles.muted}>{t('agents.noProfiles')}</Text>}
-          {draft.capacityProfiles.map((cp, i) => {
-            const profile = profiles.find((p) => p.id === cp.profileId);
-            return (
-              <div key={i} className={styles.row} data-testid="agent-profile-row">
-                <Select
-                  className={styles.select}
-                  data-testid="agent-profile"
-                  aria-label={t('agents.capacityProfiles')}
-                  value={cp.profileId}
-                  onChange={(_, d) => set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, { ...cp, profileId: d.value }) })}
-                >
-                  {profiles.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </Select>
-                <NumberInput
-                  className={styles.small}
-                  data-testid="agent-profile-limit"
-                  aria-label={t('agents.customLimit')}
-                  placeholder={profile ? t('agents.defaultLimit', { limit: profile.defaultLimit }) : ''}
-                  min={0}
-                  max={1000}
-                  value={cp.customLimit}
-                  onChange={(v) => set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, { ...cp, customLimit: v ?? null }) })}
-                />
-                <RemoveButton onClick={() => set({ capacityProfiles: removeAt(draft.capacityProfiles, i) })} />
-                <ErrorText message={errors[`capacityProfiles.${i}.customLimit`] ?? errors[`capacityProfiles.${i}.profileId`]} />
-              </div>
-            );
-          })}
-          <Text size={200} className={styles.muted}>
-            {t('agents.customLimitHint')}
-          </Text>
-          <Button
-            size="small"
-            className={styles.add}
-            data-testid="agent-profile-add"
-            disabled={!unusedProfile}
-            onClick={() => unusedProfile && set({ capacityProfiles: [...draft.capacityProfiles, { profileId: unusedProfile.id, customLimit: null }] })}
-          >
-            {t('agents.addProfile')}
-          </Button>
-        </Section>
-
-        <Section title={t('agents.skills')} description={t('agents.skillsHelp')} testId="agent-skills">
-          {draft.skills.length === 0 && <Text className={styles.muted}>{t('agents.noSkills')}</Text>}
-          {draft.skills.map((req, i) => (
-            <div key={i} className={styles.row} data-testid="agent-skill-row">
+    <EditorShell title={agent.name} description={`${agent.email} · ${t(`roles.${agent.role}`)}`} backTo="/agents" errors={errors}>
+      <Section title={t('agents.capacity')} description={t('agents.capacityHelp')}>
+        <Field label={t('agents.capacityUnits')} {...fieldError(errors, 'capacity')}>
+          <NumberInput
+            className={styles.small}
+            data-testid="agent-capacity"
+            min={0}
+            max={1000}
+            value={draft.capacity}
+            onChange={(v) => set({ capacity: v ?? NaN })}
+          />
+        </Field>
+        <Text weight="semibold">{t('agents.capacityProfiles')}</Text>
+        {draft.capacityProfiles.length === 0 && <Text className={styles.muted}>{t('agents.noProfiles')}</Text>}
+        {draft.capacityProfiles.map((cp, i) => {
+          const profile = profiles.find((p) => p.id === cp.profileId);
+          return (
+            <div key={i} className={styles.row} data-testid="agent-profile-row">
               <Select
                 className={styles.select}
-                data-testid="agent-skill"
-                aria-label={t('rules.skill')}
-                value={req.skillId}
-                onChange={(_, d) => set({ skills: replaceAt(draft.skills, i, { ...req, skillId: d.value }) })}
+                data-testid="agent-profile"
+                aria-label={t('agents.capacityProfiles')}
+                value={cp.profileId}
+                onChange={(_, d) => set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, { ...cp, profileId: d.value }) })}
               >
-                {skills.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
+                {profiles.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
                   </option>
                 ))}
               </Select>
               <NumberInput
                 className={styles.small}
-                data-testid="agent-skill-proficiency"
-                aria-label={t('rules.proficiency')}
-                min={1}
-                max={10}
-                value={req.proficiency}
-                onChange={(v) => set({ skills: replaceAt(draft.skills, i, { ...req, proficiency: v ?? NaN }) })}
+                data-testid="agent-profile-limit"
+                aria-label={t('agents.customLimit')}
+                placeholder={profile ? t('agents.defaultLimit', { limit: profile.defaultLimit }) : ''}
+                min={0}
+                max={1000}
+                value={cp.customLimit}
+                onChange={(v) => set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, { ...cp, customLimit: v ?? null }) })}
               />
-              <RemoveButton onClick={() => set({ skills: removeAt(draft.skills, i) })} />
-              <ErrorText message={errors[`skills.${i}.proficiency`] ?? errors[`skills.${i}.skillId`]} />
+              <RemoveButton onClick={() => set({ capacityProfiles: removeAt(draft.capacityProfiles, i) })} />
+              <ErrorText message={errors[`capacityProfiles.${i}.customLimit`] ?? errors[`capacityProfiles.${i}.profileId`]} />
             </div>
-          ))}
-          {skills.length === 0 && <Text className={styles.muted}>{t('agents.createSkillsFirst')}</Text>}
-          <Button
-            size="small"
-            className={styles.add}
-            data-testid="agent-skill-add"
-            disabled={!unusedSkill}
-            onClick={() => unusedSkill && set({ skills: [...draft.skills, { skillId: unusedSkill.id, proficiency: 5 }] })}
-          >
-            {t('agents.addSkill')}
-          </Button>
-        </Section>
+          );
+        })}
+        <Text size={200} className={styles.muted}>
+          {t('agents.customLimitHint')}
+        </Text>
+        <Button
+          size="small"
+          className={styles.add}
+          data-testid="agent-profile-add"
+          disabled={!unusedProfile}
+          onClick={() => unusedProfile && set({ capacityProfiles: [...draft.capacityProfiles, { profileId: unusedProfile.id, customLimit: null }] })}
+        >
+          {t('agents.addProfile')}
+        </Button>
+      </Section>
 
-        <Section title={t('agents.queues')} description={t('agents.queuesHelp')} testId="agent-queues">
-          <div className={styles.checks}>
-            {queues.map((q) => (
-              <Checkbox
-                key={q.id}
-                data-testid="agent-queue"
-                label={q.name}
-                checked={draft.queueIds.includes(q.id)}
-                onChange={(_, d) => set({ queueIds: d.checked ? [...draft.queueIds, q.id] : draft.queueIds.filter((x) => x !== q.id) })}
-              />
-            ))}
+      <Section title={t('agents.skills')} description={t('agents.skillsHelp')} testId="agent-skills">
+        {draft.skills.length === 0 && <Text className={styles.muted}>{t('agents.noSkills')}</Text>}
+        {draft.skills.map((req, i) => (
+          <div key={i} className={styles.row} data-testid="agent-skill-row">
+            <Select
+              className={styles.select}
+              data-testid="agent-skill"
+              aria-label={t('rules.skill')}
+              value={req.skillId}
+              onChange={(_, d) => set({ skills: replaceAt(draft.skills, i, { ...req, skillId: d.value }) })}
+            >
+              {skills.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+            <NumberInput
+              className={styles.small}
+              data-testid="agent-skill-proficiency"
+              aria-label={t('rules.proficiency')}
+              min={1}
+              max={10}
+              value={req.proficiency}
+              onChange={(v) => set({ skills: replaceAt(draft.skills, i, { ...req, proficiency: v ?? NaN }) })}
+            />
+            <RemoveButton onClick={() => set({ skills: removeAt(draft.skills, i) })} />
+            <ErrorText message={errors[`skills.${i}.proficiency`] ?? errors[`skills.${i}.skillId`]} />
           </div>
-          <ErrorText message={errors['queueIds']} />
-        </Section>
+        ))}
+        {skills.length === 0 && <Text className={styles.muted}>{t('agents.createSkillsFirst')}</Text>}
+        <Button
+          size="small"
+          className={styles.add}
+          data-testid="agent-skill-add"
+          disabled={!unusedSkill}
+          onClick={() => unusedSkill && set({ skills: [...draft.skills, { skillId: unusedSkill.id, proficiency: 5 }] })}
+        >
+          {t('agents.addSkill')}
+        </Button>
+      </Section>
 
-        <ServerError message={form.serverError} />
-        <ButtonBar>
-          <Button appearance="primary" data-testid="agent-save" disabled={form.saving} onClick={() => void save()}>
-            {form.saving ? t('common.saving') : t('common.save')}
-          </Button>
-        </ButtonBar>
-      </Stack>
-    </section>
+      <Section title={t('agents.queues')} description={t('agents.queuesHelp')} testId="agent-queues">
+        <div className={styles.checks}>
+          {queues.map((q) => (
+            <Checkbox
+              key={q.id}
+              data-testid="agent-queue"
+              label={q.name}
+              checked={draft.queueIds.includes(q.id)}
+              onChange={(_, d) => set({ queueIds: d.checked ? [...draft.queueIds, q.id] : draft.queueIds.filter((x) => x !== q.id) })}
+            />
+          ))}
+        </div>
+        <ErrorText message={errors['queueIds']} />
+      </Section>
+
+      <SaveBar testId="agent-save" form={form} onSave={() => void save()} />
+    </EditorShell>
   );
 }

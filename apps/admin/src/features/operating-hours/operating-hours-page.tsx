@@ -3,12 +3,6 @@ import {
   Field,
   Input,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Tag,
   TagGroup,
   Text,
@@ -21,11 +15,12 @@ import { useT } from '../../i18n';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
-import { useConfirmDelete } from '../../components/confirm-delete';
-import { ErrorSummary, ErrorText, ServerError, fieldError, useForm } from '../../components/form';
-import { Loading, PageHeader } from '../../components/page';
+import { EntityList } from '../../components/entity-list';
+import { ErrorText, fieldError, useForm } from '../../components/form';
+import { EditorShell, SaveBar } from '../../components/editor';
+import { Loading } from '../../components/page';
 import { RemoveButton } from '../../components/reorder-buttons';
-import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
+import { ButtonBar, FieldGrid, Section } from '../../components/section';
 import { removeAt, replaceAt } from '../../lib/list';
 
 type Draft = Omit<OperatingHours, 'id'>;
@@ -64,69 +59,29 @@ const blank = (): Draft => ({
 const withoutId = ({ id: _id, ...rest }: OperatingHours): Draft => rest;
 
 export function OperatingHoursPage() {
-  const styles = useStyles();
   const { t } = useT();
   const call = useApi();
   const navigate = useNavigate();
-  const del = useConfirmDelete();
   const hours = useList('listOperatingHours');
 
   return (
-    <section>
-      <PageHeader
-        title={t('hours.title')}
-        description={t('hours.description')}
-        actions={
-          <Button appearance="primary" data-testid="hours-new" onClick={() => navigate('/operating-hours/new')}>
-            {t('hours.new')}
-          </Button>
-        }
-      />
-      {!hours.data ? (
-        <Loading error={hours.error} />
-      ) : hours.data.length === 0 ? (
-        <Text className={styles.muted}>{t('hours.empty')}</Text>
-      ) : (
-        <Table aria-label={t('hours.title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('common.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('hours.timeZone')}</TableHeaderCell>
-              <TableHeaderCell>{t('hours.weekly')}</TableHeaderCell>
-              <TableHeaderCell>{t('hours.holidays')}</TableHeaderCell>
-              <TableHeaderCell>{t('common.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {hours.data.map((h) => (
-              <TableRow key={h.id} data-testid="hours-row" data-name={h.name}>
-                <TableCell>
-                  <Link to={`/operating-hours/${h.id}`}>{h.name}</Link>
-                </TableCell>
-                <TableCell>{h.timeZone}</TableCell>
-                <TableCell>{t('hours.periodCount', { count: h.weekly.length })}</TableCell>
-                <TableCell>{h.holidays.length}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" data-testid="hours-edit" onClick={() => navigate(`/operating-hours/${h.id}`)}>
-                      {t('common.edit')}
-                    </Button>
-                    <Button
-                      size="small"
-                      data-testid="hours-delete"
-                      onClick={() => del.ask({ name: h.name, run: () => call('deleteOperatingHours', { params: { id: h.id } }) })}
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {del.dialog}
-    </section>
+    <EntityList
+      testId="hours"
+      title={t('hours.title')}
+      description={t('hours.description')}
+      add={{ label: t('hours.new'), onClick: () => navigate('/operating-hours/new') }}
+      emptyText={t('hours.empty')}
+      items={hours.data}
+      error={hours.error}
+      columns={[
+        { header: t('common.name'), cell: (h) => <Link to={`/operating-hours/${h.id}`}>{h.name}</Link> },
+        { header: t('hours.timeZone'), cell: (h) => h.timeZone },
+        { header: t('hours.weekly'), cell: (h) => t('hours.periodCount', { count: h.weekly.length }) },
+        { header: t('hours.holidays'), cell: (h) => h.holidays.length },
+      ]}
+      onEdit={(h) => navigate(`/operating-hours/${h.id}`)}
+      remove={(h) => call('deleteOperatingHours', { params: { id: h.id } })}
+    />
   );
 }
 
@@ -177,112 +132,104 @@ export function OperatingHoursEditor({ existing }: { existing: OperatingHours | 
   }
 
   return (
-    <section>
-      <PageHeader
-        title={existing ? existing.name : t('hours.new')}
-        description={t('hours.editorDescription')}
-        actions={<Button onClick={() => navigate('/operating-hours')}>{t('common.back')}</Button>}
-      />
-      <Stack>
-        <ErrorSummary errors={errors} />
-        <Section title={t('hours.sections.general')}>
-          <FieldGrid>
-            <Field label={t('common.name')} required {...fieldError(errors, 'name')}>
-              <Input data-testid="hours-name" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
-            </Field>
-            <Field label={t('hours.timeZone')} hint={t('hours.timeZoneHint')} {...fieldError(errors, 'timeZone')}>
-              <Select data-testid="hours-timezone" value={draft.timeZone} onChange={(_, d) => set({ timeZone: d.value })}>
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </FieldGrid>
-        </Section>
-
-        <Section title={t('hours.weekly')} description={t('hours.weeklyHelp')} testId="hours-weekly">
-          <div className={styles.days}>
-            {Weekday.options.map((day) => {
-              const periods = draft.weekly.map((p, index) => ({ p, index })).filter(({ p }) => p.day === day);
-              return (
-                <div key={day} className={styles.day} data-testid="hours-day" data-day={day}>
-                  <Text className={styles.dayName}>{t(`hours.days.${day}`)}</Text>
-                  <div className={styles.periods}>
-                    {periods.length === 0 && <Text className={styles.muted}>{t('hours.closed')}</Text>}
-                    {periods.map(({ p, index }) => (
-                      <div key={index} className={styles.period} data-testid="hours-period">
-                        <Input
-                          className={styles.time}
-                          data-testid="hours-start"
-                          aria-label={t('hours.start')}
-                          placeholder="09:00"
-                          value={p.start}
-                          onChange={(_, d) => setPeriod(index, { ...p, start: d.value.trim() })}
-                        />
-                        <Text>–</Text>
-                        <Input
-                          className={styles.time}
-                          data-testid="hours-end"
-                          aria-label={t('hours.end')}
-                          placeholder="17:00"
-                          value={p.end}
-                          onChange={(_, d) => setPeriod(index, { ...p, end: d.value.trim() })}
-                        />
-                        <RemoveButton onClick={() => set({ weekly: removeAt(draft.weekly, index) })} />
-                        <ErrorText message={errors[`weekly.${index}.start`] ?? errors[`weekly.${index}.end`] ?? errors[`weekly.${index}`]} />
-                      </div>
-                    ))}
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      data-testid="hours-add-period"
-                      onClick={() => set({ weekly: [...draft.weekly, { day, start: '09:00', end: '17:00' }] })}
-                    >
-                      {t('hours.addPeriod')}
-                    </Button>
-                  </div>
-                </div>
-              );
-            })}
-          </div>
-          <ButtonBar>
-            <Button size="small" data-testid="hours-copy-monday" onClick={copyMondayToWeekdays}>
-              {t('hours.copyMonday')}
-            </Button>
-          </ButtonBar>
-          <ErrorText message={errors['weekly']} />
-        </Section>
-
-        <Section title={t('hours.holidays')} description={t('hours.holidaysHelp')} testId="hours-holidays">
-          <div className={styles.holidays}>
-            <Input type="date" data-testid="hours-holiday-input" aria-label={t('hours.holidayDate')} value={holiday} onChange={(_, d) => setHoliday(d.value)} />
-            <Button data-testid="hours-holiday-add" disabled={!holiday} onClick={addHoliday}>
-              {t('hours.addHoliday')}
-            </Button>
-          </div>
-          {draft.holidays.length === 0 ? (
-            <Text className={styles.muted}>{t('hours.noHolidays')}</Text>
-          ) : (
-            <TagGroup className={styles.tags} aria-label={t('hours.holidays')} onDismiss={(_, d) => set({ holidays: draft.holidays.filter((h) => h !== d.value) })}>
-              {draft.holidays.map((h) => (
-                <Tag key={h} value={h} dismissible dismissIcon={{ 'aria-label': t('common.remove') }} data-testid="hours-holiday">
-                  {h}
-                </Tag>
+    <EditorShell
+      title={existing ? existing.name : t('hours.new')}
+      description={t('hours.editorDescription')}
+      backTo="/operating-hours"
+      errors={errors}
+    >
+      <Section title={t('hours.sections.general')}>
+        <FieldGrid>
+          <Field label={t('common.name')} required {...fieldError(errors, 'name')}>
+            <Input data-testid="hours-name" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
+          </Field>
+          <Field label={t('hours.timeZone')} hint={t('hours.timeZoneHint')} {...fieldError(errors, 'timeZone')}>
+            <Select data-testid="hours-timezone" value={draft.timeZone} onChange={(_, d) => set({ timeZone: d.value })}>
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
               ))}
-            </TagGroup>
-          )}
-          <ErrorText message={Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1]} />
-        </Section>
+            </Select>
+          </Field>
+        </FieldGrid>
+      </Section>
 
-        <ServerError message={form.serverError} />
+      <Section title={t('hours.weekly')} description={t('hours.weeklyHelp')} testId="hours-weekly">
+        <div className={styles.days}>
+          {Weekday.options.map((day) => {
+            const periods = draft.weekly.map((p, index) => ({ p, index })).filter(({ p }) => p.day === day);
+            return (
+              <div key={day} className={styles.day} data-testid="hours-day" data-day={day}>
+                <Text className={styles.dayName}>{t(`hours.days.${day}`)}</Text>
+                <div className={styles.periods}>
+                  {periods.length === 0 && <Text className={styles.muted}>{t('hours.closed')}</Text>}
+                  {periods.map(({ p, index }) => (
+                    <div key={index} className={styles.period} data-testid="hours-period">
+                      <Input
+                        className={styles.time}
+                        data-testid="hours-start"
+                        aria-label={t('hours.start')}
+                        placeholder="09:00"
+                        value={p.start}
+                        onChange={(_, d) => setPeriod(index, { ...p, start: d.value.trim() })}
+                      />
+                      <Text>–</Text>
+                      <Input
+                        className={styles.time}
+                        data-testid="hours-end"
+                        aria-label={t('hours.end')}
+                        placeholder="17:00"
+                        value={p.end}
+                        onChange={(_, d) => setPeriod(index, { ...p, end: d.value.trim() })}
+                      />
+                      <RemoveButton onClick={() => set({ weekly: removeAt(draft.weekly, index) })} />
+                      <ErrorText message={errors[`weekly.${index}.start`] ?? errors[`weekly.${index}.end`] ?? errors[`weekly.${index}`]} />
+                    </div>
+                  ))}
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    data-testid="hours-add-period"
+                    onClick={() => set({ weekly: [...draft.weekly, { day, start: '09:00', end: '17:00' }] })}
+                  >
+                    {t('hours.addPeriod')}
+                  </Button>
+                </div>
+              </div>
+            );
+          })}
+        </div>
         <ButtonBar>
-          <Button appearance="primary" data-testid="hours-save" disabled={form.saving} onClick={() => void save()}>
-            {form.saving ? t('common.saving') : t('common.save')}
+          <Button size="small" data-testid="hours-copy-monday" onClick={copyMondayToWeekdays}>
+            {t('hours.copyMonday')}
           </Button>
         </ButtonBar>
-      </Stack>
-    </section>
+        <ErrorText message={errors['weekly']} />
+      </Section>
+
+      <Section title={t('hours.holidays')} description={t('hours.holidaysHelp')} testId="hours-holidays">
+        <div className={styles.holidays}>
+          <Input type="date" data-testid="hours-holiday-input" aria-label={t('hours.holidayDate')} value={holiday} onChange={(_, d) => setHoliday(d.value)} />
+          <Button data-testid="hours-holiday-add" disabled={!holiday} onClick={addHoliday}>
+            {t('hours.addHoliday')}
+          </Button>
+        </div>
+        {draft.holidays.length === 0 ? (
+          <Text className={styles.muted}>{t('hours.noHolidays')}</Text>
+        ) : (
+          <TagGroup className={styles.tags} aria-label={t('hours.holidays')} onDismiss={(_, d) => set({ holidays: draft.holidays.filter((h) => h !== d.value) })}>
+            {draft.holidays.map((h) => (
+              <Tag key={h} value={h} dismissible dismissIcon={{ 'aria-label': t('common.remove') }} data-testid="hours-holiday">
+                {h}
+              </Tag>
+            ))}
+          </TagGroup>
+        )}
+        <ErrorText message={Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1]} />
+      </Section>
+
+      <SaveBar testId="hours-save" form={form} onSave={() => void save()} />
+    </EditorShell>
   );
 }

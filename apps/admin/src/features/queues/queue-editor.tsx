@@ -16,11 +16,11 @@ import { useT } from '../../i18n';
 import { useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
-import { useConfirmDelete } from '../../components/confirm-delete';
-import { ErrorSummary, ErrorText, NumberInput, ServerError, fieldError, useForm } from '../../components/form';
-import { Loading, PageHeader } from '../../components/page';
+import { ErrorText, NumberInput, fieldError, useForm } from '../../components/form';
+import { EditorShell, SaveBar } from '../../components/editor';
+import { Loading } from '../../components/page';
 import { RemoveButton, ReorderButtons } from '../../components/reorder-buttons';
-import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
+import { FieldGrid, Section } from '../../components/section';
 import type { FieldErrors } from '../../lib/issues';
 import { move, removeAt, replaceAt } from '../../lib/list';
 import { QueueSelect } from '../workstreams/route-rules-editor';
@@ -83,7 +83,6 @@ export function QueueEditor({
   const { t } = useT();
   const call = useApi();
   const navigate = useNavigate();
-  const del = useConfirmDelete();
   const form = useForm<QueueDraft>(NewQueue, () => (existing ? withoutId(existing) : blankQueue()));
   const { draft, errors } = form;
   const set = (patch: Partial<QueueDraft>) => form.setDraft((d) => ({ ...d, ...patch }));
@@ -101,93 +100,73 @@ export function QueueEditor({
   }
 
   return (
-    <section>
-      <PageHeader
-        title={existing ? existing.name : t('queues.new')}
-        description={t('queues.editorDescription')}
-        actions={
-          <>
-            <Button onClick={() => navigate('/queues')}>{t('common.back')}</Button>
-            {existing && (
-              <Button
-                data-testid="queue-delete"
-                onClick={() => del.ask({ name: existing.name, run: () => call('deleteQueue', { params: { id: existing.id } }), after: () => navigate('/queues') })}
-              >
-                {t('common.delete')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <Stack>
-        <ErrorSummary errors={errors} />
-        <Section title={t('queues.sections.general')}>
-          <FieldGrid>
-            <Field label={t('common.name')} required {...fieldError(errors, 'name')}>
-              <Input data-testid="queue-name" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
-            </Field>
-            <Field label={t('queues.priority')} hint={t('queues.priorityHint')} {...fieldError(errors, 'priority')}>
-              <NumberInput data-testid="queue-priority" min={0} max={1000} value={draft.priority} onChange={(v) => set({ priority: v ?? NaN })} />
-            </Field>
-            <Field label={t('queues.operatingHours')} hint={t('queues.operatingHoursHint')} {...fieldError(errors, 'operatingHoursId')}>
-              <Select
-                data-testid="queue-hours"
-                value={draft.operatingHoursId ?? ''}
-                onChange={(_, d) => set({ operatingHoursId: d.value === '' ? null : d.value })}
-              >
-                <option value="">{t('queues.alwaysOpen')}</option>
-                {hours.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </FieldGrid>
-        </Section>
+    <EditorShell
+      title={existing ? existing.name : t('queues.new')}
+      description={t('queues.editorDescription')}
+      backTo="/queues"
+      remove={existing && { testId: 'queue-delete', name: existing.name, run: () => call('deleteQueue', { params: { id: existing.id } }) }}
+      errors={errors}
+    >
+      <Section title={t('queues.sections.general')}>
+        <FieldGrid>
+          <Field label={t('common.name')} required {...fieldError(errors, 'name')}>
+            <Input data-testid="queue-name" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
+          </Field>
+          <Field label={t('queues.priority')} hint={t('queues.priorityHint')} {...fieldError(errors, 'priority')}>
+            <NumberInput data-testid="queue-priority" min={0} max={1000} value={draft.priority} onChange={(v) => set({ priority: v ?? NaN })} />
+          </Field>
+          <Field label={t('queues.operatingHours')} hint={t('queues.operatingHoursHint')} {...fieldError(errors, 'operatingHoursId')}>
+            <Select
+              data-testid="queue-hours"
+              value={draft.operatingHoursId ?? ''}
+              onChange={(_, d) => set({ operatingHoursId: d.value === '' ? null : d.value })}
+            >
+              <option value="">{t('queues.alwaysOpen')}</option>
+              {hours.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </FieldGrid>
+      </Section>
 
-        <Section title={t('queues.assignment')} description={t(`queues.methodHelp.${draft.assignment.kind}`)}>
-          <AssignmentEditor value={draft.assignment} onChange={(assignment) => set({ assignment })} errors={errors} skills={skills} />
-        </Section>
+      <Section title={t('queues.assignment')} description={t(`queues.methodHelp.${draft.assignment.kind}`)}>
+        <AssignmentEditor value={draft.assignment} onChange={(assignment) => set({ assignment })} errors={errors} skills={skills} />
+      </Section>
 
-        <Section title={t('queues.overflow')} description={t('queues.overflowHelp')}>
-          <OverflowEditor
-            rules={draft.overflow}
-            onChange={(overflow) => set({ overflow })}
-            errors={errors}
-            queues={queues.filter((q) => q.id !== existing?.id)}
-          />
-        </Section>
+      <Section title={t('queues.overflow')} description={t('queues.overflowHelp')}>
+        <OverflowEditor
+          rules={draft.overflow}
+          onChange={(overflow) => set({ overflow })}
+          errors={errors}
+          queues={queues.filter((q) => q.id !== existing?.id)}
+        />
+      </Section>
 
-        <Section title={t('queues.members')} description={t('queues.membersHelp')} testId="queue-members">
-          <Text className={styles.muted} data-testid="queue-members-count">
-            {t('queues.memberCount', { count: draft.memberIds.length })}
-          </Text>
-          <div className={styles.members}>
-            {candidates.map((a) => (
-              <Checkbox
-                key={a.id}
-                data-testid="queue-member"
-                data-email={a.email}
-                label={`${a.name} (${a.email})`}
-                checked={draft.memberIds.includes(a.id)}
-                onChange={(_, d) => set({ memberIds: d.checked ? [...draft.memberIds, a.id] : draft.memberIds.filter((m) => m !== a.id) })}
-              />
-            ))}
-          </div>
-          {candidates.length === 0 && <Text className={styles.muted}>{t('queues.noAgents')}</Text>}
-          <ErrorText message={errors['memberIds']} />
-        </Section>
+      <Section title={t('queues.members')} description={t('queues.membersHelp')} testId="queue-members">
+        <Text className={styles.muted} data-testid="queue-members-count">
+          {t('queues.memberCount', { count: draft.memberIds.length })}
+        </Text>
+        <div className={styles.members}>
+          {candidates.map((a) => (
+            <Checkbox
+              key={a.id}
+              data-testid="queue-member"
+              data-email={a.email}
+              label={`${a.name} (${a.email})`}
+              checked={draft.memberIds.includes(a.id)}
+              onChange={(_, d) => set({ memberIds: d.checked ? [...draft.memberIds, a.id] : draft.memberIds.filter((m) => m !== a.id) })}
+            />
+          ))}
+        </div>
+        {candidates.length === 0 && <Text className={styles.muted}>{t('queues.noAgents')}</Text>}
+        <ErrorText message={errors['memberIds']} />
+      </Section>
 
-        <ServerError message={form.serverError} />
-        <ButtonBar>
-          <Button appearance="primary" data-testid="queue-save" disabled={form.saving} onClick={() => void save()}>
-            {form.saving ? t('common.saving') : t('common.save')}
-          </Button>
-        </ButtonBar>
-      </Stack>
-      {del.dialog}
-    </section>
+      <SaveBar testId="queue-save" form={form} onSave={() => void save()} />
+    </EditorShell>
   );
 }
 

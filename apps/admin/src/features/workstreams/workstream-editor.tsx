@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Checkbox,
   Field,
   Input,
@@ -26,10 +25,10 @@ import { useT } from '../../i18n';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
-import { useConfirmDelete } from '../../components/confirm-delete';
-import { ErrorSummary, ErrorText, NumberInput, ServerError, fieldError, useForm } from '../../components/form';
-import { Loading, PageHeader } from '../../components/page';
-import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
+import { ErrorText, NumberInput, ServerError, fieldError, useForm } from '../../components/form';
+import { EditorShell, SaveButton } from '../../components/editor';
+import { Loading } from '../../components/page';
+import { ButtonBar, FieldGrid, Section } from '../../components/section';
 import { errorsUnder, type FieldErrors } from '../../lib/issues';
 import { ClassificationEditor } from './classification-editor';
 import { ConditionOptions, FieldSuggestions } from './condition-builder';
@@ -96,7 +95,6 @@ export function WorkstreamEditor({
   const { t } = useT();
   const call = useApi();
   const navigate = useNavigate();
-  const del = useConfirmDelete();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'rules' ? 'rules' : 'settings';
   const form = useForm<WorkstreamDraft>(NewWorkstream, () => (existing ? withoutId(existing) : blankWorkstream(queues)));
@@ -116,76 +114,57 @@ export function WorkstreamEditor({
   }
 
   return (
-    <section>
-      <PageHeader
-        title={existing ? existing.name : t('workstreams.new')}
-        description={t('workstreams.editorDescription')}
-        actions={
-          <>
-            <Button onClick={() => navigate('/workstreams')}>{t('common.back')}</Button>
-            {existing && (
-              <Button
-                data-testid="workstream-delete"
-                onClick={() =>
-                  del.ask({ name: existing.name, run: () => call('deleteWorkstream', { params: { id: existing.id } }), after: () => navigate('/workstreams') })
-                }
-              >
-                {t('common.delete')}
-              </Button>
-            )}
-            <Button appearance="primary" data-testid="workstream-save" disabled={form.saving} onClick={() => void save()}>
-              {form.saving ? t('common.saving') : t('common.save')}
-            </Button>
-          </>
-        }
-      />
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, d) => setParams(d.value === 'rules' ? { tab: 'rules' } : {}, { replace: true })}
-      >
-        <Tab value="settings" data-testid="ws-tab-settings">
-          {t('workstreams.tabs.settings')}
-          {settingErrors > 0 && <Badge size="small" color="danger">{settingErrors}</Badge>}
-        </Tab>
-        <Tab value="rules" data-testid="ws-tab-rules">
-          {t('workstreams.tabs.rules')}
-          {ruleErrors > 0 && <Badge size="small" color="danger">{ruleErrors}</Badge>}
-        </Tab>
-      </TabList>
-      <Stack>
-        <ErrorSummary errors={errors} />
-        <ServerError message={form.serverError} />
-        {tab === 'settings' ? (
-          <SettingsTab draft={draft} set={set} errors={errors} queues={queues} profiles={profiles} isNew={!existing} />
-        ) : (
-          <ConditionOptions.Provider value={{ skills }}>
-            <FieldSuggestions />
-            <Section title={t('rules.classificationTitle')} description={t('rules.classificationHelp')} testId="classification-section">
-              <ClassificationEditor
-                rulesets={draft.classification}
-                onChange={(classification) => set({ classification })}
-                skills={skills}
-                profiles={profiles}
-                errors={errors}
-              />
-            </Section>
-            <Section title={t('rules.routeTitle')} description={t('rules.routeHelp')} testId="route-section">
-              <RouteRulesEditor rules={draft.routeToQueue} onChange={(routeToQueue) => set({ routeToQueue })} queues={queues} errors={errors} />
-              <Text className={styles.muted} data-testid="fallback-note">
-                {t('rules.fallbackNote', { queue: queues.find((q) => q.id === draft.fallbackQueueId)?.name ?? '—' })}
-              </Text>
-            </Section>
-          </ConditionOptions.Provider>
-        )}
-        <ButtonBar>
-          <Button appearance="primary" data-testid="workstream-save-bottom" disabled={form.saving} onClick={() => void save()}>
-            {form.saving ? t('common.saving') : t('common.save')}
-          </Button>
-        </ButtonBar>
-      </Stack>
-      {del.dialog}
-    </section>
+    <EditorShell
+      title={existing ? existing.name : t('workstreams.new')}
+      description={t('workstreams.editorDescription')}
+      backTo="/workstreams"
+      remove={existing && { testId: 'workstream-delete', name: existing.name, run: () => call('deleteWorkstream', { params: { id: existing.id } }) }}
+      actions={<SaveButton testId="workstream-save" saving={form.saving} onSave={() => void save()} />}
+      above={
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setParams(d.value === 'rules' ? { tab: 'rules' } : {}, { replace: true })}
+        >
+          <Tab value="settings" data-testid="ws-tab-settings">
+            {t('workstreams.tabs.settings')}
+            {settingErrors > 0 && <Badge size="small" color="danger">{settingErrors}</Badge>}
+          </Tab>
+          <Tab value="rules" data-testid="ws-tab-rules">
+            {t('workstreams.tabs.rules')}
+            {ruleErrors > 0 && <Badge size="small" color="danger">{ruleErrors}</Badge>}
+          </Tab>
+        </TabList>
+      }
+      errors={errors}
+    >
+      <ServerError message={form.serverError} />
+      {tab === 'settings' ? (
+        <SettingsTab draft={draft} set={set} errors={errors} queues={queues} profiles={profiles} isNew={!existing} />
+      ) : (
+        <ConditionOptions.Provider value={{ skills }}>
+          <FieldSuggestions />
+          <Section title={t('rules.classificationTitle')} description={t('rules.classificationHelp')} testId="classification-section">
+            <ClassificationEditor
+              rulesets={draft.classification}
+              onChange={(classification) => set({ classification })}
+              skills={skills}
+              profiles={profiles}
+              errors={errors}
+            />
+          </Section>
+          <Section title={t('rules.routeTitle')} description={t('rules.routeHelp')} testId="route-section">
+            <RouteRulesEditor rules={draft.routeToQueue} onChange={(routeToQueue) => set({ routeToQueue })} queues={queues} errors={errors} />
+            <Text className={styles.muted} data-testid="fallback-note">
+              {t('rules.fallbackNote', { queue: queues.find((q) => q.id === draft.fallbackQueueId)?.name ?? '—' })}
+            </Text>
+          </Section>
+        </ConditionOptions.Provider>
+      )}
+      <ButtonBar>
+        <SaveButton testId="workstream-save-bottom" saving={form.saving} onSave={() => void save()} />
+      </ButtonBar>
+    </EditorShell>
   );
 }
 
