@@ -29,15 +29,24 @@ const BLOCK_SIZE = 200;
 // Blocks in a row that assign nothing before a run stops looking further down the queues.
 const MAX_EMPTY_BLOCKS = 5;
 
-/** Queues where some member could take work now: pages of items elsewhere would be wasted reads. */
-function queuesWithRoom(agents: readonly AgentState[], config: RoutingConfig, pushWorkstreams: readonly string[]): string[] {
+/** Free units (profile room counts as one) an agent could still give to work now. */
+function freeUnits(a: AgentState, allowed: ReadonlySet<string>): number {
+  if (!allowed.has(a.presence)) return 0;
+  return Math.max(0, a.capacity - a.usedCapacity) + (Object.values(a.profiles).some((p) => p.used < p.limit) ? 1 : 0);
+}
+
+/**
+ * An upper bound of the work each queue's members can still take (an agent in two queues counts
+ * in both). Items beyond it are not decided this run: it would only say again that nobody has room.
+ */
+function roomPerQueue(agents: Iterable<AgentState>, config: RoutingConfig, pushWorkstreams: readonly string[]): Map<string, number> {
   const allowed = new Set(pushWorkstreams.flatMap((id) => config.workstreams.get(id)?.allowedPresences ?? []));
-  const queues = new Set<string>();
+  const room = new Map<string, number>();
   for (const a of agents) {
-    const room = a.usedCapacity < a.capacity || Object.values(a.profiles).some((p) => p.used < p.limit);
-    if (room && allowed.has(a.presence)) for (const q of a.queueIds) queues.add(q);
+    const free = freeUnits(a, allowed);
+    if (free > 0) for (const q of a.queueIds) room.set(q, (room.get(q) ?? 0) + free);
   }
-  return [...queues];
+  return room;
 }
 
 /**
@@ -104,14 +113,26 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
    * transaction (one commit for the block). Returns how many were assigned, or -1 when a claim
    * lost to another node or a presence change: the caller reloads and goes on.
    */
-  async function block(orgId: string, config: RoutingConfig, items: Item[], engine: ReturnType<typeof startAssignmentCycle>, agents: Map<string, AgentState>) {
+  async function block(
+    orgId: string,
+    config: RoutingConfig,
+    items: Item[],
+    engine: ReturnType<typeof startAssignmentCycle>,
+    agents: Map<string, AgentState>,
+    room: Map<string, number>,
+  ) {
     const events = new EventLog();
     const traces: { conversationId: string; steps: TraceStep[] }[] = [];
     const now = clock.now();
     const chosen: { item: Item; decision: AssignmentDecision }[] = [];
     for (const item of prioritize(items, config.queues) as Item[]) {
+      if ((room.get(item.queueId) ?? 0) <= 0) continue;
       const decision = engine.assign(item);
-      if (decision.agentId !== null) chosen.push({ item, decision });
+      if (decision.agentId !== null) {
+        chosen.push({ item, decision });
+        const units = item.need.kind === 'units' ? item.need.units : 1;
+        for (const q of agents.get(decision.agentId)?.queueIds ?? []) room.set(q, (room.get(q) ?? 0) - units);
+      }
       else {
         const step = waitingTrace(decision);
         if (step) traces.push({ conversationId: item.id, steps: [step] });
@@ -160,7 +181,8 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
     const agents = new Map(loaded.map((a) => [a.id, a]));
     let after: Parameters<typeof loadOpenItems>[2]['after'];
     for (let empty = 0; empty < MAX_EMPTY_BLOCKS; ) {
-      const queueIds = queuesWithRoom([...agents.values()], config, push.map((w) => w.id));
+      const room = roomPerQueue(agents.values(), config, push.map((w) => w.id));
+      const queueIds = [...room.keys()];
       if (queueIds.length === 0) return true;
       const items = await loadOpenItems(db, orgId, {
         queueIds,
@@ -169,7 +191,7 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         limit: BLOCK_SIZE,
         after,
       });
-      const assigned = await block(orgId, config, items, engine, agents);
+      const assigned = await block(orgId, config, items, engine, agents, room);
       if (assigned < 0) return false;
       const last = items.at(-1);
       if (!last || items.length < BLOCK_SIZE) return true;
