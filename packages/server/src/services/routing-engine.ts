@@ -138,7 +138,6 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         if (step) traces.push({ conversationId: item.id, steps: [step] });
       }
     }
-    const placed: string[] = [];
     // The block's decisions are written together: one transaction, a few statements.
     const lost = await db.transaction(async (tx) => {
       const claims = chosen.map(({ item, decision }) => claimFor(orgId, item, decision, config, agents.get(decision.agentId!)?.name ?? '', now));
@@ -153,7 +152,6 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
           return;
         }
         lastWaitingTrace.delete(item.id);
-        placed.push(item.id);
         const agent = agents.get(decision.agentId!);
         if (agent) agents.set(agent.id, charge(agent, item.need));
         if (claimed.recomputePresence) recompute.add(claimed.offer.agentId);
@@ -165,7 +163,7 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
     await recordTraces(db, traces.map((w) => ({ orgId, at: now, ...w })));
     bus.publish(events.pending);
     // A lost claim means the snapshot is stale (another node, a presence change): reload.
-    return { lost: lost > 0, placed };
+    return lost > 0 ? -1 : chosen.length;
   }
 
   /**
@@ -179,28 +177,27 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
     const push = [...config.workstreams.values()].filter((w) => w.distribution === 'push');
     const loaded = await loadAgents(db, orgId);
     const engine = startAssignmentCycle(loaded, config, clock.now());
-    // A copy that follows this run's assignments, so each block reads only what can still be taken.
+    // A copy that follows this run's assignments, so each block reads only queues that still have room.
     const agents = new Map(loaded.map((a) => [a.id, a]));
-    const decided: string[] = [];
+    let after: Parameters<typeof loadOpenItems>[2]['after'];
     for (let empty = 0; empty < MAX_EMPTY_BLOCKS; ) {
       const room = roomPerQueue(agents.values(), config, push.map((w) => w.id));
-      if (room.size === 0) return true;
-      // Each queue offers what its members can take, spread so one block stays near BLOCK_SIZE.
-      const share = Math.max(1, Math.ceil(BLOCK_SIZE / room.size));
-      const take = new Map([...room].map(([q, n]) => [q, Math.min(n, share)]));
+      const queueIds = [...room.keys()];
+      if (queueIds.length === 0) return true;
       const items = await loadOpenItems(db, orgId, {
-        take,
+        queueIds,
         workstreamIds: push.map((w) => w.id),
         affinityWorkstreamIds: new Set(push.filter((w) => w.affinity).map((w) => w.id)),
-        exclude: decided,
+        limit: BLOCK_SIZE,
+        after,
       });
-      if (items.length === 0) return true;
-      const result = await block(orgId, config, items, engine, agents, room);
-      if (result.lost) return false;
-      // Items decided but not placed are not read again this run: the next block goes deeper.
-      const placed = new Set(result.placed);
-      for (const item of items) if (!placed.has(item.id)) decided.push(item.id);
-      empty = placed.size === 0 ? empty + 1 : 0;
+      const assigned = await block(orgId, config, items, engine, agents, room);
+      if (assigned < 0) return false;
+      const last = items.at(-1);
+      if (!last || items.length < BLOCK_SIZE) return true;
+      // Items this run could not place stay behind; the keyset moves on to the next block.
+      empty = assigned === 0 ? empty + 1 : 0;
+      after = { queuePriority: last.queuePriority, priority: last.priority, routingAge: last.routingAge, id: last.id };
     }
     return true;
   }

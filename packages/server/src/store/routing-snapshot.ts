@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Presence, SkillRequirement } from '@switchboard/protocol';
 import type { AgentState, QueueStats, WorkItem } from '../domain/routing/types.js';
-import { rowsOf, type Db } from './db.js';
+import type { Db } from './db.js';
 import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, offers, queueMembers, users } from './schema.js';
 
 // Loads what one assignment cycle decides on: the agents of an organisation and the next block
@@ -50,63 +50,61 @@ export async function loadAgents(db: Db, orgId: string): Promise<AgentState[]> {
   return [...byId.values()];
 }
 
-type OpenItem = WorkItem & { customerName: string; firstMessage: string | null };
-
 /**
- * The most urgent open items of push workstreams, per queue: at most `take` of each (what its
- * members can still take), skipping items this run already decided. One index range scan per
- * queue, however long the queues are and however many of them are full.
+ * The next open items of push workstreams in the given queues, most urgent first (queue
+ * priority, item priority, age) — one index scan, whatever the queue length.
  */
 export async function loadOpenItems(
   db: Db,
   orgId: string,
-  opts: { take: ReadonlyMap<string, number>; workstreamIds: string[]; affinityWorkstreamIds: ReadonlySet<string>; exclude: readonly string[] },
-): Promise<OpenItem[]> {
-  if (opts.take.size === 0 || opts.workstreamIds.length === 0) return [];
-  const want = JSON.stringify([...opts.take].map(([queue, n]) => ({ queue, n })));
-  const rows = rowsOf<{
-    id: string;
-    workstream_id: string;
-    queue_id: string;
-    priority: number;
-    skills: SkillRequirement[];
-    capacity_units: number;
-    capacity_profile_ids: string[];
-    waiting_since: string;
-    last_customer_message_at: string | null;
-    previous_agent_id: string | null;
-    channel: string;
-    customer_name: string;
-    first_message: string | null;
-  }>(
-    await db.execute(sql`
-      with want as (select * from json_to_recordset(${want}::json) as r(queue uuid, n int))
-      select c.* from want cross join lateral (
-        select id, workstream_id, queue_id, priority, skills, capacity_units, capacity_profile_ids, waiting_since,
-          last_customer_message_at, previous_agent_id, channel, customer_name, first_message
-        from ${conversations}
-        where queue_id = want.queue and state = 'open' and org_id = ${orgId}::uuid
-          and workstream_id in (select value::uuid from json_array_elements_text(${JSON.stringify(opts.workstreamIds)}::json))
-          and id not in (select value::uuid from json_array_elements_text(${JSON.stringify(opts.exclude)}::json))
-        order by priority, routing_age, id
-        limit want.n
-      ) c`),
-  );
+  opts: { queueIds: string[]; workstreamIds: string[]; affinityWorkstreamIds: ReadonlySet<string>; limit: number; after?: { queuePriority: number; priority: number; routingAge: Date; id: string } },
+): Promise<(WorkItem & { queuePriority: number; routingAge: Date; customerName: string; firstMessage: string | null })[]> {
+  if (opts.queueIds.length === 0 || opts.workstreamIds.length === 0) return [];
+  const c = conversations;
+  const where = [eq(c.orgId, orgId), eq(c.state, 'open'), inArray(c.queueId, opts.queueIds), inArray(c.workstreamId, opts.workstreamIds)];
+  if (opts.after) {
+    const a = opts.after;
+    where.push(sql`(${c.queuePriority}, ${c.priority}, ${c.routingAge}, ${c.id}) > (${a.queuePriority}, ${a.priority}, ${a.routingAge.toISOString()}::timestamptz, ${a.id}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      id: c.id,
+      workstreamId: c.workstreamId,
+      queueId: c.queueId,
+      priority: c.priority,
+      skills: c.skills,
+      capacityUnits: c.capacityUnits,
+      capacityProfileIds: c.capacityProfileIds,
+      waitingSince: c.waitingSince,
+      lastCustomerMessageAt: c.lastCustomerMessageAt,
+      previousAgentId: c.previousAgentId,
+      channel: c.channel,
+      queuePriority: c.queuePriority,
+      routingAge: c.routingAge,
+      customerName: c.customerName,
+      firstMessage: c.firstMessage,
+    })
+    .from(c)
+    .where(and(...where))
+    .orderBy(asc(c.queuePriority), asc(c.priority), asc(c.routingAge), asc(c.id))
+    .limit(opts.limit);
   const declines = await declinesFor(db, orgId, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
-    workstreamId: r.workstream_id,
-    queueId: r.queue_id,
+    workstreamId: r.workstreamId,
+    queueId: r.queueId!,
     priority: r.priority,
-    skills: r.skills,
-    need: r.capacity_profile_ids.length ? { kind: 'profiles', profileIds: r.capacity_profile_ids } : { kind: 'units', units: r.capacity_units },
-    enqueuedAt: new Date(r.waiting_since),
-    lastCustomerMessageAt: r.last_customer_message_at ? new Date(r.last_customer_message_at) : null,
+    skills: r.skills as SkillRequirement[],
+    need: r.capacityProfileIds.length ? { kind: 'profiles', profileIds: r.capacityProfileIds } : { kind: 'units', units: r.capacityUnits },
+    enqueuedAt: r.waitingSince,
+    lastCustomerMessageAt: r.lastCustomerMessageAt,
     asynchronous: r.channel !== 'webchat',
     declines: declines.get(r.id) ?? {},
-    affinityAgentId: opts.affinityWorkstreamIds.has(r.workstream_id) ? r.previous_agent_id : null,
-    customerName: r.customer_name,
-    firstMessage: r.first_message,
+    affinityAgentId: opts.affinityWorkstreamIds.has(r.workstreamId) ? r.previousAgentId : null,
+    queuePriority: r.queuePriority,
+    routingAge: r.routingAge,
+    customerName: r.customerName,
+    firstMessage: r.firstMessage,
   }));
 }
 

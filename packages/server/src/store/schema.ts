@@ -199,9 +199,7 @@ export const conversations = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    index('conversations_org_state_idx').on(t.orgId, t.state),
-    // The head of each queue, most urgent first: what a routing cycle reads.
-    index('conversations_queue_head_idx').on(t.queueId, t.state, t.priority, t.routingAge, t.id),
+    index('conversations_routing_idx').on(t.orgId, t.state, t.queuePriority, t.priority, t.routingAge, t.id),
     index('conversations_release_idx').on(t.releaseCapacityAt).where(sql`${t.releaseCapacityAt} is not null`),
     index('conversations_agent_idx').on(t.agentId, t.state),
   ],

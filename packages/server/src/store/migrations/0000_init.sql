@@ -288,8 +288,7 @@ CREATE UNIQUE INDEX "conversation_events_public_seq_key" ON "conversation_events
 CREATE UNIQUE INDEX "conversation_events_client_key" ON "conversation_events" USING btree ("conversation_id","client_id") WHERE "conversation_events"."client_id" is not null;--> statement-breakpoint
 CREATE INDEX "participants_conversation_idx" ON "conversation_participants" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "participants_user_idx" ON "conversation_participants" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "conversations_org_state_idx" ON "conversations" USING btree ("org_id","state");--> statement-breakpoint
-CREATE INDEX "conversations_queue_head_idx" ON "conversations" USING btree ("queue_id","state","priority","routing_age","id");--> statement-breakpoint
+CREATE INDEX "conversations_routing_idx" ON "conversations" USING btree ("org_id","state","queue_priority","priority","routing_age","id");--> statement-breakpoint
 CREATE INDEX "conversations_release_idx" ON "conversations" USING btree ("release_capacity_at") WHERE "conversations"."release_capacity_at" is not null;--> statement-breakpoint
 CREATE INDEX "conversations_agent_idx" ON "conversations" USING btree ("agent_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_presences_org_name_key" ON "custom_presences" USING btree ("org_id","name");--> statement-breakpoint
