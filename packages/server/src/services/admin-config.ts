@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { AgentRouting, AgentSummary, ConfigExport, RoutingSettings } from '@switchboard/protocol';
 import { configProblems, type ConfigState } from '../domain/config/integrity.js';
 import { ConfigProblemsError, notFound } from '../domain/errors.js';
 import { deleteConfig, usedByRecords, type ConfigCollection } from '../store/config-deletes.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/routing-config.js';
-import { users } from '../store/schema.js';
+import { listStaff } from '../store/users.js';
 
 type Entity<C extends ConfigCollection> = ConfigState[C][number];
 type NewEntity<C extends ConfigCollection> = Omit<Entity<C>, 'id'>;
@@ -46,7 +45,7 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
       store.listQueueConfigs(tx, orgId),
       store.listWorkstreams(tx, orgId),
       store.agentRoutings(tx, orgId),
-      tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.orgId, orgId)),
+      listStaff(tx, orgId),
       store.getSettings(tx, orgId),
     ]);
     return { skills, capacityProfiles, presences, operatingHours, queues, workstreams, agents, staff, settings };
@@ -107,7 +106,7 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
     async agents(orgId: string): Promise<AgentSummary[]> {
       const [routings, staff] = await Promise.all([
         store.agentRoutings(db, orgId),
-        db.select({ id: users.id, name: users.name, email: users.email, role: users.role, presence: users.presence }).from(users).where(eq(users.orgId, orgId)).orderBy(users.name),
+        listStaff(db, orgId),
       ]);
       return staff.map((u) => ({ ...u, routing: routings.find((r) => r.userId === u.id)! }));
     },

@@ -1,13 +1,12 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ConversationSummary } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
-import { listConversations, toSummary } from '../store/conversations.js';
+import { getConversation, listConversations, toSummary } from '../store/conversations.js';
 import { addParticipant } from '../store/participants.js';
 import { claimConversation } from '../store/routing.js';
 import { listWorkstreams } from '../store/routing-config.js';
-import { conversations, queueMembers } from '../store/schema.js';
+import { openItemIds, queuesOf } from '../store/queues.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
@@ -19,10 +18,7 @@ import type { PresenceService } from './presence.js';
  * agents picking the same item, or one picking past their capacity, cannot both win.
  */
 export function createPickService({ db, clock, bus, presence }: { db: Db; clock: Clock; bus: EventBus; presence: PresenceService }) {
-  async function myQueues(who: StaffIdentity): Promise<string[]> {
-    const rows = await db.select({ queueId: queueMembers.queueId }).from(queueMembers).where(and(eq(queueMembers.orgId, who.orgId), eq(queueMembers.userId, who.userId)));
-    return rows.map((r) => r.queueId);
-  }
+  const myQueues = (who: StaffIdentity) => queuesOf(db, who.orgId, who.userId);
 
   async function pickWorkstreams(orgId: string) {
     return (await listWorkstreams(db, orgId)).filter((w) => w.distribution === 'pick');
@@ -32,19 +28,14 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
     async list(who: StaffIdentity): Promise<ConversationSummary[]> {
       const [queues, workstreams] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId)]);
       if (!queues.length || !workstreams.length) return [];
-      const ids = await db
-        .select({ id: conversations.id })
-        .from(conversations)
-        .where(and(eq(conversations.orgId, who.orgId), eq(conversations.state, 'open'), inArray(conversations.queueId, queues), inArray(conversations.workstreamId, workstreams.map((w) => w.id))))
-        .orderBy(asc(conversations.queuePriority), asc(conversations.priority), asc(conversations.routingAge))
-        .limit(200);
-      const order = new Map(ids.map((r, i) => [r.id, i]));
-      const rows = await listConversations(db, who.orgId, { states: ['open'], ids: ids.map((r) => r.id) });
+      const ids = await openItemIds(db, who.orgId, queues, workstreams.map((w) => w.id));
+      const order = new Map(ids.map((id, i) => [id, i]));
+      const rows = await listConversations(db, who.orgId, { states: ['open'], ids });
       return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toSummary);
     },
 
     async pick(who: StaffIdentity, id: string): Promise<void> {
-      const [c] = await db.select().from(conversations).where(and(eq(conversations.orgId, who.orgId), eq(conversations.id, id)));
+      const c = await getConversation(db, who.orgId, id);
       if (!c) throw notFound('conversation');
       const ws = (await pickWorkstreams(who.orgId)).find((w) => w.id === c.workstreamId);
       if (!ws) throw forbidden('this conversation is pushed to agents, not picked');

@@ -30,3 +30,12 @@ export async function getStaffUser(db: Db, orgId: string, userId: string): Promi
     usedCapacity: u.usedCapacity,
   };
 }
+
+/** Everyone on the organisation's staff, by name. */
+export async function listStaff(db: Db, orgId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, presence: users.presence })
+    .from(users)
+    .where(eq(users.orgId, orgId))
+    .orderBy(users.name);
+}
