@@ -20,6 +20,7 @@ import { Loading } from '../../components/page';
 import { RemoveButton } from '../../components/reorder-buttons';
 import { Section } from '../../components/section';
 import { removeAt, replaceAt } from '../../lib/list';
+import { SkillLevelInput } from '../../components/skill-level-input';
 
 /** What the admin sets for one agent: the routing without the user id (the URL has it). */
 const AgentRoutingBody = AgentRouting.omit({ userId: true });
@@ -189,27 +190,13 @@ export function AgentEditor({
         {draft.skills.length === 0 && <Text className={styles.muted}>{t('agents.noSkills')}</Text>}
         {draft.skills.map((req, i) => (
           <div key={i} className={styles.row} data-testid="agent-skill-row">
-            <Select
-              className={styles.select}
-              data-testid="agent-skill"
-              aria-label={t('rules.skill')}
-              value={req.skillId}
-              onChange={(_, d) => set({ skills: replaceAt(draft.skills, i, { ...req, skillId: d.value }) })}
-            >
-              {skills.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-            <NumberInput
-              className={styles.small}
-              data-testid="agent-skill-proficiency"
-              aria-label={t('rules.proficiency')}
-              min={1}
-              max={10}
-              value={req.proficiency}
-              onChange={(v) => set({ skills: replaceAt(draft.skills, i, { ...req, proficiency: v ?? NaN }) })}
+            <SkillLevelInput
+              skills={skills}
+              skillId={req.skillId}
+              proficiency={req.proficiency}
+              onChange={(next) => set({ skills: replaceAt(draft.skills, i, next) })}
+              testIds={{ skill: 'agent-skill', proficiency: 'agent-skill-proficiency' }}
+              classNames={{ skill: styles.select, proficiency: styles.small }}
             />
             <RemoveButton onClick={() => set({ skills: removeAt(draft.skills, i) })} />
             <ErrorText message={errors[`skills.${i}.proficiency`] ?? errors[`skills.${i}.skillId`]} />

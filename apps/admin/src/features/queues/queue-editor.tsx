@@ -24,6 +24,7 @@ import { FieldGrid, Section } from '../../components/section';
 import type { FieldErrors } from '../../lib/issues';
 import { move, removeAt, replaceAt } from '../../lib/list';
 import { QueueSelect } from '../workstreams/route-rules-editor';
+import { SkillLevelInput } from '../../components/skill-level-input';
 
 export type QueueDraft = Omit<QueueConfig, 'id'>;
 type SortKeyName = SortKey['key'];
@@ -324,21 +325,13 @@ function FilterEditor({ value, onChange, skills, error }: { value: AgentFilter; 
       )}
       {value.kind === 'has-skill' && (
         <>
-          <Select aria-label={t('rules.skill')} value={value.skillId} onChange={(_, d) => onChange({ ...value, skillId: d.value })}>
-            <option value="">{t('rules.chooseSkill')}</option>
-            {skills.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-          <NumberInput
-            className={styles.small}
-            aria-label={t('rules.proficiency')}
-            min={1}
-            max={10}
-            value={value.minProficiency}
-            onChange={(v) => onChange({ ...value, minProficiency: v ?? NaN })}
+          <SkillLevelInput
+            skills={skills}
+            skillId={value.skillId}
+            proficiency={value.minProficiency}
+            onChange={(next) => onChange({ ...value, skillId: next.skillId, minProficiency: next.proficiency })}
+            allowEmpty
+            classNames={{ proficiency: styles.small }}
           />
         </>
       )}

@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../lib/issues';
 import { move, removeAt, replaceAt } from '../../lib/list';
 import { ConditionBuilder } from './condition-builder';
 import { useRuleStyles } from './route-rules-editor';
+import { SkillLevelInput } from '../../components/skill-level-input';
 
 type Props = {
   rulesets: Ruleset[];
@@ -142,28 +143,14 @@ function ClassificationRuleCard({
         </Text>
         {ruleSkills.map((req, k) => (
           <div key={k} className={styles.split} data-testid="class-rule-skill-row">
-            <Select
-              className={styles.queue}
-              data-testid="class-rule-skill"
-              aria-label={t('rules.skill')}
-              value={req.skillId}
-              onChange={(_, d) => setOutput('skills', replaceAt(ruleSkills, k, { ...req, skillId: d.value }))}
-            >
-              <option value="">{t('rules.chooseSkill')}</option>
-              {skills.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-            <NumberInput
-              className={styles.percent}
-              data-testid="class-rule-proficiency"
-              aria-label={t('rules.proficiency')}
-              min={1}
-              max={10}
-              value={req.proficiency}
-              onChange={(v) => setOutput('skills', replaceAt(ruleSkills, k, { ...req, proficiency: v ?? NaN }))}
+            <SkillLevelInput
+              skills={skills}
+              skillId={req.skillId}
+              proficiency={req.proficiency}
+              onChange={(next) => setOutput('skills', replaceAt(ruleSkills, k, next))}
+              allowEmpty
+              testIds={{ skill: 'class-rule-skill', proficiency: 'class-rule-proficiency' }}
+              classNames={{ skill: styles.queue, proficiency: styles.percent }}
             />
             <RemoveButton onClick={() => setOutput('skills', removeAt(ruleSkills, k))} />
             <ErrorText message={errors[`${path}.set.skills.${k}.skillId`] ?? errors[`${path}.set.skills.${k}.proficiency`]} />
