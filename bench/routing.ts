@@ -16,7 +16,7 @@ import type { AgentState, RoutingConfig, WorkItem } from '../packages/server/src
 import { createEventBus } from '../packages/server/src/services/bus.js';
 import { createPresenceService } from '../packages/server/src/services/presence.js';
 import { createRoutingEngine } from '../packages/server/src/services/routing-engine.js';
-import { openDatabase, rowsOf, type Database } from '../packages/server/src/store/db.js';
+import { openDatabase, refreshStatistics, rowsOf, type Database } from '../packages/server/src/store/db.js';
 import { workstreamSettings } from '../packages/server/src/store/routing-config.js';
 
 const { values: args } = parseArgs({
@@ -119,6 +119,8 @@ async function seedOrg(database: Database) {
       select ${orgId}::uuid, ${wsId}::uuid, q.id, 'webchat', 'open', 'Customer ' || g, 1, q.priority, now() - (${ITEMS}::int - g) * interval '10 ms', now() - (${ITEMS}::int - g) * interval '10 ms', now(), now()
       from generate_series(${from}::int, ${to}::int) g join (select id, priority, row_number() over (order by name) - 1 as n from queues where org_id = ${orgId}::uuid) q on q.n = g % ${QUEUES}::int`);
   }
+  // What the server's autovacuum, or the embedded database's statistics job, does after a bulk load.
+  await refreshStatistics(db);
   return orgId;
 }
 

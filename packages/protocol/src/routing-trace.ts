@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common.js';
 import { ClassificationOutputs, OverflowAction } from './routing-config.js';
 
-/** One agent the engine looked at, and why it was chosen or skipped (SPEC RT5). */
+/**
+ * One agent the engine looked at, and why it was chosen or skipped (SPEC RT5). `rank` is the
+ * agent's place among the eligible ones (1 goes first); null when the agent was skipped. The
+ * reason of a ranked agent says what put them below the agent ranked just above.
+ */
 export const AgentConsidered = z.object({
   agentId: Id,
   agentName: z.string(),
   chosen: z.boolean(),
+  rank: z.number().int().positive().nullable(),
   reason: z.string(),
 });
 export type AgentConsidered = z.infer<typeof AgentConsidered>;

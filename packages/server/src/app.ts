@@ -25,7 +25,7 @@ import { createPickService } from './services/pick.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
-import { openDatabase, type Database } from './store/db.js';
+import { openDatabase, refreshStatistics, type Database } from './store/db.js';
 import { openOrganisations } from './store/routing.js';
 import { getOrCreateSecret } from './store/settings.js';
 
@@ -108,6 +108,8 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
+    // The server's autovacuum keeps statistics; the embedded database needs us to.
+    ...(database.kind === 'embedded' ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }] : []),
   ]);
 
   return {
@@ -120,6 +122,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     presence,
     settled: () => routing.idle(),
     async listen() {
+      if (database.kind === 'embedded') await refreshStatistics(db);
       const address = await http.listen({ port: config.PORT, host: config.HOST });
       // Work that waited while the server was down (or was offered by a node that died) is routed now.
       for (const orgId of await openOrganisations(db)) onRoutable(orgId);

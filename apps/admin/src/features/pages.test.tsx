@@ -247,8 +247,8 @@ describe('routing trace', () => {
               agentId: ALICE,
               outcome: 'offered',
               considered: [
-                { agentId: ALICE, agentName: 'Alice Martin', chosen: true, reason: 'most free capacity (2)' },
-                { agentId: BOB, agentName: 'Bob de Vries', chosen: false, reason: 'presence away is not allowed' },
+                { agentId: ALICE, agentName: 'Alice Martin', chosen: true, rank: 1, reason: 'most free capacity (2)' },
+                { agentId: BOB, agentName: 'Bob de Vries', chosen: false, rank: null, reason: 'presence away is not allowed' },
               ],
             },
           ],
@@ -268,6 +268,7 @@ describe('routing trace', () => {
     expect(screen.getByTestId('trace-skipped').textContent).toBe('Skipped Support: overflowing');
     const agents = screen.getAllByTestId('trace-agent');
     expect(agents.map((a) => a.getAttribute('data-chosen'))).toEqual(['true', 'false']);
+    expect(screen.getAllByTestId('trace-rank').map((r) => r.textContent)).toEqual(['1', 'skipped']);
     expect(agents[1]!.textContent).toContain('presence away is not allowed');
   });
 

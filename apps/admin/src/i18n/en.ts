@@ -450,6 +450,8 @@ export const en = {
     noneConsidered: 'No agents were considered.',
     agent: 'Agent',
     chosen: 'Chosen',
+    rank: 'Rank',
+    skippedAgent: 'skipped',
     reason: 'Why',
   },
 };

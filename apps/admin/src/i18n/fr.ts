@@ -452,6 +452,8 @@ export const fr: Translation = {
     noneConsidered: 'Aucun agent envisagé.',
     agent: 'Agent',
     chosen: 'Choisi',
+    rank: 'Rang',
+    skippedAgent: 'écarté',
     reason: 'Pourquoi',
   },
 };

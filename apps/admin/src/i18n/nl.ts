@@ -452,6 +452,8 @@ export const nl: Translation = {
     noneConsidered: 'Er kwamen geen agents in aanmerking.',
     agent: 'Agent',
     chosen: 'Gekozen',
+    rank: 'Plaats',
+    skippedAgent: 'overgeslagen',
     reason: 'Waarom',
   },
 };

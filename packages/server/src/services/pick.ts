@@ -55,7 +55,7 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
           now,
           expiresAt: null,
           event: { type: 'accepted', payload: { agentId: who.userId, agentName: who.name }, public: true },
-          trace: [{ step: 'assignment', queueId: c.queueId, strategy: 'pick', agentId: who.userId, considered: [{ agentId: who.userId, agentName: who.name, chosen: true, reason: 'picked it' }], outcome: 'offered' }],
+          trace: [{ step: 'assignment', queueId: c.queueId, strategy: 'pick', agentId: who.userId, considered: [{ agentId: who.userId, agentName: who.name, chosen: true, rank: 1, reason: 'picked it' }], outcome: 'offered' }],
         },
         async (tx, r) => {
           log.appended(r.event);

@@ -55,6 +55,15 @@ async function openPostgres(url: string): Promise<Database> {
 /** Rows of a raw `execute`: both drivers answer `{ rows }`, which drizzle's shared type hides. */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
+/**
+ * Refreshes the planner's statistics. A PostgreSQL server's autovacuum does this by itself; the
+ * embedded database runs no autovacuum, and without statistics the planner guesses every table
+ * is tiny and reads a large backlog end to end where it should look rows up by key.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await db.execute(sql`analyze`);
+}
+
 /** Whether the database answers (readiness). */
 export async function ping(db: Db): Promise<boolean> {
   try {

@@ -4,6 +4,7 @@ import type { Presence, TraceStep } from '@switchboard/protocol';
 import type { CapacityNeed } from '../domain/routing/types.js';
 import { rowsOf, type Db } from './db.js';
 import type { EventRow } from './events.js';
+import { compactSteps } from './trace-encoding.js';
 import { agentCapacityProfiles, capacityProfiles, conversationEvents, conversations, offers, queueMembers, routingTraces, users } from './schema.js';
 
 export type Claim = {
@@ -100,6 +101,10 @@ export async function claimConversation(db: Db, claim: Claim, andThen?: (tx: Db,
 
 const NOT_CHARGED = Symbol('not charged');
 
+// The keys again as an array: the planner cannot see into a JSON recordset (it guesses 100 rows),
+// but it can see these, and looks the rows up by key rather than hashing a scan of the table.
+const toUuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 // Presence follows capacity in the same statement when it is derived from units alone.
 const derivedPresence = (units: SQL) => sql`case
   when manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
@@ -124,7 +129,7 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
       update ${users} set used_capacity = used_capacity + req.units, last_assigned_at = ${now.toISOString()}::timestamptz,
         presence = ${derivedPresence(sql`req.units`)}
       from req
-      where ${users.id} = req.agent and ${users.orgId} = ${orgId}::uuid and used_capacity + req.units <= capacity
+      where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])}) and ${users.orgId} = ${orgId}::uuid and used_capacity + req.units <= capacity
         and (req.allowed is null or presence in (select json_array_elements_text(req.allowed)))
       returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id}) as derived`),
   );
@@ -151,7 +156,7 @@ async function moveConversations(tx: Db, orgId: string, now: Date, claims: Prepa
       pub: c.event.public ? 1 : 0,
       type: c.event.type,
       payload: { ...c.event.payload, offerId: c.offerId },
-      trace: c.trace,
+      trace: compactSteps(c.trace),
     })),
   );
   const rows = rowsOf<{ id: string; last_seq: number; last_public_seq: number }>(
@@ -163,7 +168,7 @@ async function moveConversations(tx: Db, orgId: string, now: Date, claims: Prepa
         update ${conversations} c set state = 'active', agent_id = req.agent, charged_units = req.units, charged_profile_ids = req.profiles,
           accepted_at = req.accepted_at, updated_at = ${at}::timestamptz, last_seq = c.last_seq + 1, last_public_seq = c.last_public_seq + req.pub
         from req
-        where c.id = req.conv and c.org_id = ${orgId}::uuid and c.state = 'open' and c.agent_id is null
+        where c.id = req.conv and c.id = any(${toUuidArray(claims.map((c) => c.conversationId))}) and c.org_id = ${orgId}::uuid and c.state = 'open' and c.agent_id is null
         returning c.id, c.last_seq, c.last_public_seq
       ), done as (
         select req.*, moved.last_seq, moved.last_public_seq from req join moved on moved.id = req.conv

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { AssignmentMethod, OverflowRule, SkillRequirement, TraceStep, Weekday, Workstream } from '@switchboard/protocol';
+import type { AssignmentMethod, OverflowRule, SkillRequirement, Weekday, Workstream } from '@switchboard/protocol';
+import type { StoredTraceStep } from './trace-encoding.js';
 import {
   boolean,
   index,
@@ -201,7 +202,8 @@ export const conversations = pgTable(
   (t) => [
     index('conversations_routing_idx').on(t.orgId, t.state, t.queuePriority, t.priority, t.routingAge, t.id),
     index('conversations_release_idx').on(t.releaseCapacityAt).where(sql`${t.releaseCapacityAt} is not null`),
-    index('conversations_agent_idx').on(t.agentId, t.state),
+    // Only assigned conversations: the waiting backlog (no agent) stays out of it, whatever its size.
+    index('conversations_agent_idx').on(t.agentId, t.state).where(sql`${t.agentId} is not null`),
   ],
 );
 
@@ -356,7 +358,7 @@ export const routingTraces = pgTable(
       .references(() => conversations.id),
     at: ts('at').notNull(),
     // json, not jsonb: traces are written on every assignment and only ever read whole.
-    steps: json('steps').$type<TraceStep[]>().notNull(),
+    steps: json('steps').$type<StoredTraceStep[]>().notNull(),
   },
   (t) => [index('routing_traces_conversation_idx').on(t.conversationId, t.at)],
 );

@@ -189,6 +189,7 @@ function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues:
                 <TableRow>
                   <TableHeaderCell>{t('trace.agent')}</TableHeaderCell>
                   <TableHeaderCell>{t('trace.chosen')}</TableHeaderCell>
+                  <TableHeaderCell>{t('trace.rank')}</TableHeaderCell>
                   <TableHeaderCell>{t('trace.reason')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
@@ -197,6 +198,7 @@ function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues:
                   <TableRow key={a.agentId} className={a.chosen ? styles.chosen : undefined} data-testid="trace-agent" data-chosen={a.chosen}>
                     <TableCell>{a.agentName}</TableCell>
                     <TableCell>{a.chosen ? t('common.yes') : t('common.no')}</TableCell>
+                    <TableCell data-testid="trace-rank">{a.rank === null ? t('trace.skippedAgent') : a.rank}</TableCell>
                     <TableCell>{a.reason}</TableCell>
                   </TableRow>
                 ))}

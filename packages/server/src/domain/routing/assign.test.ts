@@ -37,7 +37,7 @@ describe('assignCycle (SPEC RT3-RT5)', () => {
     const agents = [agent({ id: 'only', capacity: 1, queueIds: ['q1', 'vip'] })];
     const decisions = assignCycle([item({ id: 'normal', enqueuedAt: at(-100) }), item({ id: 'vip', queueId: 'vip' })], agents, cfg, T0);
     expect(assigned(decisions)).toEqual({ vip: 'only', normal: null });
-    expect(decisions.find((d) => d.itemId === 'normal')!.considered).toEqual([{ agentId: 'only', agentName: 'only', chosen: false, reason: 'capacity 0 left, 1 needed' }]);
+    expect(decisions.find((d) => d.itemId === 'normal')!.considered).toEqual([{ agentId: 'only', agentName: 'only', chosen: false, rank: null, reason: 'capacity 0 left, 1 needed' }]);
   });
 
   it('records every member: the chosen one, those ranked lower and those skipped, with why', () => {
@@ -49,10 +49,10 @@ describe('assignCycle (SPEC RT3-RT5)', () => {
     ];
     const [d] = assignCycle([item({ id: 'i' })], agents, cfg, T0);
     expect(d).toMatchObject({ itemId: 'i', queueId: 'q1', agentId: 'b', strategy: 'highest-capacity' });
-    expect(d!.considered.map((c) => [c.agentId, c.chosen, c.reason])).toEqual([
-      ['b', true, 'ranked first: capacity left 3, round robin never assigned'],
-      ['a', false, 'ranked 2 of 2: capacity left 2 vs 3 for b'],
-      ['c', false, 'presence away is not allowed'],
+    expect(d!.considered.map((c) => [c.agentId, c.chosen, c.rank, c.reason])).toEqual([
+      ['b', true, 1, 'ranked first: capacity left 3, round robin never assigned'],
+      ['a', false, 2, 'capacity left 2 vs 3 above'],
+      ['c', false, null, 'presence away is not allowed'],
     ]);
     expect(assignmentStep(d!)).toMatchObject({ step: 'assignment', outcome: 'offered', agentId: 'b' });
     expect(assignmentStep(d!, true)).toMatchObject({ outcome: 'claim-lost', agentId: null });
@@ -75,7 +75,7 @@ describe('assignCycle (SPEC RT3-RT5)', () => {
     const [d] = assignCycle([item({ id: 'i', affinityAgentId: 'before' })], agents, cfg, T0);
     expect(d!.agentId).toBe('roomy');
     expect(d!.considered.filter((c) => c.agentId === 'before')).toEqual([
-      { agentId: 'before', agentName: 'before', chosen: false, reason: 'affinity agent, but presence offline is not allowed' },
+      { agentId: 'before', agentName: 'before', chosen: false, rank: null, reason: 'affinity agent, but presence offline is not allowed' },
     ]);
   });
 

@@ -24,7 +24,7 @@ function startCycle(agents: readonly AgentState[], config: RoutingConfig, now: D
   return { agents: byId, byQueue, config, now };
 }
 
-const considered = (agent: AgentState, chosen: boolean, reason: string): AgentConsidered => ({ agentId: agent.id, agentName: agent.name, chosen, reason });
+const considered = (agent: AgentState, chosen: boolean, reason: string, rank: number | null = null): AgentConsidered => ({ agentId: agent.id, agentName: agent.name, chosen, rank, reason });
 
 function toCandidate(agent: AgentState, item: WorkItem, ws: Workstream, cycle: Cycle, member: boolean): Candidate | string {
   const verdict = (member ? memberEligibility : eligibility)(agent, item, ws, cycle.config.capacityProfiles);
@@ -39,7 +39,7 @@ function affinityDecision(item: WorkItem, ws: Workstream, cycle: Cycle, strategy
   if (!agent) return { decision: null, note: null };
   const c = toCandidate(agent, item, ws, cycle, false);
   if (typeof c === 'string') return { decision: null, note: considered(agent, false, `affinity agent, but ${c}`) };
-  const chosen = considered(agent, true, 'affinity: had this conversation before');
+  const chosen = considered(agent, true, 'affinity: had this conversation before', 1);
   return { decision: { itemId: item.id, queueId: item.queueId, agentId: agent.id, strategy, considered: [chosen] }, note: null };
 }
 
@@ -64,7 +64,7 @@ function rankMembers(item: WorkItem, ws: Workstream, strategy: AssignmentStrateg
   if (candidates.length === 0) return decision;
   const { ranked, reasons } = strategy.rank(candidates as unknown as NonEmpty<Candidate>, ctx);
   const all: AgentConsidered[] = [];
-  ranked.forEach((c, i) => all.push(considered(c.agent, i === 0, reasons.get(c.agent.id) ?? `ranked ${i + 1}`)));
+  ranked.forEach((c, i) => all.push(considered(c.agent, i === 0, reasons.get(c.agent.id) ?? '', i + 1)));
   for (const s of skipped) all.push(s);
   return { ...decision, agentId: ranked[0].agent.id, considered: all };
 }

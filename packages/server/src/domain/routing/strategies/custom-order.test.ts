@@ -36,7 +36,7 @@ describe('custom order (SPEC RT3)', () => {
   it('explains an ascending key with the real values', () => {
     const { reasons } = customOrder({ order: [key('remaining-capacity', 'asc')] }).rank([bob, ann], ctx);
     expect(reasons.get('ann')).toBe('ranked first: capacity left 1, round robin never assigned');
-    expect(reasons.get('bob')).toBe('ranked 2 of 2: capacity left 2 vs 1 for ann');
+    expect(reasons.get('bob')).toBe('capacity left 2 vs 1 above');
   });
 
   it('uses later keys only to break ties of earlier ones', () => {

@@ -38,6 +38,6 @@ describe('highest-capacity (routing-semantics §1.4)', () => {
     const cs = [candidate({ agent: agent({ id: 'a', name: 'Ann' }), remaining: 3 }), candidate({ agent: agent({ id: 'b', name: 'Bob' }), remaining: 1 })];
     const { reasons } = highestCapacity.rank(cs as unknown as NonEmpty<Candidate>, ctx());
     expect(reasons.get('a')).toBe('ranked first: capacity left 3, round robin never assigned');
-    expect(reasons.get('b')).toBe('ranked 2 of 2: capacity left 1 vs 3 for Ann');
+    expect(reasons.get('b')).toBe('capacity left 1 vs 3 above');
   });
 });

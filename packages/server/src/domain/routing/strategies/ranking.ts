@@ -80,7 +80,11 @@ export function reversed(key: RankKey): RankKey {
 const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 const byId = (a: Candidate, b: Candidate) => (a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0);
 
-/** Explains each place: the first shows its keys, the others the key that put them below the one above. */
+/**
+ * Explains each place: the first shows its keys, the others the key that put them below the
+ * agent ranked just above (the place itself is the trace's rank, not repeated in the text).
+ * The texts repeat from agent to agent, which keeps a stored trace of a large queue small.
+ */
 function explain(ranked: readonly Candidate[], rows: Float64Array, order: Int32Array, keys: readonly RankKey[]): Map<string, string> {
   const k = keys.length;
   const reasons = new Map<string, string>();
@@ -97,13 +101,13 @@ function explain(ranked: readonly Candidate[], rows: Float64Array, order: Int32A
     let j = 0;
     while (j < k && rows[row + j] === rows[aboveRow + j]) j++;
     const key = keys[j];
-    let why = `tied with ${above.agent.name}, agent id after ${above.agent.id}`;
+    let why = 'tied with the agent above; the agent id decides';
     if (key) {
       const aboveText = shownKey === j ? shownText : key.show(above, rows[aboveRow + j]!);
       [shownKey, shownText] = [j, key.show(c, rows[row + j]!)];
-      why = `${key.label} ${shownText} vs ${aboveText} for ${above.agent.name}`;
+      why = `${key.label} ${shownText} vs ${aboveText} above`;
     } else shownKey = -1;
-    reasons.set(c.agent.id, `ranked ${i + 1} of ${ranked.length}: ${why}`);
+    reasons.set(c.agent.id, why);
   }
   return reasons;
 }

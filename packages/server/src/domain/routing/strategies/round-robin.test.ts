@@ -44,7 +44,7 @@ describe('round-robin (routing-semantics §1.4)', () => {
     ];
     const { reasons } = roundRobin.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i' }), queueId: 'q1', now: T0 });
     expect(reasons.get('new')).toBe('ranked first: round robin never assigned, joined 1000 s ago');
-    expect(reasons.get('early')).toBe('ranked 2 of 3: round robin last assigned 50 s ago vs never assigned, joined 1000 s ago for new');
-    expect(reasons.get('late')).toBe('ranked 3 of 3: round robin last assigned 5 s ago vs last assigned 50 s ago for early');
+    expect(reasons.get('early')).toBe('round robin last assigned 50 s ago vs never assigned, joined 1000 s ago above');
+    expect(reasons.get('late')).toBe('round robin last assigned 5 s ago vs last assigned 50 s ago above');
   });
 });
