@@ -17,6 +17,7 @@ import { QueuesPage } from './features/queues/queues-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { SkillsPage } from './features/skills/skills-page';
 import { TracePage } from './features/trace/trace-page';
+import { WidgetsPage } from './features/widgets/widgets-page';
 import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
 import { WorkstreamsPage } from './features/workstreams/workstreams-page';
 import { i18n, useT } from './i18n';
@@ -56,6 +57,7 @@ export function AdminRoutes() {
           <Route index element={<Navigate to="/workstreams" replace />} />
           <Route path="/workstreams" element={<WorkstreamsPage />} />
           <Route path="/workstreams/:id" element={<WorkstreamEditorPage />} />
+          <Route path="/widgets" element={<WidgetsPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/queues/:id" element={<QueueEditorPage />} />
           <Route path="/operating-hours" element={<OperatingHoursPage />} />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Presence, Role } from './common.js';
+import { WidgetId } from './widget.js';
 import {
   AgentRouting,
   CapacityProfile,
@@ -18,6 +19,15 @@ export const NewCustomPresence = CustomPresence.omit({ id: true });
 export const NewOperatingHours = OperatingHours.omit({ id: true });
 export const NewQueue = QueueConfig.omit({ id: true });
 export const NewWorkstream = Workstream.omit({ id: true });
+
+/**
+ * A chat widget (SPEC CH1): the id is what the embed tag names (`data-widget-id`), so it never
+ * changes; the workstream decides how its conversations are routed.
+ */
+export const ChatWidget = z.object({ id: WidgetId, title: z.string().trim().min(1, 'a widget needs a title').max(80), workstreamId: Id });
+export type ChatWidget = z.infer<typeof ChatWidget>;
+export const NewChatWidget = ChatWidget.omit({ id: true });
+export type NewChatWidget = z.infer<typeof NewChatWidget>;
 
 export const AgentSummary = z.object({ id: Id, name: z.string(), email: z.string(), role: Role, presence: Presence, routing: AgentRouting });
 export type AgentSummary = z.infer<typeof AgentSummary>;

@@ -14,9 +14,11 @@ import {
 import { ConversationEvent } from './events.js';
 import {
   AgentSummary,
+  ChatWidget,
   ConfigExport,
   ImportResult,
   NewCapacityProfile,
+  NewChatWidget,
   NewCustomPresence,
   NewOperatingHours,
   NewQueue,
@@ -115,6 +117,9 @@ export const routes = {
   createWorkstream: admin({ method: 'POST', path: '/api/admin/workstreams', body: NewWorkstream, response: Workstream, summary: 'Create a workstream' }),
   updateWorkstream: admin({ method: 'PUT', path: '/api/admin/workstreams/:id', params: IdParams, body: NewWorkstream, response: Workstream, summary: 'Change a workstream' }),
   deleteWorkstream: admin({ method: 'DELETE', path: '/api/admin/workstreams/:id', params: IdParams, response: Ok, summary: 'Delete a workstream without conversations or widgets' }),
+  listChatWidgets: admin({ method: 'GET', path: '/api/admin/widgets', response: list(ChatWidget), summary: 'Chat widgets and the workstream each one routes to' }),
+  createChatWidget: admin({ method: 'POST', path: '/api/admin/widgets', body: NewChatWidget, response: ChatWidget, summary: 'Create a chat widget (its id is generated)' }),
+  updateChatWidget: admin({ method: 'PUT', path: '/api/admin/widgets/:widgetId', params: WidgetParams, body: NewChatWidget, response: ChatWidget, summary: "Change a chat widget's title or workstream" }),
   listAgents: admin({ method: 'GET', path: '/api/admin/agents', response: list(AgentSummary), summary: 'Staff with their queues, skills and capacity' }),
   updateAgentRouting: admin({ method: 'PUT', path: '/api/admin/agents/:id/routing', params: IdParams, body: AgentRouting.omit({ userId: true }), response: AgentSummary, summary: "Set an agent's queues, skills and capacity" }),
   getRoutingSettings: admin({ method: 'GET', path: '/api/admin/settings', response: RoutingSettings, summary: 'Default presence and idle time' }),

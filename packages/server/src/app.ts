@@ -18,6 +18,7 @@ import { serveApps } from './http/static-apps.js';
 import { startTimers } from './jobs/timers.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createAdminConfigService } from './services/admin-config.js';
+import { createChatWidgetService } from './services/chat-widgets.js';
 import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createOfferService, type OfferService } from './services/offers.js';
@@ -79,7 +80,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   authRoutes(http, { db, tokens, presence });
   conversationRoutes(http, { db, tokens, conversations, offers, pick });
   widgetRoutes(http, { db, tokens, conversations });
-  adminRoutes(http, { tokens, admin, clock });
+  adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
   // Recorded before the answer goes out, so whatever the agent does next sees it.
   http.addHook('onSend', async (req, _reply, payload) => {

@@ -10,6 +10,7 @@ export type ListName =
   | 'listOperatingHours'
   | 'listQueueConfigs'
   | 'listWorkstreams'
+  | 'listChatWidgets'
   | 'listAgents'
   | 'getRoutingSettings';
 

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import type { FieldErrors, Schema } from '../lib/issues';
 import { SaveButton } from './editor';
-import { EntityList, type Column } from './entity-list';
+import { EntityList, type Column, type EntityListProps } from './entity-list';
 import { ServerError, useForm } from './form';
 
 const useStyles = makeStyles({
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 type Props<T extends { id: string; name: string }, D> = {
-  /** Prefix of the test ids: `<testId>-new`, `-row`, `-edit`, `-delete`, `-save`. */
+  /** Prefix of the test ids: `<testId>-new`, `-row`, `-edit`, `-delete`, `-save`, `-dialog`. */
   testId: string;
   title: string;
   description: string;
@@ -20,19 +20,23 @@ type Props<T extends { id: string; name: string }, D> = {
   items: T[] | undefined;
   error: unknown;
   columns: Column<T>[];
+  /** Attributes of each row, besides its test id (by default `data-name`). */
+  rowData?: EntityListProps<T>['rowData'];
   schema: Schema<D>;
   blank: () => D;
   toDraft: (item: T) => D;
-  renderForm: (draft: D, setDraft: (update: (d: D) => D) => void, errors: FieldErrors) => ReactNode;
+  /** The dialog's fields; `item` is the item edited, undefined while creating one. */
+  renderForm: (draft: D, setDraft: (update: (d: D) => D) => void, errors: FieldErrors, item: T | undefined) => ReactNode;
   create: (data: D) => Promise<unknown>;
   update: (id: string, data: D) => Promise<unknown>;
-  remove: (id: string) => Promise<unknown>;
+  /** Deletes one item, after the user confirms; without it there is no delete button. */
+  remove?: (id: string) => Promise<unknown>;
 };
 
-/** A list with a dialog to create or change one item: skills, capacity profiles, presences. */
+/** A list with a dialog to create or change one item: skills, capacity profiles, presences, chat widgets. */
 export function CrudPage<T extends { id: string; name: string }, D>(props: Props<T, D>) {
   const [editing, setEditing] = useState<{ id: string | null; key: number } | null>(null);
-  const { items } = props;
+  const { items, remove } = props;
 
   return (
     <EntityList
@@ -44,8 +48,9 @@ export function CrudPage<T extends { id: string; name: string }, D>(props: Props
       items={items}
       error={props.error}
       columns={props.columns}
+      rowData={props.rowData}
       onEdit={(item) => setEditing({ id: item.id, key: Date.now() })}
-      remove={(item) => props.remove(item.id)}
+      remove={remove && ((item) => remove(item.id))}
     >
       {editing && (
         <EditDialog
@@ -83,7 +88,7 @@ function EditDialog<T extends { id: string; name: string }, D>(props: Props<T, D
           <DialogBody>
             <DialogTitle>{item ? t('common.editNamed', { name: item.name }) : props.newLabel}</DialogTitle>
             <DialogContent className={styles.form}>
-              {props.renderForm(form.draft, (update) => form.setDraft(update), form.errors)}
+              {props.renderForm(form.draft, (update) => form.setDraft(update), form.errors, item)}
               <ServerError message={form.serverError} />
             </DialogContent>
             <DialogActions>

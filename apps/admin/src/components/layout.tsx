@@ -8,6 +8,7 @@ import { TOASTER_ID } from './notify';
 
 export const PAGES = [
   'workstreams',
+  'widgets',
   'queues',
   'operating-hours',
   'skills',

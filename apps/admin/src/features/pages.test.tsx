@@ -249,6 +249,7 @@ describe('routing trace', () => {
               considered: [
                 { agentId: ALICE, agentName: 'Alice Martin', chosen: true, rank: 1, reason: 'most free capacity (2)' },
                 { agentId: BOB, agentName: 'Bob de Vries', chosen: false, rank: null, reason: 'presence away is not allowed' },
+                { agentId: uuid(13), agentName: 'Chloé Dubois', chosen: false, rank: null, reason: `missing skill ${uuid(31)} (needs 5)` },
               ],
             },
           ],
@@ -267,9 +268,11 @@ describe('routing trace', () => {
     expect(screen.getByTestId('trace-queue').textContent).toBe('Sales');
     expect(screen.getByTestId('trace-skipped').textContent).toBe('Skipped Support: overflowing');
     const agents = screen.getAllByTestId('trace-agent');
-    expect(agents.map((a) => a.getAttribute('data-chosen'))).toEqual(['true', 'false']);
-    expect(screen.getAllByTestId('trace-rank').map((r) => r.textContent)).toEqual(['1', 'skipped']);
+    expect(agents.map((a) => a.getAttribute('data-chosen'))).toEqual(['true', 'false', 'false']);
+    expect(screen.getAllByTestId('trace-rank').map((r) => r.textContent)).toEqual(['1', 'skipped', 'skipped']);
     expect(agents[1]!.textContent).toContain('presence away is not allowed');
+    // The engine names skills by id; the admin reads the name.
+    expect(agents[2]!.textContent).toContain('missing skill “French” (needs 5)');
   });
 
   it('says when the conversation does not exist', async () => {

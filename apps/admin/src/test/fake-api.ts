@@ -2,6 +2,7 @@ import {
   routes,
   type AgentSummary,
   type CapacityProfile,
+  type ChatWidget,
   type CustomPresence,
   type OperatingHours,
   type QueueConfig,
@@ -46,6 +47,7 @@ type State = {
   operatingHours: OperatingHours[];
   queues: QueueConfig[];
   workstreams: Workstream[];
+  widgets: ChatWidget[];
   agents: AgentSummary[];
   settings: RoutingSettings;
   traces: Record<string, RoutingTrace>;
@@ -94,6 +96,7 @@ function demoState(): State {
         ],
       },
     ],
+    widgets: [{ id: 'demo', title: 'Contoso help', workstreamId: WEBSITE }],
     agents: [
       agent(ALICE, 'Alice Martin', 'alice@contoso.example', 'agent', [SALES, SUPPORT]),
       agent(BOB, 'Bob de Vries', 'bob@contoso.example', 'agent', [SUPPORT]),
@@ -169,6 +172,25 @@ export function createFakeApi() {
     switch (name) {
       case 'me':
         return { status: 200, body: me };
+      case 'listChatWidgets':
+        return { status: 200, body: state.widgets };
+      case 'createChatWidget':
+      case 'updateChatWidget': {
+        const data = body as Omit<ChatWidget, 'id'>;
+        if (!state.workstreams.some((w) => w.id === data.workstreamId)) {
+          return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: `workstream ${data.workstreamId} does not exist` } };
+        }
+        if (name === 'createChatWidget') {
+          const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'widget';
+          const widget = { ...data, id: `${slug}-${nextId++}` };
+          state.widgets.push(widget);
+          return { status: 200, body: widget };
+        }
+        const widget = state.widgets.find((w) => w.id === params.widgetId);
+        if (!widget) return notFound();
+        Object.assign(widget, data);
+        return { status: 200, body: widget };
+      }
       case 'listAgents':
         return { status: 200, body: state.agents };
       case 'updateAgentRouting': {

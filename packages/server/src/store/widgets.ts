@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import type { ChatWidget } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { organizations, widgets, workstreams } from './schema.js';
 
@@ -10,4 +11,30 @@ export async function getWidget(db: Db, widgetId: string) {
     .innerJoin(organizations, eq(organizations.id, widgets.orgId))
     .where(eq(widgets.id, widgetId));
   return row;
+}
+
+const widgetColumns = { id: widgets.id, title: widgets.title, workstreamId: widgets.workstreamId };
+
+export async function listWidgets(db: Db, orgId: string): Promise<ChatWidget[]> {
+  return db.select(widgetColumns).from(widgets).where(eq(widgets.orgId, orgId)).orderBy(asc(widgets.title), asc(widgets.id));
+}
+
+export async function insertWidget(db: Db, orgId: string, w: ChatWidget): Promise<void> {
+  await db.insert(widgets).values({ ...w, orgId });
+}
+
+/** Null when the organisation has no widget with this id. */
+export async function updateWidget(db: Db, orgId: string, w: ChatWidget): Promise<ChatWidget | null> {
+  const [row] = await db
+    .update(widgets)
+    .set({ title: w.title, workstreamId: w.workstreamId })
+    .where(and(eq(widgets.id, w.id), eq(widgets.orgId, orgId)))
+    .returning(widgetColumns);
+  return row ?? null;
+}
+
+/** Whether the organisation has this workstream (a widget may only route to its own). */
+export async function hasWorkstream(db: Db, orgId: string, workstreamId: string): Promise<boolean> {
+  const [row] = await db.select({ id: workstreams.id }).from(workstreams).where(and(eq(workstreams.id, workstreamId), eq(workstreams.orgId, orgId)));
+  return Boolean(row);
 }

@@ -199,7 +199,7 @@ function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues:
                     <TableCell>{a.agentName}</TableCell>
                     <TableCell>{a.chosen ? t('common.yes') : t('common.no')}</TableCell>
                     <TableCell data-testid="trace-rank">{a.rank === null ? t('trace.skippedAgent') : a.rank}</TableCell>
-                    <TableCell>{a.reason}</TableCell>
+                    <TableCell>{withNames(a.reason, skills, profiles)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -220,6 +220,11 @@ function actionText(action: OverflowAction, t: AdminT, queueName: (id: string) =
     case 'assign-anyway':
       return t('queues.overflowThen.assign-anyway');
   }
+}
+
+/** The engine's reasons name skills and capacity profiles by id; the admin reads their names. */
+export function withNames(reason: string, skills: Skill[], profiles: CapacityProfile[]): string {
+  return [...skills, ...profiles].reduce((text, { id, name }) => (text.includes(id) ? text.split(id).join(`“${name}”`) : text), reason);
 }
 
 /** "Skills: French 5 · Priority: 10 · Severity: High", with names instead of ids. */

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TokenIssuer } from '../../auth/tokens.js';
 import type { Clock } from '../../domain/clock.js';
 import type { AdminConfigService } from '../../services/admin-config.js';
+import type { ChatWidgetService } from '../../services/chat-widgets.js';
 import { mount } from '../mount.js';
 
 /** The admin center's API (admins only: the route table says so and mount enforces it). */
-export function adminRoutes(app: FastifyInstance, deps: { tokens: TokenIssuer; admin: AdminConfigService; clock: Clock }) {
+export function adminRoutes(app: FastifyInstance, deps: { tokens: TokenIssuer; admin: AdminConfigService; widgets: ChatWidgetService; clock: Clock }) {
   const { tokens, admin } = deps;
   const ok = { ok: true as const };
 
@@ -38,6 +39,10 @@ export function adminRoutes(app: FastifyInstance, deps: { tokens: TokenIssuer; a
   mount(app, tokens, 'createWorkstream', async ({ who, body }) => admin.create(who.orgId, 'workstreams', body));
   mount(app, tokens, 'updateWorkstream', async ({ who, params, body }) => admin.update(who.orgId, 'workstreams', params.id, body));
   mount(app, tokens, 'deleteWorkstream', async ({ who, params }) => (await admin.remove(who.orgId, 'workstreams', params.id), ok));
+
+  mount(app, tokens, 'listChatWidgets', async ({ who }) => deps.widgets.list(who.orgId));
+  mount(app, tokens, 'createChatWidget', async ({ who, body }) => deps.widgets.create(who.orgId, body));
+  mount(app, tokens, 'updateChatWidget', async ({ who, params, body }) => deps.widgets.update(who.orgId, params.widgetId, body));
 
   mount(app, tokens, 'listAgents', async ({ who }) => admin.agents(who.orgId));
   mount(app, tokens, 'updateAgentRouting', async ({ who, params, body }) => admin.setAgentRouting(who.orgId, params.id, body));

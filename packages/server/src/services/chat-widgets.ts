@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { ChatWidget, NewChatWidget } from '@switchboard/protocol';
+import { DomainError, notFound } from '../domain/errors.js';
+import type { Db } from '../store/db.js';
+import { hasWorkstream, insertWidget, listWidgets, updateWidget } from '../store/widgets.js';
+
+/** A readable id for the embed tag, from the title, with a random tail so it cannot be guessed or clash. */
+export function widgetIdFor(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const tail = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0');
+  return `${slug || 'widget'}-${tail}`;
+}
+
+/** Chat widgets (SPEC CH1, AD2): which workstream routes the conversations each embed tag starts. */
+export function createChatWidgetService({ db }: { db: Db }) {
+  async function requireWorkstream(orgId: string, workstreamId: string) {
+    if (!(await hasWorkstream(db, orgId, workstreamId))) throw new DomainError('invalid', `workstream ${workstreamId} does not exist`);
+  }
+  return {
+    list: (orgId: string) => listWidgets(db, orgId),
+    async create(orgId: string, body: NewChatWidget): Promise<ChatWidget> {
+      await requireWorkstream(orgId, body.workstreamId);
+      const widget = { id: widgetIdFor(body.title), ...body };
+      await insertWidget(db, orgId, widget);
+      return widget;
+    },
+    async update(orgId: string, id: string, body: NewChatWidget): Promise<ChatWidget> {
+      await requireWorkstream(orgId, body.workstreamId);
+      const widget = await updateWidget(db, orgId, { id, ...body });
+      if (!widget) throw notFound(`chat widget ${id}`);
+      return widget;
+    },
+  };
+}
+
+export type ChatWidgetService = ReturnType<typeof createChatWidgetService>;
