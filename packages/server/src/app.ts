@@ -104,7 +104,15 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   });
   bus.subscribe([realtime.deliver]);
 
+  // Work waiting for a trigger (a release, a presence change, a new item) is routed at once; what
+  // waits on time alone (an end-of-day profile's new day) is tried again by a sweep every minute.
+  const routeWaiting = async () => {
+    const orgs = await openOrganisations(db);
+    for (const orgId of orgs) onRoutable(orgId);
+    return 0;
+  };
   const timers = startTimers(log, [
+    { name: 'routing sweep', everyMs: 60_000, run: routeWaiting },
     { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
@@ -126,7 +134,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
       if (database.kind === 'embedded') await refreshStatistics(db);
       const address = await http.listen({ port: config.PORT, host: config.HOST });
       // Work that waited while the server was down (or was offered by a node that died) is routed now.
-      for (const orgId of await openOrganisations(db)) onRoutable(orgId);
+      await routeWaiting();
       return address;
     },
     async close() {

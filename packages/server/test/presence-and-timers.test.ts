@@ -106,3 +106,33 @@ describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
     expect(last).toMatchObject({ type: 'state', from: 'wrap-up', to: 'closed', actor: { type: 'system' } });
   });
 });
+
+describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
+  it('count the day\'s items until the day ends, then the agent is offered work again', async () => {
+    clock.set(new Date('2026-04-02T22:00:00Z'));
+    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 10 }, { key: 'ada', role: 'admin' }] });
+    const admin = (await signIn(org, 'ada')).api;
+    const profile = await admin.call('createCapacityProfile', { body: { name: 'Email', defaultLimit: 1, resetFrequency: 'end-of-day', blocksAssignment: true } });
+    const { userId, ...routing } = (await admin.call('listAgents')).find((a) => a.id === org.user('ann').id)!.routing;
+    await admin.call('updateAgentRouting', { params: { id: userId }, body: { ...routing, capacityProfiles: [{ profileId: profile.id, customLimit: null }] } });
+    const { id: wsId, ...ws } = (await admin.call('listWorkstreams'))[0]!;
+    await admin.call('updateWorkstream', { params: { id: wsId }, body: { ...ws, capacity: { kind: 'profiles', profileIds: [profile.id] }, wrapUpBlocking: { kind: 'never' } } });
+
+    const ann = await signIn(org, 'ann');
+    const socket = await ann.connect();
+    const start = (q: string) => server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: q } } });
+    const first = await start('one');
+    const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    await ann.api.call('endConversation', { params: { id: first.conversation.id }, body: {} });
+    const second = await start('two');
+    await server.app.settled();
+    // Ended, but an end-of-day profile keeps counting it: today's one item is used.
+    expect(socket.of('offer:new')).toHaveLength(1);
+
+    // After midnight (UTC) the count starts again: the next routing pass (the minute's sweep) offers it.
+    clock.set(new Date('2026-04-03T00:01:00Z'));
+    await server.app.routing.dispatch(org.orgId);
+    expect((await eventually(() => socket.of<Offer>('offer:new')[1])).conversationId).toBe(second.conversation.id);
+  });
+});

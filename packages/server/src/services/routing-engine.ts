@@ -175,7 +175,7 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
   async function cycle(orgId: string): Promise<boolean> {
     const config = await loadRoutingConfig(db, orgId);
     const push = [...config.workstreams.values()].filter((w) => w.distribution === 'push');
-    const loaded = await loadAgents(db, orgId);
+    const loaded = await loadAgents(db, orgId, clock.now());
     const engine = startAssignmentCycle(loaded, config, clock.now());
     // A copy that follows this run's assignments, so each block reads only queues that still have room.
     const agents = new Map(loaded.map((a) => [a.id, a]));

@@ -7,7 +7,9 @@ import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, of
 // Loads what one assignment cycle decides on: the agents of an organisation and the next block
 // of open work. Read fresh each cycle (no cache), so configuration changes apply at once.
 
-export async function loadAgents(db: Db, orgId: string): Promise<AgentState[]> {
+/** The agents as routing sees them at `now`: an end-of-day profile last used on an earlier (UTC) day is empty again. */
+export async function loadAgents(db: Db, orgId: string, now: Date): Promise<AgentState[]> {
+  const today = now.toISOString().slice(0, 10);
   const [staff, members, skillRows, profileRows] = await Promise.all([
     db
       .select({
@@ -23,7 +25,12 @@ export async function loadAgents(db: Db, orgId: string): Promise<AgentState[]> {
     db.select().from(queueMembers).where(eq(queueMembers.orgId, orgId)),
     db.select().from(agentSkills).where(eq(agentSkills.orgId, orgId)),
     db
-      .select({ userId: agentCapacityProfiles.userId, profileId: agentCapacityProfiles.profileId, used: agentCapacityProfiles.used, limit: sql<number>`coalesce(${agentCapacityProfiles.customLimit}, ${capacityProfiles.defaultLimit})` })
+      .select({
+        userId: agentCapacityProfiles.userId,
+        profileId: agentCapacityProfiles.profileId,
+        used: sql<number>`case when ${capacityProfiles.resetFrequency} = 'end-of-day' and ${agentCapacityProfiles.usedOn} is distinct from ${today} then 0 else ${agentCapacityProfiles.used} end`,
+        limit: sql<number>`coalesce(${agentCapacityProfiles.customLimit}, ${capacityProfiles.defaultLimit})`,
+      })
       .from(agentCapacityProfiles)
       .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
       .where(eq(agentCapacityProfiles.orgId, orgId)),
