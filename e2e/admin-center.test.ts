@@ -34,42 +34,32 @@
  * - routing trace: trace-id, trace-submit, trace-entry, trace-step (data-step), trace-queue, trace-skipped,
  *   trace-agent (data-chosen), trace-error
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createApiClient, type ApiClient, type ConfigExport } from '@switchboard/protocol';
-import { chromiumPath, launchChromium } from './support/chromium.js';
-import { freePort, ServerProcess } from './support/server-process.js';
+import { chromiumPath } from './support/chromium.js';
+import { serverAndBrowser, shots } from './support/suite.js';
 
-const shots = path.resolve(import.meta.dirname, '../docs/screenshots');
 const PASSWORD = 'switchboard';
 const timeout = { timeout: 15_000 };
 
 // Skipped only when no Chromium is installed outside CI (support/chromium.ts says so, and fails in CI).
 describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = serverAndBrowser();
   let api: ApiClient;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort());
-    await server.start();
-    browser = await launchChromium();
-    mkdirSync(shots, { recursive: true });
     let token: string | null = null;
-    api = createApiClient({ baseUrl: server.url, getToken: () => token });
+    api = createApiClient({ baseUrl: suite.server.url, getToken: () => token });
     token = (await api.call('login', { body: { email: 'ada@contoso.example', password: PASSWORD } })).token;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
   });
 
   async function signIn(email: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${suite.server.url}/admin/`);
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();

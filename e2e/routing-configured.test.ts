@@ -8,42 +8,29 @@
  * Test ids beyond those listed in admin-center.test.ts: nav-widgets, widget-new, widget-row (data-id,
  * data-title), widget-title, widget-workstream, widget-save, widget-snippet.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { createApiClient, type ApiClient } from '@switchboard/protocol';
-import { chromiumPath, launchChromium } from './support/chromium.js';
-import { freePort, ServerProcess } from './support/server-process.js';
+import { chromiumPath } from './support/chromium.js';
+import { serverAndBrowser, shots } from './support/suite.js';
 
-const shots = path.resolve(import.meta.dirname, '../docs/screenshots');
 const PASSWORD = 'switchboard';
 const timeout = { timeout: 15_000 };
 
 describe.skipIf(!chromiumPath)('routing configured in the admin center, used by the demo widget', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = serverAndBrowser();
   const agents: Record<string, ApiClient> = {};
 
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort());
-    await server.start();
-    browser = await launchChromium();
-    mkdirSync(shots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-  });
 
   async function newPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     return ctx.newPage();
   }
 
   async function signInAsAgent(email: string): Promise<ApiClient> {
     let token: string | null = null;
-    const api = createApiClient({ baseUrl: server.url, getToken: () => token });
+    const api = createApiClient({ baseUrl: suite.server.url, getToken: () => token });
     token = (await api.call('login', { body: { email, password: PASSWORD } })).token;
     await api.call('setPresence', { body: { presence: 'available' } });
     return api;
@@ -56,7 +43,7 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
       const res = await route.fetch();
       await route.fulfill({ response: res, body: (await res.text()).replace('data-widget-id="demo"', `data-widget-id="${widgetId}"`) });
     });
-    await page.goto(`${server.url}/demo/`);
+    await page.goto(`${suite.server.url}/demo/`);
     await page.waitForFunction(() => 'Switchboard' in window);
     // What the shop knows about its visitor reaches routing as context variables.
     if (customer.context) await page.evaluate((ctx) => (window as unknown as { Switchboard: { setContextProvider(f: () => object): void } }).Switchboard.setContextProvider(() => ctx), customer.context);
@@ -96,7 +83,7 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
 
   it('two workstreams, rules on a pre-chat answer and a context variable, skills, two methods: each chat reaches the right agent, and the trace says why', async () => {
     const admin = await newPage();
-    await admin.goto(`${server.url}/admin/`);
+    await admin.goto(`${suite.server.url}/admin/`);
     await admin.getByTestId('login-email').fill('ada@contoso.example');
     await admin.getByTestId('login-password').fill(PASSWORD);
     await admin.getByTestId('login-submit').click();

@@ -1,39 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from './support/chromium.js';
-import { freePort, ServerProcess } from './support/server-process.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { chromiumPath } from './support/chromium.js';
+import { serverAndBrowser, shots } from './support/suite.js';
 
-const shots = path.resolve(import.meta.dirname, '../docs/screenshots');
 const PASSWORD = 'switchboard';
 const timeout = { timeout: 15_000 };
 
 // Skipped only when no Chromium is installed outside CI (support/chromium.ts says so, and fails in CI).
 describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, agent workspace, restarts', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = serverAndBrowser({ OFFER_TIMEOUT_SECONDS: '60' });
   const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), { OFFER_TIMEOUT_SECONDS: '60' });
-    await server.start();
-    browser = await launchChromium();
-    mkdirSync(shots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-  });
 
   async function newPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(ctx);
     return ctx.newPage();
   }
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/agent/`);
+    await page.goto(`${suite.server.url}/agent/`);
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -45,8 +32,8 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
 
   it('a customer chats in the widget, an agent rejects, another accepts and answers, through a reload, a crash of the browser and of the server', async () => {
     // 1. The server was started like `npm start`: it printed its URLs and the demo logins.
-    expect(server.output).toContain('/demo/');
-    expect(server.output).toContain('bob@contoso.example');
+    expect(suite.server.output).toContain('/demo/');
+    expect(suite.server.output).toContain('bob@contoso.example');
 
     // Two agents of the Support queue sign in and become available.
     const bob = await newPage();
@@ -58,7 +45,7 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
 
     // 2. The customer opens the demo page; the widget comes from one script tag.
     const customer = await newPage();
-    await customer.goto(`${server.url}/demo/`);
+    await customer.goto(`${suite.server.url}/demo/`);
     await customer.getByTestId('widget-launcher').click();
     const widget = frameOf(customer);
     await widget.getByTestId('prechat-name').fill('Eve Example');
@@ -128,13 +115,13 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
     await agentAgain.getByTestId('message').filter({ hasText: 'I am looking at it now' }).waitFor(timeout);
 
     // 5c. The server crashes mid-conversation. What both sides send meanwhile is kept and delivered.
-    await server.kill('SIGKILL');
+    await suite.server.kill('SIGKILL');
     await expect.poll(() => agentAgain.getByTestId('connection-status').getAttribute('data-status'), timeout).toBe('reconnecting');
     await widget2.getByTestId('chat-input').fill('Sent while you were away');
     await widget2.getByTestId('chat-send').click();
     await agentAgain.getByTestId('composer-input').fill('Still here after the outage');
     await agentAgain.getByTestId('composer-send').click();
-    await server.start();
+    await suite.server.start();
     await expect.poll(() => agentAgain.getByTestId('connection-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('online');
     await agentAgain.getByTestId('message').filter({ hasText: 'Sent while you were away' }).waitFor({ timeout: 30_000 });
     await widget2.getByTestId('chat-message').filter({ hasText: 'Still here after the outage' }).waitFor({ timeout: 30_000 });

@@ -34,6 +34,9 @@ async function signIn(org: Awaited<ReturnType<typeof buildOrg>>, key: string) {
   return { token, api, connect, id: org.user(key).id, presence: async () => (await api.call('me')).presence };
 }
 
+const startChat = (org: { widgetId: string }, question: string) =>
+  server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question } } });
+
 // Read straight from the database: an API call is activity and would reset the idle time.
 const presenceInDb = async (id: string) => (await db.db.select({ p: users.presence }).from(users).where(eq(users.id, id)))[0]!.p;
 
@@ -82,7 +85,7 @@ describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
     });
     const ann = await signIn(org, 'ann');
     const socket = await ann.connect();
-    const start = (q: string) => server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: q } } });
+    const start = (q: string) => startChat(org, q);
     const first = await start('one');
     const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
     await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
@@ -120,7 +123,7 @@ describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
 
     const ann = await signIn(org, 'ann');
     const socket = await ann.connect();
-    const start = (q: string) => server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: q } } });
+    const start = (q: string) => startChat(org, q);
     const first = await start('one');
     const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
     await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
