@@ -104,8 +104,8 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   });
   bus.subscribe([realtime.deliver]);
 
-  // Work waiting for a trigger (a release, a presence change, a new item) is routed at once; what
-  // waits on time alone (an end-of-day profile's new day) is tried again by a sweep every minute.
+  // Work waiting for a trigger (a release, a presence change, a new item) is routed at once; a sweep
+  // every minute catches what nothing triggered (a node that stopped mid-dispatch).
   const routeWaiting = async () => {
     const orgs = await openOrganisations(db);
     for (const orgId of orgs) onRoutable(orgId);
@@ -116,6 +116,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
+    { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
     ...(database.kind === 'embedded' ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }] : []),

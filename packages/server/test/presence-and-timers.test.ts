@@ -113,7 +113,8 @@ describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
 describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
   it('count the day\'s items until the day ends, then the agent is offered work again', async () => {
     clock.set(new Date('2026-04-02T22:00:00Z'));
-    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 10 }, { key: 'ada', role: 'admin' }] });
+    // Profiles only: no units, so presence follows the profile alone.
+    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 0 }, { key: 'ada', role: 'admin' }] });
     const admin = (await signIn(org, 'ada')).api;
     const profile = await admin.call('createCapacityProfile', { body: { name: 'Email', defaultLimit: 1, resetFrequency: 'end-of-day', blocksAssignment: true } });
     const { userId, ...routing } = (await admin.call('listAgents')).find((a) => a.id === org.user('ann').id)!.routing;
@@ -130,12 +131,16 @@ describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
     await ann.api.call('endConversation', { params: { id: first.conversation.id }, body: {} });
     const second = await start('two');
     await server.app.settled();
-    // Ended, but an end-of-day profile keeps counting it: today's one item is used.
+    // Ended, but an end-of-day profile keeps counting it: today's one item is used, and the agent shows full.
     expect(socket.of('offer:new')).toHaveLength(1);
+    expect(await presenceInDb(ann.id)).toBe('busy-dnd');
+    expect(await server.app.presence.newDay()).toBe(0);
 
-    // After midnight (UTC) the count starts again: the next routing pass (the minute's sweep) offers it.
+    // After midnight (UTC) the count starts again (the minute's sweep): presence follows (busy-dnd is
+    // not an allowed presence, so the offer proves it), and the waiting chat is offered.
     clock.set(new Date('2026-04-03T00:01:00Z'));
-    await server.app.routing.dispatch(org.orgId);
+    expect(await server.app.presence.newDay()).toBe(1);
     expect((await eventually(() => socket.of<Offer>('offer:new')[1])).conversationId).toBe(second.conversation.id);
+    expect(await presenceInDb(ann.id)).toBe('busy-dnd'); // today's one item is in use again
   });
 });

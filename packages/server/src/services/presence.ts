@@ -4,6 +4,7 @@ import { notFound } from '../domain/errors.js';
 import * as model from '../domain/presence/presence.js';
 import type { Db } from '../store/db.js';
 import { idleAgents, lockPresence, savePresence } from '../store/presence.js';
+import { resetEndOfDayProfiles } from '../store/routing.js';
 import { getSettings, listCapacityProfiles, listPresences } from '../store/routing-config.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
@@ -72,6 +73,22 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
       if (now - (lastActivity.get(userId) ?? 0) < 30_000) return;
       lastActivity.set(userId, now);
       await standalone(orgId, userId, (s, at, idle) => model.activity(s, at, idle));
+    },
+
+    /**
+     * After midnight (UTC) end-of-day profiles are empty again: presence is computed afresh in the
+     * same transaction, and routing runs for every organisation that got room back.
+     */
+    async newDay(): Promise<number> {
+      const log = new EventLog();
+      const agents = await db.transaction(async (tx) => {
+        const reset = await resetEndOfDayProfiles(tx, clock.now());
+        for (const a of reset) await change(tx, log, a.orgId, a.userId, (s) => s);
+        return reset;
+      });
+      bus.publish(log.pending);
+      for (const orgId of new Set(agents.map((a) => a.orgId))) onRoutable(orgId);
+      return agents.length;
     },
 
     /** Agents idle past their organisation's limit lose their manual presence. */

@@ -233,6 +233,23 @@ async function chargeProfiles(tx: Db, orgId: string, agentId: string, profileIds
 }
 
 /**
+ * Empties the end-of-day profiles last used before today (UTC), in one statement; returns the
+ * agents whose count went back to zero, so their presence and routing can follow.
+ */
+export async function resetEndOfDayProfiles(tx: Db, now: Date): Promise<{ orgId: string; userId: string }[]> {
+  const today = now.toISOString().slice(0, 10);
+  const rows = rowsOf<{ org_id: string; user_id: string }>(
+    await tx.execute(sql`
+      update ${agentCapacityProfiles} acp set used = 0, used_on = ${today}
+      from ${capacityProfiles} cp
+      where cp.id = acp.profile_id and cp.reset_frequency = 'end-of-day' and acp.used > 0 and acp.used_on is distinct from ${today}
+      returning acp.org_id, acp.user_id`),
+  );
+  const unique = new Map(rows.map((r) => [`${r.org_id}/${r.user_id}`, { orgId: r.org_id, userId: r.user_id }]));
+  return [...unique.values()];
+}
+
+/**
  * Gives back what a conversation held: its units and its profiles (end-of-day profiles keep
  * counting until the day ends), and notes the time for least-active routing.
  */
