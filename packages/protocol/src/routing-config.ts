@@ -233,5 +233,9 @@ export const RoutingSettings = z.strictObject({
   defaultPresence: z.union([Presence, Id]).default('available'),
   /** A manual presence is cleared after this many minutes without activity. */
   idleMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  /** An agent who lets an offer run out shows as inactive (Away) until they change it (routing-semantics §1.7). */
+  missedOfferMakesInactive: z.boolean().default(false),
+  /** An agent who rejects an offer shows Do not disturb until they change it. */
+  rejectMakesDoNotDisturb: z.boolean().default(false),
 });
 export type RoutingSettings = z.infer<typeof RoutingSettings>;

@@ -51,4 +51,36 @@ describe('offer timeout (injected clock)', () => {
     holder.socket.close();
     other.socket.close();
   });
+
+  it('with the settings on, a missed offer makes the agent inactive and a rejected one Do not disturb, until they change it', async () => {
+    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ada', role: 'admin' }] });
+    const login = async (key: string) => (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
+    await server.api(await login('ada')).call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, missedOfferMakesInactive: true, rejectMakesDoNotDisturb: true } });
+    const annToken = await login('ann');
+    const ann = server.api(annToken);
+    const socket = connectSocket(server.url, annToken);
+    await socket.ready;
+    await ann.call('setPresence', { body: { presence: 'available' } });
+    const offers = () => socket.of<Offer>('offer:new');
+
+    await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'help' } } });
+    await eventually(() => offers()[0]);
+    clock.advance(60_000);
+    await server.app.offers.expireDue();
+    expect(await eventually(() => socket.of<OfferClosed>('offer:closed')[0])).toMatchObject({ offerId: offers()[0]!.id, outcome: 'timeout' });
+    await server.app.settled();
+    expect((await ann.call('me')).presence).toBe('away');
+    expect(offers()).toHaveLength(1); // inactive: not offered it again
+
+    await ann.call('setPresence', { body: { presence: 'available' } });
+    const again = await eventually(() => offers()[1]);
+    await ann.call('rejectOffer', { params: { id: again.id }, body: {} });
+    await server.app.settled();
+    expect((await ann.call('me')).presence).toBe('busy-dnd');
+    expect(offers()).toHaveLength(2);
+
+    await ann.call('setPresence', { body: { presence: 'available' } });
+    expect((await eventually(() => offers()[2])).conversationId).toBe(again.conversationId);
+    socket.close();
+  });
 });

@@ -172,14 +172,17 @@ describe('agents', () => {
 });
 
 describe('settings', () => {
-  it('saves the default presence (base or custom) and idle minutes', async () => {
+  it('saves the default presence (base or custom), idle minutes and what a missed or rejected offer does to presence', async () => {
     const api = createFakeApi();
     api.state.presences.push({ id: uuid(51), name: 'In training', base: 'away' });
     renderApp('/settings', { api });
     change(await screen.findByTestId('settings-default-presence'), uuid(51));
     change(screen.getByTestId('settings-idle-minutes'), '30');
+    fireEvent.click(screen.getByTestId('settings-reject-dnd'));
     fireEvent.click(screen.getByTestId('settings-save'));
-    await waitFor(() => expect(api.sent('updateRoutingSettings')).toEqual([{ defaultPresence: uuid(51), idleMinutes: 30 }]));
+    await waitFor(() =>
+      expect(api.sent('updateRoutingSettings')).toEqual([{ defaultPresence: uuid(51), idleMinutes: 30, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: true }]),
+    );
   });
 });
 

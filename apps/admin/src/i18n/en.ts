@@ -420,6 +420,10 @@ export const en = {
     customPresences: 'Custom presences',
     idleMinutes: 'Clear manual presence after',
     idleMinutesHint: 'A presence an agent set by hand is cleared after this many minutes without activity.',
+    offers: 'After an offer',
+    offersHint: 'Otherwise presence keeps following capacity. Either presence lasts until the agent changes it.',
+    missedOfferMakesInactive: 'An agent who lets an offer run out shows as inactive (Away)',
+    rejectMakesDoNotDisturb: 'An agent who rejects an offer shows Do not disturb',
   },
   importExport: {
     title: 'Import / export',

@@ -422,6 +422,10 @@ export const fr: Translation = {
     customPresences: 'Présences personnalisées',
     idleMinutes: 'Effacer la présence manuelle après',
     idleMinutesHint: 'Une présence choisie à la main par un agent est effacée après ce nombre de minutes sans activité.',
+    offers: 'Après une proposition',
+    offersHint: 'Sinon la présence suit la capacité. L’une ou l’autre reste jusqu’à ce que l’agent la change.',
+    missedOfferMakesInactive: 'Un agent qui laisse expirer une proposition devient inactif (Absent)',
+    rejectMakesDoNotDisturb: 'Un agent qui refuse une proposition passe en Ne pas déranger',
   },
   importExport: {
     title: 'Import / export',

@@ -422,6 +422,10 @@ export const nl: Translation = {
     customPresences: 'Eigen aanwezigheden',
     idleMinutes: 'Handmatige aanwezigheid wissen na',
     idleMinutesHint: 'Een aanwezigheid die een agent zelf instelde, vervalt na zoveel minuten zonder activiteit.',
+    offers: 'Na een aanbod',
+    offersHint: 'Anders volgt de aanwezigheid de capaciteit. Beide blijven staan tot de agent ze wijzigt.',
+    missedOfferMakesInactive: 'Een agent die een aanbod laat verlopen, wordt inactief (Afwezig)',
+    rejectMakesDoNotDisturb: 'Een agent die een aanbod weigert, krijgt Niet storen',
   },
   importExport: {
     title: 'Importeren / exporteren',

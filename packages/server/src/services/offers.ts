@@ -40,7 +40,7 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
       const to = nextState({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false }, 'decline');
       await releaseCharge(tx, { orgId: c.orgId, agentId: offer.agentId, units: c.chargedUnits, profileIds: c.chargedProfileIds, now });
       await updateConversation(tx, c.orgId, c.id, { state: to, agentId: null, chargedUnits: 0, chargedProfileIds: [], updatedAt: now });
-      await presence.recompute(tx, log, c.orgId, offer.agentId);
+      await presence.declined(tx, log, c.orgId, offer.agentId, outcome);
       await log.append(tx, {
         orgId: c.orgId,
         conversationId: c.id,

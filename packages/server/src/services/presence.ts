@@ -44,6 +44,15 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
   return {
     /** Inside a claim or release: recompute from the new capacity use. */
     recompute: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => s),
+    /**
+     * An offer rejected or let run out: presence follows capacity, unless the organisation turned on
+     * "missed → inactive" or "reject → do not disturb" (routing-semantics §1.7); then it is set as if by hand.
+     */
+    async declined(tx: Db, log: EventLog, orgId: string, userId: string, outcome: 'rejected' | 'timeout') {
+      const settings = await getSettings(tx, orgId);
+      const to = outcome === 'timeout' ? settings.missedOfferMakesInactive && 'away' : settings.rejectMakesDoNotDisturb && 'busy-dnd';
+      return change(tx, log, orgId, userId, (s, now) => (to ? model.setManual(s, to, now) : s));
+    },
     /** Accepting or closing ends a manual available/busy (routing-semantics §1.7). */
     acceptedOrClosed: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => model.onAcceptOrClose(s)),
 

@@ -103,14 +103,21 @@ export async function loadRoutingConfig(db: Db, orgId: string): Promise<RoutingC
 
 export async function getSettings(db: Db, orgId: string): Promise<RoutingSettings> {
   const [row] = await db.select().from(orgSettings).where(eq(orgSettings.orgId, orgId));
-  return { defaultPresence: (row?.defaultPresence ?? 'available') as RoutingSettings['defaultPresence'], idleMinutes: row?.idleMinutes ?? 15 };
+  return {
+    defaultPresence: (row?.defaultPresence ?? 'available') as RoutingSettings['defaultPresence'],
+    idleMinutes: row?.idleMinutes ?? 15,
+    missedOfferMakesInactive: row?.missedOfferMakesInactive ?? false,
+    rejectMakesDoNotDisturb: row?.rejectMakesDoNotDisturb ?? false,
+  };
 }
 
 export async function saveSettings(db: Db, orgId: string, s: RoutingSettings): Promise<void> {
+  const { defaultPresence, idleMinutes, missedOfferMakesInactive, rejectMakesDoNotDisturb } = s;
+  const values = { defaultPresence, idleMinutes, missedOfferMakesInactive, rejectMakesDoNotDisturb };
   await db
     .insert(orgSettings)
-    .values({ orgId, defaultPresence: s.defaultPresence, idleMinutes: s.idleMinutes })
-    .onConflictDoUpdate({ target: orgSettings.orgId, set: { defaultPresence: s.defaultPresence, idleMinutes: s.idleMinutes } });
+    .values({ orgId, ...values })
+    .onConflictDoUpdate({ target: orgSettings.orgId, set: values });
 }
 
 // ---- writes (the admin service validates references before calling these) ----

@@ -345,6 +345,8 @@ export const orgSettings = pgTable('org_settings', {
   /** A base presence or a custom presence id. */
   defaultPresence: text('default_presence').notNull().default('available'),
   idleMinutes: integer('idle_minutes').notNull().default(15),
+  missedOfferMakesInactive: boolean('missed_offer_makes_inactive').notNull().default(false),
+  rejectMakesDoNotDisturb: boolean('reject_makes_dnd').notNull().default(false),
 });
 
 /** Every routing decision for a conversation, with its reasons (SPEC RT5). */

@@ -1,4 +1,4 @@
-import { Button, Field, Select, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Select, Switch, makeStyles } from '@fluentui/react-components';
 import { Presence, RoutingSettings, type CustomPresence } from '@switchboard/protocol';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/api';
@@ -72,6 +72,20 @@ function SettingsForm({ settings, presences }: { settings: RoutingSettings; pres
             />
           </Field>
         </FieldGrid>
+      </Section>
+      <Section title={t('settings.offers')} description={t('settings.offersHint')}>
+        <Switch
+          data-testid="settings-missed-inactive"
+          label={t('settings.missedOfferMakesInactive')}
+          checked={draft.missedOfferMakesInactive}
+          onChange={(_, d) => form.setDraft((s) => ({ ...s, missedOfferMakesInactive: d.checked }))}
+        />
+        <Switch
+          data-testid="settings-reject-dnd"
+          label={t('settings.rejectMakesDoNotDisturb')}
+          checked={draft.rejectMakesDoNotDisturb}
+          onChange={(_, d) => form.setDraft((s) => ({ ...s, rejectMakesDoNotDisturb: d.checked }))}
+        />
       </Section>
       <ServerError message={form.serverError} />
       <ButtonBar>

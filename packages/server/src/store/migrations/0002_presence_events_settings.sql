@@ -1,0 +1,2 @@
+ALTER TABLE "org_settings" ADD COLUMN "missed_offer_makes_inactive" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "org_settings" ADD COLUMN "reject_makes_dnd" boolean DEFAULT false NOT NULL;
