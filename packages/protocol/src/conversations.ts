@@ -80,7 +80,8 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
-export const OfferList = z.object({ offers: z.array(Offer) });
+/** `serverTime` lets a client whose clock is off count offers down by the server's. */
+export const OfferList = z.object({ offers: z.array(Offer), serverTime: Timestamp });
 export type OfferList = z.infer<typeof OfferList>;
 
 export const OfferClosed = z.object({

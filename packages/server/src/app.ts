@@ -78,7 +78,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
   healthRoutes(http, { db });
   authRoutes(http, { db, tokens, presence });
-  conversationRoutes(http, { db, tokens, conversations, offers, pick });
+  conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).

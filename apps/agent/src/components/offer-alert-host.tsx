@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import { useCommand } from '../hooks/use-command';
 import { useNow } from '../hooks/use-now';
-import { useOffers } from '../state/offers-store';
+import { useOffers, type HeldOffer } from '../state/offers-store';
 import { useServices } from '../state/services-context';
 import { OfferAlert } from './offer-alert';
+
+// Deadlines are the server's: compare them with the server's time as this browser estimates it.
+const expired = (o: HeldOffer, now: number) => Date.parse(o.expiresAt) <= now - o.skewMs;
 
 /** Shows the oldest live offer; the rest wait their turn, expired ones go away by themselves. */
 export function OfferAlertHost() {
@@ -12,9 +15,9 @@ export function OfferAlertHost() {
   const now = useNow(250);
   const command = useCommand('offer.failed');
 
-  const live = offers.filter((o) => Date.parse(o.expiresAt) > now);
+  const live = offers.filter((o) => !expired(o, now));
   useEffect(() => {
-    for (const o of offers) if (Date.parse(o.expiresAt) <= now) useOffers.getState().remove(o.id);
+    for (const o of offers) if (expired(o, now)) useOffers.getState().remove(o.id);
   }, [offers, now]);
 
   const current = live[0];
@@ -26,7 +29,7 @@ export function OfferAlertHost() {
     <OfferAlert
       key={current.id}
       offer={current}
-      now={now}
+      now={now - current.skewMs}
       queued={live.length - 1}
       busy={command.pending === current.id}
       onAccept={() => void answer('accept')}

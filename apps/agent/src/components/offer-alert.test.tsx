@@ -85,6 +85,23 @@ describe('OfferAlertHost', () => {
     expect(useOffers.getState().offers.map((o) => o.id)).toEqual([offer(2).id]);
   });
 
+  it("counts down by the server's clock when this browser's clock is off", () => {
+    // The browser is 5 minutes ahead: by its own clock the offer would already have expired.
+    vi.setSystemTime(T0 + 5 * 60_000);
+    act(() => useOffers.getState().add(offer(1)));
+    renderWithProviders(<OfferAlertHost />);
+    expect(screen.getByTestId('offer-countdown').textContent).toBe('60 s');
+    expect(screen.getByTestId('offer-waited').textContent).toBe('1:35');
+    // The same offer from the list after a reload, answered by a server 20 s into the offer.
+    act(() => {
+      useOffers.getState().clear();
+      useOffers.getState().sync([offer(1)], Date.now(), new Date(T0 + 20_000).toISOString());
+    });
+    expect(screen.getByTestId('offer-countdown').textContent).toBe('40 s');
+    act(() => void vi.advanceTimersByTime(40_000));
+    expect(screen.queryByTestId('offer-alert')).toBeNull();
+  });
+
   it('disappears when the offer is closed elsewhere (offer:closed)', () => {
     act(() => useOffers.getState().add(offer(1)));
     renderWithProviders(<OfferAlertHost />);

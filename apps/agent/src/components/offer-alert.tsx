@@ -18,7 +18,7 @@ import { formatDuration, secondsLeft } from '../lib/time';
 
 export type OfferAlertProps = {
   offer: Offer;
-  /** Current time in ms: the parent ticks it so waited time and countdown move. */
+  /** The server's current time in ms, as this browser estimates it: the parent ticks it so waited time and countdown move. */
   now: number;
   /** Offers queued behind this one. */
   queued: number;

@@ -48,8 +48,8 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   async function refreshOffers() {
     const requestedAt = Date.now();
     try {
-      const { offers } = await call('listOffers');
-      useOffers.getState().sync(offers, requestedAt);
+      const { offers, serverTime } = await call('listOffers');
+      useOffers.getState().sync(offers, requestedAt, serverTime);
     } catch (err) {
       console.warn('loading offers failed', err);
     }

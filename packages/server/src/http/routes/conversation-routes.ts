@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../domain/clock.js';
 import type { TokenIssuer } from '../../auth/tokens.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { OfferService } from '../../services/offers.js';
@@ -12,7 +13,7 @@ import { mount } from '../mount.js';
 
 export function conversationRoutes(
   app: FastifyInstance,
-  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; offers: OfferService; pick: PickService },
+  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; offers: OfferService; pick: PickService; clock: Clock },
 ) {
   const { tokens, conversations, offers } = deps;
   const ok = { ok: true as const };
@@ -24,7 +25,7 @@ export function conversationRoutes(
   mount(app, tokens, 'sendMessage', async ({ who, params, body }) => conversations.sendAgentMessage(who, params.id, body));
   mount(app, tokens, 'endConversation', async ({ who, params }) => (await conversations.agentEnd(who, params.id), ok));
   mount(app, tokens, 'closeConversation', async ({ who, params }) => (await conversations.close(who, params.id), ok));
-  mount(app, tokens, 'listOffers', async ({ who }) => ({ offers: await offers.listMine(who) }));
+  mount(app, tokens, 'listOffers', async ({ who }) => ({ offers: await offers.listMine(who), serverTime: deps.clock.now().toISOString() }));
   mount(app, tokens, 'acceptOffer', async ({ who, params }) => (await offers.accept(who, params.id), ok));
   mount(app, tokens, 'rejectOffer', async ({ who, params }) => (await offers.reject(who, params.id), ok));
   mount(app, tokens, 'listPickable', async ({ who }) => ({ conversations: await deps.pick.list(who) }));
