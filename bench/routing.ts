@@ -60,6 +60,7 @@ function pureEngine() {
       lastAssignedAt: Object.fromEntries(qs.map((q) => [q, rand() < 0.5 ? null : new Date(now.getTime() - rand() * 3600_000)])),
       joinedQueueAt: Object.fromEntries(qs.map((q) => [q, new Date(now.getTime() - 86_400_000)])),
       lastCapacityReleaseAt: rand() < 0.3 ? null : new Date(now.getTime() - rand() * 3600_000),
+      sessions: 0,
     };
   });
   const item = (i: number): WorkItem => ({

@@ -195,6 +195,26 @@ describe('unified routing through the API', () => {
     expect((await eventually(() => offersOf(ann)[1])).conversationId).toBe(two.conversation.id);
   });
 
+  it('an agent holds at most 10 conversations, whatever their capacity, and shows Do not disturb at the limit (routing-semantics §1.7)', async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
+    const ann = await s.agent('ann');
+    const chats = [];
+    for (let i = 0; i < 11; i++) chats.push(await s.chat(`question ${i}`));
+    await server.app.settled();
+    const offered = await eventually(() => (offersOf(ann).length >= 10 ? offersOf(ann) : undefined));
+    await server.app.settled();
+    expect(offersOf(ann)).toHaveLength(10); // 10 units of capacity left, but no 11th conversation
+    expect((await ann.api.call('me')).presence).toBe('busy-dnd');
+    const waiting = chats.find((c) => !offered.some((o) => o.conversationId === c.conversation.id))!;
+
+    // One conversation ends and closes: below the limit again, the waiting one is offered.
+    await ann.api.call('acceptOffer', { params: { id: offered[0]!.id }, body: {} });
+    await ann.api.call('endConversation', { params: { id: offered[0]!.conversationId }, body: {} });
+    await ann.api.call('closeConversation', { params: { id: offered[0]!.conversationId }, body: {} });
+    expect((await eventually(() => offersOf(ann)[10])).conversationId).toBe(waiting.conversation.id);
+    expect((await ann.api.call('me')).presence).toBe('busy-dnd');
+  });
+
   it("presence: the admin's default applies at sign-in, custom presences map to their base", async () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
     const training = await s.admin.call('createPresence', { body: { name: 'In training', base: 'away' } });

@@ -1,10 +1,10 @@
-import { and, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Presence } from '@switchboard/protocol';
 import type { PresenceState } from '../domain/presence/presence.js';
-import type { Db } from './db.js';
-import { agentCapacityProfiles, capacityProfiles, orgSettings, users } from './schema.js';
+import { rowsOf, type Db } from './db.js';
+import { agentCapacityProfiles, capacityProfiles, conversations, orgSettings, users } from './schema.js';
 
-export type PresenceRow = { state: PresenceState; presence: Presence; capacity: number; usedCapacity: number; profiles: Record<string, { limit: number; used: number }> };
+export type PresenceRow = { state: PresenceState; presence: Presence; capacity: number; usedCapacity: number; profiles: Record<string, { limit: number; used: number }>; sessions: number };
 
 /** An agent's presence facts and capacity use, locked for the transaction. */
 export async function lockPresence(tx: Db, orgId: string, userId: string): Promise<PresenceRow | undefined> {
@@ -15,12 +15,14 @@ export async function lockPresence(tx: Db, orgId: string, userId: string): Promi
     .from(agentCapacityProfiles)
     .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
     .where(eq(agentCapacityProfiles.userId, userId));
+  const sessions = await sessionsOf(tx, userId);
   const before = u.presenceBeforeDisconnect;
   return {
     presence: u.presence,
     capacity: u.capacity,
     usedCapacity: u.usedCapacity,
     profiles: Object.fromEntries(profileRows.map((p) => [p.profileId, { limit: p.customLimit ?? p.defaultLimit, used: p.used }])),
+    sessions,
     state: {
       manual: u.manualPresence && u.manualSetAt ? { presence: u.manualPresence, setAt: u.manualSetAt, customPresenceId: u.customPresenceId } : null,
       lastActivityAt: u.lastActivityAt ?? u.createdAt,
@@ -29,6 +31,15 @@ export async function lockPresence(tx: Db, orgId: string, userId: string): Promi
       presenceBeforeDisconnect: before ? { presence: before.presence as Presence, setAt: new Date(before.setAt), customPresenceId: before.customPresenceId } : null,
     },
   };
+}
+
+/** The SQL count of conversations an agent holds (offered, active, waiting, wrap-up): what the session limit counts. */
+export const sessionsSql = (userId: SQL) =>
+  sql`(select count(*)::int from ${conversations} s where s.agent_id = ${userId} and s.state in ('active', 'waiting', 'wrap-up'))`;
+
+async function sessionsOf(tx: Db, userId: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select ${sessionsSql(sql`${userId}::uuid`)} as n`));
+  return Number(row?.n ?? 0);
 }
 
 export async function savePresence(tx: Db, orgId: string, userId: string, state: PresenceState, presence: Presence): Promise<void> {

@@ -1,5 +1,6 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Presence, SkillRequirement } from '@switchboard/protocol';
+import { ONGOING_STATES } from '../domain/conversation/lifecycle.js';
 import type { AgentState, QueueStats, WorkItem } from '../domain/routing/types.js';
 import type { Db } from './db.js';
 import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, offers, queueMembers, users } from './schema.js';
@@ -10,7 +11,7 @@ import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, of
 /** The agents as routing sees them at `now`: an end-of-day profile last used on an earlier (UTC) day is empty again. */
 export async function loadAgents(db: Db, orgId: string, now: Date): Promise<AgentState[]> {
   const today = now.toISOString().slice(0, 10);
-  const [staff, members, skillRows, profileRows] = await Promise.all([
+  const [staff, members, skillRows, profileRows, sessionRows] = await Promise.all([
     db
       .select({
         id: users.id,
@@ -34,10 +35,20 @@ export async function loadAgents(db: Db, orgId: string, now: Date): Promise<Agen
       .from(agentCapacityProfiles)
       .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
       .where(eq(agentCapacityProfiles.orgId, orgId)),
+    // Ongoing conversations only: the routing index's (org, state) prefix reads just those.
+    db
+      .select({ agentId: conversations.agentId, n: sql<number>`count(*)::int` })
+      .from(conversations)
+      .where(and(eq(conversations.orgId, orgId), inArray(conversations.state, [...ONGOING_STATES]), isNotNull(conversations.agentId)))
+      .groupBy(conversations.agentId),
   ]);
   const byId = new Map<string, AgentState & { queueIds: string[]; skills: Record<string, number>; profiles: Record<string, { limit: number; used: number }>; lastAssignedAt: Record<string, Date | null>; joinedQueueAt: Record<string, Date> }>();
   for (const u of staff) {
-    byId.set(u.id, { ...u, presence: u.presence as Presence, queueIds: [], skills: {}, profiles: {}, lastAssignedAt: {}, joinedQueueAt: {} });
+    byId.set(u.id, { ...u, presence: u.presence as Presence, queueIds: [], skills: {}, profiles: {}, lastAssignedAt: {}, joinedQueueAt: {}, sessions: 0 });
+  }
+  for (const s of sessionRows) {
+    const a = s.agentId ? byId.get(s.agentId) : undefined;
+    if (a) a.sessions = Number(s.n);
   }
   for (const m of members) {
     const a = byId.get(m.userId);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Presence, TraceStep } from '@switchboard/protocol';
+import { MAX_SESSIONS } from '../domain/routing/capacity.js';
 import type { CapacityNeed } from '../domain/routing/types.js';
 import { rowsOf, type Db } from './db.js';
 import type { EventRow } from './events.js';
+import { sessionsSql } from './presence.js';
 import { compactSteps } from './trace-encoding.js';
 import { agentCapacityProfiles, capacityProfiles, conversationEvents, conversations, offers, queueMembers, routingTraces, users } from './schema.js';
 
@@ -35,7 +37,8 @@ type Prepared = Claim & { units: number; profileIds: string[]; offerId: string; 
 /**
  * Assigns open conversations to agents, many at once, as conditional writes: an agent is
  * charged only if the capacity still fits for all of their claims (units, or room in every
- * blocking profile) and their presence still allows each one; a conversation moves only if it
+ * blocking profile), they would hold no more than `MAX_SESSIONS` conversations, and their
+ * presence still allows each one; a conversation moves only if it
  * is still open and unassigned, and the same statement records the offer, its event and the
  * routing trace; what was charged for a conversation that did not move is given back. Under any
  * concurrency, on any number of nodes, no conversation is assigned twice and no agent goes over
@@ -113,25 +116,29 @@ const derivedPresence = (units: SQL) => sql`case
 
 /** Charges each agent the units of all their claims at once; returns charged agent → presence derived in SQL. */
 async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]): Promise<Map<string, boolean>> {
-  const perAgent = new Map<string, { units: number; allowed: Presence[] | null }>();
+  const perAgent = new Map<string, { units: number; n: number; allowed: Presence[] | null }>();
   for (const c of claims) {
-    const a = perAgent.get(c.agentId) ?? { units: 0, allowed: null };
+    const a = perAgent.get(c.agentId) ?? { units: 0, n: 0, allowed: null };
     a.units += c.units;
+    a.n += 1;
     // The presence must allow every claim of the agent: the intersection of the allowed sets.
     if (c.allowedPresences) a.allowed = a.allowed ? a.allowed.filter((p) => c.allowedPresences!.includes(p)) : [...c.allowedPresences];
     perAgent.set(c.agentId, a);
   }
   if (perAgent.size === 0) return new Map();
-  const req = JSON.stringify([...perAgent].map(([agent, a]) => ({ agent, units: a.units, allowed: a.allowed })));
+  const req = JSON.stringify([...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed })));
+  const sessions = sessionsSql(sql`${users.id}`);
   const rows = rowsOf<{ id: string; derived: boolean }>(
     await tx.execute(sql`
-      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, allowed json))
+      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json))
       update ${users} set used_capacity = used_capacity + req.units, last_assigned_at = ${now.toISOString()}::timestamptz,
         presence = ${derivedPresence(sql`req.units`)}
       from req
       where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])}) and ${users.orgId} = ${orgId}::uuid and used_capacity + req.units <= capacity
         and (req.allowed is null or presence in (select json_array_elements_text(req.allowed)))
-      returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id}) as derived`),
+        and ${sessions} + req.n <= ${MAX_SESSIONS}
+      returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
+        and ${sessions} + req.n < ${MAX_SESSIONS} as derived`),
   );
   return new Map(rows.map((r) => [r.id, r.derived]));
 }

@@ -22,9 +22,9 @@ const after = (ms: number) => new Date(T0.getTime() + ms);
 const MIN = 60_000;
 const IDLE_MINUTES = 15;
 
-const free: CapacityUse = { capacity: 3, usedCapacity: 0, profiles: {} };
-const partly: CapacityUse = { capacity: 3, usedCapacity: 1, profiles: {} };
-const fullUnits: CapacityUse = { capacity: 3, usedCapacity: 3, profiles: {} };
+const free: CapacityUse = { capacity: 3, usedCapacity: 0, profiles: {}, sessions: 0 };
+const partly: CapacityUse = { capacity: 3, usedCapacity: 1, profiles: {}, sessions: 0 };
+const fullUnits: CapacityUse = { capacity: 3, usedCapacity: 3, profiles: {}, sessions: 0 };
 const see = (state: PresenceState, now: Date, use: CapacityUse = free) => effectivePresence(state, use, now, IDLE_MINUTES);
 
 describe('computedPresence (routing-semantics §1.7)', () => {
@@ -35,18 +35,20 @@ describe('computedPresence (routing-semantics §1.7)', () => {
     ['nothing in use', free, 'available'],
     ['some units in use', partly, 'busy'],
     ['units full', fullUnits, 'busy-dnd'],
-    ['units over (negative room)', { capacity: 3, usedCapacity: 4, profiles: {} }, 'busy-dnd'],
-    ['no capacity and nothing in use', { capacity: 0, usedCapacity: 0, profiles: {} }, 'available'],
-    ['one blocking profile, full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 } } }, 'busy-dnd'],
-    ['one blocking profile with room', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 1 } } }, 'busy'],
-    ['two blocking profiles, one full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 0 } } }, 'busy'],
-    ['two blocking profiles, both full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 1 } } }, 'busy-dnd'],
-    ['a blocking profile full decides, a non-blocking one with room does not', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 1, used: 1 }, log: { limit: 5, used: 0 } } }, 'busy-dnd'],
-    ['non-blocking profiles only, one full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 0 } } }, 'busy'],
-    ['non-blocking profiles only, all full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 2 } } }, 'busy-dnd'],
-    ['units full but profile room left', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 2, used: 1 } } }, 'busy'],
-    ['profile full but units left', { capacity: 3, usedCapacity: 1, profiles: { chat: { limit: 1, used: 1 } } }, 'busy'],
-    ['units and profile both full', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 1, used: 1 } } }, 'busy-dnd'],
+    ['units over (negative room)', { capacity: 3, usedCapacity: 4, profiles: {}, sessions: 0 }, 'busy-dnd'],
+    ['no capacity and nothing in use', { capacity: 0, usedCapacity: 0, profiles: {}, sessions: 0 }, 'available'],
+    ['one blocking profile, full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 } }, sessions: 0 }, 'busy-dnd'],
+    ['one blocking profile with room', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy'],
+    ['two blocking profiles, one full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 0 } }, sessions: 0 }, 'busy'],
+    ['two blocking profiles, both full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 1 } }, sessions: 0 }, 'busy-dnd'],
+    ['a blocking profile full decides, a non-blocking one with room does not', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 1, used: 1 }, log: { limit: 5, used: 0 } }, sessions: 0 }, 'busy-dnd'],
+    ['non-blocking profiles only, one full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 0 } }, sessions: 0 }, 'busy'],
+    ['non-blocking profiles only, all full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 2 } }, sessions: 0 }, 'busy-dnd'],
+    ['units full but profile room left', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy'],
+    ['profile full but units left', { capacity: 3, usedCapacity: 1, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy'],
+    ['units and profile both full', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy-dnd'],
+    ['10 conversations held, capacity left (the session limit)', { capacity: 20, usedCapacity: 10, profiles: {}, sessions: 10 }, 'busy-dnd'],
+    ['9 conversations held, capacity left', { capacity: 20, usedCapacity: 9, profiles: {}, sessions: 9 }, 'busy'],
   ])('%s → %s', (_name, use, expected) => {
     expect(computedPresence(use, profiles)).toBe(expected);
   });
@@ -64,6 +66,16 @@ describe('sign-in and manual presence (SPEC AG1)', () => {
 
   it('a manual presence wins over the computed one', () => {
     expect(see(setManual(signIn('available', T0), 'busy-dnd', T0), after(MIN))).toBe('busy-dnd');
+  });
+
+  it.each<[Presence, Presence]>([
+    ['available', 'busy-dnd'],
+    ['busy', 'busy-dnd'],
+    ['away', 'away'],
+    ['offline', 'offline'],
+  ])('at the session limit a manual %s shows as %s', (manual, expected) => {
+    const atLimit: CapacityUse = { capacity: 20, usedCapacity: 10, profiles: {}, sessions: 10 };
+    expect(see(setManual(signIn('available', T0), manual, T0), after(MIN), atLimit)).toBe(expected);
   });
 
   it.each<[Presence, Presence]>([

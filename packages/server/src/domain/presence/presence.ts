@@ -1,4 +1,5 @@
 import type { CapacityProfile, CustomPresence, Presence } from '@switchboard/protocol';
+import { MAX_SESSIONS } from '../routing/capacity.js';
 
 /** Reconnecting within this long restores the presence the agent had (routing-semantics §1.7). */
 export const RECONNECT_GRACE_MS = 150_000;
@@ -23,6 +24,8 @@ export type CapacityUse = {
   capacity: number;
   usedCapacity: number;
   profiles: Readonly<Record<string, { limit: number; used: number }>>;
+  /** Conversations the agent holds: at `MAX_SESSIONS` the agent shows Do not disturb. */
+  sessions: number;
 };
 
 /** The base presence of a base name or a custom presence id (SPEC AG1); null if unknown. */
@@ -37,11 +40,13 @@ const full = (used: number, limit: number) => used >= limit;
  * Presence from capacity (routing-semantics §1.7): nothing in use → available; in use with
  * room → busy; exhausted or over → busy-dnd. With profiles, the profile side is exhausted when
  * every blocking profile is (or, with none blocking, every profile); units and profiles
- * together give busy-dnd only when both sides are exhausted.
+ * together give busy-dnd only when both sides are exhausted. Holding `MAX_SESSIONS`
+ * conversations is busy-dnd whatever the capacity (§1.7: "10 open sessions → DND").
  */
 export function computedPresence(use: CapacityUse, profiles: ReadonlyMap<string, CapacityProfile> = new Map()): Presence {
   const held = Object.entries(use.profiles);
   const inUse = use.usedCapacity > 0 || held.some(([, p]) => p.used > 0);
+  if (use.sessions >= MAX_SESSIONS) return 'busy-dnd';
   if (!inUse) return 'available';
   const sides: boolean[] = [];
   if (use.capacity > 0 || use.usedCapacity > use.capacity) sides.push(full(use.usedCapacity, use.capacity));
@@ -116,6 +121,7 @@ export function signOut(state: PresenceState, now: Date): PresenceState {
  * while the agent is active; computed from capacity otherwise. An agent idle for `idleMinutes`
  * with a manual presence loses it and shows as away (the reference's system "Inactive", whose
  * base is away) until the next activity, so an idle agent who had set away never turns available.
+ * At the session limit a manual Available or Busy gives way to Do not disturb (§1.7).
  */
 export function effectivePresence(
   state: PresenceState,
@@ -125,6 +131,10 @@ export function effectivePresence(
   profiles: ReadonlyMap<string, CapacityProfile> = new Map(),
 ): Presence {
   if (!state.connected) return 'offline';
-  if (state.manual) return idleFor(state, now, idleMinutes) ? 'away' : state.manual.presence;
+  if (state.manual) {
+    if (idleFor(state, now, idleMinutes)) return 'away';
+    const atLimit = use.sessions >= MAX_SESSIONS && (state.manual.presence === 'available' || state.manual.presence === 'busy');
+    return atLimit ? 'busy-dnd' : state.manual.presence;
+  }
   return computedPresence(use, profiles);
 }

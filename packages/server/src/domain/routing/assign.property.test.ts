@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AgentFilter, AssignmentMethod, CapacityProfile, Presence, QueueConfig, SkillRequirement, SortKey, Workstream } from '@switchboard/protocol';
 import { assignCycle } from './assign.js';
+import { MAX_SESSIONS } from './capacity.js';
 import { eligibility } from './eligibility.js';
 import { itemAge } from './prioritize.js';
 import { strategyFor } from './strategies/strategy-for.js';
@@ -56,6 +57,7 @@ const orgArb = fc.record({
             lastAssigned: fc.option(seconds(3600), { nil: null }),
             joined: seconds(86_400),
             lastCapacityReleaseAt: fc.option(seconds(3600), { nil: null }),
+            sessions: fc.integer({ min: MAX_SESSIONS - 3, max: MAX_SESSIONS + 1 }),
           })
           .map(({ profiles, lastAssigned, joined, ...a }): AgentState =>
             agent({ id, ...a, profiles: Object.fromEntries(profiles), lastAssignedAt: Object.fromEntries(QUEUES.map((q) => [q, lastAssigned])), joinedQueueAt: Object.fromEntries(QUEUES.map((q) => [q, joined])) }),
@@ -100,10 +102,11 @@ function hasRoom(a: AgentState, i: WorkItem, config: RoutingConfig): boolean {
   return i.need.profileIds.every((p) => !config.capacityProfiles.get(p)!.blocksAssignment || (a.profiles[p] !== undefined && a.profiles[p]!.used + 1 <= a.profiles[p]!.limit));
 }
 function take(a: AgentState, i: WorkItem): AgentState {
-  if (i.need.kind === 'units') return { ...a, usedCapacity: a.usedCapacity + i.need.units };
+  const sessions = a.sessions + 1;
+  if (i.need.kind === 'units') return { ...a, sessions, usedCapacity: a.usedCapacity + i.need.units };
   const profiles = { ...a.profiles };
   for (const p of i.need.profileIds) profiles[p] = { limit: profiles[p]?.limit ?? 0, used: (profiles[p]?.used ?? 0) + 1 };
-  return { ...a, profiles };
+  return { ...a, sessions, profiles };
 }
 const meets = (a: AgentState, reqs: readonly SkillRequirement[]) => reqs.every((r) => (a.skills[r.skillId] ?? 0) >= r.proficiency);
 
@@ -122,7 +125,7 @@ function* replay(org: Org, decisions: readonly AssignmentDecision[]) {
 const RUNS = { numRuns: 250 };
 
 describe('assignCycle properties (SPEC RT4, routing-semantics §1.4-1.6)', () => {
-  it('assigns only members with an allowed presence, room (counting the cycle’s own work), few enough declines and, for exact match, every skill', () => {
+  it('assigns only members with an allowed presence, room (counting the cycle’s own work), fewer than the most sessions, few enough declines and, for exact match, every skill', () => {
     fc.assert(
       fc.property(orgs, (org) => {
         for (const { item: i, agent: a } of replay(org, assignCycle(org.items, org.agents, org.config, T0))) {
@@ -131,6 +134,7 @@ describe('assignCycle properties (SPEC RT4, routing-semantics §1.4-1.6)', () =>
           expect(a.queueIds).toContain(i.queueId);
           expect(ws.allowedPresences).toContain(a.presence);
           expect(hasRoom(a, i, org.config)).toBe(true);
+          expect(a.sessions).toBeLessThan(MAX_SESSIONS);
           expect(i.declines[a.id] ?? 0).toBeLessThan(ws.maxDeclines);
           if (ws.skillMatching === 'exact') expect(meets(a, i.skills)).toBe(true);
         }

@@ -4,6 +4,12 @@ import type { AgentState, CapacityNeed } from './types.js';
 
 type Profiles = ReadonlyMap<string, CapacityProfile>;
 
+/**
+ * An agent's workspace holds at most this many conversations at once, whatever their capacity
+ * (routing-semantics §1.7, §1.23): at the limit the agent is offered nothing more and shows Do not disturb.
+ */
+export const MAX_SESSIONS = 10;
+
 // The same few "capacity 0 left, 1 needed" strings are wanted thousands of times per cycle;
 // sharing them keeps garbage collection out of the assignment path.
 const shortfalls = new Map<number, string>();
@@ -60,10 +66,11 @@ function addToProfiles(agent: AgentState, need: CapacityNeed & { kind: 'profiles
   return next;
 }
 
-/** The agent after taking an item: units or one item per profile (all profiles are charged). */
+/** The agent after taking an item: units or one item per profile (all profiles are charged), and one more session. */
 export function charge(agent: AgentState, need: CapacityNeed, profiles: Profiles = new Map()): AgentState {
-  if (need.kind === 'units') return { ...agent, usedCapacity: agent.usedCapacity + need.units };
-  return { ...agent, profiles: addToProfiles(agent, need, 1, profiles) };
+  const sessions = agent.sessions + 1;
+  if (need.kind === 'units') return { ...agent, sessions, usedCapacity: agent.usedCapacity + need.units };
+  return { ...agent, sessions, profiles: addToProfiles(agent, need, 1, profiles) };
 }
 
 /** The agent after an item released its capacity at `now` (least active reads that time). */

@@ -20,6 +20,7 @@ export function agent(over: Partial<AgentState> & { id: string }): AgentState {
     lastAssignedAt: {},
     joinedQueueAt: {},
     lastCapacityReleaseAt: null,
+    sessions: 0,
     ...over,
   };
 }

@@ -92,6 +92,8 @@ export type AgentState = {
   joinedQueueAt: Readonly<Record<string, Date>>;
   /** Least active: when capacity was last released; null = just signed in (counts as least active). */
   lastCapacityReleaseAt: Date | null;
+  /** Conversations the agent holds (offered, active, waiting, wrap-up): at most `MAX_SESSIONS`. */
+  sessions: number;
 };
 
 /** One decision of an assignment cycle. */
