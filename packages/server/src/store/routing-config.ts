@@ -192,12 +192,13 @@ export async function saveAgentRouting(db: Db, orgId: string, a: AgentRouting): 
   }
 }
 
+/** Every staff member's routing, in a stable order (by email, lists by id), so an export is the same file twice. */
 export async function agentRoutings(db: Db, orgId: string): Promise<AgentRouting[]> {
   const [staff, members, sk, profiles] = await Promise.all([
-    db.select({ id: users.id, capacity: users.capacity }).from(users).where(eq(users.orgId, orgId)),
+    db.select({ id: users.id, capacity: users.capacity }).from(users).where(eq(users.orgId, orgId)).orderBy(users.email, users.id),
     db.select().from(queueMembers).where(eq(queueMembers.orgId, orgId)),
-    db.select().from(agentSkills).where(eq(agentSkills.orgId, orgId)),
-    db.select().from(agentCapacityProfiles).where(eq(agentCapacityProfiles.orgId, orgId)),
+    db.select().from(agentSkills).where(eq(agentSkills.orgId, orgId)).orderBy(agentSkills.skillId),
+    db.select().from(agentCapacityProfiles).where(eq(agentCapacityProfiles.orgId, orgId)).orderBy(agentCapacityProfiles.profileId),
   ]);
   return staff.map((u) => ({
     userId: u.id,
