@@ -93,6 +93,34 @@ describe('assignment under concurrency', () => {
     await expectCleanAssignment(org);
   });
 
+  it('30 concurrent claims for one agent with room for 50: the session limit holds, exactly 10 assigned', async () => {
+    const { org, ids } = await orgWithWaitingWork(30);
+    const ann = org.user('a1').id;
+    await db.db.update(users).set({ capacity: 50 }).where(eq(users.id, ann));
+    const now = new Date();
+    const results = await Promise.all(
+      ids.map((conversationId) =>
+        claimConversation(db.db, {
+          orgId: org.orgId,
+          conversationId,
+          agentId: ann,
+          queueId: org.queueId('Support'),
+          need: { kind: 'units', units: 1 },
+          allowedPresences: null,
+          now,
+          expiresAt: new Date(now.getTime() + 60_000),
+          event: { type: 'offered', payload: {}, public: false },
+          trace: [],
+        }),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(10);
+    const [held] = await db.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, ann), eq(conversations.state, 'active')));
+    expect(held!.n).toBe(10);
+    const [agent] = await db.db.select({ used: users.usedCapacity }).from(users).where(eq(users.id, ann));
+    expect(agent!.used).toBe(10);
+  });
+
   it('two routing engines dispatching the same queue at once assign each item once', async () => {
     const { org } = await orgWithWaitingWork(50);
     const make = () => {

@@ -197,6 +197,8 @@ describe('unified routing through the API', () => {
 
   it('an agent holds at most 10 conversations, whatever their capacity, and shows Do not disturb at the limit (routing-semantics §1.7)', async () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
+    // Do not disturb is allowed here, so only the session limit itself can hold the 11th back.
+    await s.configure({ allowedPresences: ['available', 'busy', 'busy-dnd'] });
     const ann = await s.agent('ann');
     const chats = [];
     for (let i = 0; i < 11; i++) chats.push(await s.chat(`question ${i}`));

@@ -127,6 +127,11 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   }
   if (perAgent.size === 0) return new Map();
   const req = JSON.stringify([...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed })));
+  // Capacity lives on the agent's row, so a concurrent claim's update is re-checked; the session
+  // count lives in other rows, which an update's snapshot would not see. Locking the agents first
+  // (in id order: two nodes never deadlock) makes the next statement's snapshot include every
+  // claim on them that committed meanwhile.
+  await tx.execute(sql`select 1 from ${users} where ${users.id} = any(${toUuidArray([...perAgent.keys()])}) order by ${users.id} for update`);
   const sessions = sessionsSql(sql`${users.id}`);
   const rows = rowsOf<{ id: string; derived: boolean }>(
     await tx.execute(sql`
