@@ -37,6 +37,16 @@ async function signIn(org: Awaited<ReturnType<typeof buildOrg>>, key: string) {
 const startChat = (org: { widgetId: string }, question: string) =>
   server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question } } });
 
+/** Signs the agent in, connected, and gives them one accepted chat. */
+async function withAcceptedChat(org: Awaited<ReturnType<typeof buildOrg>>, key: string) {
+  const agent = await signIn(org, key);
+  const socket = await agent.connect();
+  const first = await startChat(org, 'one');
+  const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
+  await agent.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+  return { agent, socket, first };
+}
+
 // Read straight from the database: an API call is activity and would reset the idle time.
 const presenceInDb = async (id: string) => (await db.db.select({ p: users.presence }).from(users).where(eq(users.id, id)))[0]!.p;
 
@@ -83,12 +93,8 @@ describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
       users: [{ key: 'ann', queues: ['Support'], capacity: 1 }],
       workstream: { wrapUpBlocking: { kind: 'release-after', seconds: 60 }, autoCloseAfterMinutes: 10 },
     });
-    const ann = await signIn(org, 'ann');
-    const socket = await ann.connect();
+    const { agent: ann, socket, first } = await withAcceptedChat(org, 'ann');
     const start = (q: string) => startChat(org, q);
-    const first = await start('one');
-    const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
-    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
     await start('two');
     await ann.api.call('endConversation', { params: { id: first.conversation.id }, body: {} });
     await server.app.settled();
@@ -122,12 +128,8 @@ describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
     const { id: wsId, ...ws } = (await admin.call('listWorkstreams'))[0]!;
     await admin.call('updateWorkstream', { params: { id: wsId }, body: { ...ws, capacity: { kind: 'profiles', profileIds: [profile.id] }, wrapUpBlocking: { kind: 'never' } } });
 
-    const ann = await signIn(org, 'ann');
-    const socket = await ann.connect();
+    const { agent: ann, socket, first } = await withAcceptedChat(org, 'ann');
     const start = (q: string) => startChat(org, q);
-    const first = await start('one');
-    const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
-    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
     await ann.api.call('endConversation', { params: { id: first.conversation.id }, body: {} });
     const second = await start('two');
     await server.app.settled();
