@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { ConversationState, Id, Timestamp } from './common.js';
 import { ClassificationOutputs, OverflowAction } from './routing-config.js';
 
 /**
@@ -41,5 +41,6 @@ export type TraceStep = z.infer<typeof TraceStep>;
 export const RoutingTraceEntry = z.object({ at: Timestamp, steps: z.array(TraceStep) });
 export type RoutingTraceEntry = z.infer<typeof RoutingTraceEntry>;
 
-export const RoutingTrace = z.object({ conversationId: Id, entries: z.array(RoutingTraceEntry) });
+/** `state` is where the conversation is now: an open one still waits for an agent. */
+export const RoutingTrace = z.object({ conversationId: Id, state: ConversationState, entries: z.array(RoutingTraceEntry) });
 export type RoutingTrace = z.infer<typeof RoutingTrace>;

@@ -208,6 +208,7 @@ describe('unified routing through the API', () => {
     expect(offersOf(ann)).toHaveLength(10); // 10 units of capacity left, but no 11th conversation
     expect((await ann.api.call('me')).presence).toBe('busy-dnd');
     const waiting = chats.find((c) => !offered.some((o) => o.conversationId === c.conversation.id))!;
+    expect((await s.admin.call('getRoutingTrace', { params: { id: waiting.conversation.id } })).state).toBe('open');
 
     // One conversation ends and closes: below the limit again, the waiting one is offered.
     await ann.api.call('acceptOffer', { params: { id: offered[0]!.id }, body: {} });

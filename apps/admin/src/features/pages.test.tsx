@@ -236,6 +236,7 @@ describe('routing trace', () => {
     const id = uuid(77);
     api.state.traces[id] = {
       conversationId: id,
+      state: 'active',
       entries: [
         {
           at: '2025-01-01T10:00:00.000Z',
@@ -267,6 +268,7 @@ describe('routing trace', () => {
     fireEvent.click(screen.getByTestId('trace-submit'));
     await screen.findByTestId('trace-entry');
     expect(screen.getAllByTestId('trace-step').map((s) => s.getAttribute('data-step'))).toEqual(['classification', 'queue', 'overflow', 'assignment']);
+    expect(screen.queryByTestId('trace-waiting')).toBeNull(); // it is active
     expect(screen.getByTestId('trace-outputs').textContent).toBe('Set: Skills: French 5');
     expect(screen.getByTestId('trace-queue').textContent).toBe('Sales');
     expect(screen.getByTestId('trace-skipped').textContent).toBe('Skipped Support: overflowing');
@@ -276,6 +278,14 @@ describe('routing trace', () => {
     expect(agents[1]!.textContent).toContain('presence away is not allowed');
     // The engine names skills by id; the admin reads the name.
     expect(agents[2]!.textContent).toContain('missing skill “French” (needs 5)');
+  });
+
+  it('says when the conversation still waits for an agent', async () => {
+    const api = createFakeApi();
+    const id = uuid(79);
+    api.state.traces[id] = { conversationId: id, state: 'open', entries: [{ at: '2025-01-01T10:00:00.000Z', steps: [] }] };
+    renderApp(`/trace/${id}`, { api });
+    expect((await screen.findByTestId('trace-waiting')).textContent).toContain('Still waiting in its queue');
   });
 
   it('says when the conversation does not exist', async () => {

@@ -453,6 +453,7 @@ export const en = {
     conversationId: 'Conversation id',
     show: 'Show trace',
     notAnId: 'Enter or paste a conversation id (a UUID).',
+    waiting: 'Still waiting in its queue: it is offered as soon as an eligible agent has room.',
     notFound: 'No conversation with this id.',
     empty: 'No routing decisions were recorded for this conversation.',
     recent: 'Ongoing conversations:',

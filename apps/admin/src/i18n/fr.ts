@@ -454,6 +454,7 @@ export const fr: Translation = {
     description: 'Pourquoi une conversation est allée là où elle est allée : les règles de classification appliquées, la file choisie, le débordement et chaque agent envisagé.',
     conversationId: 'Identifiant de la conversation',
     show: 'Afficher la trace',
+    waiting: 'Toujours en attente dans sa file : elle est proposée dès qu’un agent éligible a de la place.',
     notAnId: 'Saisissez ou collez un identifiant de conversation (un UUID).',
     notFound: 'Aucune conversation avec cet identifiant.',
     empty: 'Aucune décision de routage enregistrée pour cette conversation.',

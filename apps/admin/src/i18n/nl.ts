@@ -454,6 +454,7 @@ export const nl: Translation = {
     description: 'Waarom een gesprek ging waar het ging: de classificatieregels die pasten, de gekozen wachtrij, overloop en elke agent die in aanmerking kwam.',
     conversationId: 'Gesprek-id',
     show: 'Spoor tonen',
+    waiting: 'Wacht nog in de wachtrij: het wordt aangeboden zodra een geschikte agent ruimte heeft.',
     notAnId: 'Typ of plak een gesprek-id (een UUID).',
     notFound: 'Er is geen gesprek met dit id.',
     empty: 'Voor dit gesprek zijn geen routeringsbeslissingen vastgelegd.',

@@ -114,6 +114,11 @@ export function TracePage() {
             ))}
           </Card>
         ))}
+        {trace.data?.state === 'open' && (
+          <MessageBar intent="info" data-testid="trace-waiting">
+            <MessageBarBody>{t('trace.waiting')}</MessageBarBody>
+          </MessageBar>
+        )}
       </Stack>
     </section>
   );

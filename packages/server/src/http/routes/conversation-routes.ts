@@ -31,7 +31,8 @@ export function conversationRoutes(
   mount(app, tokens, 'listPickable', async ({ who }) => ({ conversations: await deps.pick.list(who) }));
   mount(app, tokens, 'pickConversation', async ({ who, params }) => (await deps.pick.pick(who, params.id), ok));
   mount(app, tokens, 'getRoutingTrace', async ({ who, params }) => {
-    if (!(await getConversation(deps.db, who.orgId, params.id))) throw notFound('conversation');
-    return { conversationId: params.id, entries: await listTrace(deps.db, who.orgId, params.id) };
+    const conversation = await getConversation(deps.db, who.orgId, params.id);
+    if (!conversation) throw notFound('conversation');
+    return { conversationId: params.id, state: conversation.state, entries: await listTrace(deps.db, who.orgId, params.id) };
   });
 }
