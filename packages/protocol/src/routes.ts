@@ -119,6 +119,7 @@ export const routes = {
   deleteWorkstream: admin({ method: 'DELETE', path: '/api/admin/workstreams/:id', params: IdParams, response: Ok, summary: 'Delete a workstream without conversations or widgets' }),
   listChatWidgets: admin({ method: 'GET', path: '/api/admin/widgets', response: list(ChatWidget), summary: 'Chat widgets and the workstream each one routes to' }),
   createChatWidget: admin({ method: 'POST', path: '/api/admin/widgets', body: NewChatWidget, response: ChatWidget, summary: 'Create a chat widget (its id is generated)' }),
+  deleteChatWidget: admin({ method: 'DELETE', path: '/api/admin/widgets/:widgetId', params: WidgetParams, response: Ok, summary: 'Delete a chat widget: its embed tag stops working' }),
   updateChatWidget: admin({ method: 'PUT', path: '/api/admin/widgets/:widgetId', params: WidgetParams, body: NewChatWidget, response: ChatWidget, summary: "Change a chat widget's title or workstream" }),
   listAgents: admin({ method: 'GET', path: '/api/admin/agents', response: list(AgentSummary), summary: 'Staff with their queues, skills and capacity' }),
   updateAgentRouting: admin({ method: 'PUT', path: '/api/admin/agents/:id/routing', params: IdParams, body: AgentRouting.omit({ userId: true }), response: AgentSummary, summary: "Set an agent's queues, skills and capacity" }),

@@ -55,6 +55,14 @@ describe('chat widgets (SPEC CH1, AD2)', () => {
     expect(await queueOfChatOn(widget.id)).toBe(org.queueId('Support'));
     // The public config of the widget follows too.
     expect((await server.api().call('widgetConfig', { params: { widgetId: widget.id } })).title).toBe('Help');
+
+    // Deleted, its embed tag stops working; the conversations it started stay.
+    const started = await server.api().call('startChat', { params: { widgetId: widget.id }, body: { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Hi' } } });
+    await admin().call('deleteChatWidget', { params: { widgetId: widget.id } });
+    expect((await admin().call('listChatWidgets')).map((w) => w.id)).toEqual([org.widgetId]);
+    expect((await failure(server.api().call('widgetConfig', { params: { widgetId: widget.id } }))).status).toBe(404);
+    expect((await failure(server.api().call('startChat', { params: { widgetId: widget.id }, body: { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Hi' } } }))).status).toBe(404);
+    expect((await admin().call('getRoutingTrace', { params: { id: started.conversation.id } })).conversationId).toBe(started.conversation.id);
   });
 
   it('refuses what cannot be, with a message, and changes nothing', async () => {
@@ -69,6 +77,8 @@ describe('chat widgets (SPEC CH1, AD2)', () => {
       status: 404,
       message: 'chat widget no-such-widget not found',
     });
+    expect(await failure(admin().call('deleteChatWidget', { params: { widgetId: 'no-such-widget' } }))).toEqual({ status: 404, message: 'chat widget no-such-widget not found' });
+    expect((await failure(server.api(token.oz).call('deleteChatWidget', { params: { widgetId: org.widgetId } }))).status).toBe(404);
     // Another organisation's admin cannot change this one's widget.
     const [otherFirst] = await server.api(token.oz).call('listWorkstreams');
     expect((await failure(server.api(token.oz).call('updateChatWidget', { params: { widgetId: org.widgetId }, body: { title: 'Mine', workstreamId: otherFirst!.id } }))).status).toBe(404);

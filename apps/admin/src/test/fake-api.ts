@@ -191,6 +191,12 @@ export function createFakeApi() {
         Object.assign(widget, data);
         return { status: 200, body: widget };
       }
+      case 'deleteChatWidget': {
+        const index = state.widgets.findIndex((w) => w.id === params.widgetId);
+        if (index < 0) return notFound();
+        state.widgets.splice(index, 1);
+        return { status: 200, body: { ok: true } };
+      }
       case 'listAgents':
         return { status: 200, body: state.agents };
       case 'updateAgentRouting': {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChatWidget, NewChatWidget } from '@switchboard/protocol';
 import { DomainError, notFound } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
-import { hasWorkstream, insertWidget, listWidgets, updateWidget } from '../store/widgets.js';
+import { deleteWidget, hasWorkstream, insertWidget, listWidgets, updateWidget } from '../store/widgets.js';
 
 /** A readable id for the embed tag, from the title, with a random tail so it cannot be guessed or clash. */
 export function widgetIdFor(title: string): string {
@@ -35,6 +35,10 @@ export function createChatWidgetService({ db }: { db: Db }) {
       const widget = await updateWidget(db, orgId, { id, ...body });
       if (!widget) throw notFound(`chat widget ${id}`);
       return widget;
+    },
+    /** Conversations do not refer to their widget, so any widget can go; its embed tag stops working. */
+    async remove(orgId: string, id: string): Promise<void> {
+      if (!(await deleteWidget(db, orgId, id))) throw notFound(`chat widget ${id}`);
     },
   };
 }

@@ -33,6 +33,12 @@ export async function updateWidget(db: Db, orgId: string, w: ChatWidget): Promis
   return row ?? null;
 }
 
+/** False when the organisation has no widget with this id. */
+export async function deleteWidget(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await db.delete(widgets).where(and(eq(widgets.id, id), eq(widgets.orgId, orgId))).returning({ id: widgets.id });
+  return rows.length > 0;
+}
+
 /** Whether the organisation has this workstream (a widget may only route to its own). */
 export async function hasWorkstream(db: Db, orgId: string, workstreamId: string): Promise<boolean> {
   const [row] = await db.select({ id: workstreams.id }).from(workstreams).where(and(eq(workstreams.id, workstreamId), eq(workstreams.orgId, orgId)));

@@ -44,7 +44,18 @@ describe('chat widgets', () => {
     await waitFor(() => expect(within(row('demo')).getByTestId('widget-workstream-name').textContent).toBe('Website chat'));
     expect(within(row('support-chat-k3j9x2')).getByTestId('widget-workstream-name').textContent).toBe('Phone support');
     expect(within(row('support-chat-k3j9x2')).getByTestId('widget-id').textContent).toBe('support-chat-k3j9x2');
-    expect(screen.queryByTestId('widget-delete')).toBeNull();
+  });
+
+  it('asks before deleting a widget, then deletes it', async () => {
+    const api = apiWithTwoWorkstreams();
+    renderApp('/widgets', { api });
+    await screen.findAllByTestId('widget-row');
+    fireEvent.click(within(row('support-chat-k3j9x2')).getByTestId('widget-delete'));
+    expect((await screen.findByTestId('confirm-delete')).textContent).toContain('Support chat');
+    expect(api.sent('deleteChatWidget')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    await waitFor(() => expect(rows().map((r) => r.getAttribute('data-id'))).toEqual(['demo']));
+    expect(api.calls.filter((c) => c.name === 'deleteChatWidget').map((c) => c.params)).toEqual([{ widgetId: 'support-chat-k3j9x2' }]);
   });
 
   it('creates a widget: checks the fields, sends title and workstream, then lists it', async () => {

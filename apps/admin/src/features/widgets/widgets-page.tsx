@@ -86,6 +86,7 @@ export function WidgetsPage() {
       )}
       create={(body) => call('createChatWidget', { body })}
       update={(widgetId, body) => call('updateChatWidget', { params: { widgetId }, body })}
+      remove={(widgetId) => call('deleteChatWidget', { params: { widgetId } })}
     />
   );
 }

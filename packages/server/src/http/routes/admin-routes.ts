@@ -43,6 +43,7 @@ export function adminRoutes(app: FastifyInstance, deps: { tokens: TokenIssuer; a
   mount(app, tokens, 'listChatWidgets', async ({ who }) => deps.widgets.list(who.orgId));
   mount(app, tokens, 'createChatWidget', async ({ who, body }) => deps.widgets.create(who.orgId, body));
   mount(app, tokens, 'updateChatWidget', async ({ who, params, body }) => deps.widgets.update(who.orgId, params.widgetId, body));
+  mount(app, tokens, 'deleteChatWidget', async ({ who, params }) => (await deps.widgets.remove(who.orgId, params.widgetId), ok));
 
   mount(app, tokens, 'listAgents', async ({ who }) => admin.agents(who.orgId));
   mount(app, tokens, 'updateAgentRouting', async ({ who, params, body }) => admin.setAgentRouting(who.orgId, params.id, body));
