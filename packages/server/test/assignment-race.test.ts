@@ -97,6 +97,9 @@ describe('assignment under concurrency', () => {
     const { org, ids } = await orgWithWaitingWork(30);
     const ann = org.user('a1').id;
     await db.db.update(users).set({ capacity: 50 }).where(eq(users.id, ann));
+    // The others sign off: on a shared PostgreSQL, another test's server routes every organisation's
+    // waiting work, and the 20 conversations left here must not reach anyone.
+    for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
     const now = new Date();
     const results = await Promise.all(
       ids.map((conversationId) =>
