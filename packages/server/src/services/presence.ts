@@ -20,10 +20,10 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
   const lastActivity = new Map<string, number>();
 
   async function change(tx: Db, log: EventLog, orgId: string, userId: string, transition: Transition): Promise<Presence | null> {
-    const row = await lockPresence(tx, orgId, userId);
+    const now = clock.now();
+    const row = await lockPresence(tx, orgId, userId, now);
     if (!row) return null;
     const [settings, profiles] = await Promise.all([getSettings(tx, orgId), listCapacityProfiles(tx, orgId)]);
-    const now = clock.now();
     const state = transition(row.state, now, settings.idleMinutes);
     const presence = model.effectivePresence(state, row, now, settings.idleMinutes, new Map(profiles.map((p) => [p.id, p])));
     await savePresence(tx, orgId, userId, state, presence);

@@ -1,17 +1,18 @@
-import { and, eq, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Presence } from '@switchboard/protocol';
 import type { PresenceState } from '../domain/presence/presence.js';
 import { rowsOf, type Db } from './db.js';
-import { agentCapacityProfiles, capacityProfiles, conversations, orgSettings, users } from './schema.js';
+import { profileUsedOn, sessionsHeldBy, usageDay } from './capacity-use.js';
+import { agentCapacityProfiles, capacityProfiles, orgSettings, users } from './schema.js';
 
 export type PresenceRow = { state: PresenceState; presence: Presence; capacity: number; usedCapacity: number; profiles: Record<string, { limit: number; used: number }>; sessions: number };
 
-/** An agent's presence facts and capacity use, locked for the transaction. */
-export async function lockPresence(tx: Db, orgId: string, userId: string): Promise<PresenceRow | undefined> {
+/** An agent's presence facts and capacity use at `now`, locked for the transaction. */
+export async function lockPresence(tx: Db, orgId: string, userId: string, now: Date): Promise<PresenceRow | undefined> {
   const [u] = await tx.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId))).for('update');
   if (!u) return undefined;
   const profileRows = await tx
-    .select({ profileId: agentCapacityProfiles.profileId, used: agentCapacityProfiles.used, customLimit: agentCapacityProfiles.customLimit, defaultLimit: capacityProfiles.defaultLimit })
+    .select({ profileId: agentCapacityProfiles.profileId, used: sql<number>`${profileUsedOn(usageDay(now), sql`${capacityProfiles.resetFrequency}`)}`, customLimit: agentCapacityProfiles.customLimit, defaultLimit: capacityProfiles.defaultLimit })
     .from(agentCapacityProfiles)
     .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
     .where(eq(agentCapacityProfiles.userId, userId));
@@ -33,12 +34,8 @@ export async function lockPresence(tx: Db, orgId: string, userId: string): Promi
   };
 }
 
-/** The SQL count of conversations an agent holds (offered, active, waiting, wrap-up): what the session limit counts. */
-export const sessionsSql = (userId: SQL) =>
-  sql`(select count(*)::int from ${conversations} s where s.agent_id = ${userId} and s.state in ('active', 'waiting', 'wrap-up'))`;
-
 async function sessionsOf(tx: Db, userId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select ${sessionsSql(sql`${userId}::uuid`)} as n`));
+  const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select ${sessionsHeldBy(sql`${userId}::uuid`)} as n`));
   return Number(row?.n ?? 0);
 }
 

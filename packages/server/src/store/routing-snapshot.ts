@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Presence, SkillRequirement } from '@switchboard/protocol';
 import { ONGOING_STATES } from '../domain/conversation/lifecycle.js';
 import type { AgentState, QueueStats, WorkItem } from '../domain/routing/types.js';
+import { profileUsedOn, usageDay } from './capacity-use.js';
 import type { Db } from './db.js';
 import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, offers, queueMembers, users } from './schema.js';
 
@@ -10,7 +11,7 @@ import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, of
 
 /** The agents as routing sees them at `now`: an end-of-day profile last used on an earlier (UTC) day is empty again. */
 export async function loadAgents(db: Db, orgId: string, now: Date): Promise<AgentState[]> {
-  const today = now.toISOString().slice(0, 10);
+  const day = usageDay(now);
   const [staff, members, skillRows, profileRows, sessionRows] = await Promise.all([
     db
       .select({
@@ -29,7 +30,7 @@ export async function loadAgents(db: Db, orgId: string, now: Date): Promise<Agen
       .select({
         userId: agentCapacityProfiles.userId,
         profileId: agentCapacityProfiles.profileId,
-        used: sql<number>`case when ${capacityProfiles.resetFrequency} = 'end-of-day' and ${agentCapacityProfiles.usedOn} is distinct from ${today} then 0 else ${agentCapacityProfiles.used} end`,
+        used: sql<number>`${profileUsedOn(day, sql`${capacityProfiles.resetFrequency}`)}`,
         limit: sql<number>`coalesce(${agentCapacityProfiles.customLimit}, ${capacityProfiles.defaultLimit})`,
       })
       .from(agentCapacityProfiles)

@@ -5,7 +5,7 @@ import { MAX_SESSIONS } from '../domain/routing/capacity.js';
 import type { CapacityNeed } from '../domain/routing/types.js';
 import { rowsOf, type Db } from './db.js';
 import type { EventRow } from './events.js';
-import { sessionsSql } from './presence.js';
+import { profileUsedOn, sessionsHeldBy, usageDay } from './capacity-use.js';
 import { compactSteps } from './trace-encoding.js';
 import { agentCapacityProfiles, capacityProfiles, conversationEvents, conversations, offers, queueMembers, routingTraces, users } from './schema.js';
 
@@ -132,7 +132,7 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   // (in id order: two nodes never deadlock) makes the next statement's snapshot include every
   // claim on them that committed meanwhile.
   await tx.execute(sql`select 1 from ${users} where ${users.id} = any(${toUuidArray([...perAgent.keys()])}) order by ${users.id} for update`);
-  const sessions = sessionsSql(sql`${users.id}`);
+  const sessions = sessionsHeldBy(sql`${users.id}`);
   const rows = rowsOf<{ id: string; derived: boolean }>(
     await tx.execute(sql`
       with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json))
@@ -221,12 +221,12 @@ async function giveBack(tx: Db, orgId: string, now: Date, lost: Prepared[], char
 
 /** One more item in each profile; refused (false) when a blocking profile is full. */
 async function chargeProfiles(tx: Db, orgId: string, agentId: string, profileIds: readonly string[], now: Date): Promise<boolean> {
-  const today = now.toISOString().slice(0, 10);
+  const today = usageDay(now);
   for (const profileId of profileIds) {
     const limit = sql`coalesce(${agentCapacityProfiles.customLimit}, (select ${capacityProfiles.defaultLimit} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}))`;
     const blocking = sql`(select ${capacityProfiles.blocksAssignment} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`;
     // End-of-day profiles count the day's items: a new day starts from zero.
-    const used = sql`case when ${agentCapacityProfiles.usedOn} is distinct from ${today} and (select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}) = 'end-of-day' then 0 else ${agentCapacityProfiles.used} end`;
+    const used = profileUsedOn(today, sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`);
     const rows = await tx
       .update(agentCapacityProfiles)
       .set({ used: sql`${used} + 1`, usedOn: today })
@@ -249,7 +249,7 @@ async function chargeProfiles(tx: Db, orgId: string, agentId: string, profileIds
  * agents whose count went back to zero, so their presence and routing can follow.
  */
 export async function resetEndOfDayProfiles(tx: Db, now: Date): Promise<{ orgId: string; userId: string }[]> {
-  const today = now.toISOString().slice(0, 10);
+  const today = usageDay(now);
   const rows = rowsOf<{ org_id: string; user_id: string }>(
     await tx.execute(sql`
       update ${agentCapacityProfiles} acp set used = 0, used_on = ${today}

@@ -33,9 +33,9 @@ export function declinesOf(item: WorkItem, agentId: string): number {
 
 /**
  * SPEC RT4: the agent is a member of the item's queue, has a presence the workstream allows,
- * holds fewer than `MAX_SESSIONS` conversations, has declined it fewer than `maxDeclines` times, has room for its capacity need, and has the
- * skills the workstream's matching mode asks for (exact: every requirement met; closest and
- * none: anyone). The checks run in that order; the first that fails is the reason.
+ * holds fewer than `MAX_SESSIONS` conversations, has declined it fewer than `maxDeclines`
+ * times, has room for its capacity need, and has the skills the workstream's matching mode asks
+ * for (exact: every requirement met; closest and none: anyone). The checks run in that order; the first that fails is the reason.
  */
 export function eligibility(agent: AgentState, item: WorkItem, rules: EligibilityRules, profiles: ReadonlyMap<string, CapacityProfile>): Eligibility {
   if (!agent.queueIds.includes(item.queueId)) return NOT_MEMBER;
