@@ -40,9 +40,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createApiClient, type ApiClient, type ConfigExport } from '@switchboard/protocol';
 import { chromiumPath } from './support/chromium.js';
-import { serverAndBrowser, shots } from './support/suite.js';
+import { DEMO_PASSWORD as PASSWORD, serverAndBrowser, shots, signInAt } from './support/suite.js';
 
-const PASSWORD = 'switchboard';
 const timeout = { timeout: 15_000 };
 
 // Skipped only when no Chromium is installed outside CI (support/chromium.ts says so, and fails in CI).
@@ -59,10 +58,7 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
   async function signIn(email: string): Promise<Page> {
     const ctx = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/admin/`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInAt(page, `${suite.server.url}/admin/`, email);
     return page;
   }
 

@@ -13,15 +13,13 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { createApiClient, type ApiClient } from '@switchboard/protocol';
 import { chromiumPath } from './support/chromium.js';
-import { serverAndBrowser, shots } from './support/suite.js';
+import { DEMO_PASSWORD as PASSWORD, serverAndBrowser, shots, signInAt } from './support/suite.js';
 
-const PASSWORD = 'switchboard';
 const timeout = { timeout: 15_000 };
 
 describe.skipIf(!chromiumPath)('routing configured in the admin center, used by the demo widget', () => {
   const suite = serverAndBrowser();
   const agents: Record<string, ApiClient> = {};
-
 
   async function newPage(): Promise<Page> {
     const ctx = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -83,10 +81,7 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
 
   it('two workstreams, rules on a pre-chat answer and a context variable, skills, two methods: each chat reaches the right agent, and the trace says why', async () => {
     const admin = await newPage();
-    await admin.goto(`${suite.server.url}/admin/`);
-    await admin.getByTestId('login-email').fill('ada@contoso.example');
-    await admin.getByTestId('login-password').fill(PASSWORD);
-    await admin.getByTestId('login-submit').click();
+    await signInAt(admin, `${suite.server.url}/admin/`, 'ada@contoso.example');
     await admin.getByTestId('workstream-row').first().waitFor(timeout);
 
     // A skill, held by Bob only.

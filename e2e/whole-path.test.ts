@@ -2,16 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { chromiumPath } from './support/chromium.js';
-import { serverAndBrowser, shots } from './support/suite.js';
+import { serverAndBrowser, shots, signInAt } from './support/suite.js';
 
-const PASSWORD = 'switchboard';
 const timeout = { timeout: 15_000 };
 
 // Skipped only when no Chromium is installed outside CI (support/chromium.ts says so, and fails in CI).
 describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, agent workspace, restarts', () => {
   const suite = serverAndBrowser({ OFFER_TIMEOUT_SECONDS: '60' });
   const contexts: BrowserContext[] = [];
-
 
   async function newPage(): Promise<Page> {
     const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -20,10 +18,7 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
   }
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${suite.server.url}/agent/`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInAt(page, `${suite.server.url}/agent/`, email);
     await page.getByTestId('presence-select').waitFor(timeout);
   }
 

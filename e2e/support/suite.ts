@@ -1,9 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 import { freePort, ServerProcess } from './server-process.js';
+
+/** The demo logins' password (`npm start` seeds it). */
+export const DEMO_PASSWORD = 'switchboard';
+
+/** Signs in on a staff app's sign-in page (`.../agent/` or `.../admin/`). */
+export async function signInAt(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+}
 
 /** Where the browser tests put the README's screenshots. */
 export const shots = path.resolve(import.meta.dirname, '../../docs/screenshots');
