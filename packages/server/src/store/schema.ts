@@ -33,6 +33,8 @@ export const organizations = pgTable('organizations', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** A disabled organisation's staff tokens and widgets stop working at once. */
+  disabledAt: ts('disabled_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -63,9 +65,27 @@ export const users = pgTable(
     lastAssignedAt: ts('last_assigned_at'),
     /** Least active routing: when this agent last gave capacity back. */
     lastCapacityReleaseAt: ts('last_capacity_release_at'),
+    /** A disabled user cannot sign in and their tokens stop working on the next request. */
+    disabledAt: ts('disabled_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_org_idx').on(t.orgId)],
+);
+
+/** One signed-in staff session: its id is in the token, so sign-out (revocation) takes effect at once. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId), index('staff_sessions_expiry_idx').on(t.expiresAt)],
 );
 
 export const queues = pgTable(
@@ -116,6 +136,8 @@ export const widgets = pgTable('widgets', {
     .notNull()
     .references(() => workstreams.id),
   title: text('title').notNull(),
+  /** Sites (origins such as https://shop.example) that may frame the widget and call its API; empty: any. */
+  allowedSites: jsonb('allowed_sites').$type<string[]>().notNull().default([]),
 });
 
 export const accounts = pgTable('accounts', {
@@ -204,6 +226,8 @@ export const conversations = pgTable(
     index('conversations_release_idx').on(t.releaseCapacityAt).where(sql`${t.releaseCapacityAt} is not null`),
     // Only assigned conversations: the waiting backlog (no agent) stays out of it, whatever its size.
     index('conversations_agent_idx').on(t.agentId, t.state).where(sql`${t.agentId} is not null`),
+    // Staff lists page newest first with a (created_at, id) cursor.
+    index('conversations_org_created_idx').on(t.orgId, t.createdAt, t.id),
   ],
 );
 
@@ -347,6 +371,10 @@ export const orgSettings = pgTable('org_settings', {
   idleMinutes: integer('idle_minutes').notNull().default(15),
   missedOfferMakesInactive: boolean('missed_offer_makes_inactive').notNull().default(false),
   rejectMakesDoNotDisturb: boolean('reject_makes_dnd').notNull().default(false),
+  /** Most conversations an agent holds at once whatever their capacity; null: no limit. */
+  sessionLimit: integer('session_limit'),
+  /** What a full agent (no capacity left, or at the session limit) shows: Busy, or Do not disturb. */
+  fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] }).notNull().default('busy'),
 });
 
 /** Every routing decision for a conversation, with its reasons (SPEC RT5). */
