@@ -195,27 +195,60 @@ describe('unified routing through the API', () => {
     expect((await eventually(() => offersOf(ann)[1])).conversationId).toBe(two.conversation.id);
   });
 
-  it('an agent holds at most 10 conversations, whatever their capacity, and shows Do not disturb at the limit (routing-semantics §1.7)', async () => {
+  it('with no session limit (the default) an agent with capacity 20 takes 12 conversations and shows Busy, not Do not disturb (AG1)', async () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
-    // Do not disturb is allowed here, so only the session limit itself can hold the 11th back.
-    await s.configure({ allowedPresences: ['available', 'busy', 'busy-dnd'] });
+    expect(await s.admin.call('getRoutingSettings')).toMatchObject({ sessionLimit: null, fullPresence: 'busy' });
+    const ann = await s.agent('ann');
+    for (let i = 0; i < 12; i++) await s.chat(`question ${i}`);
+    await eventually(() => (offersOf(ann).length >= 12 ? offersOf(ann) : undefined));
+    await server.app.settled();
+    expect(offersOf(ann)).toHaveLength(12);
+    // Accepting ends the manual Available she set at sign-in: presence is computed from capacity again.
+    for (const offer of offersOf(ann)) await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    expect((await ann.api.call('me')).presence).toBe('busy');
+  });
+
+  it('with a session limit of 5 an agent with capacity 20 takes 5, shows Busy and the trace says why; below it again, the next is offered', async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
+    await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5 } });
     const ann = await s.agent('ann');
     const chats = [];
-    for (let i = 0; i < 11; i++) chats.push(await s.chat(`question ${i}`));
+    for (let i = 0; i < 6; i++) chats.push(await s.chat(`question ${i}`));
+    const offered = await eventually(() => (offersOf(ann).length >= 5 ? offersOf(ann) : undefined));
     await server.app.settled();
-    const offered = await eventually(() => (offersOf(ann).length >= 10 ? offersOf(ann) : undefined));
-    await server.app.settled();
-    expect(offersOf(ann)).toHaveLength(10); // 10 units of capacity left, but no 11th conversation
-    expect((await ann.api.call('me')).presence).toBe('busy-dnd');
+    expect(offersOf(ann)).toHaveLength(5); // 15 units of capacity left, but no 6th conversation
+    expect((await ann.api.call('me')).presence).toBe('busy');
     const waiting = chats.find((c) => !offered.some((o) => o.conversationId === c.conversation.id))!;
-    expect((await s.admin.call('getRoutingTrace', { params: { id: waiting.conversation.id } })).state).toBe('open');
+    const trace = await s.admin.call('getRoutingTrace', { params: { id: waiting.conversation.id } });
+    expect(trace.state).toBe('open');
+    const considered = trace.entries.flatMap((e) => e.steps).flatMap((x) => (x.step === 'assignment' ? x.considered : []));
+    expect(considered.map((c) => c.reason)).toContain('holds 5 conversations, the session limit');
 
     // One conversation ends and closes: below the limit again, the waiting one is offered.
     await ann.api.call('acceptOffer', { params: { id: offered[0]!.id }, body: {} });
     await ann.api.call('endConversation', { params: { id: offered[0]!.conversationId }, body: {} });
     await ann.api.call('closeConversation', { params: { id: offered[0]!.conversationId }, body: {} });
-    expect((await eventually(() => offersOf(ann)[10])).conversationId).toBe(waiting.conversation.id);
-    expect((await ann.api.call('me')).presence).toBe('busy-dnd');
+    expect((await eventually(() => offersOf(ann)[5])).conversationId).toBe(waiting.conversation.id);
+    expect((await ann.api.call('me')).presence).toBe('busy');
+  });
+
+  it('when the admin chooses "a full agent shows Do not disturb", an agent at the session limit shows it, and one with no room left too', async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }, { key: 'bob', queues: ['Support'], capacity: 2 }] });
+    await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 3, fullPresence: 'busy-dnd' } });
+    expect(await s.admin.call('getRoutingSettings')).toMatchObject({ sessionLimit: 3, fullPresence: 'busy-dnd' });
+    // Do not disturb is allowed here, so only the session limit and capacity can hold the rest back.
+    await s.configure({ allowedPresences: ['available', 'busy', 'busy-dnd'] });
+    const ann = await s.agent('ann');
+    const bob = await s.agent('bob');
+    for (let i = 0; i < 6; i++) await s.chat(`question ${i}`);
+    await eventually(() => (offersOf(ann).length + offersOf(bob).length >= 5 ? true : undefined));
+    await server.app.settled();
+    expect(offersOf(ann)).toHaveLength(3); // the session limit
+    expect(offersOf(bob)).toHaveLength(2); // capacity
+    expect((await ann.api.call('me')).presence).toBe('busy-dnd'); // even over her manual Available
+    // Bob's manual Available lasts until he accepts; then presence is computed: no room left.
+    for (const offer of offersOf(bob)) await bob.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    expect((await bob.api.call('me')).presence).toBe('busy-dnd');
   });
 
   it("presence: the admin's default applies at sign-in, custom presences map to their base", async () => {
