@@ -145,6 +145,30 @@ describe('unified routing through the API', () => {
     expect(ongoing.conversations.map((c) => [c.id, c.state, c.acceptedAt !== null])).toEqual([[chat.conversation.id, 'active', true]]);
   });
 
+  it("pick mode applies the workstream's allowed presences and takes work from agents only (list and pick)", async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor', queues: ['Support'] }] });
+    await s.configure({ distribution: 'pick' });
+    const ann = await s.agent('ann', 'away');
+    const sue = await s.agent('sue');
+    const chat = await s.chat('pick me');
+    await server.app.settled();
+    const pick = (who: typeof ann) => who.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} });
+
+    // Away: the list is empty and a pick is refused, in words, changing nothing.
+    expect((await ann.api.call('listPickable')).conversations).toEqual([]);
+    await expect(pick(ann)).rejects.toMatchObject({ status: 409, body: { message: 'your presence Away does not allow taking work from workstream Chat' } });
+    // A supervisor in the queue monitors; they do not take work (push never offers them any either).
+    expect((await sue.api.call('listPickable')).conversations).toEqual([]);
+    await expect(pick(sue)).rejects.toMatchObject({ status: 403, body: { message: 'only agents take work from queues; a supervisor does not' } });
+    expect((await s.admin.call('getRoutingTrace', { params: { id: chat.conversation.id } })).state).toBe('open');
+
+    // A presence the workstream allows (Away added): the same agent sees it and takes it.
+    await s.configure({ allowedPresences: ['available', 'busy', 'away'] });
+    expect((await ann.api.call('listPickable')).conversations.map((c) => c.id)).toEqual([chat.conversation.id]);
+    await pick(ann);
+    expect((await ann.api.call('listConversations', { query: { scope: 'ongoing' } })).conversations.map((c) => c.state)).toEqual(['active']);
+  });
+
   it('overflow before queueing: a full queue transfers, a closed queue sends a message and ends', async () => {
     const s = await setup({ queues: ['Small', 'Overflow', 'Night'], users: [] });
     const hours = await s.admin.call('createOperatingHours', { body: { name: 'Never', timeZone: 'UTC', weekly: [], holidays: [] } });

@@ -24,7 +24,7 @@ export type Claim = {
   queueId: string;
   agentId: string;
   need: CapacityNeed;
-  /** Presences that allow the assignment; null for a pick (the agent asks for it themself). */
+  /** Presences that allow the assignment (the workstream's, for push and pick); null: any. */
   allowedPresences: readonly Presence[] | null;
   now: Date;
   /** When the offer runs out; null for a pick, which is accepted as it is taken. */
