@@ -19,7 +19,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function queueFor(question: string, locale = 'en'): Promise<string | undefined> {
+async function queueFor(question: string, locale: 'en' | 'nl' | 'fr' = 'en'): Promise<string | undefined> {
   const { conversation } = await server
     .api()
     .call('startChat', { params: { widgetId: DEMO_WIDGET_ID }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, locale } });
@@ -46,7 +46,7 @@ describe("the seeded demo routes as the README's \"Try it in two minutes\" says"
     expect(await queueFor(question)).toBe(queue);
   });
 
-  it.each([
+  it.each<[string, 'nl' | 'fr', string]>([
     ['Wat is de prijs van de X200?', 'nl', 'Sales'],
     ['Waar blijft mijn bestelling?', 'nl', 'Support'],
     ['Quel est le prix de la X200 ?', 'fr', 'Sales'],
