@@ -78,7 +78,9 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
           await presence.acceptedOrClosed(tx, log, who.orgId, who.userId);
         },
       );
-      if (!taken) throw conflict('this conversation was taken by someone else, your capacity is full or your presence changed');
+      if (!taken) {
+        throw conflict('this conversation was taken by someone else, your capacity is full or your presence changed');
+      }
       log.add({ kind: 'assigned', orgId: who.orgId, conversationId: id, agentId: who.userId });
       bus.publish(log.pending);
     },

@@ -12,9 +12,9 @@ export function createTypingService({ db }: { db: Db }) {
       if (!c) return false;
       const facts = { state: c.state, accepted: c.acceptedAt !== null, agentId: c.agentId };
       // The participant list is read only for someone who is not the agent: consultants are rare.
-      const consultant =
-        c.agentId !== who.userId &&
-        (await listParticipants(db, who.orgId, conversationId)).some((p) => p.userId === who.userId && p.role === 'consultant' && p.leftAt === null);
+      const consulting = (p: { userId: string | null; role: string; leftAt: Date | null }) =>
+        p.userId === who.userId && p.role === 'consultant' && p.leftAt === null;
+      const consultant = c.agentId !== who.userId && (await listParticipants(db, who.orgId, c.id)).some(consulting);
       return mayTypeToCustomer(facts, { id: who.userId, activeConsultant: consultant });
     },
   };

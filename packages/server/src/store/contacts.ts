@@ -21,14 +21,18 @@ type Facts = Record<string, string | null>;
  * The facts of the contact with this address, or of the one `findOrCreateContact` will create for
  * it: routing decides before anything is written, so a chat start that fails leaves no contact.
  */
-export async function customerFacts(db: Db, orgId: string, customer: { name: string; email: string }): Promise<{ contact: Facts; account: Facts }> {
+export async function customerFacts(
+  db: Db,
+  orgId: string,
+  customer: { name: string; email: string },
+): Promise<{ contact: Facts; account: Facts }> {
   const [row] = await db
     .select({ contact: contacts, account: accounts })
     .from(contacts)
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
     .where(and(eq(contacts.orgId, orgId), eq(sql`lower(${contacts.email})`, customer.email.toLowerCase())))
     .limit(1);
-  const c = row?.contact ?? { name: customer.name, email: customer.email, mobilePhone: null, jobTitle: null, city: null };
+  const c = row?.contact ?? { ...customer, mobilePhone: null, jobTitle: null, city: null };
   const a = row?.account;
   return {
     contact: { name: c.name, email: c.email, mobilePhone: c.mobilePhone, jobTitle: c.jobTitle, city: c.city },

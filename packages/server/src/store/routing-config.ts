@@ -116,8 +116,14 @@ export async function getSettings(db: Db, orgId: string): Promise<RoutingSetting
 }
 
 export async function saveSettings(db: Db, orgId: string, s: RoutingSettings): Promise<void> {
-  const { defaultPresence, idleMinutes, missedOfferMakesInactive, rejectMakesDoNotDisturb, sessionLimit, fullPresence } = s;
-  const values = { defaultPresence, idleMinutes, missedOfferMakesInactive, rejectMakesDoNotDisturb, sessionLimit, fullPresence };
+  const values = {
+    defaultPresence: s.defaultPresence,
+    idleMinutes: s.idleMinutes,
+    missedOfferMakesInactive: s.missedOfferMakesInactive,
+    rejectMakesDoNotDisturb: s.rejectMakesDoNotDisturb,
+    sessionLimit: s.sessionLimit,
+    fullPresence: s.fullPresence,
+  };
   await db
     .insert(orgSettings)
     .values({ orgId, ...values })

@@ -119,15 +119,16 @@ const toUuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uui
 
 // The organisation's session limit (null: none) and what a full agent shows (AG1), read in the
 // statement itself so a saved change applies to the next claim.
-const sessionLimitOf = (orgId: string) => sql`(select ${orgSettings.sessionLimit} from ${orgSettings} where ${orgSettings.orgId} = ${orgId}::uuid)`;
-const fullPresenceOf = (orgId: string) =>
-  sql`coalesce((select ${orgSettings.fullPresence} from ${orgSettings} where ${orgSettings.orgId} = ${orgId}::uuid), 'busy')`;
+const settingOf = (orgId: string, column: SQL) =>
+  sql`(select ${column} from ${orgSettings} where ${orgSettings.orgId} = ${orgId}::uuid)`;
+const sessionLimitOf = (orgId: string) => settingOf(orgId, sql`${orgSettings.sessionLimit}`);
+const fullPresenceOf = (orgId: string) => sql`coalesce(${settingOf(orgId, sql`${orgSettings.fullPresence}`)}, 'busy')`;
 
 // Presence follows capacity in the same statement when it is derived from units alone.
 const derivedPresence = (orgId: string, units: SQL) => sql`case
   when manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
-  then (case when used_capacity + ${units} <= 0 then 'available' when used_capacity + ${units} >= capacity then ${fullPresenceOf(orgId)}
-    else 'busy' end)
+  then (case when used_capacity + ${units} <= 0 then 'available'
+    when used_capacity + ${units} >= capacity then ${fullPresenceOf(orgId)} else 'busy' end)
   else presence end`;
 
 /** Charges each agent the units of all their claims at once; returns charged agent → presence derived in SQL. */
@@ -228,7 +229,8 @@ async function giveBack(tx: Db, orgId: string, now: Date, lost: Prepared[], char
     const req = JSON.stringify([...perAgent].map(([agent, units]) => ({ agent, units })));
     await tx.execute(sql`
       with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int))
-      update ${users} set used_capacity = greatest(used_capacity - req.units, 0), presence = ${derivedPresence(orgId, sql`(0 - req.units)`)}
+      update ${users} set used_capacity = greatest(used_capacity - req.units, 0),
+        presence = ${derivedPresence(orgId, sql`(0 - req.units)`)}
       from req where ${users.id} = req.agent and ${users.orgId} = ${orgId}::uuid`);
   }
   // Profiles were charged for every live claim, whether or not its agent's units were.

@@ -15,7 +15,11 @@ export const DEMO_USERS = [
 ] as const;
 
 /** Words that send a demo chat to Sales (English, Dutch, French); everything else goes to Support. */
-export const DEMO_SALES_KEYWORDS = ['price', 'cost', 'buy', 'purchase', 'quote', 'prijs', 'kost', 'kopen', 'offerte', 'prix', 'acheter', 'devis'];
+export const DEMO_SALES_KEYWORDS = [
+  ...['price', 'cost', 'buy', 'purchase', 'quote'],
+  ...['prijs', 'kost', 'kopen', 'offerte'],
+  ...['prix', 'acheter', 'devis'],
+];
 
 /** Creates the demo organisation once; returns false when it already exists. */
 export async function seedDemo(db: Db): Promise<boolean> {

@@ -17,7 +17,10 @@ const NOT_MEMBER: Eligibility = { eligible: false, reason: 'not a member of the 
 const sessionsFull = new Map<number, Eligibility>();
 function sessionLimitReached(limit: number): Eligibility {
   let refusal = sessionsFull.get(limit);
-  if (!refusal) sessionsFull.set(limit, (refusal = { eligible: false, reason: `holds ${plural(limit, 'conversation')}, the session limit` }));
+  if (!refusal) {
+    refusal = { eligible: false, reason: `holds ${plural(limit, 'conversation')}, the session limit` };
+    sessionsFull.set(limit, refusal);
+  }
   return refusal;
 }
 const PRESENCE_REFUSED = Object.fromEntries(
@@ -38,7 +41,8 @@ export function declinesOf(item: WorkItem, agentId: string): number {
 
 /**
  * SPEC RT4: the agent is a member of the item's queue, has a presence the workstream allows,
- * holds fewer conversations than the organisation's session limit (if it has one), has declined it fewer than `maxDeclines`
+ * holds fewer conversations than the organisation's session limit (if it has one), has declined
+ * it fewer than `maxDeclines`
  * times, has room for its capacity need, and has the skills the workstream's matching mode asks
  * for (exact: every requirement met; closest and none: anyone). The checks run in that order; the first that fails is the reason.
  */

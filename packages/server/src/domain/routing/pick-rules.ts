@@ -17,10 +17,18 @@ const PRESENCE_WORDS: Record<Presence, string> = {
  * presence the workstream allows. A presence is the agent's to change, so that refusal is a
  * conflict (409); the role is not, so that one is forbidden (403).
  */
-export function pickRefusal(who: { role: Role; presence: Presence }, ws: Pick<Workstream, 'name' | 'allowedPresences'>): PickRefusal {
-  if (who.role !== 'agent') return { kind: 'forbidden', message: `only agents take work from queues; ${who.role === 'admin' ? 'an' : 'a'} ${who.role} does not` };
+export function pickRefusal(
+  who: { role: Role; presence: Presence },
+  ws: Pick<Workstream, 'name' | 'allowedPresences'>,
+): PickRefusal {
+  if (who.role !== 'agent') {
+    const article = who.role === 'admin' ? 'an' : 'a';
+    return { kind: 'forbidden', message: `only agents take work from queues; ${article} ${who.role} does not` };
+  }
   if (!ws.allowedPresences.includes(who.presence)) {
-    return { kind: 'conflict', message: `your presence ${PRESENCE_WORDS[who.presence]} does not allow taking work from workstream ${ws.name}` };
+    const presence = PRESENCE_WORDS[who.presence];
+    const message = `your presence ${presence} does not allow taking work from workstream ${ws.name}`;
+    return { kind: 'conflict', message };
   }
   return null;
 }
