@@ -44,7 +44,7 @@ function pureEngine() {
   const queueIds = Array.from({ length: QUEUES }, (_, i) => `q${i}`);
   const queues = new Map<string, QueueConfig>(queueIds.map((id, i) => [id, { id, name: id, priority: i % 3, assignment: METHODS[i % 4]!, operatingHoursId: null, overflow: [], memberIds: [] }]));
   const ws = { id: 'ws', name: 'Chat', channel: 'messaging', distribution: 'push', capacity: { kind: 'units', units: 1 }, allowedPresences: ['available', 'busy'], wrapUpBlocking: { kind: 'always' }, autoCloseAfterMinutes: null, affinity: false, fallbackQueueId: 'q0', offerTimeoutSeconds: null, maxDeclines: 3, skillMatching: 'closest', classification: [], routeToQueue: [] } satisfies Workstream;
-  const config: RoutingConfig = { workstreams: new Map([['ws', ws]]), queues, capacityProfiles: new Map(), operatingHours: new Map() };
+  const config: RoutingConfig = { workstreams: new Map([['ws', ws]]), queues, capacityProfiles: new Map(), operatingHours: new Map(), sessionLimit: null };
   const now = new Date('2026-06-01T12:00:00Z');
   const agents: AgentState[] = Array.from({ length: AGENTS }, (_, i) => {
     const qs = [queueIds[i % QUEUES]!, queueIds[(i * 7 + 3) % QUEUES]!];

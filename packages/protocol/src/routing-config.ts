@@ -237,5 +237,9 @@ export const RoutingSettings = z.strictObject({
   missedOfferMakesInactive: z.boolean().default(false),
   /** An agent who rejects an offer shows Do not disturb until they change it. */
   rejectMakesDoNotDisturb: z.boolean().default(false),
+  /** Most conversations an agent holds at once, whatever their capacity; null: no limit (AG1). */
+  sessionLimit: z.number().int().min(1).max(1000).nullable().default(null),
+  /** What a full agent (no capacity left, or at the session limit) shows: Busy, or Do not disturb (AG1). */
+  fullPresence: z.enum(['busy', 'busy-dnd']).default('busy'),
 });
 export type RoutingSettings = z.infer<typeof RoutingSettings>;

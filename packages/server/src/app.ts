@@ -17,6 +17,7 @@ import { widgetRoutes } from './http/routes/widget-routes.js';
 import { serveApps } from './http/static-apps.js';
 import { startTimers } from './jobs/timers.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
+import { createTypingService } from './services/typing.js';
 import { createAdminConfigService } from './services/admin-config.js';
 import { createChatWidgetService } from './services/chat-widgets.js';
 import { createEventBus } from './services/bus.js';
@@ -99,6 +100,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     ongoingFor: async (orgId, userId) =>
       (await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
     canFollow: (who, id) => conversations.canFollow(who, id),
+    mayTypeToCustomer: createTypingService({ db }).mayTypeToCustomer,
     onPresence: (who, connected) =>
       who.role !== 'agent' ? Promise.resolve() : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
   });

@@ -117,6 +117,21 @@ describe('admin center API (SPEC AD3)', () => {
     expect(((await shape.json()) as { message: string }).message).toMatch(/body\.queues\.0\./);
   });
 
+  it('the session limit and what a full agent shows travel with an export; an older export without them imports with the defaults', async () => {
+    await admin().call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5, fullPresence: 'busy-dnd' } });
+    const saved = await admin().call('exportConfig');
+    expect(saved.settings).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' });
+    const { sessionLimit: _limit, fullPresence: _full, ...olderSettings } = saved.settings;
+    expect((await admin().call('importConfig', { body: { ...saved, settings: olderSettings } as ConfigExportInput })).ok).toBe(true);
+    expect(await admin().call('getRoutingSettings')).toMatchObject({ sessionLimit: null, fullPresence: 'busy' });
+    expect((await admin().call('importConfig', { body: saved as ConfigExportInput })).ok).toBe(true);
+    expect(await admin().call('getRoutingSettings')).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' });
+    const zero = await problemsOf(admin().call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 0 } }));
+    expect(zero.status).toBe(400);
+    // Back to the defaults for the tests after this one (they share the organisation).
+    await admin().call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15 } });
+  });
+
   it('refuses to remove a queue that still holds conversations', async () => {
     const chat = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'E', email: 'e@x.example', question: 'q' } } });
     expect(chat.conversation.id).toBeTruthy();

@@ -6,7 +6,7 @@ import { createEventBus } from '../src/services/bus.js';
 import { createPresenceService } from '../src/services/presence.js';
 import { createRoutingEngine } from '../src/services/routing-engine.js';
 import { claimConversation } from '../src/store/routing.js';
-import { conversations, offers, users, workstreams } from '../src/store/schema.js';
+import { conversations, offers, orgSettings, users, workstreams } from '../src/store/schema.js';
 import { openTestDatabase } from './support/harness.js';
 import { buildOrg, type BuiltOrg } from './support/org-builder.js';
 
@@ -93,10 +93,11 @@ describe('assignment under concurrency', () => {
     await expectCleanAssignment(org);
   });
 
-  it('30 concurrent claims for one agent with room for 50: the session limit holds, exactly 10 assigned', async () => {
+  it('30 concurrent claims for one agent with room for 50: the session limit (7, set by the admin) holds, exactly 7 assigned', async () => {
     const { org, ids } = await orgWithWaitingWork(30);
     const ann = org.user('a1').id;
     await db.db.update(users).set({ capacity: 50 }).where(eq(users.id, ann));
+    await db.db.insert(orgSettings).values({ orgId: org.orgId, sessionLimit: 7 });
     // The others sign off: on a shared PostgreSQL, another test's server routes every organisation's
     // waiting work, and the 20 conversations left here must not reach anyone.
     for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
@@ -117,11 +118,35 @@ describe('assignment under concurrency', () => {
         }),
       ),
     );
-    expect(results.filter(Boolean)).toHaveLength(10);
+    expect(results.filter(Boolean)).toHaveLength(7);
     const [held] = await db.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, ann), eq(conversations.state, 'active')));
-    expect(held!.n).toBe(10);
+    expect(held!.n).toBe(7);
     const [agent] = await db.db.select({ used: users.usedCapacity }).from(users).where(eq(users.id, ann));
-    expect(agent!.used).toBe(10);
+    expect(agent!.used).toBe(7);
+  });
+
+  it('with no session limit (the default), 30 concurrent claims for one agent with room for 25: capacity alone holds, exactly 25 assigned', async () => {
+    const { org, ids } = await orgWithWaitingWork(30);
+    const ann = org.user('a1').id;
+    await db.db.update(users).set({ capacity: 25 }).where(eq(users.id, ann));
+    for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
+    const now = new Date();
+    const claim = (conversationId: string) =>
+      claimConversation(db.db, {
+        orgId: org.orgId,
+        conversationId,
+        agentId: ann,
+        queueId: org.queueId('Support'),
+        need: { kind: 'units', units: 1 },
+        allowedPresences: null,
+        now,
+        expiresAt: new Date(now.getTime() + 60_000),
+        event: { type: 'offered', payload: {}, public: false },
+        trace: [],
+      });
+    expect((await Promise.all(ids.map(claim))).filter(Boolean)).toHaveLength(25);
+    const [agent] = await db.db.select({ used: users.usedCapacity, presence: users.presence }).from(users).where(eq(users.id, ann));
+    expect(agent).toEqual({ used: 25, presence: 'busy' }); // full shows Busy (AG1)
   });
 
   it('two routing engines dispatching the same queue at once assign each item once', async () => {

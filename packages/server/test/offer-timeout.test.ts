@@ -59,6 +59,32 @@ describe('offer timeout (injected clock)', () => {
     other.socket.close();
   });
 
+  it("a workstream's own offer timeout (10 s) applies instead of the server's default (60 s)", async () => {
+    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ada', role: 'admin' }] });
+    const login = async (key: string) => (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
+    const admin = server.api(await login('ada'));
+    const { id: wsId, ...ws } = (await admin.call('listWorkstreams'))[0]!;
+    expect(ws.offerTimeoutSeconds).toBeNull();
+    await admin.call('updateWorkstream', { params: { id: wsId }, body: { ...ws, offerTimeoutSeconds: 10 } });
+    const annToken = await login('ann');
+    const socket = connectSocket(server.url, annToken);
+    await socket.ready;
+    await server.api(annToken).call('setPresence', { body: { presence: 'available' } });
+
+    await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'help' } } });
+    const offer = await eventually(() => socket.of<Offer>('offer:new')[0]);
+    expect(new Date(offer.expiresAt).getTime() - new Date(offer.offeredAt).getTime()).toBe(10_000);
+    expect(new Date(offer.offeredAt).getTime()).toBe(clock.now().getTime());
+    clock.advance(9_999);
+    await server.app.offers.expireDue();
+    expect(await statusOf(offer.id)).toBe('pending');
+    clock.advance(1);
+    await server.app.offers.expireDue();
+    expect(await statusOf(offer.id)).toBe('timeout'); // at 10 s, long before the default's 60 s
+    expect(await eventually(() => socket.of<OfferClosed>('offer:closed')[0])).toMatchObject({ offerId: offer.id, outcome: 'timeout' });
+    socket.close();
+  });
+
   it('with the settings on, a missed offer makes the agent inactive and a rejected one Do not disturb, until they change it', async () => {
     const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ada', role: 'admin' }] });
     const login = async (key: string) => (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;

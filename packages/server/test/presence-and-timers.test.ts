@@ -133,16 +133,16 @@ describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
     await ann.api.call('endConversation', { params: { id: first.conversation.id }, body: {} });
     const second = await start('two');
     await server.app.settled();
-    // Ended, but an end-of-day profile keeps counting it: today's one item is used, and the agent shows full.
+    // Ended, but an end-of-day profile keeps counting it: today's one item is used, and the agent shows
+    // full: Busy (AG1), which the workstream allows, so only the profile holds the second chat back.
     expect(socket.of('offer:new')).toHaveLength(1);
-    expect(await presenceInDb(ann.id)).toBe('busy-dnd');
+    expect(await presenceInDb(ann.id)).toBe('busy');
     expect(await server.app.presence.newDay()).toBe(0);
 
-    // After midnight (UTC) the count starts again (the minute's sweep): presence follows (busy-dnd is
-    // not an allowed presence, so the offer proves it), and the waiting chat is offered.
+    // After midnight (UTC) the count starts again (the minute's sweep): the waiting chat is offered.
     clock.set(new Date('2026-04-03T00:01:00Z'));
     expect(await server.app.presence.newDay()).toBe(1);
     expect((await eventually(() => socket.of<Offer>('offer:new')[1])).conversationId).toBe(second.conversation.id);
-    expect(await presenceInDb(ann.id)).toBe('busy-dnd'); // today's one item is in use again
+    expect(await presenceInDb(ann.id)).toBe('busy'); // today's one item is in use again
   });
 });

@@ -145,6 +145,30 @@ describe('unified routing through the API', () => {
     expect(ongoing.conversations.map((c) => [c.id, c.state, c.acceptedAt !== null])).toEqual([[chat.conversation.id, 'active', true]]);
   });
 
+  it("pick mode applies the workstream's allowed presences and takes work from agents only (list and pick)", async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor', queues: ['Support'] }] });
+    await s.configure({ distribution: 'pick' });
+    const ann = await s.agent('ann', 'away');
+    const sue = await s.agent('sue');
+    const chat = await s.chat('pick me');
+    await server.app.settled();
+    const pick = (who: typeof ann) => who.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} });
+
+    // Away: the list is empty and a pick is refused, in words, changing nothing.
+    expect((await ann.api.call('listPickable')).conversations).toEqual([]);
+    await expect(pick(ann)).rejects.toMatchObject({ status: 409, body: { message: 'your presence Away does not allow taking work from workstream Chat' } });
+    // A supervisor in the queue monitors; they do not take work (push never offers them any either).
+    expect((await sue.api.call('listPickable')).conversations).toEqual([]);
+    await expect(pick(sue)).rejects.toMatchObject({ status: 403, body: { message: 'only agents take work from queues; a supervisor does not' } });
+    expect((await s.admin.call('getRoutingTrace', { params: { id: chat.conversation.id } })).state).toBe('open');
+
+    // A presence the workstream allows (Away added): the same agent sees it and takes it.
+    await s.configure({ allowedPresences: ['available', 'busy', 'away'] });
+    expect((await ann.api.call('listPickable')).conversations.map((c) => c.id)).toEqual([chat.conversation.id]);
+    await pick(ann);
+    expect((await ann.api.call('listConversations', { query: { scope: 'ongoing' } })).conversations.map((c) => c.state)).toEqual(['active']);
+  });
+
   it('overflow before queueing: a full queue transfers, a closed queue sends a message and ends', async () => {
     const s = await setup({ queues: ['Small', 'Overflow', 'Night'], users: [] });
     const hours = await s.admin.call('createOperatingHours', { body: { name: 'Never', timeZone: 'UTC', weekly: [], holidays: [] } });
@@ -195,27 +219,60 @@ describe('unified routing through the API', () => {
     expect((await eventually(() => offersOf(ann)[1])).conversationId).toBe(two.conversation.id);
   });
 
-  it('an agent holds at most 10 conversations, whatever their capacity, and shows Do not disturb at the limit (routing-semantics §1.7)', async () => {
+  it('with no session limit (the default) an agent with capacity 20 takes 12 conversations and shows Busy, not Do not disturb (AG1)', async () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
-    // Do not disturb is allowed here, so only the session limit itself can hold the 11th back.
-    await s.configure({ allowedPresences: ['available', 'busy', 'busy-dnd'] });
+    expect(await s.admin.call('getRoutingSettings')).toMatchObject({ sessionLimit: null, fullPresence: 'busy' });
+    const ann = await s.agent('ann');
+    for (let i = 0; i < 12; i++) await s.chat(`question ${i}`);
+    await eventually(() => (offersOf(ann).length >= 12 ? offersOf(ann) : undefined));
+    await server.app.settled();
+    expect(offersOf(ann)).toHaveLength(12);
+    // Accepting ends the manual Available she set at sign-in: presence is computed from capacity again.
+    for (const offer of offersOf(ann)) await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    expect((await ann.api.call('me')).presence).toBe('busy');
+  });
+
+  it('with a session limit of 5 an agent with capacity 20 takes 5, shows Busy and the trace says why; below it again, the next is offered', async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
+    await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5 } });
     const ann = await s.agent('ann');
     const chats = [];
-    for (let i = 0; i < 11; i++) chats.push(await s.chat(`question ${i}`));
+    for (let i = 0; i < 6; i++) chats.push(await s.chat(`question ${i}`));
+    const offered = await eventually(() => (offersOf(ann).length >= 5 ? offersOf(ann) : undefined));
     await server.app.settled();
-    const offered = await eventually(() => (offersOf(ann).length >= 10 ? offersOf(ann) : undefined));
-    await server.app.settled();
-    expect(offersOf(ann)).toHaveLength(10); // 10 units of capacity left, but no 11th conversation
-    expect((await ann.api.call('me')).presence).toBe('busy-dnd');
+    expect(offersOf(ann)).toHaveLength(5); // 15 units of capacity left, but no 6th conversation
+    expect((await ann.api.call('me')).presence).toBe('busy');
     const waiting = chats.find((c) => !offered.some((o) => o.conversationId === c.conversation.id))!;
-    expect((await s.admin.call('getRoutingTrace', { params: { id: waiting.conversation.id } })).state).toBe('open');
+    const trace = await s.admin.call('getRoutingTrace', { params: { id: waiting.conversation.id } });
+    expect(trace.state).toBe('open');
+    const considered = trace.entries.flatMap((e) => e.steps).flatMap((x) => (x.step === 'assignment' ? x.considered : []));
+    expect(considered.map((c) => c.reason)).toContain('holds 5 conversations, the session limit');
 
     // One conversation ends and closes: below the limit again, the waiting one is offered.
     await ann.api.call('acceptOffer', { params: { id: offered[0]!.id }, body: {} });
     await ann.api.call('endConversation', { params: { id: offered[0]!.conversationId }, body: {} });
     await ann.api.call('closeConversation', { params: { id: offered[0]!.conversationId }, body: {} });
-    expect((await eventually(() => offersOf(ann)[10])).conversationId).toBe(waiting.conversation.id);
-    expect((await ann.api.call('me')).presence).toBe('busy-dnd');
+    expect((await eventually(() => offersOf(ann)[5])).conversationId).toBe(waiting.conversation.id);
+    expect((await ann.api.call('me')).presence).toBe('busy');
+  });
+
+  it('when the admin chooses "a full agent shows Do not disturb", an agent at the session limit shows it, and one with no room left too', async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }, { key: 'bob', queues: ['Support'], capacity: 2 }] });
+    await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 3, fullPresence: 'busy-dnd' } });
+    expect(await s.admin.call('getRoutingSettings')).toMatchObject({ sessionLimit: 3, fullPresence: 'busy-dnd' });
+    // Do not disturb is allowed here, so only the session limit and capacity can hold the rest back.
+    await s.configure({ allowedPresences: ['available', 'busy', 'busy-dnd'] });
+    const ann = await s.agent('ann');
+    const bob = await s.agent('bob');
+    for (let i = 0; i < 6; i++) await s.chat(`question ${i}`);
+    await eventually(() => (offersOf(ann).length + offersOf(bob).length >= 5 ? true : undefined));
+    await server.app.settled();
+    expect(offersOf(ann)).toHaveLength(3); // the session limit
+    expect(offersOf(bob)).toHaveLength(2); // capacity
+    expect((await ann.api.call('me')).presence).toBe('busy-dnd'); // even over her manual Available
+    // Bob's manual Available lasts until he accepts; then presence is computed: no room left.
+    for (const offer of offersOf(bob)) await bob.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    expect((await bob.api.call('me')).presence).toBe('busy-dnd');
   });
 
   it("presence: the admin's default applies at sign-in, custom presences map to their base", async () => {

@@ -181,8 +181,31 @@ describe('settings', () => {
     fireEvent.click(screen.getByTestId('settings-reject-dnd'));
     fireEvent.click(screen.getByTestId('settings-save'));
     await waitFor(() =>
-      expect(api.sent('updateRoutingSettings')).toEqual([{ defaultPresence: uuid(51), idleMinutes: 30, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: true }]),
+      expect(api.sent('updateRoutingSettings')).toEqual([
+        { defaultPresence: uuid(51), idleMinutes: 30, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: true, sessionLimit: null, fullPresence: 'busy' },
+      ]),
     );
+  });
+
+  it('saves a session limit and "a full agent shows Do not disturb" (AG1)', async () => {
+    const api = createFakeApi();
+    renderApp('/settings', { api });
+    change(await screen.findByTestId('settings-session-limit'), '5');
+    fireEvent.click(screen.getByTestId('settings-full-dnd'));
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(api.sent('updateRoutingSettings').at(-1)).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' }));
+  });
+
+  it('shows a saved session limit, and saves an emptied one as no limit', async () => {
+    const api = createFakeApi();
+    api.state.settings = { ...api.state.settings, sessionLimit: 5, fullPresence: 'busy-dnd' };
+    renderApp('/settings', { api });
+    const limit = await screen.findByTestId('settings-session-limit');
+    expect(limit).toHaveProperty('value', '5');
+    change(limit, '');
+    fireEvent.click(screen.getByTestId('settings-full-busy'));
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(api.sent('updateRoutingSettings').at(-1)).toMatchObject({ sessionLimit: null, fullPresence: 'busy' }));
   });
 });
 

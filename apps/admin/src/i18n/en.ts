@@ -424,6 +424,12 @@ export const en = {
     offersHint: 'Otherwise presence keeps following capacity. Either presence lasts until the agent changes it.',
     missedOfferMakesInactive: 'An agent who lets an offer run out shows as inactive (Away)',
     rejectMakesDoNotDisturb: 'An agent who rejects an offer shows Do not disturb',
+    full: 'Full agents',
+    fullHint: 'An agent is full when no capacity is left, or when they hold as many conversations as the session limit. A full agent is offered nothing more.',
+    sessionLimit: 'Session limit',
+    sessionLimitHint: 'Most conversations an agent holds at once, whatever their capacity. Empty: no limit.',
+    noSessionLimit: 'None',
+    fullPresence: 'A full agent shows',
   },
   importExport: {
     title: 'Import / export',

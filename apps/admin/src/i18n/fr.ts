@@ -426,6 +426,12 @@ export const fr: Translation = {
     offersHint: 'Sinon la présence suit la capacité. L’une ou l’autre reste jusqu’à ce que l’agent la change.',
     missedOfferMakesInactive: 'Un agent qui laisse expirer une proposition devient inactif (Absent)',
     rejectMakesDoNotDisturb: 'Un agent qui refuse une proposition passe en Ne pas déranger',
+    full: 'Agents complets',
+    fullHint: 'Un agent est complet quand il n’a plus de capacité, ou quand il a autant de conversations que la limite de sessions. On ne lui propose plus rien.',
+    sessionLimit: 'Limite de sessions',
+    sessionLimitHint: 'Le nombre maximal de conversations qu’un agent a en même temps, quelle que soit sa capacité. Vide : aucune limite.',
+    noSessionLimit: 'Aucune',
+    fullPresence: 'Un agent complet affiche',
   },
   importExport: {
     title: 'Import / export',

@@ -426,6 +426,12 @@ export const nl: Translation = {
     offersHint: 'Anders volgt de aanwezigheid de capaciteit. Beide blijven staan tot de agent ze wijzigt.',
     missedOfferMakesInactive: 'Een agent die een aanbod laat verlopen, wordt inactief (Afwezig)',
     rejectMakesDoNotDisturb: 'Een agent die een aanbod weigert, krijgt Niet storen',
+    full: 'Volle agents',
+    fullHint: 'Een agent is vol als er geen capaciteit over is, of als die zoveel gesprekken heeft als de sessielimiet. Een volle agent krijgt niets meer aangeboden.',
+    sessionLimit: 'Sessielimiet',
+    sessionLimitHint: 'Het grootste aantal gesprekken dat een agent tegelijk heeft, ongeacht de capaciteit. Leeg: geen limiet.',
+    noSessionLimit: 'Geen',
+    fullPresence: 'Een volle agent toont',
   },
   importExport: {
     title: 'Importeren / exporteren',

@@ -102,7 +102,7 @@ function demoState(): State {
       agent(BOB, 'Bob de Vries', 'bob@contoso.example', 'agent', [SUPPORT]),
       agent(ADA, 'Ada Admin', 'ada@contoso.example', 'admin', []),
     ],
-    settings: { defaultPresence: 'available', idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false },
+    settings: { defaultPresence: 'available', idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false, sessionLimit: null, fullPresence: 'busy' },
     traces: {},
   };
 }

@@ -17,6 +17,8 @@ export type RealtimeDeps = {
   /** Conversation ids whose staff room this user joins on connect. */
   ongoingFor(orgId: string, userId: string): Promise<string[]>;
   canFollow(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
+  /** Whether a staff member's typing reaches the customer: the accepted primary agent or an active consultant (CV2). */
+  mayTypeToCustomer(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
   /** An agent's first socket came (back), or their last one went: presence follows (SPEC AG1). */
   onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<unknown>;
 };
@@ -63,7 +65,7 @@ export async function createRealtime(deps: RealtimeDeps) {
     }
     socket.emit('ready');
 
-    socket.on(SocketEvents.typing, (raw: unknown) => {
+    socket.on(SocketEvents.typing, async (raw: unknown) => {
       const parsed = TypingSignal.safeParse(raw);
       if (!parsed.success) return;
       const { conversationId, isTyping } = parsed.data;
@@ -71,7 +73,13 @@ export async function createRealtime(deps: RealtimeDeps) {
         if (conversationId !== who.conversationId) return;
         socket.to(rooms.staff(conversationId)).emit(SocketEvents.typing, { conversationId, isTyping, from: 'customer', name: who.name });
       } else if (socket.rooms.has(rooms.staff(conversationId))) {
-        socket.to(rooms.customer(conversationId)).emit(SocketEvents.typing, { conversationId, isTyping, from: 'agent', name: who.name });
+        // The staff room is not enough: a monitoring supervisor or an agent only offered it must not seem to answer.
+        const may = await deps.mayTypeToCustomer(who, conversationId).catch((err: unknown) => {
+          deps.log.error({ msg: 'typing check failed', err });
+          return false;
+        });
+        const signal = { conversationId, isTyping, from: 'agent' as const, name: who.name };
+        if (may) socket.to(rooms.customer(conversationId)).emit(SocketEvents.typing, signal);
       }
     });
 

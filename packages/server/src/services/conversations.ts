@@ -170,12 +170,11 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       const orgId = widget.workstream.orgId;
       const now = clock.now();
       const id = randomUUID();
-      const contactId = await db.transaction((tx) => findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email));
       const intake = await planIntake(db, {
         orgId,
         conversationId: id,
         workstream: ws,
-        contactId,
+        customer: input.prechat,
         prechat: input.prechat,
         context: input.context,
         channel: { kind: 'webchat', widgetId, locale: input.locale },
@@ -183,6 +182,8 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       });
       const ended = intake.decision.overflow && intake.decision.overflow.kind !== 'transfer' && intake.decision.overflow.kind !== 'assign-anyway' ? intake.decision.overflow : null;
       await command(async (tx, log) => {
+        // In the conversation's transaction: a start that fails leaves no contact behind.
+        const contactId = await findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email);
         const c = await insertConversation(tx, {
           id,
           orgId,

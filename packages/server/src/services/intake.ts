@@ -11,7 +11,8 @@ export type IntakeInput = {
   orgId: string;
   conversationId: string;
   workstream: Workstream;
-  contactId: string;
+  /** Who writes: routing reads their contact's facts (a new contact's, if there is none yet). */
+  customer: { name: string; email: string };
   prechat: PrechatAnswers;
   context: Record<string, string | number | boolean>;
   channel: Record<string, string>;
@@ -27,7 +28,7 @@ export async function planIntake(db: Db, input: IntakeInput) {
   const [config, stats, facts] = await Promise.all([
     loadRoutingConfig(db, input.orgId),
     queueStats(db, input.orgId, input.now),
-    customerFacts(db, input.orgId, input.contactId),
+    customerFacts(db, input.orgId, input.customer),
   ]);
   const context: RoutingContext = { context: input.context, prechat: input.prechat, channel: input.channel, ...facts };
   const decision: IntakeDecision = routeIntake({ conversationId: input.conversationId, workstream: input.workstream, context, now: input.now, stats }, config);

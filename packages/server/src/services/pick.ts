@@ -1,12 +1,14 @@
 import type { ConversationSummary } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { pickRefusal } from '../domain/routing/pick-rules.js';
 import type { Db } from '../store/db.js';
 import { getConversation, listConversations, toSummary } from '../store/conversations.js';
 import { addParticipant } from '../store/participants.js';
 import { claimConversation } from '../store/routing.js';
 import { listWorkstreams } from '../store/routing-config.js';
 import { openItemIds, queuesOf } from '../store/queues.js';
+import { getStaffUser } from '../store/users.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
@@ -15,7 +17,8 @@ import type { PresenceService } from './presence.js';
 /**
  * Pick distribution (SPEC RT1, AG10): agents see the open items of their queues in pick
  * workstreams and take one. The take is the same conditional claim as push assignment, so two
- * agents picking the same item, or one picking past their capacity, cannot both win.
+ * agents picking the same item, or one picking past their capacity, cannot both win. As with
+ * push, only agents take work, and only in a presence the workstream allows (`pickRefusal`).
  */
 export function createPickService({ db, clock, bus, presence }: { db: Db; clock: Clock; bus: EventBus; presence: PresenceService }) {
   const myQueues = (who: StaffIdentity) => queuesOf(db, who.orgId, who.userId);
@@ -24,9 +27,17 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
     return (await listWorkstreams(db, orgId)).filter((w) => w.distribution === 'pick');
   }
 
+  async function presenceOf(who: StaffIdentity) {
+    const user = await getStaffUser(db, who.orgId, who.userId);
+    if (!user) throw notFound('user');
+    return { role: user.role, presence: user.presence };
+  }
+
   return {
     async list(who: StaffIdentity): Promise<ConversationSummary[]> {
-      const [queues, workstreams] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId)]);
+      const [queues, all, me] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId), presenceOf(who)]);
+      // Only the workstreams this agent may take work from now (their role and presence).
+      const workstreams = all.filter((w) => pickRefusal(me, w) === null);
       if (!queues.length || !workstreams.length) return [];
       const ids = await openItemIds(db, who.orgId, queues, workstreams.map((w) => w.id));
       const order = new Map(ids.map((id, i) => [id, i]));
@@ -39,7 +50,10 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
       if (!c) throw notFound('conversation');
       const ws = (await pickWorkstreams(who.orgId)).find((w) => w.id === c.workstreamId);
       if (!ws) throw forbidden('this conversation is pushed to agents, not picked');
+      const refusal = pickRefusal(await presenceOf(who), ws);
+      if (refusal?.kind === 'forbidden') throw forbidden(refusal.message);
       if (!c.queueId || !(await myQueues(who)).includes(c.queueId)) throw forbidden('you are not a member of this conversation\'s queue');
+      if (refusal) throw conflict(refusal.message);
       if (c.state !== 'open') throw conflict('someone else has taken this conversation');
       const now = clock.now();
       const log = new EventLog();
@@ -51,7 +65,8 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
           queueId: c.queueId,
           agentId: who.userId,
           need: c.capacityProfileIds.length ? { kind: 'profiles', profileIds: c.capacityProfileIds } : { kind: 'units', units: c.capacityUnits },
-          allowedPresences: null,
+          // The presence is checked again in the conditional write: it may change meanwhile.
+          allowedPresences: ws.allowedPresences,
           now,
           expiresAt: null,
           event: { type: 'accepted', payload: { agentId: who.userId, agentName: who.name }, public: true },
@@ -63,7 +78,9 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
           await presence.acceptedOrClosed(tx, log, who.orgId, who.userId);
         },
       );
-      if (!taken) throw conflict('this conversation was taken by someone else, or your capacity is full');
+      if (!taken) {
+        throw conflict('this conversation was taken by someone else, your capacity is full or your presence changed');
+      }
       log.add({ kind: 'assigned', orgId: who.orgId, conversationId: id, agentId: who.userId });
       bus.publish(log.pending);
     },

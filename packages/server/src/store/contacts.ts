@@ -17,16 +17,25 @@ export async function findOrCreateContact(tx: Db, orgId: string, name: string, e
 /** The contact's and account's fields that routing rules may read (`contact.*`, `account.*`). */
 type Facts = Record<string, string | null>;
 
-export async function customerFacts(db: Db, orgId: string, contactId: string): Promise<{ contact: Facts; account: Facts }> {
+/**
+ * The facts of the contact with this address, or of the one `findOrCreateContact` will create for
+ * it: routing decides before anything is written, so a chat start that fails leaves no contact.
+ */
+export async function customerFacts(
+  db: Db,
+  orgId: string,
+  customer: { name: string; email: string },
+): Promise<{ contact: Facts; account: Facts }> {
   const [row] = await db
     .select({ contact: contacts, account: accounts })
     .from(contacts)
     .leftJoin(accounts, eq(accounts.id, contacts.accountId))
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
-  const c = row?.contact;
+    .where(and(eq(contacts.orgId, orgId), eq(sql`lower(${contacts.email})`, customer.email.toLowerCase())))
+    .limit(1);
+  const c = row?.contact ?? { ...customer, mobilePhone: null, jobTitle: null, city: null };
   const a = row?.account;
   return {
-    contact: c ? { name: c.name, email: c.email, mobilePhone: c.mobilePhone, jobTitle: c.jobTitle, city: c.city } : {},
+    contact: { name: c.name, email: c.email, mobilePhone: c.mobilePhone, jobTitle: c.jobTitle, city: c.city },
     account: a ? { name: a.name, mainPhone: a.mainPhone, city: a.city } : {},
   };
 }

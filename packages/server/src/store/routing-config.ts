@@ -87,13 +87,15 @@ export async function getWorkstream(db: Db, orgId: string, id: string): Promise<
 
 /** Everything routing needs about an organisation's configuration, read fresh. */
 export async function loadRoutingConfig(db: Db, orgId: string): Promise<RoutingConfig> {
-  const [ws, qs, profiles, hours] = await Promise.all([
+  const [ws, qs, profiles, hours, settings] = await Promise.all([
     listWorkstreams(db, orgId),
     listQueueConfigs(db, orgId),
     listCapacityProfiles(db, orgId),
     listOperatingHours(db, orgId),
+    getSettings(db, orgId),
   ]);
   return {
+    sessionLimit: settings.sessionLimit,
     workstreams: new Map(ws.map((w) => [w.id, w])),
     queues: new Map(qs.map((q) => [q.id, q])),
     capacityProfiles: new Map(profiles.map((p) => [p.id, p])),
@@ -108,12 +110,20 @@ export async function getSettings(db: Db, orgId: string): Promise<RoutingSetting
     idleMinutes: row?.idleMinutes ?? 15,
     missedOfferMakesInactive: row?.missedOfferMakesInactive ?? false,
     rejectMakesDoNotDisturb: row?.rejectMakesDoNotDisturb ?? false,
+    sessionLimit: row?.sessionLimit ?? null,
+    fullPresence: row?.fullPresence ?? 'busy',
   };
 }
 
 export async function saveSettings(db: Db, orgId: string, s: RoutingSettings): Promise<void> {
-  const { defaultPresence, idleMinutes, missedOfferMakesInactive, rejectMakesDoNotDisturb } = s;
-  const values = { defaultPresence, idleMinutes, missedOfferMakesInactive, rejectMakesDoNotDisturb };
+  const values = {
+    defaultPresence: s.defaultPresence,
+    idleMinutes: s.idleMinutes,
+    missedOfferMakesInactive: s.missedOfferMakesInactive,
+    rejectMakesDoNotDisturb: s.rejectMakesDoNotDisturb,
+    sessionLimit: s.sessionLimit,
+    fullPresence: s.fullPresence,
+  };
   await db
     .insert(orgSettings)
     .values({ orgId, ...values })

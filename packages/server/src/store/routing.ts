@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Presence, TraceStep } from '@switchboard/protocol';
-import { MAX_SESSIONS } from '../domain/routing/capacity.js';
 import type { CapacityNeed } from '../domain/routing/types.js';
 import { rowsOf, type Db } from './db.js';
 import type { EventRow } from './events.js';
 import { profileUsedOn, sessionsHeldBy, usageDay } from './capacity-use.js';
 import { compactSteps } from './trace-encoding.js';
-import { agentCapacityProfiles, capacityProfiles, conversationEvents, conversations, offers, queueMembers, routingTraces, users } from './schema.js';
+import {
+  agentCapacityProfiles,
+  capacityProfiles,
+  conversationEvents,
+  conversations,
+  offers,
+  orgSettings,
+  queueMembers,
+  routingTraces,
+  users,
+} from './schema.js';
 
 export type Claim = {
   orgId: string;
@@ -15,7 +24,7 @@ export type Claim = {
   queueId: string;
   agentId: string;
   need: CapacityNeed;
-  /** Presences that allow the assignment; null for a pick (the agent asks for it themself). */
+  /** Presences that allow the assignment (the workstream's, for push and pick); null: any. */
   allowedPresences: readonly Presence[] | null;
   now: Date;
   /** When the offer runs out; null for a pick, which is accepted as it is taken. */
@@ -37,7 +46,7 @@ type Prepared = Claim & { units: number; profileIds: string[]; offerId: string; 
 /**
  * Assigns open conversations to agents, many at once, as conditional writes: an agent is
  * charged only if the capacity still fits for all of their claims (units, or room in every
- * blocking profile), they would hold no more than `MAX_SESSIONS` conversations, and their
+ * blocking profile), they would hold no more than the organisation's session limit, if it has one, and their
  * presence still allows each one; a conversation moves only if it
  * is still open and unassigned, and the same statement records the offer, its event and the
  * routing trace; what was charged for a conversation that did not move is given back. Under any
@@ -108,10 +117,18 @@ const NOT_CHARGED = Symbol('not charged');
 // but it can see these, and looks the rows up by key rather than hashing a scan of the table.
 const toUuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
+// The organisation's session limit (null: none) and what a full agent shows (AG1), read in the
+// statement itself so a saved change applies to the next claim.
+const settingOf = (orgId: string, column: SQL) =>
+  sql`(select ${column} from ${orgSettings} where ${orgSettings.orgId} = ${orgId}::uuid)`;
+const sessionLimitOf = (orgId: string) => settingOf(orgId, sql`${orgSettings.sessionLimit}`);
+const fullPresenceOf = (orgId: string) => sql`coalesce(${settingOf(orgId, sql`${orgSettings.fullPresence}`)}, 'busy')`;
+
 // Presence follows capacity in the same statement when it is derived from units alone.
-const derivedPresence = (units: SQL) => sql`case
+const derivedPresence = (orgId: string, units: SQL) => sql`case
   when manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
-  then (case when used_capacity + ${units} <= 0 then 'available' when used_capacity + ${units} >= capacity then 'busy-dnd' else 'busy' end)
+  then (case when used_capacity + ${units} <= 0 then 'available'
+    when used_capacity + ${units} >= capacity then ${fullPresenceOf(orgId)} else 'busy' end)
   else presence end`;
 
 /** Charges each agent the units of all their claims at once; returns charged agent → presence derived in SQL. */
@@ -133,17 +150,19 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   // claim on them that committed meanwhile.
   await tx.execute(sql`select 1 from ${users} where ${users.id} = any(${toUuidArray([...perAgent.keys()])}) order by ${users.id} for update`);
   const sessions = sessionsHeldBy(sql`${users.id}`);
+  // With no session limit (the default) the sessions held are not counted at all: case evaluates lazily.
+  const limit = sessionLimitOf(orgId);
   const rows = rowsOf<{ id: string; derived: boolean }>(
     await tx.execute(sql`
       with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json))
       update ${users} set used_capacity = used_capacity + req.units, last_assigned_at = ${now.toISOString()}::timestamptz,
-        presence = ${derivedPresence(sql`req.units`)}
+        presence = ${derivedPresence(orgId, sql`req.units`)}
       from req
       where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])}) and ${users.orgId} = ${orgId}::uuid and used_capacity + req.units <= capacity
         and (req.allowed is null or presence in (select json_array_elements_text(req.allowed)))
-        and ${sessions} + req.n <= ${MAX_SESSIONS}
+        and (case when ${limit} is null then true else ${sessions} + req.n <= ${limit} end)
       returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
-        and ${sessions} + req.n < ${MAX_SESSIONS} as derived`),
+        and (case when ${limit} is null then true else ${sessions} + req.n < ${limit} end) as derived`),
   );
   return new Map(rows.map((r) => [r.id, r.derived]));
 }
@@ -210,7 +229,8 @@ async function giveBack(tx: Db, orgId: string, now: Date, lost: Prepared[], char
     const req = JSON.stringify([...perAgent].map(([agent, units]) => ({ agent, units })));
     await tx.execute(sql`
       with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int))
-      update ${users} set used_capacity = greatest(used_capacity - req.units, 0), presence = ${derivedPresence(sql`(0 - req.units)`)}
+      update ${users} set used_capacity = greatest(used_capacity - req.units, 0),
+        presence = ${derivedPresence(orgId, sql`(0 - req.units)`)}
       from req where ${users.id} = req.agent and ${users.orgId} = ${orgId}::uuid`);
   }
   // Profiles were charged for every live claim, whether or not its agent's units were.

@@ -14,6 +14,13 @@ export const DEMO_USERS = [
   { email: 'ada@contoso.example', name: 'Ada Admin', role: 'admin', queues: [], skills: {} },
 ] as const;
 
+/** Words that send a demo chat to Sales (English, Dutch, French); everything else goes to Support. */
+export const DEMO_SALES_KEYWORDS = [
+  ...['price', 'cost', 'buy', 'purchase', 'quote'],
+  ...['prijs', 'kost', 'kopen', 'offerte'],
+  ...['prix', 'acheter', 'devis'],
+];
+
 /** Creates the demo organisation once; returns false when it already exists. */
 export async function seedDemo(db: Db): Promise<boolean> {
   const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'contoso'));
@@ -47,7 +54,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const rows = Object.entries(u.skills).map(([name, proficiency]) => ({ orgId, userId: user!.id, skillId: skillId(name), proficiency }));
       if (rows.length) await tx.insert(agentSkills).values(rows);
     }
-    const keywords = ['price', 'buy', 'quote', 'order', 'prijs', 'kopen', 'prix', 'acheter'];
+    // Buying questions only, as the README says: "Where is my order?" is a delivery question for Support.
+    const keywords = DEMO_SALES_KEYWORDS;
     const config = workstreamSettings({
       channel: 'messaging',
       distribution: 'push',

@@ -1,4 +1,4 @@
-import { Button, Field, Select, Switch, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Select, Switch, makeStyles } from '@fluentui/react-components';
 import { Presence, RoutingSettings, type CustomPresence } from '@switchboard/protocol';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/api';
@@ -70,6 +70,31 @@ function SettingsForm({ settings, presences }: { settings: RoutingSettings; pres
               value={draft.idleMinutes}
               onChange={(v) => form.setDraft((s) => ({ ...s, idleMinutes: v ?? NaN }))}
             />
+          </Field>
+        </FieldGrid>
+      </Section>
+      <Section title={t('settings.full')} description={t('settings.fullHint')}>
+        <FieldGrid>
+          <Field label={t('settings.sessionLimit')} hint={t('settings.sessionLimitHint')} {...fieldError(errors, 'sessionLimit')}>
+            <NumberInput
+              className={styles.small}
+              data-testid="settings-session-limit"
+              min={1}
+              max={1000}
+              placeholder={t('settings.noSessionLimit')}
+              value={draft.sessionLimit}
+              onChange={(v) => form.setDraft((s) => ({ ...s, sessionLimit: v === undefined ? null : v }))}
+            />
+          </Field>
+          <Field label={t('settings.fullPresence')}>
+            <RadioGroup
+              data-testid="settings-full-presence"
+              value={draft.fullPresence}
+              onChange={(_, d) => form.setDraft((s) => ({ ...s, fullPresence: d.value === 'busy-dnd' ? 'busy-dnd' : 'busy' }))}
+            >
+              <Radio value="busy" label={t('presence.busy')} data-testid="settings-full-busy" />
+              <Radio value="busy-dnd" label={t('presence.busy-dnd')} data-testid="settings-full-dnd" />
+            </RadioGroup>
           </Field>
         </FieldGrid>
       </Section>

@@ -35,7 +35,7 @@ function valid(): ConfigState {
     ],
     agents: [{ userId: ALICE!, capacity: 3, queueIds: [Q1!], skills: [{ skillId: SKILL!, proficiency: 8 }], capacityProfiles: [{ profileId: PROFILE!, customLimit: null }] }],
     staff: [{ id: ALICE!, email: 'alice@x.example', name: 'Alice' }],
-    settings: { defaultPresence: PRES!, idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false },
+    settings: { defaultPresence: PRES!, idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false, sessionLimit: null, fullPresence: 'busy' },
   };
 }
 
@@ -52,7 +52,7 @@ describe('configuration integrity', () => {
       capacityProfiles: [...cfg.capacityProfiles, { ...cfg.capacityProfiles[0]!, id: id(99) }],
       operatingHours: [],
       queues: [{ ...cfg.queues[0]!, memberIds: [id(50)] }],
-      settings: { defaultPresence: id(77), idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false },
+      settings: { defaultPresence: id(77), idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false, sessionLimit: null, fullPresence: 'busy' },
     };
     const problems = configProblems(broken);
     expect(problems).toEqual(

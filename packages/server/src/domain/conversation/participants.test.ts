@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { authorize, mayDo, staffPart, type StaffAction, type StaffPart } from './participants.js';
+import { authorize, mayDo, mayTypeToCustomer, staffPart, type StaffAction, type StaffPart, type TypingFacts } from './participants.js';
 
 const ACTIONS: StaffAction[] = ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'];
 // By hand from SPEC CV2/SV2: only the primary agent acts on the conversation.
@@ -34,5 +34,20 @@ describe('participants', () => {
   it('a stranger may do nothing, with a message saying why', () => {
     expect(() => authorize(null, 'read')).toThrow('you are not the agent of this conversation');
     expect(() => authorize(null, 'end')).toThrow('only the primary agent of this conversation may do that');
+  });
+});
+
+describe('mayTypeToCustomer (SPEC CV2: only who may write to the customer types to them)', () => {
+  const active: TypingFacts = { state: 'active', accepted: true, agentId: 'a' };
+  it.each<[string, TypingFacts, { id: string; activeConsultant: boolean }, boolean]>([
+    ['the primary agent of an accepted conversation', active, { id: 'a', activeConsultant: false }, true],
+    ['the agent it is only offered to', { ...active, accepted: false }, { id: 'a', activeConsultant: false }, false],
+    ['a monitoring supervisor', active, { id: 's', activeConsultant: false }, false],
+    ['an active consultant', active, { id: 'c', activeConsultant: true }, true],
+    ['the primary agent in wrap-up', { ...active, state: 'wrap-up' }, { id: 'a', activeConsultant: false }, false],
+    ['the former agent of a conversation back in the queue', { state: 'open', accepted: false, agentId: null }, { id: 'a', activeConsultant: false }, false],
+    ['a consultant once the conversation is closed', { ...active, state: 'closed' }, { id: 'c', activeConsultant: true }, false],
+  ])('%s → %s', (_name, c, user, expected) => {
+    expect(mayTypeToCustomer(c, user)).toBe(expected);
   });
 });

@@ -43,3 +43,18 @@ export function mayDo(part: StaffPart | null, action: StaffAction): boolean {
 export function authorize(part: StaffPart | null, action: StaffAction): void {
   if (!mayDo(part, action)) throw forbidden(REFUSAL[action] ?? 'only the primary agent of this conversation may do that');
 }
+
+/** What the typing rule reads about a conversation. */
+export type TypingFacts = { state: string; accepted: boolean; agentId: string | null };
+
+/**
+ * Whether a staff member's typing reaches the customer (SPEC CV2): only someone who may write to
+ * them now, that is the primary agent of an accepted, active conversation, or an active
+ * consultant. An agent who was only offered it, a monitoring supervisor or a former participant
+ * stay silent: the customer would see someone typing who will never answer.
+ */
+export function mayTypeToCustomer(c: TypingFacts, user: { id: string; activeConsultant: boolean }): boolean {
+  if (c.state !== 'active') return false;
+  if (user.activeConsultant) return true;
+  return c.agentId === user.id && c.accepted;
+}

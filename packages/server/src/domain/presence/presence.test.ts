@@ -14,6 +14,7 @@ import {
   signIn,
   signOut,
   type CapacityUse,
+  type FullRule,
   type PresenceState,
 } from './presence.js';
 
@@ -27,30 +28,42 @@ const partly: CapacityUse = { capacity: 3, usedCapacity: 1, profiles: {}, sessio
 const fullUnits: CapacityUse = { capacity: 3, usedCapacity: 3, profiles: {}, sessions: 0 };
 const see = (state: PresenceState, now: Date, use: CapacityUse = free) => effectivePresence(state, use, now, IDLE_MINUTES);
 
-describe('computedPresence (routing-semantics §1.7)', () => {
+describe('computedPresence (SPEC AG1: free → Available, full → Busy)', () => {
   const blocking = (id: string, blocksAssignment = true): [string, CapacityProfile] => [id, { id, name: id, defaultLimit: 2, resetFrequency: 'immediate', blocksAssignment }];
   const profiles = new Map([blocking('chat'), blocking('voice'), blocking('log', false), blocking('email', false)]);
+  const dnd: FullRule = { sessionLimit: null, fullPresence: 'busy-dnd' };
 
-  it.each<[string, CapacityUse, Presence]>([
-    ['nothing in use', free, 'available'],
-    ['some units in use', partly, 'busy'],
-    ['units full', fullUnits, 'busy-dnd'],
-    ['units over (negative room)', { capacity: 3, usedCapacity: 4, profiles: {}, sessions: 0 }, 'busy-dnd'],
-    ['no capacity and nothing in use', { capacity: 0, usedCapacity: 0, profiles: {}, sessions: 0 }, 'available'],
-    ['one blocking profile, full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 } }, sessions: 0 }, 'busy-dnd'],
-    ['one blocking profile with room', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy'],
-    ['two blocking profiles, one full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 0 } }, sessions: 0 }, 'busy'],
-    ['two blocking profiles, both full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 1 } }, sessions: 0 }, 'busy-dnd'],
-    ['a blocking profile full decides, a non-blocking one with room does not', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 1, used: 1 }, log: { limit: 5, used: 0 } }, sessions: 0 }, 'busy-dnd'],
-    ['non-blocking profiles only, one full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 0 } }, sessions: 0 }, 'busy'],
-    ['non-blocking profiles only, all full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 2 } }, sessions: 0 }, 'busy-dnd'],
-    ['units full but profile room left', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy'],
-    ['profile full but units left', { capacity: 3, usedCapacity: 1, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy'],
-    ['units and profile both full', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy-dnd'],
-    ['10 conversations held, capacity left (the session limit)', { capacity: 20, usedCapacity: 10, profiles: {}, sessions: 10 }, 'busy-dnd'],
-    ['9 conversations held, capacity left', { capacity: 20, usedCapacity: 9, profiles: {}, sessions: 9 }, 'busy'],
-  ])('%s → %s', (_name, use, expected) => {
-    expect(computedPresence(use, profiles)).toBe(expected);
+  // [case, use, by default (full shows Busy), with "a full agent shows Do not disturb"]
+  it.each<[string, CapacityUse, Presence, Presence]>([
+    ['nothing in use', free, 'available', 'available'],
+    ['some units in use', partly, 'busy', 'busy'],
+    ['units full', fullUnits, 'busy', 'busy-dnd'],
+    ['units over (negative room)', { capacity: 3, usedCapacity: 4, profiles: {}, sessions: 0 }, 'busy', 'busy-dnd'],
+    ['no capacity and nothing in use', { capacity: 0, usedCapacity: 0, profiles: {}, sessions: 0 }, 'available', 'available'],
+    ['one blocking profile, full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 } }, sessions: 0 }, 'busy', 'busy-dnd'],
+    ['one blocking profile with room', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy', 'busy'],
+    ['two blocking profiles, one full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 0 } }, sessions: 0 }, 'busy', 'busy'],
+    ['two blocking profiles, both full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 1 } }, sessions: 0 }, 'busy', 'busy-dnd'],
+    ['a blocking profile full decides, a non-blocking one with room does not', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 1, used: 1 }, log: { limit: 5, used: 0 } }, sessions: 0 }, 'busy', 'busy-dnd'],
+    ['non-blocking profiles only, one full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 0 } }, sessions: 0 }, 'busy', 'busy'],
+    ['non-blocking profiles only, all full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 2 } }, sessions: 0 }, 'busy', 'busy-dnd'],
+    ['units full but profile room left', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy', 'busy'],
+    ['profile full but units left', { capacity: 3, usedCapacity: 1, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy', 'busy'],
+    ['units and profile both full', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy', 'busy-dnd'],
+    ['12 conversations held with capacity left, no session limit', { capacity: 20, usedCapacity: 12, profiles: {}, sessions: 12 }, 'busy', 'busy'],
+  ])('%s → %s, or %s when full shows Do not disturb', (_name, use, byDefault, withDnd) => {
+    expect(computedPresence(use, profiles)).toBe(byDefault);
+    expect(computedPresence(use, profiles, dnd)).toBe(withDnd);
+  });
+
+  it.each<[string, number, FullRule, Presence]>([
+    ['at the session limit, capacity left', 5, { sessionLimit: 5, fullPresence: 'busy' }, 'busy'],
+    ['at the session limit, full shows Do not disturb', 5, { sessionLimit: 5, fullPresence: 'busy-dnd' }, 'busy-dnd'],
+    ['over the session limit (lowered meanwhile)', 7, { sessionLimit: 5, fullPresence: 'busy-dnd' }, 'busy-dnd'],
+    ['one below the session limit', 4, { sessionLimit: 5, fullPresence: 'busy-dnd' }, 'busy'],
+    ['many held, no session limit', 40, { sessionLimit: null, fullPresence: 'busy-dnd' }, 'busy'],
+  ])('%s → %s', (_name, sessions, rule, expected) => {
+    expect(computedPresence({ capacity: 100, usedCapacity: sessions, profiles: {}, sessions }, profiles, rule)).toBe(expected);
   });
 });
 
@@ -68,14 +81,21 @@ describe('sign-in and manual presence (SPEC AG1)', () => {
     expect(see(setManual(signIn('available', T0), 'busy-dnd', T0), after(MIN))).toBe('busy-dnd');
   });
 
-  it.each<[Presence, Presence]>([
-    ['available', 'busy-dnd'],
-    ['busy', 'busy-dnd'],
-    ['away', 'away'],
-    ['offline', 'offline'],
-  ])('at the session limit a manual %s shows as %s', (manual, expected) => {
-    const atLimit: CapacityUse = { capacity: 20, usedCapacity: 10, profiles: {}, sessions: 10 };
-    expect(see(setManual(signIn('available', T0), manual, T0), after(MIN), atLimit)).toBe(expected);
+  it.each<[Presence, FullRule['fullPresence'], Presence]>([
+    ['available', 'busy', 'busy'],
+    ['available', 'busy-dnd', 'busy-dnd'],
+    ['busy', 'busy-dnd', 'busy-dnd'],
+    ['away', 'busy-dnd', 'away'],
+    ['offline', 'busy-dnd', 'offline'],
+  ])('at the session limit a manual %s shows as %s → %s', (manual, fullPresence, expected) => {
+    const atLimit: CapacityUse = { capacity: 20, usedCapacity: 5, profiles: {}, sessions: 5 };
+    const state = setManual(signIn('available', T0), manual, T0);
+    expect(effectivePresence(state, atLimit, after(MIN), IDLE_MINUTES, new Map(), { sessionLimit: 5, fullPresence })).toBe(expected);
+  });
+
+  it('without a session limit a manual Available stays Available however many conversations are held', () => {
+    const many: CapacityUse = { capacity: 20, usedCapacity: 12, profiles: {}, sessions: 12 };
+    expect(see(setManual(signIn('available', T0), 'available', T0), after(MIN), many)).toBe('available');
   });
 
   it.each<[Presence, Presence]>([
@@ -91,7 +111,7 @@ describe('sign-in and manual presence (SPEC AG1)', () => {
 
   it('a manual available is no longer pinned after an accept: it follows capacity again', () => {
     const state = onAcceptOrClose(setManual(signIn('available', T0), 'available', T0));
-    expect(see(state, after(MIN), fullUnits)).toBe('busy-dnd');
+    expect(see(state, after(MIN), fullUnits)).toBe('busy');
   });
 
   it('reset goes back to computed', () => {

@@ -1,5 +1,5 @@
 import type { CapacityProfile, CustomPresence, Presence } from '@switchboard/protocol';
-import { MAX_SESSIONS } from '../routing/capacity.js';
+import { atSessionLimit } from '../routing/capacity.js';
 
 /** Reconnecting within this long restores the presence the agent had (routing-semantics §1.7). */
 export const RECONNECT_GRACE_MS = 150_000;
@@ -24,9 +24,15 @@ export type CapacityUse = {
   capacity: number;
   usedCapacity: number;
   profiles: Readonly<Record<string, { limit: number; used: number }>>;
-  /** Conversations the agent holds: at `MAX_SESSIONS` the agent shows Do not disturb. */
+  /** Conversations the agent holds: at the session limit the agent shows as full. */
   sessions: number;
 };
+
+/** The organisation's rule for a full agent (AG1): the session limit (null: none) and what full shows. */
+export type FullRule = { sessionLimit: number | null; fullPresence: 'busy' | 'busy-dnd' };
+
+/** SPEC AG1: full shows Busy, with no session limit, unless the admin chose otherwise. */
+export const DEFAULT_FULL_RULE: FullRule = { sessionLimit: null, fullPresence: 'busy' };
 
 /** The base presence of a base name or a custom presence id (SPEC AG1); null if unknown. */
 export function basePresence(value: string, custom: ReadonlyMap<string, CustomPresence>): Presence | null {
@@ -37,16 +43,20 @@ export function basePresence(value: string, custom: ReadonlyMap<string, CustomPr
 const full = (used: number, limit: number) => used >= limit;
 
 /**
- * Presence from capacity (routing-semantics §1.7): nothing in use → available; in use with
- * room → busy; exhausted or over → busy-dnd. With profiles, the profile side is exhausted when
- * every blocking profile is (or, with none blocking, every profile); units and profiles
- * together give busy-dnd only when both sides are exhausted. Holding `MAX_SESSIONS`
- * conversations is busy-dnd whatever the capacity (§1.7: "10 open sessions → DND").
+ * Presence from capacity (SPEC AG1): nothing in use → available; in use with room → busy;
+ * exhausted or over → full. With profiles, the profile side is exhausted when every blocking
+ * profile is (or, with none blocking, every profile); units and profiles together are full only
+ * when both sides are exhausted. Holding the session limit's conversations is full whatever the
+ * capacity. Full shows Busy, or Do not disturb when the admin chose that (`rule.fullPresence`).
  */
-export function computedPresence(use: CapacityUse, profiles: ReadonlyMap<string, CapacityProfile> = new Map()): Presence {
+export function computedPresence(
+  use: CapacityUse,
+  profiles: ReadonlyMap<string, CapacityProfile> = new Map(),
+  rule: FullRule = DEFAULT_FULL_RULE,
+): Presence {
   const held = Object.entries(use.profiles);
   const inUse = use.usedCapacity > 0 || held.some(([, p]) => p.used > 0);
-  if (use.sessions >= MAX_SESSIONS) return 'busy-dnd';
+  if (atSessionLimit(use.sessions, rule.sessionLimit)) return rule.fullPresence;
   if (!inUse) return 'available';
   const sides: boolean[] = [];
   if (use.capacity > 0 || use.usedCapacity > use.capacity) sides.push(full(use.usedCapacity, use.capacity));
@@ -55,7 +65,7 @@ export function computedPresence(use: CapacityUse, profiles: ReadonlyMap<string,
     const decisive = blocking.length > 0 ? blocking : held;
     sides.push(decisive.every(([, p]) => full(p.used, p.limit)));
   }
-  return sides.length > 0 && sides.every(Boolean) ? 'busy-dnd' : 'busy';
+  return sides.length > 0 && sides.every(Boolean) ? rule.fullPresence : 'busy';
 }
 
 /**
@@ -121,7 +131,8 @@ export function signOut(state: PresenceState, now: Date): PresenceState {
  * while the agent is active; computed from capacity otherwise. An agent idle for `idleMinutes`
  * with a manual presence loses it and shows as away (the reference's system "Inactive", whose
  * base is away) until the next activity, so an idle agent who had set away never turns available.
- * At the session limit a manual Available or Busy gives way to Do not disturb (§1.7).
+ * At the session limit a manual Available or Busy gives way to the full presence (Busy, or Do
+ * not disturb when the admin chose that).
  */
 export function effectivePresence(
   state: PresenceState,
@@ -129,12 +140,13 @@ export function effectivePresence(
   now: Date,
   idleMinutes: number,
   profiles: ReadonlyMap<string, CapacityProfile> = new Map(),
+  rule: FullRule = DEFAULT_FULL_RULE,
 ): Presence {
   if (!state.connected) return 'offline';
   if (state.manual) {
     if (idleFor(state, now, idleMinutes)) return 'away';
-    const atLimit = use.sessions >= MAX_SESSIONS && (state.manual.presence === 'available' || state.manual.presence === 'busy');
-    return atLimit ? 'busy-dnd' : state.manual.presence;
+    const yields = state.manual.presence === 'available' || state.manual.presence === 'busy';
+    return yields && atSessionLimit(use.sessions, rule.sessionLimit) ? rule.fullPresence : state.manual.presence;
   }
-  return computedPresence(use, profiles);
+  return computedPresence(use, profiles, rule);
 }

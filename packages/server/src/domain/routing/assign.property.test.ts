@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AgentFilter, AssignmentMethod, CapacityProfile, Presence, QueueConfig, SkillRequirement, SortKey, Workstream } from '@switchboard/protocol';
 import { assignCycle } from './assign.js';
-import { MAX_SESSIONS } from './capacity.js';
 import { eligibility } from './eligibility.js';
 import { itemAge } from './prioritize.js';
 import { strategyFor } from './strategies/strategy-for.js';
@@ -57,7 +56,7 @@ const orgArb = fc.record({
             lastAssigned: fc.option(seconds(3600), { nil: null }),
             joined: seconds(86_400),
             lastCapacityReleaseAt: fc.option(seconds(3600), { nil: null }),
-            sessions: fc.integer({ min: MAX_SESSIONS - 3, max: MAX_SESSIONS + 1 }),
+            sessions: fc.integer({ min: 0, max: 6 }),
           })
           .map(({ profiles, lastAssigned, joined, ...a }): AgentState =>
             agent({ id, ...a, profiles: Object.fromEntries(profiles), lastAssignedAt: Object.fromEntries(QUEUES.map((q) => [q, lastAssigned])), joinedQueueAt: Object.fromEntries(QUEUES.map((q) => [q, joined])) }),
@@ -65,6 +64,8 @@ const orgArb = fc.record({
       ),
     ),
   ),
+  // The organisation's session limit (AG1): none, or one some agents are at or near.
+  sessionLimit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
   items: fc.uniqueArray(fc.integer({ min: 0, max: 99 }), { maxLength: 14 }).chain((ns) =>
     fc.tuple(
       ...ns.map((n) =>
@@ -92,7 +93,8 @@ const orgs = orgArb.map((raw): Org => {
       const ws = workstreams.get(i.workstreamId)!;
       return item({ ...i, need: ws.capacity.kind === 'units' ? { kind: 'units', units: ws.capacity.units } : { kind: 'profiles', profileIds: ws.capacity.profileIds } });
     });
-    const config: RoutingConfig = { workstreams, queues: new Map(raw.queues.map((q) => [q.id, q])), capacityProfiles: new Map(raw.profiles.map((p) => [p.id, p])), operatingHours: new Map() };
+    const config: RoutingConfig = { workstreams, queues: new Map(raw.queues.map((q) => [q.id, q])), capacityProfiles: new Map(raw.profiles.map((p) => [p.id, p])), operatingHours: new Map(),
+      sessionLimit: raw.sessionLimit };
     return { config, agents: raw.agents, items };
   });
 
@@ -125,7 +127,7 @@ function* replay(org: Org, decisions: readonly AssignmentDecision[]) {
 const RUNS = { numRuns: 250 };
 
 describe('assignCycle properties (SPEC RT4, routing-semantics §1.4-1.6)', () => {
-  it('assigns only members with an allowed presence, room (counting the cycle’s own work), fewer than the most sessions, few enough declines and, for exact match, every skill', () => {
+  it('assigns only members with an allowed presence, room (counting the cycle’s own work), fewer sessions than the limit (if any), few enough declines and, for exact match, every skill', () => {
     fc.assert(
       fc.property(orgs, (org) => {
         for (const { item: i, agent: a } of replay(org, assignCycle(org.items, org.agents, org.config, T0))) {
@@ -134,7 +136,7 @@ describe('assignCycle properties (SPEC RT4, routing-semantics §1.4-1.6)', () =>
           expect(a.queueIds).toContain(i.queueId);
           expect(ws.allowedPresences).toContain(a.presence);
           expect(hasRoom(a, i, org.config)).toBe(true);
-          expect(a.sessions).toBeLessThan(MAX_SESSIONS);
+          if (org.config.sessionLimit !== null) expect(a.sessions).toBeLessThan(org.config.sessionLimit);
           expect(i.declines[a.id] ?? 0).toBeLessThan(ws.maxDeclines);
           if (ws.skillMatching === 'exact') expect(meets(a, i.skills)).toBe(true);
         }
@@ -168,7 +170,7 @@ describe('assignCycle properties (SPEC RT4, routing-semantics §1.4-1.6)', () =>
             const sameClass = old.queueId === young.queueId && old.priority === young.priority && old.affinityAgentId === null;
             if (!sameClass || itemAge(old) > itemAge(young) || (itemAge(old) === itemAge(young) && old.id > young.id)) continue;
             const ws = org.config.workstreams.get(old.workstreamId)!;
-            const verdict = eligibility(taker, old, ws, org.config.capacityProfiles);
+            const verdict = eligibility(taker, old, ws, org.config.capacityProfiles, org.config.sessionLimit);
             if (!verdict.eligible) continue;
             const strategy = strategyFor(org.config.queues.get(old.queueId)!.assignment);
             const c = { agent: taker, remaining: verdict.remaining, skillFit: verdict.match.fit, skillDistance: verdict.match.distance, declines: old.declines[taker.id] ?? 0 };

@@ -27,7 +27,8 @@ function startCycle(agents: readonly AgentState[], config: RoutingConfig, now: D
 const considered = (agent: AgentState, chosen: boolean, reason: string, rank: number | null = null): AgentConsidered => ({ agentId: agent.id, agentName: agent.name, chosen, rank, reason });
 
 function toCandidate(agent: AgentState, item: WorkItem, ws: Workstream, cycle: Cycle, member: boolean): Candidate | string {
-  const verdict = (member ? memberEligibility : eligibility)(agent, item, ws, cycle.config.capacityProfiles);
+  const { capacityProfiles, sessionLimit } = cycle.config;
+  const verdict = (member ? memberEligibility : eligibility)(agent, item, ws, capacityProfiles, sessionLimit);
   if (!verdict.eligible) return verdict.reason;
   const { match, remaining } = verdict;
   return { agent, remaining, skillFit: match.fit, skillDistance: match.distance, declines: item.declines[agent.id] ?? 0 };

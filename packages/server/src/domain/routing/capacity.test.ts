@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityNeedFor, capacityShortfall, charge, fits, holdsCapacity, release, remaining } from './capacity.js';
+import { atSessionLimit, capacityNeedFor, capacityShortfall, charge, fits, holdsCapacity, release, remaining } from './capacity.js';
 import { agent, at, profile, workstream } from './test-builders.js';
 import type { CapacityNeed } from './types.js';
 
@@ -70,6 +70,20 @@ describe('capacity: profiles (routing-semantics §1.6)', () => {
     expect(remaining(holder, needs('total', 'high'))).toBe(1);
     expect(remaining(holder, needs('total'))).toBe(1);
     expect(remaining(agent({ id: 'a', profiles: { total: { limit: 5, used: 1 } } }), needs('total'))).toBe(4);
+  });
+});
+
+describe('atSessionLimit (AG1: an admin setting, none by default)', () => {
+  it.each<[number, number | null, boolean]>([
+    [0, null, false],
+    [1000, null, false],
+    [4, 5, false],
+    [5, 5, true],
+    [6, 5, true],
+    [0, 1, false],
+    [1, 1, true],
+  ])('%i held, limit %s → %s', (sessions, limit, expected) => {
+    expect(atSessionLimit(sessions, limit)).toBe(expected);
   });
 });
 

@@ -5,10 +5,12 @@ import type { AgentState, CapacityNeed } from './types.js';
 type Profiles = ReadonlyMap<string, CapacityProfile>;
 
 /**
- * An agent's workspace holds at most this many conversations at once, whatever their capacity
- * (routing-semantics §1.7, §1.23): at the limit the agent is offered nothing more and shows Do not disturb.
+ * Whether an agent holds as many conversations as the organisation's session limit allows (AG1;
+ * null: no limit, capacity alone decides). At the limit the agent is offered nothing more.
  */
-export const MAX_SESSIONS = 10;
+export function atSessionLimit(sessions: number, sessionLimit: number | null): boolean {
+  return sessionLimit !== null && sessions >= sessionLimit;
+}
 
 // The same few "capacity 0 left, 1 needed" strings are wanted thousands of times per cycle;
 // sharing them keeps garbage collection out of the assignment path.

@@ -27,6 +27,17 @@ describe('eligibility (SPEC RT4)', () => {
     expect(reasonOf(eligibility(a, i, rules, profiles))).toBe(reason);
   });
 
+  it.each<[string, number, number | null, string]>([
+    ['no session limit, 12 held', 12, null, 'eligible'],
+    ['one below the session limit', 4, 5, 'eligible'],
+    ['at the session limit', 5, 5, 'holds 5 conversations, the session limit'],
+    ['over the session limit', 6, 5, 'holds 5 conversations, the session limit'],
+    ['a limit of one', 1, 1, 'holds 1 conversation, the session limit'],
+  ])('session limit (AG1): %s → %s', (_name, sessions, limit, reason) => {
+    const a = agent({ id: 'a', capacity: 100, sessions });
+    expect(reasonOf(eligibility(a, item({ id: 'i' }), rules, profiles, limit))).toBe(reason);
+  });
+
   it('lets fewer declines than the limit through', () => {
     expect(eligibility(agent({ id: 'a' }), item({ id: 'i', declines: { a: 2, b: 9 } }), rules, profiles).eligible).toBe(true);
   });

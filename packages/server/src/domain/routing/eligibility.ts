@@ -1,5 +1,5 @@
 import type { CapacityProfile, Workstream } from '@switchboard/protocol';
-import { capacityShortfall, MAX_SESSIONS, remaining } from './capacity.js';
+import { atSessionLimit, capacityShortfall, remaining } from './capacity.js';
 import { skillFit, skillsAllow, type SkillMatch } from './skills.js';
 import type { AgentState, WorkItem } from './types.js';
 
@@ -14,7 +14,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 // Shared refusals: a cycle refuses thousands of agents per item for the same few reasons, and
 // building a fresh object and string for each made garbage collection the bottleneck.
 const NOT_MEMBER: Eligibility = { eligible: false, reason: 'not a member of the queue' };
-const SESSIONS_FULL: Eligibility = { eligible: false, reason: `holds ${MAX_SESSIONS} conversations, the most at once` };
+const sessionsFull = new Map<number, Eligibility>();
+function sessionLimitReached(limit: number): Eligibility {
+  let refusal = sessionsFull.get(limit);
+  if (!refusal) {
+    refusal = { eligible: false, reason: `holds ${plural(limit, 'conversation')}, the session limit` };
+    sessionsFull.set(limit, refusal);
+  }
+  return refusal;
+}
 const PRESENCE_REFUSED = Object.fromEntries(
   (['available', 'busy', 'busy-dnd', 'away', 'offline'] as const).map((p) => [p, { eligible: false, reason: `presence ${p} is not allowed` }]),
 ) as Record<AgentState['presence'], Eligibility>;
@@ -33,19 +41,32 @@ export function declinesOf(item: WorkItem, agentId: string): number {
 
 /**
  * SPEC RT4: the agent is a member of the item's queue, has a presence the workstream allows,
- * holds fewer than `MAX_SESSIONS` conversations, has declined it fewer than `maxDeclines`
+ * holds fewer conversations than the organisation's session limit (if it has one), has declined
+ * it fewer than `maxDeclines`
  * times, has room for its capacity need, and has the skills the workstream's matching mode asks
  * for (exact: every requirement met; closest and none: anyone). The checks run in that order; the first that fails is the reason.
  */
-export function eligibility(agent: AgentState, item: WorkItem, rules: EligibilityRules, profiles: ReadonlyMap<string, CapacityProfile>): Eligibility {
+export function eligibility(
+  agent: AgentState,
+  item: WorkItem,
+  rules: EligibilityRules,
+  profiles: ReadonlyMap<string, CapacityProfile>,
+  sessionLimit: number | null = null,
+): Eligibility {
   if (!agent.queueIds.includes(item.queueId)) return NOT_MEMBER;
-  return memberEligibility(agent, item, rules, profiles);
+  return memberEligibility(agent, item, rules, profiles, sessionLimit);
 }
 
 /** `eligibility` for an agent already known to be a member of the item's queue (a cycle indexes members once). */
-export function memberEligibility(agent: AgentState, item: WorkItem, rules: EligibilityRules, profiles: ReadonlyMap<string, CapacityProfile>): Eligibility {
+export function memberEligibility(
+  agent: AgentState,
+  item: WorkItem,
+  rules: EligibilityRules,
+  profiles: ReadonlyMap<string, CapacityProfile>,
+  sessionLimit: number | null = null,
+): Eligibility {
   if (!rules.allowedPresences.includes(agent.presence)) return PRESENCE_REFUSED[agent.presence];
-  if (agent.sessions >= MAX_SESSIONS) return SESSIONS_FULL;
+  if (sessionLimit !== null && atSessionLimit(agent.sessions, sessionLimit)) return sessionLimitReached(sessionLimit);
   const declines = declinesOf(item, agent.id);
   if (declines >= rules.maxDeclines) {
     return { eligible: false, reason: `declined it ${plural(declines, 'time')} (limit ${rules.maxDeclines})` };

@@ -94,12 +94,14 @@ export function config(parts: {
   queues?: QueueConfig[];
   profiles?: CapacityProfile[];
   hours?: OperatingHours[];
+  sessionLimit?: number | null;
 }): RoutingConfig {
   return {
     workstreams: new Map((parts.workstreams ?? [workstream()]).map((w) => [w.id, w])),
     queues: new Map((parts.queues ?? [queue({ id: 'q1' })]).map((q) => [q.id, q])),
     capacityProfiles: new Map((parts.profiles ?? []).map((p) => [p.id, p])),
     operatingHours: new Map((parts.hours ?? []).map((h) => [h.id, h])),
+    sessionLimit: parts.sessionLimit ?? null,
   };
 }
 

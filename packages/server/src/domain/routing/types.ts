@@ -20,6 +20,8 @@ export type RoutingConfig = {
   queues: ReadonlyMap<string, QueueConfig>;
   capacityProfiles: ReadonlyMap<string, CapacityProfile>;
   operatingHours: ReadonlyMap<string, OperatingHours>;
+  /** The organisation's session limit (AG1): most conversations an agent holds at once; null: none. */
+  sessionLimit: number | null;
 };
 
 /** What rules can read about a new conversation (SPEC RT2). Values are flat records. */
@@ -92,7 +94,7 @@ export type AgentState = {
   joinedQueueAt: Readonly<Record<string, Date>>;
   /** Least active: when capacity was last released; null = just signed in (counts as least active). */
   lastCapacityReleaseAt: Date | null;
-  /** Conversations the agent holds (offered, active, waiting, wrap-up): at most `MAX_SESSIONS`. */
+  /** Conversations the agent holds (offered, active, waiting, wrap-up): at most the session limit, if any. */
   sessions: number;
 };
 

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openDatabase, type Database } from '../src/store/db.js';
+import { conversations, queues } from '../src/store/schema.js';
+import { DEMO_WIDGET_ID, seedDemo } from '../src/store/seed-demo.js';
+import { startServer, type TestServer } from './support/harness.js';
+
+let db: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  // A database of its own (never the shared PostgreSQL): the demo is seeded exactly as `npm start` does.
+  db = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+  expect(await seedDemo(db.db)).toBe(true);
+  server = await startServer({ database: db });
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+async function queueFor(question: string, locale: 'en' | 'nl' | 'fr' = 'en'): Promise<string | undefined> {
+  const { conversation } = await server
+    .api()
+    .call('startChat', { params: { widgetId: DEMO_WIDGET_ID }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, locale } });
+  const [row] = await db.db
+    .select({ name: queues.name })
+    .from(conversations)
+    .innerJoin(queues, eq(queues.id, conversations.queueId))
+    .where(eq(conversations.id, conversation.id));
+  return row?.name;
+}
+
+describe("the seeded demo routes as the README's \"Try it in two minutes\" says", () => {
+  it.each([
+    // The README's own two examples.
+    ['What is the price of the X200?', 'Sales'],
+    ['Where is my order?', 'Support'],
+    // A question about a price, a quote or buying goes to Sales; anything else to Support.
+    ['Can I get a quote for 20 chairs?', 'Sales'],
+    ['I want to buy the Linden table', 'Sales'],
+    ['My order has not arrived yet', 'Support'],
+    ['When will my order be delivered?', 'Support'],
+    ['My router keeps dropping the connection', 'Support'],
+  ])('"%s" → %s', async (question, queue) => {
+    expect(await queueFor(question)).toBe(queue);
+  });
+
+  it.each<[string, 'nl' | 'fr', string]>([
+    ['Wat is de prijs van de X200?', 'nl', 'Sales'],
+    ['Waar blijft mijn bestelling?', 'nl', 'Support'],
+    ['Quel est le prix de la X200 ?', 'fr', 'Sales'],
+    ['Où est ma commande ?', 'fr', 'Support'],
+  ])('"%s" (%s) → %s', async (question, locale, queue) => {
+    expect(await queueFor(question, locale)).toBe(queue);
+  });
+});
