@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type AgentSummary, type ChatWidget, type ConfigExport, type QueueConfig, type Workstream } from '@switchboard/protocol';
+import { routes } from '@switchboard/protocol';
+import type { AgentSummary, ChatWidget, ConfigExport, QueueConfig, Workstream } from '@switchboard/protocol';
 import { deleteConfig } from '../src/store/config-deletes.js';
 import type { Database, Db } from '../src/store/db.js';
 import * as config from '../src/store/routing-config.js';
@@ -43,7 +44,10 @@ type Answer = { status: number; body: unknown };
 async function send(method: string, path: string, body?: unknown): Promise<Answer> {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -54,7 +58,14 @@ async function send(method: string, path: string, body?: unknown): Promise<Answe
 type Own = { config: ConfigExport; widgets: ChatWidget[]; agents: AgentSummary[] };
 
 /** One request: `expect` is the 4xx it must get, or 'read' (a 200 that shows nothing of the neighbour). */
-type Call = { label: string; params?: Record<string, string>; body?: unknown; expect: 400 | 404 | 'read'; says?: RegExp };
+type Call = {
+  label: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  expect: 400 | 404 | 'read';
+  /** What the message must say; by default it names one of the neighbour's ids. */
+  says?: RegExp;
+};
 type Ctx = { o: FurnishedOrg; n: FurnishedOrg; own: Own };
 
 const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
@@ -66,27 +77,54 @@ const agentOf = (own: Own, id: string) => own.agents.find((a) => a.id === id)!.r
 const foreignQueueBodies = (base: Omit<QueueConfig, 'id'>, n: FurnishedOrg) => [
   { what: 'a member of the neighbour', body: { ...base, memberIds: [...base.memberIds, n.user('ann').id] } },
   { what: "the neighbour's operating hours", body: { ...base, operatingHoursId: n.operatingHoursId } },
-  { what: "an overflow to the neighbour's queue", body: { ...base, overflow: [{ when: { kind: 'queue-size', limit: 5 }, then: { kind: 'transfer', queueId: n.queueId('Sales') } }] } },
+  {
+    what: "an overflow to the neighbour's queue",
+    body: {
+      ...base,
+      overflow: [{ when: { kind: 'queue-size', limit: 5 }, then: { kind: 'transfer', queueId: n.queueId('Sales') } }],
+    },
+  },
   {
     what: "a filter on the neighbour's skill",
-    body: { ...base, assignment: { kind: 'custom', order: [{ key: 'proficiency', direction: 'desc' }], filters: [{ kind: 'has-skill', skillId: n.skillId, minProficiency: 1 }] } },
+    body: {
+      ...base,
+      assignment: {
+        kind: 'custom',
+        order: [{ key: 'proficiency', direction: 'desc' }],
+        filters: [{ kind: 'has-skill', skillId: n.skillId, minProficiency: 1 }],
+      },
+    },
   },
 ];
+
+const ruleset = (name: string, set: Record<string, unknown>) => ({
+  name,
+  rules: [{ name: `${name} rule`, when: { kind: 'always' }, set }],
+});
 
 /** Workstream bodies that are valid except for one reference to the neighbour. */
 const foreignWorkstreamBodies = (base: Omit<Workstream, 'id'>, n: FurnishedOrg) => {
   const always = { kind: 'always' } as const;
   return [
     { what: "a fallback to the neighbour's queue", body: { ...base, fallbackQueueId: n.queueId('Support') } },
-    { what: "a route to the neighbour's queue", body: { ...base, routeToQueue: [{ name: 'Steal', when: always, queues: [{ queueId: n.queueId('Sales'), percentage: 100 }] }] } },
-    { what: "the neighbour's capacity profile", body: { ...base, capacity: { kind: 'profiles', profileIds: [n.capacityProfileId] } } },
+    {
+      what: "a route to the neighbour's queue",
+      body: {
+        ...base,
+        routeToQueue: [{ name: 'Steal', when: always, queues: [{ queueId: n.queueId('Sales'), percentage: 100 }] }],
+      },
+    },
+    {
+      what: "the neighbour's capacity profile",
+      body: { ...base, capacity: { kind: 'profiles', profileIds: [n.capacityProfileId] } },
+    },
     {
       what: "a rule setting the neighbour's skill",
-      body: { ...base, classification: [{ name: 'Lang', rules: [{ name: 'fr', when: always, set: { skills: [{ skillId: n.skillId, proficiency: 3 }] } }] }] },
+      body: { ...base, classification: [ruleset('Lang', { skills: [{ skillId: n.skillId, proficiency: 3 }] })] },
     },
     {
       what: "a rule setting the neighbour's capacity profile",
-      body: { ...base, classification: [{ name: 'Prof', rules: [{ name: 'p', when: always, set: { capacityProfileId: n.capacityProfileId } }] }] },
+      body: { ...base, classification: [ruleset('Prof', { capacityProfileId: n.capacityProfileId })] },
     },
   ];
 };
@@ -95,7 +133,10 @@ const foreignWorkstreamBodies = (base: Omit<Workstream, 'id'>, n: FurnishedOrg) 
 const foreignRoutings = (base: Omit<AgentSummary['routing'], 'userId'>, n: FurnishedOrg) => [
   { what: "the neighbour's queue", body: { ...base, queueIds: [...base.queueIds, n.queueId('Sales')] } },
   { what: "the neighbour's skill", body: { ...base, skills: [{ skillId: n.skillId, proficiency: 4 }] } },
-  { what: "the neighbour's capacity profile", body: { ...base, capacityProfiles: [{ profileId: n.capacityProfileId, customLimit: null }] } },
+  {
+    what: "the neighbour's capacity profile",
+    body: { ...base, capacityProfiles: [{ profileId: n.capacityProfileId, customLimit: null }] },
+  },
 ];
 
 /** The attacker's own export with every id of one kind (or of all kinds) swapped for the neighbour's. */
@@ -121,15 +162,32 @@ const ID_IN_BODY = /Unrecognized key: "id"/;
 function crud(idOf: (n: FurnishedOrg) => string, list: (own: Own) => readonly { id: string }[]) {
   return {
     create: ({ n, own }: Ctx): Call[] => [
-      { label: "with the neighbour's id in the body", body: { ...strip(list(own)[0]!), name: 'Taken over', id: idOf(n) }, expect: 400, says: ID_IN_BODY },
+      {
+        label: "with the neighbour's id in the body",
+        body: { ...strip(list(own)[0]!), name: 'Taken over', id: idOf(n) },
+        expect: 400,
+        says: ID_IN_BODY,
+      },
     ],
     update: ({ n, own }: Ctx): Call[] => [
-      { label: "the neighbour's id", params: { id: idOf(n) }, body: { ...strip(list(own)[0]!), name: 'Renamed' }, expect: 404 },
+      {
+        label: "the neighbour's id",
+        params: { id: idOf(n) },
+        body: { ...strip(list(own)[0]!), name: 'Renamed' },
+        expect: 404,
+      },
     ],
     remove: ({ n }: Ctx): Call[] => [{ label: "the neighbour's id", params: { id: idOf(n) }, expect: 404 }],
   };
 }
 const read = (): Call[] => [{ label: 'read', expect: 'read' }];
+/** A body that is valid but for a reference to the neighbour: a 400 that names it. */
+const refused = (label: string, body: unknown, params?: Record<string, string>): Call => ({
+  label,
+  params,
+  body,
+  expect: 400,
+});
 
 const skillsCrud = crud((n) => n.skillId, (own) => own.config.skills);
 const profilesCrud = crud((n) => n.capacityProfileId, (own) => own.config.capacityProfiles);
@@ -158,47 +216,73 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
   createQueue: ({ n, own, o }) => {
     const base = { ...strip(queueOf(own, o.queueId('Sales'))), name: 'Stolen' };
     return [
-      { label: "with the neighbour's id in the body", body: { ...base, id: n.queueId('Sales') }, expect: 400, says: ID_IN_BODY },
-      ...foreignQueueBodies(base, n).map((v) => ({ label: `with ${v.what}`, body: v.body, expect: 400 as const })),
+      {
+        label: "with the neighbour's id in the body",
+        body: { ...base, id: n.queueId('Sales') },
+        expect: 400,
+        says: ID_IN_BODY,
+      },
+      ...foreignQueueBodies(base, n).map((v) => refused(`with ${v.what}`, v.body)),
     ];
   },
   updateQueue: ({ n, own, o }) => {
     const base = strip(queueOf(own, o.queueId('Sales')));
     return [
-      { label: "the neighbour's Sales queue, emptied", params: { id: n.queueId('Sales') }, body: { ...base, name: 'Renamed', memberIds: [] }, expect: 404 },
-      ...foreignQueueBodies(base, n).map((v) => ({ label: `own queue with ${v.what}`, params: { id: o.queueId('Sales') }, body: v.body, expect: 400 as const })),
+      {
+        label: "the neighbour's Sales queue, emptied",
+        params: { id: n.queueId('Sales') },
+        body: { ...base, name: 'Renamed', memberIds: [] },
+        expect: 404,
+      },
+      ...foreignQueueBodies(base, n).map((v) => refused(`own ${v.what}`, v.body, { id: o.queueId('Sales') })),
     ];
   },
   deleteQueue: ({ n }) => [{ label: "the neighbour's queue", params: { id: n.queueId('Sales') }, expect: 404 }],
   listWorkstreams: read,
   createWorkstream: ({ n, own, o }) =>
-    foreignWorkstreamBodies({ ...strip(workstreamOf(own, o.workstreamId)), name: 'Stolen' }, n).map((v) => ({ label: `with ${v.what}`, body: v.body, expect: 400 as const })),
+    foreignWorkstreamBodies({ ...strip(workstreamOf(own, o.workstreamId)), name: 'Stolen' }, n).map((v) =>
+      refused(`with ${v.what}`, v.body),
+    ),
   updateWorkstream: ({ n, own, o }) => {
     const base = strip(workstreamOf(own, o.workstreamId));
     return [
-      { label: "the neighbour's workstream", params: { id: n.workstreamId }, body: { ...base, name: 'Renamed' }, expect: 404 },
-      ...foreignWorkstreamBodies(base, n).map((v) => ({ label: `own workstream with ${v.what}`, params: { id: o.workstreamId }, body: v.body, expect: 400 as const })),
+      { label: "the neighbour's one", params: { id: n.workstreamId }, body: { ...base, name: 'Renamed' }, expect: 404 },
+      ...foreignWorkstreamBodies(base, n).map((v) => refused(`own with ${v.what}`, v.body, { id: o.workstreamId })),
     ];
   },
   deleteWorkstream: ({ n }) => [{ label: "the neighbour's workstream", params: { id: n.workstreamId }, expect: 404 }],
   listChatWidgets: read,
-  createChatWidget: ({ n, own }) => [{ label: "routing to the neighbour's workstream", body: { ...strip(own.widgets[0]!), workstreamId: n.workstreamId }, expect: 400 }],
+  createChatWidget: ({ n, own }) => [
+    refused("routing to the neighbour's workstream", { ...strip(own.widgets[0]!), workstreamId: n.workstreamId }),
+  ],
   updateChatWidget: ({ n, o, own }) => [
-    { label: "the neighbour's widget", params: { widgetId: n.widgetId }, body: { ...strip(own.widgets[0]!), title: 'Renamed' }, expect: 404 },
-    { label: "own widget to the neighbour's workstream", params: { widgetId: o.widgetId }, body: { ...strip(own.widgets[0]!), workstreamId: n.workstreamId }, expect: 400 },
+    {
+      label: "the neighbour's widget",
+      params: { widgetId: n.widgetId },
+      body: { ...strip(own.widgets[0]!), title: 'Renamed' },
+      expect: 404,
+    },
+    refused("own widget to the neighbour's workstream", { ...strip(own.widgets[0]!), workstreamId: n.workstreamId }, {
+      widgetId: o.widgetId,
+    }),
   ],
   deleteChatWidget: ({ n }) => [{ label: "the neighbour's widget", params: { widgetId: n.widgetId }, expect: 404 }],
   listAgents: read,
   updateAgentRouting: ({ n, o, own }) => {
     const { userId: _u, ...base } = agentOf(own, o.user('ann').id);
     return [
-      { label: "the neighbour's agent", params: { id: n.user('ann').id }, body: { ...base, queueIds: [], skills: [], capacityProfiles: [] }, expect: 404 },
-      ...foreignRoutings(base, n).map((v) => ({ label: `own agent with ${v.what}`, params: { id: o.user('ann').id }, body: v.body, expect: 400 as const })),
+      {
+        label: "the neighbour's agent",
+        params: { id: n.user('ann').id },
+        body: { ...base, queueIds: [], skills: [], capacityProfiles: [] },
+        expect: 404,
+      },
+      ...foreignRoutings(base, n).map((v) => refused(`own agent with ${v.what}`, v.body, { id: o.user('ann').id })),
     ];
   },
   getRoutingSettings: read,
   updateRoutingSettings: ({ n, own }) => [
-    { label: "the neighbour's custom presence as default", body: { ...own.config.settings, defaultPresence: n.presenceId }, expect: 400 },
+    refused("the neighbour's custom presence as default", { ...own.config.settings, defaultPresence: n.presenceId }),
   ],
   exportConfig: read,
   importConfig: ({ n, o, own }) => {
@@ -206,19 +290,20 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
     const kinds = Object.keys(SWAPS) as (keyof typeof SWAPS)[];
     const sales = file.queues.find((q) => q.id === o.queueId('Sales'))!;
     return [
-      ...kinds.map((k) => ({ label: `own file with the neighbour's ${k} ids`, body: swapIds(own, o, n, [k]), expect: 400 as const })),
-      { label: "own file with every id swapped for the neighbour's", body: swapIds(own, o, n, kinds), expect: 400 },
-      {
-        label: "own file with the neighbour's Sales queue, renamed and emptied",
-        body: { ...file, queues: [...file.queues, { ...sales, id: n.queueId('Sales'), name: 'Renamed', memberIds: [] }] },
-        expect: 400,
-      },
-      { label: "own file listing the neighbour's agent", body: { ...file, agents: [...file.agents, { ...file.agents[0]!, email: n.user('ann').email }] }, expect: 400 },
-      {
-        label: "own file with the neighbour's agent as a queue member",
-        body: { ...file, queues: file.queues.map((q) => ({ ...q, memberIds: [...q.memberIds, n.user('bob').id] })) },
-        expect: 400,
-      },
+      ...kinds.map((k) => refused(`own file with the neighbour's ${k} ids`, swapIds(own, o, n, [k]))),
+      refused("own file with every id swapped for the neighbour's", swapIds(own, o, n, kinds)),
+      refused("own file with the neighbour's Sales queue, renamed and emptied", {
+        ...file,
+        queues: [...file.queues, { ...sales, id: n.queueId('Sales'), name: 'Renamed', memberIds: [] }],
+      }),
+      refused("own file listing the neighbour's agent", {
+        ...file,
+        agents: [...file.agents, { ...file.agents[0]!, email: n.user('ann').email }],
+      }),
+      refused("own file with the neighbour's agent as a queue member", {
+        ...file,
+        queues: file.queues.map((q) => ({ ...q, memberIds: [...q.memberIds, n.user('bob').id] })),
+      }),
     ];
   },
 };
@@ -248,13 +333,18 @@ function pathOf(template: string, params: Record<string, string> = {}): string {
 }
 
 async function ownView(): Promise<Own> {
-  const [exported, widgets, agents] = await Promise.all([send('GET', '/api/admin/config'), send('GET', '/api/admin/widgets'), send('GET', '/api/admin/agents')]);
-  expect([exported.status, widgets.status, agents.status]).toEqual([200, 200, 200]);
-  return { config: exported.body as ConfigExport, widgets: widgets.body as ChatWidget[], agents: agents.body as AgentSummary[] };
+  const answers = await Promise.all(['config', 'widgets', 'agents'].map((p) => send('GET', `/api/admin/${p}`)));
+  const [exported, widgets, agents] = answers;
+  expect([exported!.status, widgets!.status, agents!.status]).toEqual([200, 200, 200]);
+  return {
+    config: exported!.body as ConfigExport,
+    widgets: widgets!.body as ChatWidget[],
+    agents: agents!.body as AgentSummary[],
+  };
 }
 
 describe('organisations are sealed (X3)', () => {
-  it('refuses every admin route and the import aimed at another organisation, and changes nothing of either', async () => {
+  it('refuses every admin route and the import aimed at another organisation; neither changes', async () => {
     const adminRoutes = Object.entries(routes).filter(([, r]) => r.path.startsWith('/api/admin'));
     expect(adminRoutes.length).toBeGreaterThan(30);
     const unknown = adminRoutes.map(([name]) => name).filter((name) => !(name in CASES));
@@ -276,11 +366,14 @@ describe('organisations are sealed (X3)', () => {
           expect(foreign.filter((id) => text.includes(id)), `${what} shows the neighbour's ids`).toEqual([]);
         } else {
           expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(call.expect);
-          expect(answer.body, what).toMatchObject({ statusCode: call.expect, error: expect.any(String), message: expect.any(String) });
+          const shape = { statusCode: call.expect, error: expect.any(String), message: expect.any(String) };
+          expect(answer.body, what).toMatchObject(shape);
           // A 400 is about the neighbour's id, not some other flaw of the body.
           const message = (answer.body as { message: string }).message;
           if (call.says) expect(message, what).toMatch(call.says);
-          else if (call.expect === 400) expect(foreign.some((id) => message.includes(id)), `${what}: ${message}`).toBe(true);
+          else if (call.expect === 400) {
+            expect(foreign.some((id) => message.includes(id)), `${what}: ${message}`).toBe(true);
+          }
         }
         await pair.expectUnchanged(before, what);
       }
@@ -292,11 +385,16 @@ describe('organisations are sealed (X3)', () => {
     const own = await ownView();
     const before = await pair.snapshot();
     const { o, n } = { o: pair.org, n: pair.neighbour };
-    const answer = await send('PUT', '/api/admin/config', swapIds(own, o, n, Object.keys(SWAPS) as (keyof typeof SWAPS)[]));
+    const everyKind = Object.keys(SWAPS) as (keyof typeof SWAPS)[];
+    const answer = await send('PUT', '/api/admin/config', swapIds(own, o, n, everyKind));
     expect(answer.status).toBe(400);
     const problems = (answer.body as { problems: string[] }).problems;
-    expect(problems).toContain(`skill "French" has id ${n.skillId}, which belongs to no skill of this organisation and cannot be used for a new one: give it a new id`);
-    expect(problems).toContain(`queue "Sales" has id ${n.queueId('Sales')}, which belongs to no queue of this organisation and cannot be used for a new one: give it a new id`);
+    const tail = 'and cannot be used for a new one: give it a new id';
+    const skillProblem = `skill "French" has id ${n.skillId}, which belongs to no skill of this organisation ${tail}`;
+    const sales = n.queueId('Sales');
+    const queueProblem = `queue "Sales" has id ${sales}, which belongs to no queue of this organisation ${tail}`;
+    expect(problems).toContain(skillProblem);
+    expect(problems).toContain(queueProblem);
     for (const id of [n.capacityProfileId, n.presenceId, n.operatingHoursId, n.queueId('Support'), n.workstreamId]) {
       expect(problems.some((p) => p.includes(id) && p.includes('belongs to no')), `a problem names ${id}`).toBe(true);
     }
@@ -325,21 +423,67 @@ describe('the store refuses another organisation ids even when a service check i
     const ws = workstreamOf(own, o.workstreamId);
     const ann = agentOf(own, o.user('ann').id);
 
-    await refused('upsertSkill', (tx) => config.upsertSkill(tx, o.orgId, { id: n.skillId, name: 'Renamed', type: 'X' }));
-    await refused('upsertCapacityProfile', (tx) => config.upsertCapacityProfile(tx, o.orgId, { ...own.config.capacityProfiles[0]!, id: n.capacityProfileId, name: 'Renamed' }));
-    await refused('upsertPresence', (tx) => config.upsertPresence(tx, o.orgId, { id: n.presenceId, name: 'Renamed', base: 'busy' }));
-    await refused('upsertOperatingHours', (tx) => config.upsertOperatingHours(tx, o.orgId, { ...own.config.operatingHours[0]!, id: n.operatingHoursId, name: 'Renamed' }));
-    await refused('upsertQueue by id', (tx) => config.upsertQueue(tx, o.orgId, { ...sales, id: n.queueId('Sales'), name: 'Renamed', memberIds: [] }));
-    await refused('upsertQueue with a foreign member', (tx) => config.upsertQueue(tx, o.orgId, { ...sales, memberIds: [n.user('ann').id] }));
-    await refused('upsertQueue with foreign hours', (tx) => config.upsertQueue(tx, o.orgId, { ...sales, operatingHoursId: n.operatingHoursId }));
-    await refused('upsertWorkstream by id', (tx) => config.upsertWorkstream(tx, o.orgId, { ...ws, id: n.workstreamId, name: 'Renamed' }));
-    await refused('upsertWorkstream with a foreign fallback', (tx) => config.upsertWorkstream(tx, o.orgId, { ...ws, fallbackQueueId: n.queueId('Sales') }));
-    await refused('saveAgentRouting of a foreign agent', (tx) => config.saveAgentRouting(tx, o.orgId, { ...ann, userId: n.user('ann').id, queueIds: [], skills: [], capacityProfiles: [] }));
-    await refused('saveAgentRouting into a foreign queue', (tx) => config.saveAgentRouting(tx, o.orgId, { ...ann, queueIds: [n.queueId('Sales')] }));
-    await refused('saveAgentRouting with a foreign skill', (tx) => config.saveAgentRouting(tx, o.orgId, { ...ann, skills: [{ skillId: n.skillId, proficiency: 2 }] }));
-    await refused('saveAgentRouting with a foreign profile', (tx) => config.saveAgentRouting(tx, o.orgId, { ...ann, capacityProfiles: [{ profileId: n.capacityProfileId, customLimit: 1 }] }));
-    await refused('insertWidget on a foreign workstream', (tx) => insertWidget(tx, o.orgId, { id: `x-${o.widgetId}`, title: 'X', workstreamId: n.workstreamId }));
-    await refused('updateWidget to a foreign workstream', (tx) => updateWidget(tx, o.orgId, { id: o.widgetId, title: 'X', workstreamId: n.workstreamId }));
+    const id = o.orgId;
+    const writes: [string, (tx: Db) => Promise<unknown>][] = [
+      ['upsertSkill', (tx) => config.upsertSkill(tx, id, { id: n.skillId, name: 'Renamed', type: 'X' })],
+      [
+        'upsertCapacityProfile',
+        (tx) => config.upsertCapacityProfile(tx, id, { ...own.config.capacityProfiles[0]!, id: n.capacityProfileId }),
+      ],
+      ['upsertPresence', (tx) => config.upsertPresence(tx, id, { id: n.presenceId, name: 'Renamed', base: 'busy' })],
+      [
+        'upsertOperatingHours',
+        (tx) => config.upsertOperatingHours(tx, id, { ...own.config.operatingHours[0]!, id: n.operatingHoursId }),
+      ],
+      [
+        'upsertQueue by id',
+        (tx) => config.upsertQueue(tx, id, { ...sales, id: n.queueId('Sales'), name: 'Renamed', memberIds: [] }),
+      ],
+      [
+        'upsertQueue with a foreign member',
+        (tx) => config.upsertQueue(tx, id, { ...sales, memberIds: [n.user('ann').id] }),
+      ],
+      [
+        'upsertQueue with foreign hours',
+        (tx) => config.upsertQueue(tx, id, { ...sales, operatingHoursId: n.operatingHoursId }),
+      ],
+      [
+        'upsertWorkstream by id',
+        (tx) => config.upsertWorkstream(tx, id, { ...ws, id: n.workstreamId, name: 'Renamed' }),
+      ],
+      [
+        'upsertWorkstream with a foreign fallback',
+        (tx) => config.upsertWorkstream(tx, id, { ...ws, fallbackQueueId: n.queueId('Sales') }),
+      ],
+      [
+        'saveAgentRouting of a foreign agent',
+        (tx) => config.saveAgentRouting(tx, id, { ...ann, userId: n.user('ann').id, queueIds: [], skills: [] }),
+      ],
+      [
+        'saveAgentRouting into a foreign queue',
+        (tx) => config.saveAgentRouting(tx, id, { ...ann, queueIds: [n.queueId('Sales')] }),
+      ],
+      [
+        'saveAgentRouting with a foreign skill',
+        (tx) => config.saveAgentRouting(tx, id, { ...ann, skills: [{ skillId: n.skillId, proficiency: 2 }] }),
+      ],
+      [
+        'saveAgentRouting with a foreign profile',
+        (tx) => {
+          const capacityProfiles = [{ profileId: n.capacityProfileId, customLimit: 1 }];
+          return config.saveAgentRouting(tx, id, { ...ann, capacityProfiles });
+        },
+      ],
+      [
+        'insertWidget on a foreign workstream',
+        (tx) => insertWidget(tx, id, { id: `x-${o.widgetId}`, title: 'X', workstreamId: n.workstreamId }),
+      ],
+      [
+        'updateWidget to a foreign workstream',
+        (tx) => updateWidget(tx, id, { id: o.widgetId, title: 'X', workstreamId: n.workstreamId }),
+      ],
+    ];
+    for (const [what, write] of writes) await refused(what, write);
 
     const before = await pair.snapshot();
     expect(await deleteWidget(db.db, o.orgId, n.widgetId)).toBe(false);
