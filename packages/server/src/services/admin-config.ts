@@ -4,6 +4,7 @@ import { configProblems, type ConfigState } from '../domain/config/integrity.js'
 import { ConfigProblemsError, notFound } from '../domain/errors.js';
 import { deleteConfig, usedByRecords, type ConfigCollection } from '../store/config-deletes.js';
 import type { Db } from '../store/db.js';
+import { heldElsewhere } from '../store/ownership.js';
 import * as store from '../store/routing-config.js';
 import { listStaff } from '../store/users.js';
 
@@ -30,6 +31,28 @@ const LABEL: Record<ConfigCollection, string> = {
 
 // Import writes in dependency order and deletes in the reverse one.
 const ORDER: ConfigCollection[] = ['skills', 'capacityProfiles', 'presences', 'operatingHours', 'queues', 'workstreams'];
+
+/**
+ * Ids in an imported file that are new to this organisation but held by another one (X3). They
+ * are refused, not taken over: the import must never write another organisation's rows, and a new
+ * row cannot take an id that is in use. Nothing says whose it is.
+ */
+async function foreignIds(tx: Db, orgId: string, current: ConfigState, file: ConfigExport): Promise<string[]> {
+  const problems: string[] = [];
+  for (const c of ORDER) {
+    const own = new Set(current[c].map((e) => e.id));
+    const fresh = (file[c] as readonly { id: string; name: string }[]).filter((e) => !own.has(e.id));
+    const taken = new Set(await heldElsewhere(tx, orgId, c, fresh.map((e) => e.id)));
+    for (const e of fresh.filter((x) => taken.has(x.id))) {
+      const label = LABEL[c];
+      problems.push(
+        `${label} "${e.name}" has id ${e.id}, which belongs to no ${label} of this organisation ` +
+          'and cannot be used for a new one: give it a new id',
+      );
+    }
+  }
+  return problems;
+}
 
 /**
  * The admin center's commands. Every change is checked against the whole configuration it
@@ -168,6 +191,7 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
         const listed = new Set(agents.map((a) => a.userId));
         const next: ConfigState = { ...current, ...file, agents: [...agents, ...current.agents.filter((a) => !listed.has(a.userId))] };
         problems.push(...configProblems(next));
+        problems.push(...(await foreignIds(tx, orgId, current, file)));
         for (const c of ORDER) {
           const keep = new Set(file[c].map((e) => e.id));
           problems.push(...(await usedByRecords(tx, orgId, c, current[c].filter((e) => !keep.has(e.id)).map((e) => e.id))));

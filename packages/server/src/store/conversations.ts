@@ -12,6 +12,12 @@ const withNames = {
   agentName: users.name,
 };
 
+// Names are joined only from the conversation's own organisation (X3): a stray link shows no name.
+const sameOrg = {
+  queue: and(eq(queues.id, conversations.queueId), eq(queues.orgId, conversations.orgId)),
+  agent: and(eq(users.id, conversations.agentId), eq(users.orgId, conversations.orgId)),
+};
+
 function flatten(r: { conversation: ConversationRow; queueName: string | null; agentName: string | null }): ConversationWithNames {
   return { ...r.conversation, queueName: r.queueName, agentName: r.agentName };
 }
@@ -25,8 +31,8 @@ export async function getConversation(db: Db, orgId: string, id: string): Promis
   const [row] = await db
     .select(withNames)
     .from(conversations)
-    .leftJoin(queues, eq(queues.id, conversations.queueId))
-    .leftJoin(users, eq(users.id, conversations.agentId))
+    .leftJoin(queues, sameOrg.queue)
+    .leftJoin(users, sameOrg.agent)
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
   return row && flatten(row);
 }
@@ -61,8 +67,8 @@ export async function listConversations(
   const rows = await db
     .select(withNames)
     .from(conversations)
-    .leftJoin(queues, eq(queues.id, conversations.queueId))
-    .leftJoin(users, eq(users.id, conversations.agentId))
+    .leftJoin(queues, sameOrg.queue)
+    .leftJoin(users, sameOrg.agent)
     .where(and(...where))
     .orderBy(desc(conversations.updatedAt))
     .limit(filter.limit ?? 200);

@@ -50,6 +50,7 @@ export async function appendEvent(tx: Db, e: NewEvent): Promise<EventRow> {
   return row!;
 }
 
+/** By conversation alone: callers pass a conversation they have already locked within their organisation. */
 export async function findEventByClientId(db: Db, conversationId: string, clientId: string): Promise<EventRow | undefined> {
   const [row] = await db
     .select()

@@ -38,8 +38,8 @@ export async function pendingOffersForAgent(db: Db, orgId: string, agentId: stri
       queueName: queues.name,
     })
     .from(offers)
-    .innerJoin(conversations, eq(conversations.id, offers.conversationId))
-    .leftJoin(queues, eq(queues.id, conversations.queueId))
+    .innerJoin(conversations, and(eq(conversations.id, offers.conversationId), eq(conversations.orgId, offers.orgId)))
+    .leftJoin(queues, and(eq(queues.id, conversations.queueId), eq(queues.orgId, conversations.orgId)))
     .where(and(eq(offers.orgId, orgId), eq(offers.agentId, agentId), eq(offers.status, 'pending')))
     .orderBy(asc(offers.offeredAt));
 }

@@ -15,7 +15,7 @@ export async function lockPresence(tx: Db, orgId: string, userId: string, now: D
     .select({ profileId: agentCapacityProfiles.profileId, used: sql<number>`${profileUsedOn(usageDay(now), sql`${capacityProfiles.resetFrequency}`)}`, customLimit: agentCapacityProfiles.customLimit, defaultLimit: capacityProfiles.defaultLimit })
     .from(agentCapacityProfiles)
     .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
-    .where(eq(agentCapacityProfiles.userId, userId));
+    .where(and(eq(agentCapacityProfiles.orgId, orgId), eq(agentCapacityProfiles.userId, userId)));
   const sessions = await sessionsOf(tx, userId);
   const before = u.presenceBeforeDisconnect;
   return {

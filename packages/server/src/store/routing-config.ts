@@ -13,6 +13,7 @@ import type {
 import { NewWorkstream } from '@switchboard/protocol';
 import type { RoutingConfig } from '../domain/routing/types.js';
 import type { Db } from './db.js';
+import { requireOwned, requireWritten } from './ownership.js';
 import {
   agentCapacityProfiles,
   agentSkills,
@@ -131,38 +132,72 @@ export async function saveSettings(db: Db, orgId: string, s: RoutingSettings): P
 }
 
 // ---- writes (the admin service validates references before calling these) ----
+// Each write names the organisation in its condition (X3): an upsert whose id is another
+// organisation's updates nothing and throws, so the transaction rolls back (store/ownership.ts).
 
 export async function upsertSkill(db: Db, orgId: string, s: Skill): Promise<void> {
-  await db.insert(skills).values({ ...s, orgId }).onConflictDoUpdate({ target: skills.id, set: { name: s.name, type: s.type } });
+  const rows = await db
+    .insert(skills)
+    .values({ ...s, orgId })
+    .onConflictDoUpdate({ target: skills.id, set: { name: s.name, type: s.type }, setWhere: eq(skills.orgId, orgId) })
+    .returning({ id: skills.id });
+  requireWritten(rows, 'skills', s.id);
 }
 
 export async function upsertCapacityProfile(db: Db, orgId: string, p: CapacityProfile): Promise<void> {
   const { id: _id, ...rest } = p;
-  await db.insert(capacityProfiles).values({ ...p, orgId }).onConflictDoUpdate({ target: capacityProfiles.id, set: rest });
+  const rows = await db
+    .insert(capacityProfiles)
+    .values({ ...p, orgId })
+    .onConflictDoUpdate({ target: capacityProfiles.id, set: rest, setWhere: eq(capacityProfiles.orgId, orgId) })
+    .returning({ id: capacityProfiles.id });
+  requireWritten(rows, 'capacityProfiles', p.id);
 }
 
 export async function upsertPresence(db: Db, orgId: string, p: CustomPresence): Promise<void> {
-  await db.insert(customPresences).values({ ...p, orgId }).onConflictDoUpdate({ target: customPresences.id, set: { name: p.name, base: p.base } });
+  const rows = await db
+    .insert(customPresences)
+    .values({ ...p, orgId })
+    .onConflictDoUpdate({
+      target: customPresences.id,
+      set: { name: p.name, base: p.base },
+      setWhere: eq(customPresences.orgId, orgId),
+    })
+    .returning({ id: customPresences.id });
+  requireWritten(rows, 'presences', p.id);
 }
 
 export async function upsertOperatingHours(db: Db, orgId: string, h: OperatingHours): Promise<void> {
   const { id: _id, ...rest } = h;
-  await db.insert(operatingHours).values({ ...h, orgId }).onConflictDoUpdate({ target: operatingHours.id, set: rest });
+  const rows = await db
+    .insert(operatingHours)
+    .values({ ...h, orgId })
+    .onConflictDoUpdate({ target: operatingHours.id, set: rest, setWhere: eq(operatingHours.orgId, orgId) })
+    .returning({ id: operatingHours.id });
+  requireWritten(rows, 'operatingHours', h.id);
 }
 
 /** Saves a queue and sets its members to exactly `memberIds` (joining keeps round-robin history). */
 export async function upsertQueue(db: Db, orgId: string, q: QueueConfig): Promise<void> {
+  if (q.operatingHoursId) await requireOwned(db, orgId, 'operatingHours', [q.operatingHoursId]);
+  await requireOwned(db, orgId, 'users', q.memberIds);
   const values = { name: q.name, priority: q.priority, assignment: q.assignment, operatingHoursId: q.operatingHoursId, overflow: q.overflow };
-  await db.insert(queues).values({ id: q.id, orgId, ...values }).onConflictDoUpdate({ target: queues.id, set: values });
+  const rows = await db
+    .insert(queues)
+    .values({ id: q.id, orgId, ...values })
+    .onConflictDoUpdate({ target: queues.id, set: values, setWhere: eq(queues.orgId, orgId) })
+    .returning({ id: queues.id });
+  requireWritten(rows, 'queues', q.id);
   // Waiting items carry their queue's priority for the routing index: keep them in step at once.
   await db
     .update(conversations)
     .set({ queuePriority: q.priority })
     .where(and(eq(conversations.orgId, orgId), eq(conversations.queueId, q.id), eq(conversations.state, 'open'), ne(conversations.queuePriority, q.priority)));
-  const current = await db.select({ userId: queueMembers.userId }).from(queueMembers).where(eq(queueMembers.queueId, q.id));
+  const ofQueue = and(eq(queueMembers.orgId, orgId), eq(queueMembers.queueId, q.id));
+  const current = await db.select({ userId: queueMembers.userId }).from(queueMembers).where(ofQueue);
   const keep = new Set(q.memberIds);
   const gone = current.map((m) => m.userId).filter((u) => !keep.has(u));
-  if (gone.length) await db.delete(queueMembers).where(and(eq(queueMembers.queueId, q.id), inArray(queueMembers.userId, gone)));
+  if (gone.length) await db.delete(queueMembers).where(and(ofQueue, inArray(queueMembers.userId, gone)));
   const have = new Set(current.map((m) => m.userId));
   const added = q.memberIds.filter((u) => !have.has(u));
   if (added.length) await db.insert(queueMembers).values(added.map((userId) => ({ orgId, queueId: q.id, userId })));
@@ -170,35 +205,63 @@ export async function upsertQueue(db: Db, orgId: string, q: QueueConfig): Promis
 
 export async function upsertWorkstream(db: Db, orgId: string, w: Workstream): Promise<void> {
   const { id, name, fallbackQueueId, ...config } = w;
-  await db
+  await requireOwned(db, orgId, 'queues', [fallbackQueueId]);
+  const rows = await db
     .insert(workstreams)
     .values({ id, orgId, name, fallbackQueueId, config })
-    .onConflictDoUpdate({ target: workstreams.id, set: { name, fallbackQueueId, config, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: workstreams.id,
+      set: { name, fallbackQueueId, config, updatedAt: new Date() },
+      setWhere: eq(workstreams.orgId, orgId),
+    })
+    .returning({ id: workstreams.id });
+  requireWritten(rows, 'workstreams', id);
 }
 
 /** Sets an agent's capacity, queues, skills and profiles; usage counters are kept. */
 export async function saveAgentRouting(db: Db, orgId: string, a: AgentRouting): Promise<void> {
-  await db.update(users).set({ capacity: a.capacity }).where(and(eq(users.orgId, orgId), eq(users.id, a.userId)));
-  const memberOf = await db.select({ queueId: queueMembers.queueId }).from(queueMembers).where(eq(queueMembers.userId, a.userId));
+  // The agent, and everything they are linked to, must be this organisation's (X3).
+  await Promise.all([
+    requireOwned(db, orgId, 'queues', a.queueIds),
+    requireOwned(db, orgId, 'skills', a.skills.map((s) => s.skillId)),
+    requireOwned(db, orgId, 'capacityProfiles', a.capacityProfiles.map((p) => p.profileId)),
+  ]);
+  const updated = await db
+    .update(users)
+    .set({ capacity: a.capacity })
+    .where(and(eq(users.orgId, orgId), eq(users.id, a.userId)))
+    .returning({ id: users.id });
+  requireWritten(updated, 'users', a.userId);
+
+  const ofAgent = and(eq(queueMembers.orgId, orgId), eq(queueMembers.userId, a.userId));
+  const memberOf = await db.select({ queueId: queueMembers.queueId }).from(queueMembers).where(ofAgent);
   const want = new Set(a.queueIds);
   const leave = memberOf.map((m) => m.queueId).filter((q) => !want.has(q));
-  if (leave.length) await db.delete(queueMembers).where(and(eq(queueMembers.userId, a.userId), inArray(queueMembers.queueId, leave)));
+  if (leave.length) await db.delete(queueMembers).where(and(ofAgent, inArray(queueMembers.queueId, leave)));
   const have = new Set(memberOf.map((m) => m.queueId));
   const join = a.queueIds.filter((q) => !have.has(q));
   if (join.length) await db.insert(queueMembers).values(join.map((queueId) => ({ orgId, queueId, userId: a.userId })));
 
-  await db.delete(agentSkills).where(eq(agentSkills.userId, a.userId));
+  await db.delete(agentSkills).where(and(eq(agentSkills.orgId, orgId), eq(agentSkills.userId, a.userId)));
   if (a.skills.length) await db.insert(agentSkills).values(a.skills.map((s) => ({ orgId, userId: a.userId, skillId: s.skillId, proficiency: s.proficiency })));
 
-  const profiles = await db.select().from(agentCapacityProfiles).where(eq(agentCapacityProfiles.userId, a.userId));
+  const ofAgentProfiles = and(eq(agentCapacityProfiles.orgId, orgId), eq(agentCapacityProfiles.userId, a.userId));
+  const profiles = await db.select().from(agentCapacityProfiles).where(ofAgentProfiles);
   const wanted = new Map(a.capacityProfiles.map((p) => [p.profileId, p.customLimit]));
   const drop = profiles.filter((p) => !wanted.has(p.profileId) && p.used === 0).map((p) => p.profileId);
-  if (drop.length) await db.delete(agentCapacityProfiles).where(and(eq(agentCapacityProfiles.userId, a.userId), inArray(agentCapacityProfiles.profileId, drop)));
+  if (drop.length) {
+    await db.delete(agentCapacityProfiles).where(and(ofAgentProfiles, inArray(agentCapacityProfiles.profileId, drop)));
+  }
   for (const [profileId, customLimit] of wanted) {
+    // The row's key is (user, profile), both already this organisation's; the condition repeats it.
     await db
       .insert(agentCapacityProfiles)
       .values({ orgId, userId: a.userId, profileId, customLimit })
-      .onConflictDoUpdate({ target: [agentCapacityProfiles.userId, agentCapacityProfiles.profileId], set: { customLimit } });
+      .onConflictDoUpdate({
+        target: [agentCapacityProfiles.userId, agentCapacityProfiles.profileId],
+        set: { customLimit },
+        setWhere: eq(agentCapacityProfiles.orgId, orgId),
+      });
   }
 }
 

@@ -205,7 +205,8 @@ async function moveConversations(tx: Db, orgId: string, now: Date, claims: Prepa
         select req.*, moved.last_seq, moved.last_public_seq from req join moved on moved.id = req.conv
       ), rr as (
         update ${queueMembers} qm set last_assigned_at = ${at}::timestamptz
-        from (select distinct queue, agent from done) d where qm.queue_id = d.queue and qm.user_id = d.agent
+        from (select distinct queue, agent from done) d
+        where qm.org_id = ${orgId}::uuid and qm.queue_id = d.queue and qm.user_id = d.agent
       ), offer as (
         insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at)
         select offer_id, ${orgId}::uuid, conv, agent, status, ${at}::timestamptz, expires_at, accepted_at from done

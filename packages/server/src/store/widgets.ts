@@ -1,13 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { ChatWidget } from '@switchboard/protocol';
 import type { Db } from './db.js';
+import { requireOwned } from './ownership.js';
 import { organizations, widgets, workstreams } from './schema.js';
 
+/** The public lookup of an embed tag: the widget id is what the visitor's page holds, so no organisation yet. */
 export async function getWidget(db: Db, widgetId: string) {
   const [row] = await db
     .select({ widget: widgets, workstream: workstreams, orgName: organizations.name })
     .from(widgets)
-    .innerJoin(workstreams, eq(workstreams.id, widgets.workstreamId))
+    .innerJoin(workstreams, and(eq(workstreams.id, widgets.workstreamId), eq(workstreams.orgId, widgets.orgId)))
     .innerJoin(organizations, eq(organizations.id, widgets.orgId))
     .where(eq(widgets.id, widgetId));
   return row;
@@ -20,11 +22,13 @@ export async function listWidgets(db: Db, orgId: string): Promise<ChatWidget[]> 
 }
 
 export async function insertWidget(db: Db, orgId: string, w: ChatWidget): Promise<void> {
+  await requireOwned(db, orgId, 'workstreams', [w.workstreamId]);
   await db.insert(widgets).values({ ...w, orgId });
 }
 
 /** Null when the organisation has no widget with this id. */
 export async function updateWidget(db: Db, orgId: string, w: ChatWidget): Promise<ChatWidget | null> {
+  await requireOwned(db, orgId, 'workstreams', [w.workstreamId]);
   const [row] = await db
     .update(widgets)
     .set({ title: w.title, workstreamId: w.workstreamId })

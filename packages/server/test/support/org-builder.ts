@@ -19,6 +19,7 @@ export type OrgSpec = {
 export type BuiltOrg = {
   orgId: string;
   widgetId: string;
+  workstreamId: string;
   queueId: (name: string) => string;
   user: (key: string) => { id: string; email: string; name: string };
 };
@@ -61,6 +62,7 @@ export async function buildOrg(db: Db, spec: OrgSpec): Promise<BuiltOrg> {
   return {
     orgId,
     widgetId,
+    workstreamId: ws!.id,
     queueId,
     user: (key) => {
       const u = userMap.get(key);

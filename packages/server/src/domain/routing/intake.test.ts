@@ -111,6 +111,12 @@ describe('routeIntake: overflow (routing-semantics §1.8)', () => {
     expect(d.trace.filter((s) => s.step === 'overflow')).toEqual([{ step: 'overflow', queueId: 'a', condition: '7 waiting, limit 5', action: { kind: 'transfer', queueId: 'spill' } }]);
   });
 
+  it('transfer to a queue outside the configuration (another organisation\'s): the item stays in its queue', () => {
+    const d = allOverflow({ kind: 'transfer', queueId: 'elsewhere' })(routingContext(), { stats: { a: busy(7) } });
+    expect(d).toMatchObject({ queueId: 'a', overflow: null });
+    expect(d.trace.at(-1)).toMatchObject({ queueId: 'a', reason: expect.stringContaining('unknown queue') });
+  });
+
   it.each([
     [{ kind: 'message-and-end', message: 'We are busy' }],
     [{ kind: 'offer-callback', message: 'We call you back' }],

@@ -65,9 +65,14 @@ function applyOverflow(queue: QueueConfig, fired: FiredOverflow, config: Routing
       return { queueId: queue.id, outputs, overflow: null, trace };
     case 'transfer': {
       // Transfers are not checked again (§1.8): the target queue takes the item whatever its state.
-      const target = config.queues.get(action.queueId) ?? { id: action.queueId, name: '(unknown queue)' };
+      const target = config.queues.get(action.queueId);
+      if (!target) {
+        // Only this organisation's queues take its items (X3): a target outside its configuration keeps the item here.
+        trace.push(queueStep(queue, null, `overflow transfer from ${queue.name} to an unknown queue: stays here`, []));
+        return { queueId: queue.id, outputs, overflow: null, trace };
+      }
       trace.push(queueStep(target, null, `overflow transfer from ${queue.name}: ${fired.condition}`, []));
-      return { queueId: action.queueId, outputs, overflow: action, trace };
+      return { queueId: target.id, outputs, overflow: action, trace };
     }
     case 'message-and-end':
     case 'offer-callback':

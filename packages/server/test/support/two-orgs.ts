@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { AgentSummary, ChatWidget, ConfigExport } from '@switchboard/protocol';
+import { createAdminConfigService } from '../../src/services/admin-config.js';
+import type { Db } from '../../src/store/db.js';
+import * as config from '../../src/store/routing-config.js';
+import { conversations } from '../../src/store/schema.js';
+import { listWidgets } from '../../src/store/widgets.js';
+import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
+
+// Organisations are sealed (X3): most tests should also prove that what they do stays inside the
+// organisation under test. `buildOrgPair` builds it beside a neighbour of the same shape; a
+// snapshot of both, taken before and compared after, shows that nothing of the neighbour moved.
+
+/** An organisation with one entity of every configuration kind, so every kind of id exists in it. */
+export type FurnishedOrg = BuiltOrg & {
+  skillId: string;
+  capacityProfileId: string;
+  presenceId: string;
+  operatingHoursId: string;
+};
+
+export type OrgSnapshot = {
+  config: ConfigExport;
+  widgets: ChatWidget[];
+  agents: AgentSummary[];
+  conversations: { id: string; state: string; queueId: string | null; agentId: string | null; lastSeq: number }[];
+};
+
+export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
+
+export type OrgPair = {
+  /** The organisation under test. */
+  org: FurnishedOrg;
+  /** Another organisation of the same shape, which nothing the test does may touch. */
+  neighbour: FurnishedOrg;
+  snapshot(): Promise<PairSnapshot>;
+  /** Fails the test, naming `what`, unless neither organisation changed since `before`. */
+  expectUnchanged(before: PairSnapshot, what?: string): Promise<void>;
+  /** Fails the test unless the neighbour is as it was when the pair was built. */
+  neighbourUnchanged(what?: string): Promise<void>;
+};
+
+/** What a sealed test compares of an organisation: its configuration file, widgets, staff and conversations. */
+export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
+  const admin = createAdminConfigService({ db, onChanged: () => {} });
+  const [exported, widgets, agents, convs] = await Promise.all([
+    admin.exportConfig(orgId, new Date(0)),
+    listWidgets(db, orgId),
+    admin.agents(orgId),
+    db
+      .select({
+        id: conversations.id,
+        state: conversations.state,
+        queueId: conversations.queueId,
+        agentId: conversations.agentId,
+        lastSeq: conversations.lastSeq,
+      })
+      .from(conversations)
+      .where(eq(conversations.orgId, orgId))
+      .orderBy(asc(conversations.id)),
+  ]);
+  return { config: exported, widgets, agents, conversations: convs };
+}
+
+/** Gives the organisation a skill, a capacity profile, a presence and operating hours; its agents get the first two. */
+async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedOrg> {
+  const ids = {
+    skillId: randomUUID(),
+    capacityProfileId: randomUUID(),
+    presenceId: randomUUID(),
+    operatingHoursId: randomUUID(),
+  };
+  await config.upsertSkill(db, org.orgId, { id: ids.skillId, name: 'French', type: 'Language' });
+  await config.upsertCapacityProfile(db, org.orgId, {
+    id: ids.capacityProfileId,
+    name: 'Email',
+    defaultLimit: 3,
+    resetFrequency: 'immediate',
+    blocksAssignment: true,
+  });
+  await config.upsertPresence(db, org.orgId, { id: ids.presenceId, name: 'Training', base: 'away' });
+  await config.upsertOperatingHours(db, org.orgId, {
+    id: ids.operatingHoursId,
+    name: 'Office',
+    timeZone: 'Europe/Paris',
+    weekly: [{ day: 'mon', start: '09:00', end: '17:00' }],
+    holidays: [],
+  });
+  for (const u of spec.users.filter((x) => (x.role ?? 'agent') === 'agent')) {
+    await config.saveAgentRouting(db, org.orgId, {
+      userId: org.user(u.key).id,
+      capacity: u.capacity ?? 2,
+      queueIds: (u.queues ?? []).map(org.queueId),
+      skills: [{ skillId: ids.skillId, proficiency: 5 }],
+      capacityProfiles: [{ profileId: ids.capacityProfileId, customLimit: null }],
+    });
+  }
+  return { ...org, ...ids };
+}
+
+/** The organisation under test and a neighbour built from the same spec (their own names, ids and users). */
+export async function buildOrgPair(db: Db, spec: OrgSpec): Promise<OrgPair> {
+  const org = await furnish(db, await buildOrg(db, spec), spec);
+  const neighbour = await furnish(db, await buildOrg(db, spec), spec);
+  const snapshot = async (): Promise<PairSnapshot> => ({
+    org: await snapshotOrg(db, org.orgId),
+    neighbour: await snapshotOrg(db, neighbour.orgId),
+  });
+  const atBuild = await snapshotOrg(db, neighbour.orgId);
+  return {
+    org,
+    neighbour,
+    snapshot,
+    async expectUnchanged(before, what = 'the request') {
+      const now = await snapshot();
+      expect(now.neighbour, `${what} changed the neighbour organisation`).toEqual(before.neighbour);
+      expect(now.org, `${what} changed the organisation under test`).toEqual(before.org);
+    },
+    async neighbourUnchanged(what = 'the test') {
+      expect(await snapshotOrg(db, neighbour.orgId), `${what} changed the neighbour organisation`).toEqual(atBuild);
+    },
+  };
+}
