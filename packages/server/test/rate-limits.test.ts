@@ -100,6 +100,17 @@ describe('chat starts and visitor messages', () => {
   });
 });
 
+describe('the defaults', () => {
+  it('one visitor starting chats in a loop gets 20 a minute; the rest are refused', async () => {
+    const s = await serverWith({});
+    const { widgetId, orgId } = await newOrg();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => startChat(s, widgetId, '10.10.0.1')));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(20);
+    for (const a of answers.filter((x) => x.status !== 200)) expect429(a, /^Too many chat starts from this address/, 60);
+    expect(await conversationCount(orgId)).toBe(20);
+  });
+});
+
 describe('sign-ins', () => {
   it('with the defaults, 50 wrong passwords at once get at most 10 answers; the rest are refused for 15 minutes', async () => {
     const s = await serverWith({});
