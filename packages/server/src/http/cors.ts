@@ -37,11 +37,14 @@ export async function installCors(app: FastifyInstance, origins: OriginPolicy): 
     delegator: async (req: FastifyRequest) => {
       const verdict = await verdictOf(req);
       if (verdict !== 'allow' && verdict !== 'try') return { origin: false };
-      return { origin: req.headers.origin!, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], maxAge: 600 };
+      const allowedHeaders = ['content-type', 'authorization'];
+      return { origin: req.headers.origin!, methods: ['GET', 'POST'], allowedHeaders, maxAge: 600 };
     },
   });
   app.addHook('onRequest', async (req) => {
     if (req.method === 'OPTIONS' || (await verdictOf(req)) !== 'refuse') return;
-    throw new HttpError(403, `The site ${req.headers.origin} may not use this chat widget: its admin can add it to the widget's allowed sites`);
+    const site = req.headers.origin;
+    const fix = "its admin can add it to the widget's allowed sites";
+    throw new HttpError(403, `The site ${site} may not use this chat widget: ${fix}`);
   });
 }

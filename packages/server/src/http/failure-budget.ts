@@ -19,7 +19,8 @@ const MAX_WAIT_MS = 24 * 3_600_000;
 /** The window after the `count`-th attempt: the configured one, doubled for each attempt beyond the budget. */
 export function windowAfter(limit: RateLimit, count: number): number {
   const beyond = count - limit.max;
-  return beyond <= 0 ? limit.windowMs : Math.min(limit.windowMs * 2 ** (beyond - 1), Math.max(limit.windowMs, MAX_WAIT_MS));
+  if (beyond <= 0) return limit.windowMs;
+  return Math.min(limit.windowMs * 2 ** (beyond - 1), Math.max(limit.windowMs, MAX_WAIT_MS));
 }
 
 const reservation = (limit: RateLimit, count: number, ttlMs: number): Reservation => ({
@@ -37,7 +38,9 @@ export function localFailureBudget(limit: RateLimit, now = () => Date.now(), max
       let e = entries.get(key);
       if (!e || e.endsAt <= t) {
         // A full map drops its oldest entries: an attacker with many keys cannot grow it without end.
-        if (!e && entries.size >= maxKeys) for (const k of [...entries.keys()].slice(0, maxKeys / 10)) entries.delete(k);
+        if (!e && entries.size >= maxKeys) {
+          for (const k of [...entries.keys()].slice(0, maxKeys / 10)) entries.delete(k);
+        }
         e = { count: 0, endsAt: t };
         entries.set(key, e);
       }
@@ -70,7 +73,8 @@ export function redisFailureBudget(limit: RateLimit, redis: Redis, prefix: strin
   const cap = Math.max(limit.windowMs, MAX_WAIT_MS);
   return {
     async reserve(key) {
-      const [count, ttl] = (await redis.eval(RESERVE, 1, prefix + key, limit.max, limit.windowMs, cap)) as [number, number];
+      const answer = await redis.eval(RESERVE, 1, prefix + key, limit.max, limit.windowMs, cap);
+      const [count, ttl] = answer as [number, number];
       return reservation(limit, count, ttl);
     },
     async refund(key) {

@@ -14,7 +14,8 @@ export function createOriginPolicy(deps: { db: Db; tokens: TokenIssuer; publicUr
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : undefined;
   // Read each time (one primary-key lookup): an admin's change to a widget's sites holds at once, on every node.
   // Asked before the route's validation ran, so a malformed id is simply no widget.
-  const sitesOf = async (widgetId: string) => (WidgetId.safeParse(widgetId).success ? widgetSites(deps.db, widgetId) : null);
+  const sitesOf = async (widgetId: string) =>
+    WidgetId.safeParse(widgetId).success ? widgetSites(deps.db, widgetId) : null;
 
   /** The Origin names this server: the public URL's origin, or the host the request was sent to. */
   function isSameOrigin(origin: string, host: string | undefined): boolean {

@@ -10,7 +10,8 @@ const NAMESPACE = 'sb:rate:';
 
 /** The protocol route a request matched, by its method and path pattern. */
 const routeNames = new Map(Object.entries(routes).map(([name, r]) => [`${r.method} ${r.path}`, name as RouteName]));
-export const routeNameOf = (req: FastifyRequest): RouteName | undefined => routeNames.get(`${req.method} ${req.routeOptions.url}`);
+export const routeNameOf = (req: FastifyRequest): RouteName | undefined =>
+  routeNames.get(`${req.method} ${req.routeOptions.url}`);
 
 /** IPv6 clients are counted per /64, as one household or server holds a whole /64. */
 const address = (req: FastifyRequest) => normalizeIP(req.ip, 64);
@@ -29,31 +30,46 @@ const tooMany = (reply: FastifyReply, seconds: number, what: string) => {
  */
 export async function installRateLimits(app: FastifyInstance, config: Config): Promise<void> {
   if (config.RATE_LIMITS === 'off') return;
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined;
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 })
+    : undefined;
   if (redis) {
     await redis.connect();
     app.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)));
   }
   // A Redis outage lets requests through rather than refusing every visitor.
-  await app.register(fastifyRateLimit, { global: false, redis, nameSpace: NAMESPACE, cache: 50_000, skipOnError: true });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis,
+    nameSpace: NAMESPACE,
+    cache: 50_000,
+    skipOnError: true,
+  });
 
   const counter = (limit: RateLimit, name: string, key: (req: FastifyRequest) => string) => {
-    const check = app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req) => `${name}:${key(req)}` });
+    const check = app.createRateLimit({
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      keyGenerator: (req) => `${name}:${key(req)}`,
+    });
     return async (req: FastifyRequest, reply: FastifyReply, what: string) => {
       const r = await check(req);
       if (!r.isAllowed && r.isExceeded) throw tooMany(reply, Math.max(1, r.ttlInSeconds), what);
     };
   };
+  const widgetOf = (req: FastifyRequest) => (req.params as { widgetId: string }).widgetId;
+  const conversationOf = (req: FastifyRequest) => (req.params as { id: string }).id;
   const startsPerAddress = counter(config.RATE_LIMIT_CHAT_STARTS_PER_ADDRESS, 'chat-address', address);
-  const startsPerWidget = counter(config.RATE_LIMIT_CHAT_STARTS_PER_WIDGET, 'chat-widget', (req) => (req.params as { widgetId: string }).widgetId);
-  const messagesPerConversation = counter(config.RATE_LIMIT_VISITOR_MESSAGES, 'visitor-messages', (req) => (req.params as { id: string }).id);
+  const startsPerWidget = counter(config.RATE_LIMIT_CHAT_STARTS_PER_WIDGET, 'chat-widget', widgetOf);
+  const messagesPerConversation = counter(config.RATE_LIMIT_VISITOR_MESSAGES, 'visitor-messages', conversationOf);
 
   const budget = (limit: RateLimit, name: string): FailureBudget =>
     redis ? redisFailureBudget(limit, redis, `${NAMESPACE}${name}:`) : localFailureBudget(limit);
   const signInsPerEmail = budget(config.RATE_LIMIT_SIGNIN_FAILURES_PER_EMAIL, 'signin-email');
   const signInsPerAddress = budget(config.RATE_LIMIT_SIGNIN_FAILURES_PER_ADDRESS, 'signin-address');
   // As with the counters: a Redis outage lets sign-ins through rather than refusing every one.
-  const reserve = (b: FailureBudget, key: string) => b.reserve(key).catch(() => ({ count: 0, exceeded: false, retryAfterSeconds: 0 }));
+  const reserve = (b: FailureBudget, key: string) =>
+    b.reserve(key).catch(() => ({ count: 0, exceeded: false, retryAfterSeconds: 0 }));
   const reserved = new WeakMap<FastifyRequest, { email: string; address: string }>();
 
   // Chat starts are refused before the body is read: the cheapest answer for the commonest flood.
@@ -71,10 +87,15 @@ export async function installRateLimits(app: FastifyInstance, config: Config): P
     if (name === 'visitorSend') return messagesPerConversation(req, reply, 'Too many messages in this conversation');
     if (name !== 'login') return;
     const keys = { email: (req.body as { email: string }).email.trim().toLowerCase(), address: address(req) };
-    const [byEmail, byAddress] = await Promise.all([reserve(signInsPerEmail, keys.email), reserve(signInsPerAddress, keys.address)]);
+    const [byEmail, byAddress] = await Promise.all([
+      reserve(signInsPerEmail, keys.email),
+      reserve(signInsPerAddress, keys.address),
+    ]);
     // Beyond the budget the reservation stays: it is an offence, and it lengthens the wait.
     if (byEmail.exceeded) throw tooMany(reply, byEmail.retryAfterSeconds, 'Too many failed sign-ins for this email');
-    if (byAddress.exceeded) throw tooMany(reply, byAddress.retryAfterSeconds, 'Too many failed sign-ins from this address');
+    if (byAddress.exceeded) {
+      throw tooMany(reply, byAddress.retryAfterSeconds, 'Too many failed sign-ins from this address');
+    }
     reserved.set(req, keys);
   });
 
@@ -82,6 +103,7 @@ export async function installRateLimits(app: FastifyInstance, config: Config): P
   app.addHook('onResponse', async (req, reply) => {
     const keys = reserved.get(req);
     if (!keys || reply.statusCode >= 400) return;
-    await Promise.all([signInsPerEmail.refund(keys.email), signInsPerAddress.refund(keys.address)]).catch(() => undefined);
+    const refunds = [signInsPerEmail.refund(keys.email), signInsPerAddress.refund(keys.address)];
+    await Promise.all(refunds).catch(() => undefined);
   });
 }

@@ -24,7 +24,12 @@ const PAGE: Directives = {
 };
 
 /** API answers (and anything else) are data, never a page: nothing may load, nobody may frame it. */
-const DATA: Directives = { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"] };
+const DATA: Directives = {
+  'default-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
 
 const frameAncestorsOf = new WeakMap<IncomingMessage, string>();
 
@@ -39,8 +44,8 @@ const csp = (directives: Directives): Policy => ({ contentSecurityPolicy: { useD
 /** Each app its own policy (X3), by where it is served. */
 function policyFor(url: string): Policy | undefined {
   // Staff apps and the API docs are never framed; the demo is a page of this server.
-  if (url.startsWith('/agent') || url.startsWith('/admin')) return { ...csp({ ...PAGE, 'frame-ancestors': ["'none'"] }), frameguard: { action: 'deny' } };
-  if (url.startsWith('/docs')) return { ...csp({ ...PAGE, 'frame-ancestors': ["'none'"] }), frameguard: { action: 'deny' } };
+  const unframed: Policy = { ...csp({ ...PAGE, 'frame-ancestors': ["'none'"] }), frameguard: { action: 'deny' } };
+  if (url.startsWith('/agent') || url.startsWith('/admin') || url.startsWith('/docs')) return unframed;
   if (url.startsWith('/demo')) return csp({ ...PAGE, 'frame-ancestors': ["'self'"] });
   // The widget's iframe is framed by the sites its admin allows; its loader script is loaded by any page.
   if (url.startsWith('/widget')) {
@@ -69,7 +74,8 @@ export async function installSecurityHeaders(app: FastifyInstance, origins: Orig
     if (!req.url.startsWith('/widget/') || !req.url.split('?')[0]!.match(/^\/widget\/(index\.html)?$/)) return;
     const widgetId = new URL(req.url, 'http://x').searchParams.get('widgetId') ?? '';
     const sites = await origins.sitesOf(widgetId);
-    frameAncestorsOf.set(req.raw, sites === null ? "'self'" : sites.length === 0 ? '*' : ["'self'", ...sites].join(' '));
+    const ancestors = sites === null ? "'self'" : sites.length === 0 ? '*' : ["'self'", ...sites].join(' ');
+    frameAncestorsOf.set(req.raw, ancestors);
   });
   await app.register(fastifyHelmet, { global: true, ...csp(DATA) } as FastifyHelmetOptions);
   app.addHook('onSend', async (req, reply, payload) => {
