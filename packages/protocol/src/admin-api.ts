@@ -21,12 +21,41 @@ export const NewQueue = QueueConfig.omit({ id: true });
 export const NewWorkstream = Workstream.omit({ id: true });
 
 /**
+ * A site that may frame a widget and call its API: an origin, `https://host` or `http://host:port`, no path.
+ * Written in any case, with or without a trailing slash; kept lowercase, as browsers send the Origin header.
+ */
+export const SiteOrigin = z
+  .string()
+  .trim()
+  .max(200, 'a site is at most 200 characters')
+  .transform((s) => s.replace(/\/$/, '').toLowerCase())
+  .pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'a site is an origin such as https://shop.example or http://localhost:8080 (no path)')
+      .refine((s) => !/:(\d+)$/.test(s) || Number(/:(\d+)$/.exec(s)![1]) <= 65535, 'a port is at most 65535'),
+  );
+
+const WidgetTitle = z.string().trim().min(1, 'a widget needs a title').max(80);
+
+/** What the admin sends: sites are checked and written the way browsers send them. */
+export const NewChatWidget = z.object({
+  title: WidgetTitle,
+  workstreamId: Id,
+  /** Sites that may embed the widget (frame it, call its API, open its socket); empty: any site. */
+  allowedSites: z
+    .array(SiteOrigin)
+    .max(50, 'a widget lists at most 50 sites')
+    .refine((sites) => new Set(sites).size === sites.length, 'each site is listed once')
+    .default([]),
+});
+/**
  * A chat widget (SPEC CH1): the id is what the embed tag names (`data-widget-id`), so it never
  * changes; the workstream decides how its conversations are routed.
+ * As the server answers it: no transforms, answers are serialised, not parsed.
  */
-export const ChatWidget = z.object({ id: WidgetId, title: z.string().trim().min(1, 'a widget needs a title').max(80), workstreamId: Id });
+export const ChatWidget = z.object({ id: WidgetId, title: WidgetTitle, workstreamId: Id, allowedSites: z.array(z.string()) });
 export type ChatWidget = z.infer<typeof ChatWidget>;
-export const NewChatWidget = ChatWidget.omit({ id: true });
 export type NewChatWidget = z.infer<typeof NewChatWidget>;
 
 export const AgentSummary = z.object({ id: Id, name: z.string(), email: z.string(), role: Role, presence: Presence, routing: AgentRouting });

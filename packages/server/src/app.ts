@@ -14,6 +14,10 @@ import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
+import { installCors } from './http/cors.js';
+import { createOriginPolicy } from './http/origins.js';
+import { installRateLimits } from './http/rate-limits.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { serveApps } from './http/static-apps.js';
 import { startTimers } from './jobs/timers.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
@@ -65,10 +69,14 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
 
   // Per-request lines only at debug: at info they would drown the routing log.
   const httpLog = log.child({}, { level: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? config.LOG_LEVEL : 'warn' });
-  const http = Fastify({ loggerInstance: httpLog as FastifyBaseLogger, bodyLimit: 64 * 1024 });
+  const http = Fastify({ loggerInstance: httpLog as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: config.TRUST_PROXY });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandling(http);
+  const origins = createOriginPolicy({ db, tokens, publicUrl: config.PUBLIC_URL });
+  await installSecurityHeaders(http, origins);
+  await installCors(http, origins);
+  await installRateLimits(http, config);
   await http.register(fastifySwagger, {
     openapi: {
       info: { title: 'Switchboard API', version: '0.1.0', description: 'REST commands and queries; events arrive over Socket.IO at /socket.io.' },
@@ -101,6 +109,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
       (await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
     canFollow: (who, id) => conversations.canFollow(who, id),
     mayTypeToCustomer: createTypingService({ db }).mayTypeToCustomer,
+    originAllowed: origins.socketAllowed,
     onPresence: (who, connected) =>
       who.role !== 'agent' ? Promise.resolve() : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
   });

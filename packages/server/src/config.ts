@@ -3,6 +3,19 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+/** A rate limit written `count/window`, e.g. `20/1m`: at most 20 in any minute (window in s, m or h). */
+const rate = z
+  .string()
+  .regex(/^\d{1,6}\/\d{1,4}[smh]$/, 'write a limit as count/window, e.g. 20/1m or 10/15m (s, m or h)')
+  .transform((v) => {
+    const [count, window] = v.split('/') as [string, string];
+    const unit = window.slice(-1) as keyof typeof UNIT_MS;
+    return { max: Number(count), windowMs: Number(window.slice(0, -1)) * UNIT_MS[unit] };
+  })
+  .refine((r) => r.max >= 1 && r.windowMs >= 1000, 'a limit allows at least 1 per window of at least 1 s');
+export type RateLimit = z.output<typeof rate>;
+
 /**
  * Every setting of the server, read once from the environment and validated at boot.
  * The README's configuration table mirrors this schema.
@@ -30,6 +43,20 @@ export const ConfigSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `off` lifts every rate limit below (for a load test); never in production. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** Chat starts from one address (X3). */
+  RATE_LIMIT_CHAT_STARTS_PER_ADDRESS: rate.prefault('20/1m'),
+  /** Chat starts on one widget, from all addresses together. */
+  RATE_LIMIT_CHAT_STARTS_PER_WIDGET: rate.prefault('600/1m'),
+  /** Messages a visitor sends in one conversation. */
+  RATE_LIMIT_VISITOR_MESSAGES: rate.prefault('60/1m'),
+  /** Failed sign-ins for one email, from any address; each attempt beyond doubles the wait. */
+  RATE_LIMIT_SIGNIN_FAILURES_PER_EMAIL: rate.prefault('10/15m'),
+  /** Failed sign-ins from one address, for any email; each attempt beyond doubles the wait. */
+  RATE_LIMIT_SIGNIN_FAILURES_PER_ADDRESS: rate.prefault('50/15m'),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits count per address). */
+  TRUST_PROXY: bool.default(false),
   /** Folder holding the built apps (agent, widget). */
   APPS_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../apps')),
 });

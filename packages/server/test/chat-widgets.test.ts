@@ -51,7 +51,7 @@ describe('chat widgets (SPEC CH1, AD2)', () => {
     expect(await queueOfChatOn(widget.id)).toBe(org.queueId('Billing'));
 
     const moved = await admin().call('updateChatWidget', { params: { widgetId: widget.id }, body: { title: 'Help', workstreamId: website!.id } });
-    expect(moved).toEqual({ id: widget.id, title: 'Help', workstreamId: website!.id });
+    expect(moved).toEqual({ id: widget.id, title: 'Help', workstreamId: website!.id, allowedSites: [] });
     expect(await queueOfChatOn(widget.id)).toBe(org.queueId('Support'));
     // The public config of the widget follows too.
     expect((await server.api().call('widgetConfig', { params: { widgetId: widget.id } })).title).toBe('Help');
@@ -84,5 +84,26 @@ describe('chat widgets (SPEC CH1, AD2)', () => {
     expect((await failure(server.api(token.oz).call('updateChatWidget', { params: { widgetId: org.widgetId }, body: { title: 'Mine', workstreamId: otherFirst!.id } }))).status).toBe(404);
     expect((await failure(server.api(token.ann).call('listChatWidgets'))).status).toBe(403);
     expect(await admin().call('listChatWidgets')).toEqual(before);
+  });
+
+  it('keeps the sites that may embed a widget, written as browsers send them, and refuses what is not a site', async () => {
+    const [ws] = await admin().call('listWorkstreams');
+    const body = { title: 'Shop', workstreamId: ws!.id, allowedSites: [' HTTPS://Shop.Example/', 'http://localhost:8080'] };
+    const widget = await admin().call('createChatWidget', { body });
+    expect(widget.allowedSites).toEqual(['https://shop.example', 'http://localhost:8080']);
+    expect((await admin().call('listChatWidgets')).find((w) => w.id === widget.id)?.allowedSites).toEqual(['https://shop.example', 'http://localhost:8080']);
+    const cleared = await admin().call('updateChatWidget', { params: { widgetId: widget.id }, body: { title: 'Shop', workstreamId: ws!.id } });
+    expect(cleared.allowedSites).toEqual([]);
+
+    const bad = async (site: string) => (await failure(admin().call('updateChatWidget', { params: { widgetId: widget.id }, body: { ...body, allowedSites: [site] } }))).message;
+    expect(await bad('shop.example')).toBe('body.allowedSites.0: a site is an origin such as https://shop.example or http://localhost:8080 (no path)');
+    expect(await bad('https://shop.example/checkout')).toContain('no path');
+    expect(await bad('ftp://shop.example')).toContain('a site is an origin');
+    expect(await bad('https://*.example')).toContain('a site is an origin');
+    expect(await bad("https://shop.example 'unsafe-inline'")).toContain('a site is an origin');
+    expect(await bad('https://shop.example:70000')).toBe('body.allowedSites.0: a port is at most 65535');
+    const twice = await failure(admin().call('updateChatWidget', { params: { widgetId: widget.id }, body: { ...body, allowedSites: ['https://a.example', 'https://A.example/'] } }));
+    expect(twice).toEqual({ status: 400, message: 'body.allowedSites: each site is listed once' });
+    expect((await admin().call('listChatWidgets')).find((w) => w.id === widget.id)?.allowedSites).toEqual([]);
   });
 });

@@ -476,18 +476,18 @@ describe('the store refuses another organisation ids even when a service check i
       ],
       [
         'insertWidget on a foreign workstream',
-        (tx) => insertWidget(tx, id, { id: `x-${o.widgetId}`, title: 'X', workstreamId: n.workstreamId }),
+        (tx) => insertWidget(tx, id, { id: `x-${o.widgetId}`, title: 'X', workstreamId: n.workstreamId, allowedSites: [] }),
       ],
       [
         'updateWidget to a foreign workstream',
-        (tx) => updateWidget(tx, id, { id: o.widgetId, title: 'X', workstreamId: n.workstreamId }),
+        (tx) => updateWidget(tx, id, { id: o.widgetId, title: 'X', workstreamId: n.workstreamId, allowedSites: [] }),
       ],
     ];
     for (const [what, write] of writes) await refused(what, write);
 
     const before = await pair.snapshot();
     expect(await deleteWidget(db.db, o.orgId, n.widgetId)).toBe(false);
-    expect(await updateWidget(db.db, o.orgId, { id: n.widgetId, title: 'X', workstreamId: o.workstreamId })).toBeNull();
+    expect(await updateWidget(db.db, o.orgId, { id: n.widgetId, title: 'X', workstreamId: o.workstreamId, allowedSites: [] })).toBeNull();
     for (const [c, id] of [
       ['skills', n.skillId],
       ['capacityProfiles', n.capacityProfileId],

@@ -117,6 +117,9 @@ export const en = {
     valueNeeded: 'Enter a value.',
     oneOutput: 'A rule must set at least one thing: skills, priority, severity or capacity profile.',
     percentages: 'The percentages must add up to 100.',
+    site: 'Write a site as https://shop.example or http://localhost:8080, without a path.',
+    siteTwice: 'Each site is listed once.',
+    port: 'A port is at most 65535.',
   },
   workstreams: {
     title: 'Workstreams',
@@ -257,6 +260,9 @@ export const en = {
     embedHint: 'Paste this into every page that should show the chat, just before </body>. The widget id never changes.',
     copy: 'Copy',
     copied: 'Embed code copied.',
+    sites: 'Allowed sites',
+    sitesHint: 'One site per line, such as https://shop.example. Only these sites may show the widget and use its chat. Leave empty to allow any site.',
+    anySite: 'Any site',
   },
   queues: {
     title: 'Queues',

@@ -119,6 +119,9 @@ export const fr: Translation = {
     valueNeeded: 'Saisissez une valeur.',
     oneOutput: 'Une règle doit définir au moins un élément : compétences, priorité, gravité ou profil de capacité.',
     percentages: 'La somme des pourcentages doit être 100.',
+    site: 'Écrivez un site comme https://shop.example ou http://localhost:8080, sans chemin.',
+    siteTwice: 'Chaque site n’est listé qu’une fois.',
+    port: 'Un port vaut au plus 65535.',
   },
   workstreams: {
     title: 'Flux de travail',
@@ -259,6 +262,9 @@ export const fr: Translation = {
     embedHint: 'Collez-le dans chaque page qui doit afficher le chat, juste avant </body>. L’identifiant du widget ne change jamais.',
     copy: 'Copier',
     copied: 'Code d’intégration copié.',
+    sites: 'Sites autorisés',
+    sitesHint: 'Un site par ligne, par exemple https://shop.example. Seuls ces sites peuvent afficher le widget et utiliser son chat. Laissez vide pour autoriser tout site.',
+    anySite: 'Tout site',
   },
   queues: {
     title: 'Files d’attente',

@@ -119,6 +119,9 @@ export const nl: Translation = {
     valueNeeded: 'Vul een waarde in.',
     oneOutput: 'Een regel moet minstens iets instellen: vaardigheden, prioriteit, ernst of capaciteitsprofiel.',
     percentages: 'De percentages moeten samen 100 zijn.',
+    site: 'Schrijf een site als https://shop.example of http://localhost:8080, zonder pad.',
+    siteTwice: 'Elke site staat er één keer.',
+    port: 'Een poort is hoogstens 65535.',
   },
   workstreams: {
     title: 'Werkstromen',
@@ -259,6 +262,9 @@ export const nl: Translation = {
     embedHint: 'Plak dit in elke pagina waarop de chat moet verschijnen, vlak voor </body>. Het widget-id verandert nooit.',
     copy: 'Kopiëren',
     copied: 'Insluitcode gekopieerd.',
+    sites: 'Toegestane sites',
+    sitesHint: 'Eén site per regel, zoals https://shop.example. Alleen deze sites mogen de widget tonen en de chat gebruiken. Laat leeg om elke site toe te staan.',
+    anySite: 'Elke site',
   },
   queues: {
     title: 'Wachtrijen',

@@ -30,6 +30,8 @@ const CUSTOM: [RegExp, AdminKey][] = [
   [/needs a value$/, 'validation.valueNeeded'],
   [/^a rule sets at least one output$/, 'validation.oneOutput'],
   [/^queue percentages add up to 100$/, 'validation.percentages'],
+  [/^each site is listed once$/, 'validation.siteTwice'],
+  [/^a port is at most 65535$/, 'validation.port'],
 ];
 
 export function issueText(issue: Issue, t: AdminT): string {
@@ -51,6 +53,7 @@ export function issueText(issue: Issue, t: AdminT): string {
       if (issue.format === 'uuid') return t('validation.choose');
       if (issue.format === 'date') return t('validation.date');
       if (last === 'field') return t('validation.field');
+      if (issue.path.includes('allowedSites')) return t('validation.site');
       if (last === 'start' || last === 'end') return t('validation.time');
       return t('validation.format');
     case 'invalid_value':

@@ -96,7 +96,7 @@ function demoState(): State {
         ],
       },
     ],
-    widgets: [{ id: 'demo', title: 'Contoso help', workstreamId: WEBSITE }],
+    widgets: [{ id: 'demo', title: 'Contoso help', workstreamId: WEBSITE, allowedSites: [] }],
     agents: [
       agent(ALICE, 'Alice Martin', 'alice@contoso.example', 'agent', [SALES, SUPPORT]),
       agent(BOB, 'Bob de Vries', 'bob@contoso.example', 'agent', [SUPPORT]),
@@ -176,7 +176,7 @@ export function createFakeApi() {
         return { status: 200, body: state.widgets };
       case 'createChatWidget':
       case 'updateChatWidget': {
-        const data = body as Omit<ChatWidget, 'id'>;
+        const data = { allowedSites: [], ...(body as Partial<ChatWidget>) } as Omit<ChatWidget, 'id'>;
         if (!state.workstreams.some((w) => w.id === data.workstreamId)) {
           return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: `workstream ${data.workstreamId} does not exist` } };
         }

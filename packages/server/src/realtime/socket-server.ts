@@ -19,6 +19,8 @@ export type RealtimeDeps = {
   canFollow(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
   /** Whether a staff member's typing reaches the customer: the accepted primary agent or an active consultant (CV2). */
   mayTypeToCustomer(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
+  /** Whether a browser page of this origin may open this socket (X3: staff same-origin, visitors their widget's sites). */
+  originAllowed(origin: string | undefined, host: string | undefined, who: Identity): Promise<boolean>;
   /** An agent's first socket came (back), or their last one went: presence follows (SPEC AG1). */
   onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<unknown>;
 };
@@ -45,6 +47,13 @@ export async function createRealtime(deps: RealtimeDeps) {
     if (!who) return next(new Error('unauthorized: a valid token is required'));
     socket.data.who = who;
     next();
+  });
+
+  // After the token check: which page opened this socket? The same rule as the REST API's CORS (http/cors.ts).
+  io.use(async (socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    const allowed = await deps.originAllowed(origin, host, socket.data.who as Identity).catch(() => false);
+    next(allowed ? undefined : new Error(`forbidden: a page of ${origin} may not open this socket`));
   });
 
   io.on('connection', async (socket: Socket) => {

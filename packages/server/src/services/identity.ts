@@ -1,7 +1,8 @@
 import type { Role } from '@switchboard/protocol';
 
 export type StaffIdentity = { kind: 'staff'; userId: string; orgId: string; role: Role; name: string };
-export type VisitorIdentity = { kind: 'visitor'; orgId: string; conversationId: string; name: string };
+/** `widgetId`: the widget the chat started on (absent in tokens issued before it was recorded). */
+export type VisitorIdentity = { kind: 'visitor'; orgId: string; conversationId: string; name: string; widgetId?: string };
 export type Identity = StaffIdentity | VisitorIdentity;
 
 export const isSupervisorOrAdmin = (who: StaffIdentity) => who.role === 'supervisor' || who.role === 'admin';

@@ -15,7 +15,16 @@ export async function getWidget(db: Db, widgetId: string) {
   return row;
 }
 
-const widgetColumns = { id: widgets.id, title: widgets.title, workstreamId: widgets.workstreamId };
+/**
+ * The sites that may embed a widget (empty: any), or null for an unknown widget. Widget ids are global: the
+ * embed tag names no organisation.
+ */
+export async function widgetSites(db: Db, widgetId: string): Promise<string[] | null> {
+  const [row] = await db.select({ sites: widgets.allowedSites }).from(widgets).where(eq(widgets.id, widgetId));
+  return row ? row.sites : null;
+}
+
+const widgetColumns = { id: widgets.id, title: widgets.title, workstreamId: widgets.workstreamId, allowedSites: widgets.allowedSites };
 
 export async function listWidgets(db: Db, orgId: string): Promise<ChatWidget[]> {
   return db.select(widgetColumns).from(widgets).where(eq(widgets.orgId, orgId)).orderBy(asc(widgets.title), asc(widgets.id));
@@ -31,7 +40,7 @@ export async function updateWidget(db: Db, orgId: string, w: ChatWidget): Promis
   await requireOwned(db, orgId, 'workstreams', [w.workstreamId]);
   const [row] = await db
     .update(widgets)
-    .set({ title: w.title, workstreamId: w.workstreamId })
+    .set({ title: w.title, workstreamId: w.workstreamId, allowedSites: w.allowedSites })
     .where(and(eq(widgets.id, w.id), eq(widgets.orgId, orgId)))
     .returning(widgetColumns);
   return row ?? null;

@@ -33,6 +33,8 @@ export async function startServer(opts: { database?: Database; clock?: Clock; en
     APPS_DIR: '/nonexistent',
     DATABASE_URL: process.env.DATABASE_URL,
     DATA_DIR: 'memory://',
+    // Tests start many chats from 127.0.0.1; rate-limits.test.ts turns the limits on.
+    RATE_LIMITS: 'off',
     ...opts.env,
   });
   const app = await createApp(config, { database: opts.database, clock: opts.clock, log: pino({ level: 'silent' }) });

@@ -15,7 +15,7 @@ function apiWithTwoWorkstreams() {
   const api = createFakeApi();
   const website = api.state.workstreams[0]!;
   api.state.workstreams.push({ ...website, id: PHONE, name: 'Phone support', routeToQueue: [] } satisfies Workstream);
-  api.state.widgets.push({ id: 'support-chat-k3j9x2', title: 'Support chat', workstreamId: PHONE });
+  api.state.widgets.push({ id: 'support-chat-k3j9x2', title: 'Support chat', workstreamId: PHONE, allowedSites: ['https://phone.example'] });
   return api;
 }
 
@@ -78,7 +78,7 @@ describe('chat widgets', () => {
     change(select, PHONE);
     fireEvent.click(screen.getByTestId('widget-save'));
     await waitFor(() => expect(rows().map((r) => r.getAttribute('data-title'))).toEqual(['Contoso help', 'Support chat', 'Sales chat']));
-    expect(api.sent('createChatWidget')).toEqual([{ title: 'Sales chat', workstreamId: PHONE }]);
+    expect(api.sent('createChatWidget')).toEqual([{ title: 'Sales chat', workstreamId: PHONE, allowedSites: [] }]);
     const created = rows()[2]!;
     expect(created.getAttribute('data-id')).toMatch(/^sales-chat-/);
     expect(within(created).getByTestId('widget-workstream-name').textContent).toBe('Phone support');
@@ -94,7 +94,7 @@ describe('chat widgets', () => {
     expect((screen.getByTestId('widget-title') as HTMLInputElement).value).toBe('Contoso help');
     change(select, PHONE);
     fireEvent.click(screen.getByTestId('widget-save'));
-    await waitFor(() => expect(api.sent('updateChatWidget')).toEqual([{ title: 'Contoso help', workstreamId: PHONE }]));
+    await waitFor(() => expect(api.sent('updateChatWidget')).toEqual([{ title: 'Contoso help', workstreamId: PHONE, allowedSites: [] }]));
     expect(api.calls.find((c) => c.name === 'updateChatWidget')?.params).toEqual({ widgetId: 'demo' });
     await waitFor(() => expect(within(row('demo')).getByTestId('widget-workstream-name').textContent).toBe('Phone support'));
   });
@@ -138,8 +138,35 @@ describe('chat widgets', () => {
     change(screen.getByTestId('widget-workstream'), WEBSITE);
     fireEvent.click(screen.getByTestId('widget-save'));
     expect((await screen.findByTestId('save-error')).textContent).toContain(`workstream ${WEBSITE} does not exist`);
-    expect(api.sent('createChatWidget')).toEqual([{ title: 'Returns', workstreamId: WEBSITE }]);
+    expect(api.sent('createChatWidget')).toEqual([{ title: 'Returns', workstreamId: WEBSITE, allowedSites: [] }]);
     expect(screen.getByTestId('widget-dialog')).toBeTruthy();
     expect(rows()).toHaveLength(1);
+  });
+
+  it('shows and edits the sites that may embed a widget: one per line, any site when empty', async () => {
+    const { api } = renderApp('/widgets', { api: apiWithTwoWorkstreams() });
+    await screen.findAllByTestId('widget-row');
+    expect(within(row('demo')).getByTestId('widget-sites').textContent).toBe('Any site');
+    expect(within(row('support-chat-k3j9x2')).getByTestId('widget-sites').textContent).toBe('https://phone.example');
+
+    fireEvent.click(within(row('demo')).getByTestId('widget-edit'));
+    const sites = (await screen.findByTestId('widget-sites-input')) as HTMLTextAreaElement;
+    expect(sites.value).toBe('');
+    // A path is not a site: the field says so and nothing is sent.
+    change(sites, 'https://shop.example/checkout');
+    fireEvent.click(screen.getByTestId('widget-save'));
+    expect(await screen.findByText('Write a site as https://shop.example or http://localhost:8080, without a path.')).toBeTruthy();
+    expect(api.sent('updateChatWidget')).toHaveLength(0);
+
+    change(sites, 'HTTPS://Shop.Example/\n\n  http://localhost:8080  \n');
+    expect(sites.value).toBe('HTTPS://Shop.Example/\n\n  http://localhost:8080  \n');
+    fireEvent.click(screen.getByTestId('widget-save'));
+    await waitFor(() =>
+      expect(api.sent('updateChatWidget')).toEqual([{ title: 'Contoso help', workstreamId: WEBSITE, allowedSites: ['https://shop.example', 'http://localhost:8080'] }]),
+    );
+    await waitFor(() => expect(within(row('demo')).getByTestId('widget-sites').textContent).toBe('https://shop.example, http://localhost:8080'));
+
+    fireEvent.click(within(row('demo')).getByTestId('widget-edit'));
+    expect(((await screen.findByTestId('widget-sites-input')) as HTMLTextAreaElement).value).toBe('https://shop.example\nhttp://localhost:8080');
   });
 });

@@ -1,13 +1,25 @@
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { NewChatWidget, type ChatWidget } from '@switchboard/protocol';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
 import { CrudPage } from '../../components/crud-page';
 import { fieldError } from '../../components/form';
+import type { Schema } from '../../lib/issues';
 import { useNotify } from '../../components/notify';
 
 type Draft = NewChatWidget;
+
+/** The form holds the sites as typed, one per line (blank lines too, so typing a new line works); sent without blanks. */
+const WidgetForm: Schema<Draft> = {
+  safeParse: (draft) => {
+    const d = draft as Draft;
+    return NewChatWidget.safeParse({ ...d, allowedSites: d.allowedSites.map((l) => l.trim()).filter(Boolean) });
+  },
+};
+
+/** The first problem with any of the sites, from the form or the server (paths such as `allowedSites.1`). */
+const sitesError = (errors: Record<string, string>) => Object.entries(errors).find(([k]) => k === 'allowedSites' || k.startsWith('allowedSites.'))?.[1];
 /** A widget as the shared list shows it: its title is its name. */
 type Row = ChatWidget & { name: string };
 
@@ -56,11 +68,12 @@ export function WidgetsPage() {
         { header: t('widgets.titleLabel'), cell: (w) => w.title },
         { header: t('widgets.workstream'), cell: (w) => workstreamName(w.workstreamId), testId: 'widget-workstream-name' },
         { header: t('widgets.widgetId'), cell: (w) => <span className={styles.id}>{w.id}</span>, testId: 'widget-id' },
+        { header: t('widgets.sites'), cell: (w) => (w.allowedSites.length ? w.allowedSites.join(', ') : t('widgets.anySite')), testId: 'widget-sites' },
       ]}
       rowData={(w) => ({ 'data-id': w.id, 'data-title': w.title })}
-      schema={NewChatWidget}
-      blank={() => ({ title: '', workstreamId: '' })}
-      toDraft={({ title, workstreamId }) => ({ title, workstreamId })}
+      schema={WidgetForm}
+      blank={() => ({ title: '', workstreamId: '', allowedSites: [] })}
+      toDraft={({ title, workstreamId, allowedSites }) => ({ title, workstreamId, allowedSites })}
       renderForm={(draft, setDraft, errors, item) => (
         <>
           <Field label={t('widgets.titleLabel')} required hint={t('widgets.titleHint')} {...fieldError(errors, 'title')}>
@@ -80,6 +93,15 @@ export function WidgetsPage() {
                 </option>
               ))}
             </Select>
+          </Field>
+          <Field label={t('widgets.sites')} hint={t('widgets.sitesHint')} {...fieldError({ allowedSites: sitesError(errors) ?? '' }, 'allowedSites')}>
+            <Textarea
+              data-testid="widget-sites-input"
+              resize="vertical"
+              placeholder="https://shop.example"
+              value={draft.allowedSites.join('\n')}
+              onChange={(_, d) => setDraft((w) => ({ ...w, allowedSites: d.value === '' ? [] : d.value.split('\n') }))}
+            />
           </Field>
           {item && <EmbedSnippet widgetId={item.id} />}
         </>

@@ -17,7 +17,7 @@ export function widgetRoutes(app: FastifyInstance, deps: { db: Db; tokens: Token
 
   mount(app, tokens, 'startChat', async ({ params, body }) => {
     const { orgId, view } = await conversations.startChat(params.widgetId, body);
-    const token = await tokens.visitor({ conversationId: view.id, orgId, name: body.prechat.name });
+    const token = await tokens.visitor({ conversationId: view.id, orgId, name: body.prechat.name, widgetId: params.widgetId });
     return { token, conversation: view };
   });
 
