@@ -125,6 +125,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
+    { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
     ...(database.kind === 'embedded' ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }] : []),
   ]);

@@ -8,7 +8,7 @@ import { systemClock } from '../src/domain/clock.js';
 import { createStaffSessions } from '../src/services/staff-sessions.js';
 import type { Database } from '../src/store/db.js';
 import { organizations, staffSessions, users } from '../src/store/schema.js';
-import { connectSocket, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { connectSocket, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 // Known only to this test's server, so the test can sign tokens the server would accept by signature.
@@ -130,6 +130,33 @@ describe('staff sessions (X3)', () => {
     const visitor = await forge({ typ: 'visitor', sub: randomUUID(), org: org.orgId, name: 'Eve' });
     const id = JSON.parse(Buffer.from(visitor.split('.')[1]!, 'base64url').toString()).sub as string;
     expect((await refusal(server.api(visitor).call('visitorConversation', { params: { id } }))).status).toBe(401);
+  });
+});
+
+describe('session expiry', () => {
+  it('refuses a session after 12 hours, and the sweep deletes it a day later', async () => {
+    const org = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'ann' }] });
+    // Long ago: the sweep deletes by expiry across organisations, and other tests' clocks are later.
+    const clock = manualClock(new Date('2020-01-01T08:00:00Z'));
+    const sessions = createStaffSessions({ db: db.db, clock });
+    const s = (await sessions.signIn(org.user('ann').email, PASSWORD))!;
+    const claims = { typ: 'staff' as const, sub: s.userId, org: s.orgId, sid: s.sessionId };
+    expect(await sessions.check(claims)).toMatchObject({ ok: true, who: { userId: s.userId, role: 'agent', sessionId: s.sessionId } });
+    clock.advance(12 * 3600_000 - 1000);
+    expect((await sessions.check(claims)).ok).toBe(true);
+    clock.advance(2000);
+    expect(await sessions.check(claims)).toEqual({ ok: false, message: 'The session has expired; sign in again' });
+    const young = (await sessions.signIn(org.user('ann').email, PASSWORD))!;
+    clock.advance(24 * 3600_000);
+    // Expired a day ago or more: deleted. Expired less than a day ago: kept.
+    expect(await sessions.purgeExpired()).toBeGreaterThanOrEqual(1);
+    expect(await db.db.select().from(staffSessions).where(eq(staffSessions.id, s.sessionId))).toEqual([]);
+    expect(await db.db.select().from(staffSessions).where(eq(staffSessions.id, young.sessionId))).toHaveLength(1);
+    clock.advance(24 * 3600_000);
+    expect(await sessions.purgeExpired()).toBeGreaterThanOrEqual(1);
+    expect(await db.db.select().from(staffSessions).where(eq(staffSessions.id, young.sessionId))).toEqual([]);
+    expect(await db.db.select().from(staffSessions).where(eq(staffSessions.id, s.sessionId))).toEqual([]);
+    expect(await sessions.check(claims)).toEqual({ ok: false, message: 'This session no longer exists; sign in again' });
   });
 });
 

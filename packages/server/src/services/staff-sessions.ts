@@ -3,7 +3,7 @@ import { STAFF_SESSION_MS, type TokenCheck, type TokenClaims } from '../auth/tok
 import type { Role } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../store/db.js';
-import { findStaffSession, insertStaffSession, revokeStaffSession, visitorConversationOpen } from '../store/staff-sessions.js';
+import { deleteExpiredStaffSessions, findStaffSession, insertStaffSession, revokeStaffSession, visitorConversationOpen } from '../store/staff-sessions.js';
 import { findSignInAccount } from '../store/users.js';
 import type { StaffIdentity } from './identity.js';
 
@@ -52,5 +52,8 @@ export function createStaffSessions(deps: { db: Db; clock: Clock; passwords?: Pa
     await revokeStaffSession(db, { sessionId: who.sessionId, orgId: who.orgId, userId: who.userId, at: clock.now() });
   }
 
-  return { signIn, check, signOut };
+  /** Deletes sessions expired a day ago or more (a timer; the last day's stay to be looked at); returns how many. */
+  const purgeExpired = () => deleteExpiredStaffSessions(db, new Date(clock.now().getTime() - 24 * 3600_000));
+
+  return { signIn, check, signOut, purgeExpired };
 }

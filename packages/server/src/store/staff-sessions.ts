@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { conversations, organizations, staffSessions, users } from './schema.js';
 
@@ -48,4 +48,10 @@ export async function visitorConversationOpen(db: Db, q: { orgId: string; conver
     .innerJoin(organizations, eq(organizations.id, conversations.orgId))
     .where(and(eq(conversations.orgId, q.orgId), eq(conversations.id, q.conversationId)));
   return row !== undefined && row.orgDisabledAt === null;
+}
+
+/** Sessions past their expiry can never be used again: the sweep deletes them (by the expiry index). */
+export async function deleteExpiredStaffSessions(db: Db, now: Date): Promise<number> {
+  const rows = await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).returning({ id: staffSessions.id });
+  return rows.length;
 }
