@@ -31,11 +31,19 @@ export type TokenIssuer = {
  * place that decides whether a validly signed token still stands (services/staff-sessions.ts).
  * Times come from `clock`, like the sessions' expiry in the database.
  */
-export function createTokenIssuer(secret: string, check: (claims: TokenClaims) => Promise<TokenCheck>, clock: Clock): TokenIssuer {
+export function createTokenIssuer(
+  secret: string,
+  check: (claims: TokenClaims) => Promise<TokenCheck>,
+  clock: Clock,
+): TokenIssuer {
   const key = new TextEncoder().encode(secret);
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
   const sign = (claims: TokenClaims, expiresAt: Date) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(seconds(clock.now())).setExpirationTime(seconds(expiresAt)).sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(seconds(clock.now()))
+      .setExpirationTime(seconds(expiresAt))
+      .sign(key);
 
   async function authenticate(token: string): Promise<TokenCheck> {
     let claims: TokenClaims;

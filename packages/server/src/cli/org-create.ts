@@ -8,7 +8,8 @@ import { DomainError } from '../domain/errors.js';
 import { createOrganisation } from '../services/organisations.js';
 import { openDatabase } from '../store/db.js';
 
-const USAGE = 'Usage: npm run org:create -- --name <organisation> --admin-email <email> --admin-password <8+ characters> [--admin-name <name>]';
+const USAGE =
+  'Usage: npm run org:create -- --name <organisation> --admin-email <email> --admin-password <8+ characters> [--admin-name <name>]';
 
 function fail(message: string): never {
   console.error(`org:create: ${message}\n${USAGE}`);
@@ -18,7 +19,12 @@ function fail(message: string): never {
 let args: { name?: string; 'admin-email'?: string; 'admin-password'?: string; 'admin-name'?: string };
 try {
   args = parseArgs({
-    options: { name: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-password': { type: 'string' }, 'admin-name': { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-password': { type: 'string' },
+      'admin-name': { type: 'string' },
+    },
     strict: true,
   }).values;
 } catch (err) {

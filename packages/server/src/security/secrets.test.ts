@@ -31,13 +31,13 @@ describe('sealed secrets (AES-256-GCM)', () => {
       const bad = parts.map((p, j) => (j === i ? flip(p) : p)).join(':');
       expect(() => box.open(bad), `part ${i}`).toThrow(/damaged|altered/);
     }
-    expect(() => box.open(['v1', '000000000000', ...parts.slice(2)].join(':'))).toThrow(/not configured/);
+    expect(() => box.open(['v1', '000000000000', ...parts.slice(2)].join(':'))).toThrow(/this node does not have/);
     expect(() => box.open('plain text')).toThrow(/Not a sealed secret/);
   });
 
   it('refuses to open with the wrong key', () => {
     const sealed = createSecretBox(key()).seal('secret');
-    expect(() => createSecretBox(key()).open(sealed)).toThrow(/not configured/);
+    expect(() => createSecretBox(key()).open(sealed)).toThrow(/this node does not have/);
   });
 
   it('after a rotation opens values of the previous key and says they need re-sealing', () => {
@@ -48,7 +48,7 @@ describe('sealed secrets (AES-256-GCM)', () => {
     expect(rotated.needsReseal(sealedOld)).toBe(true);
     const resealed = rotated.seal('secret');
     expect(rotated.needsReseal(resealed)).toBe(false);
-    expect(() => createSecretBox(oldKey).open(resealed)).toThrow(/not configured/);
+    expect(() => createSecretBox(oldKey).open(resealed)).toThrow(/this node does not have/);
   });
 
   it('reads keys as 64 hex digits or base64 of 32 bytes, and nothing else', () => {

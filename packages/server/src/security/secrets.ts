@@ -48,7 +48,8 @@ export function createSecretBox(current: Buffer, previous: Buffer[] = []): Secre
   const parts = (sealed: string) => {
     const p = sealed.split(':');
     if (p.length !== 5 || p[0] !== VERSION) throw new Error('Not a sealed secret (expected v1:<key id>:<iv>:<tag>:<ciphertext>)');
-    return { kid: p[1]!, iv: Buffer.from(p[2]!, 'base64url'), tag: Buffer.from(p[3]!, 'base64url'), data: Buffer.from(p[4]!, 'base64url') };
+    const bytes = (i: number) => Buffer.from(p[i]!, 'base64url');
+    return { kid: p[1]!, iv: bytes(2), tag: bytes(3), data: bytes(4) };
   };
 
   return {
@@ -64,7 +65,12 @@ export function createSecretBox(current: Buffer, previous: Buffer[] = []): Secre
     open(sealed) {
       const { kid, iv, tag, data } = parts(sealed);
       const key = keys.get(kid);
-      if (!key) throw new Error(`This secret was sealed with key ${kid}, which is not configured (SECRET_KEY / SECRET_KEY_PREVIOUS)`);
+      if (!key) {
+        throw new Error(
+          `This secret was sealed with key ${kid}, which this node does not have: set SECRET_KEY to that key ` +
+            '(every node on one database needs the same SECRET_KEY), or to a new key with SECRET_KEY_PREVIOUS set to that one',
+        );
+      }
       if (iv.length !== IV_BYTES || tag.length !== 16) throw new Error('This sealed secret is damaged');
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, iv);
@@ -85,7 +91,12 @@ export function createSecretBox(current: Buffer, previous: Buffer[] = []): Secre
  * is unset, `<dataDir>/secret.key`, created once (mode 0600). Several nodes on one PostgreSQL server
  * must share one SECRET_KEY: a key file is per machine.
  */
-export async function loadSecretBox(opts: { secretKey?: string; previousKey?: string; dataDir: string; databaseUrl?: string }): Promise<SecretBox> {
+export async function loadSecretBox(opts: {
+  secretKey?: string;
+  previousKey?: string;
+  dataDir: string;
+  databaseUrl?: string;
+}): Promise<SecretBox> {
   const previous = opts.previousKey ? [mustParse(opts.previousKey, 'SECRET_KEY_PREVIOUS')] : [];
   if (opts.secretKey) return createSecretBox(mustParse(opts.secretKey, 'SECRET_KEY'), previous);
   if (opts.dataDir === 'memory://') {

@@ -3,7 +3,13 @@ import { STAFF_SESSION_MS, type TokenCheck, type TokenClaims } from '../auth/tok
 import type { Role } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../store/db.js';
-import { deleteExpiredStaffSessions, findStaffSession, insertStaffSession, revokeStaffSession, visitorConversationOpen } from '../store/staff-sessions.js';
+import {
+  deleteExpiredStaffSessions,
+  findStaffSession,
+  insertStaffSession,
+  revokeStaffSession,
+  visitorConversationOpen,
+} from '../store/staff-sessions.js';
 import { findSignInAccount } from '../store/users.js';
 import type { StaffIdentity } from './identity.js';
 
@@ -44,7 +50,8 @@ export function createStaffSessions(deps: { db: Db; clock: Clock; passwords?: Pa
     if (s.userDisabledAt) return { ok: false, message: 'This account is disabled; ask an admin to enable it' };
     if (s.revokedAt) return { ok: false, message: 'You signed out of this session; sign in again' };
     if (s.expiresAt.getTime() <= clock.now().getTime()) return { ok: false, message: 'The session has expired; sign in again' };
-    return { ok: true, who: { kind: 'staff', userId: claims.sub, orgId: claims.org, role: s.role, name: s.name, sessionId: claims.sid } };
+    const who = { kind: 'staff' as const, userId: claims.sub, orgId: claims.org, role: s.role, name: s.name, sessionId: claims.sid };
+    return { ok: true, who };
   }
 
   /** Sign-out: the session's token is refused from the next request on. */

@@ -2,7 +2,10 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { conversations, organizations, staffSessions, users } from './schema.js';
 
-export async function insertStaffSession(db: Db, s: { orgId: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<string> {
+export async function insertStaffSession(
+  db: Db,
+  s: { orgId: string; userId: string; createdAt: Date; expiresAt: Date },
+): Promise<string> {
   const [row] = await db.insert(staffSessions).values(s).returning({ id: staffSessions.id });
   return row!.id;
 }
@@ -29,13 +32,15 @@ export async function findStaffSession(db: Db, q: { sessionId: string; orgId: st
 }
 
 /** Ends a session (sign-out); false when it was not this user's open session. */
-export async function revokeStaffSession(db: Db, q: { sessionId: string; orgId: string; userId: string; at: Date }): Promise<boolean> {
+export async function revokeStaffSession(
+  db: Db,
+  q: { sessionId: string; orgId: string; userId: string; at: Date },
+): Promise<boolean> {
+  const mine = and(eq(staffSessions.id, q.sessionId), eq(staffSessions.orgId, q.orgId), eq(staffSessions.userId, q.userId));
   const rows = await db
     .update(staffSessions)
     .set({ revokedAt: q.at })
-    .where(
-      and(eq(staffSessions.id, q.sessionId), eq(staffSessions.orgId, q.orgId), eq(staffSessions.userId, q.userId), isNull(staffSessions.revokedAt)),
-    )
+    .where(and(mine, isNull(staffSessions.revokedAt)))
     .returning({ id: staffSessions.id });
   return rows.length > 0;
 }
