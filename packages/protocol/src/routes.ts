@@ -72,6 +72,7 @@ const list = <T extends z.ZodType>(item: T) => z.array(item);
  */
 export const routes = {
   login: route({ method: 'POST', path: '/api/auth/login', auth: 'public', body: LoginRequest, response: LoginResponse, summary: 'Sign in with email and password' }),
+  logout: route({ method: 'POST', path: '/api/auth/logout', auth: 'staff', body: Empty, response: Ok, summary: "Sign out: this session's token is refused from the next request on" }),
   me: route({ method: 'GET', path: '/api/me', auth: 'staff', response: StaffUser, summary: 'The signed-in user' }),
   setPresence: route({ method: 'PUT', path: '/api/me/presence', auth: 'staff', body: SetPresenceRequest, response: StaffUser, summary: 'Set my presence' }),
   presenceOptions: route({ method: 'GET', path: '/api/presences', auth: 'staff', response: z.object({ presences: z.array(CustomPresence) }), summary: "The organisation's custom presences an agent may pick" }),

@@ -34,6 +34,8 @@ import { listConversations } from './store/conversations.js';
 import { openDatabase, refreshStatistics, type Database } from './store/db.js';
 import { openOrganisations } from './store/routing.js';
 import { getOrCreateSecret } from './store/settings.js';
+import { loadSecretBox } from './security/secrets.js';
+import { createStaffSessions } from './services/staff-sessions.js';
 
 export type App = {
   http: FastifyInstance;
@@ -55,7 +57,12 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const { db } = database;
-  const tokens = createTokenIssuer(config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret')));
+  // Secrets at rest are sealed (X3); staff tokens name a session checked on every request.
+  const { SECRET_KEY: secretKey, SECRET_KEY_PREVIOUS: previousKey, DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = config;
+  const secrets = await loadSecretBox({ secretKey, previousKey, dataDir, databaseUrl });
+  const sessions = createStaffSessions({ db, clock });
+  const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret', secrets));
+  const tokens = createTokenIssuer(jwtSecret, sessions.check, clock);
 
   const bus = createEventBus((err) => log.error({ msg: 'event listener failed', err }));
   // Routing is triggered by many services; it is created after them, so they get a late-bound trigger.
@@ -86,7 +93,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
   healthRoutes(http, { db });
-  authRoutes(http, { db, tokens, presence });
+  authRoutes(http, { db, tokens, presence, sessions });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
@@ -129,6 +136,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
+    { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
     ...(database.kind === 'embedded' ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }] : []),
   ]);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { KEY_FORMAT_HINT, parseKey } from './security/secrets.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -39,6 +40,13 @@ export const ConfigSchema = z.object({
   OFFER_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Secret for signing tokens. Unset: one is generated once and kept in the database. */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /**
+   * Key sealing secrets at rest (AES-256-GCM), 32 bytes as hex or base64. Unset: `<DATA_DIR>/secret.key`,
+   * created once; several nodes on one PostgreSQL server need the same SECRET_KEY.
+   */
+  SECRET_KEY: z.string().refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT).optional(),
+  /** The key before a rotation: secrets it sealed still open and are re-sealed with SECRET_KEY at start. */
+  SECRET_KEY_PREVIOUS: z.string().refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT).optional(),
   /** Seed the demo organisation on first start. */
   SEED_DEMO: bool.default(true),
   /** pino log level. */

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { freePort, ServerProcess } from '../../../e2e/support/server-process.js';
 import type { Database } from '../src/store/db.js';
 import { conversations, offers, users, workstreams } from '../src/store/schema.js';
-import { eventually, openTestDatabase } from './support/harness.js';
+import { eventually, openTestDatabase, TEST_SECRET_KEY } from './support/harness.js';
 import { buildOrg } from './support/org-builder.js';
 
 const nodes: ServerProcess[] = [];
@@ -40,7 +40,9 @@ describe.runIf(process.env.DATABASE_URL)('two server processes on one PostgreSQL
       })),
     );
     // Each node dispatches every organisation with open work as it starts: both at once.
-    for (let i = 0; i < 2; i++) nodes.push(new ServerProcess(await freePort(), { SEED_DEMO: 'false', DATABASE_URL: process.env.DATABASE_URL! }));
+    // Nodes on one database share one SECRET_KEY: each one's key file would seal secrets the other cannot open.
+    const env = { SEED_DEMO: 'false', DATABASE_URL: process.env.DATABASE_URL!, SECRET_KEY: TEST_SECRET_KEY };
+    for (let i = 0; i < 2; i++) nodes.push(new ServerProcess(await freePort(), env));
     await Promise.all(nodes.map((n) => n.start()));
 
     const count = async () => {

@@ -8,7 +8,12 @@ export type Call = <N extends RouteName>(name: N, input?: CallInput<N>) => Promi
  * returns to the sign-in page. Tests pass a fake `fetch`.
  */
 export function createAuthedApi(auth: AuthStore, fetchImpl?: typeof fetch): Call {
-  const client = createApiClient({ baseUrl: '', getToken: () => auth.getState().token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const withFetch = fetchImpl ? { fetch: fetchImpl } : {};
+  const client = createApiClient({ baseUrl: '', getToken: () => auth.getState().token, ...withFetch });
+  // Sign-out revokes the session it ends: the token is refused from the next request on (X3).
+  auth.getState().setRevoker((token) =>
+    createApiClient({ baseUrl: '', getToken: () => token, ...withFetch }).call('logout', { body: {} }),
+  );
   return async (name, input) => {
     try {
       return await client.call(name, input);

@@ -11,7 +11,10 @@ export type AuthState = {
   expired: boolean;
   signIn(token: string, user: StaffUser): void;
   setUser(user: StaffUser): void;
+  /** Signing out (not a refused token) ends the session on the server too, so the token stops working. */
   signOut(reason?: 'expired'): void;
+  /** How to end a session on the server (`POST /api/auth/logout`); `createAuthedApi` sets it. */
+  setRevoker(revoke: (token: string) => Promise<unknown>): void;
 };
 
 export type AuthStore = UseBoundStore<StoreApi<AuthState>>;
@@ -19,6 +22,7 @@ export type AuthStore = UseBoundStore<StoreApi<AuthState>>;
 /** The signed-in staff member of one app, kept in localStorage under `key`. */
 export function createAuthStore(key: string): AuthStore {
   const saved = readJson<Saved>(key);
+  let revoke: ((token: string) => Promise<unknown>) | undefined;
   return create<AuthState>((set, get) => ({
     token: saved?.token ?? null,
     user: saved?.user ?? null,
@@ -33,8 +37,14 @@ export function createAuthStore(key: string): AuthStore {
       set({ user });
     },
     signOut(reason) {
+      const { token } = get();
       removeKey(key);
       set({ token: null, user: null, expired: reason === 'expired' });
+      // Signed out locally at once; a server that cannot be reached must not keep anyone signed in here.
+      if (token && reason !== 'expired' && revoke) void revoke(token).catch(() => undefined);
+    },
+    setRevoker(fn) {
+      revoke = fn;
     },
   }));
 }

@@ -1,40 +1,72 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { Role } from '@switchboard/protocol';
 import { z } from 'zod';
+import type { Clock } from '../domain/clock.js';
 import type { Identity } from '../services/identity.js';
 
-const StaffClaims = z.object({ typ: z.literal('staff'), sub: z.uuid(), org: z.uuid(), role: Role, name: z.string() });
+// A staff token names a session row (`sid`); who the user is, their role and organisation are read
+// from the database on every request, so a sign-out, a disabled account or a new role holds at once.
+const StaffClaims = z.object({ typ: z.literal('staff'), sub: z.uuid(), org: z.uuid(), sid: z.uuid() });
 // `wid`: the widget the chat started on, whose allowed sites the visitor's requests and socket are checked against.
 const VisitorClaims = z.object({ typ: z.literal('visitor'), sub: z.uuid(), org: z.uuid(), name: z.string(), wid: z.string().optional() });
 const Claims = z.discriminatedUnion('typ', [StaffClaims, VisitorClaims]);
+export type TokenClaims = z.infer<typeof Claims>;
 
-const STAFF_TTL = '12h';
-const VISITOR_TTL = '30d';
+export const STAFF_SESSION_MS = 12 * 3600_000;
+const VISITOR_TTL_MS = 30 * 24 * 3600_000;
 
-export type TokenIssuer = ReturnType<typeof createTokenIssuer>;
+/** What the database says about a correctly signed token: who it is now, or why it no longer works. */
+export type TokenCheck = { ok: true; who: Identity } | { ok: false; message: string };
 
-/** Signs and checks the bearer tokens of staff and of widget visitors (HS256). */
-export function createTokenIssuer(secret: string) {
+export type TokenIssuer = {
+  staff(s: { sessionId: string; userId: string; orgId: string; expiresAt: Date }): Promise<string>;
+  /** A visitor token opens exactly one conversation. */
+  visitor(v: { conversationId: string; orgId: string; name: string; widgetId?: string }): Promise<string>;
+  /** Signature and expiry, then `check` against the database; the message says why a token is refused. */
+  authenticate(token: string): Promise<TokenCheck>;
+  /** `authenticate`, for callers that need no reason (Socket.IO). */
+  verify(token: string): Promise<Identity | null>;
+};
+
+/**
+ * Signs and checks the bearer tokens of staff and of widget visitors (HS256). `check` is the one
+ * place that decides whether a validly signed token still stands (services/staff-sessions.ts).
+ * Times come from `clock`, like the sessions' expiry in the database.
+ */
+export function createTokenIssuer(
+  secret: string,
+  check: (claims: TokenClaims) => Promise<TokenCheck>,
+  clock: Clock,
+): TokenIssuer {
   const key = new TextEncoder().encode(secret);
-  const sign = (claims: z.infer<typeof Claims>, ttl: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(ttl).sign(key);
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  const sign = (claims: TokenClaims, expiresAt: Date) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(seconds(clock.now()))
+      .setExpirationTime(seconds(expiresAt))
+      .sign(key);
+
+  async function authenticate(token: string): Promise<TokenCheck> {
+    let claims: TokenClaims;
+    try {
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: clock.now() });
+      claims = Claims.parse(payload);
+    } catch {
+      return { ok: false, message: 'The token is invalid or has expired; sign in again' };
+    }
+    return check(claims);
+  }
 
   return {
-    staff: (u: { id: string; orgId: string; role: Role; name: string }) =>
-      sign({ typ: 'staff', sub: u.id, org: u.orgId, role: u.role, name: u.name }, STAFF_TTL),
-    /** A visitor token opens exactly one conversation. */
-    visitor: (v: { conversationId: string; orgId: string; name: string; widgetId?: string }) =>
-      sign({ typ: 'visitor', sub: v.conversationId, org: v.orgId, name: v.name, ...(v.widgetId ? { wid: v.widgetId } : {}) }, VISITOR_TTL),
-    async verify(token: string): Promise<Identity | null> {
-      try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        const claims = Claims.parse(payload);
-        return claims.typ === 'staff'
-          ? { kind: 'staff', userId: claims.sub, orgId: claims.org, role: claims.role, name: claims.name }
-          : { kind: 'visitor', conversationId: claims.sub, orgId: claims.org, name: claims.name, ...(claims.wid ? { widgetId: claims.wid } : {}) };
-      } catch {
-        return null;
-      }
+    staff: (s) => sign({ typ: 'staff', sub: s.userId, org: s.orgId, sid: s.sessionId }, s.expiresAt),
+    visitor: (v) => {
+      const claims = { typ: 'visitor' as const, sub: v.conversationId, org: v.orgId, name: v.name, ...(v.widgetId ? { wid: v.widgetId } : {}) };
+      return sign(claims, new Date(clock.now().getTime() + VISITOR_TTL_MS));
+    },
+    authenticate,
+    async verify(token) {
+      const result = await authenticate(token);
+      return result.ok ? result.who : null;
     },
   };
 }

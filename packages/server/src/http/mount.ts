@@ -28,8 +28,10 @@ const ROLE_NAMES: Record<Role, string> = { agent: 'agents', supervisor: 'supervi
 async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'staff' | 'visitor', roles?: readonly Role[]): Promise<Identity> {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw new HttpError(401, 'Sign in first: send "Authorization: Bearer <token>"');
-  const who = await tokens.verify(header.slice('Bearer '.length));
-  if (!who) throw new HttpError(401, 'The token is invalid or has expired; sign in again');
+  // Signature, expiry, and the session, user and organisation as the database has them now.
+  const checked = await tokens.authenticate(header.slice('Bearer '.length));
+  if (!checked.ok) throw new HttpError(401, checked.message);
+  const who = checked.who;
   if (who.kind !== want) {
     throw new HttpError(403, want === 'staff' ? 'A widget visitor token cannot call staff APIs' : 'This API takes a widget visitor token');
   }

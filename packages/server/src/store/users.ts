@@ -10,6 +10,23 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return row;
 }
 
+/** The account an email signs in to, with whether its organisation is disabled. */
+export async function findSignInAccount(db: Db, email: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      orgId: users.orgId,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      orgDisabledAt: organizations.disabledAt,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row;
+}
+
 export async function getStaffUser(db: Db, orgId: string, userId: string): Promise<StaffUser | undefined> {
   const [row] = await db
     .select({ user: users, orgName: organizations.name })

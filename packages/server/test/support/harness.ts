@@ -22,6 +22,9 @@ export function openTestDatabase(): Promise<Database> {
   return openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: 'memory://' });
 }
 
+/** The key sealing secrets at rest in test servers (a fixed test value, never used outside tests). */
+export const TEST_SECRET_KEY = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+
 export type TestServer = { app: App; url: string; api: (token?: string) => ApiClient; close(): Promise<void> };
 
 export async function startServer(opts: { database?: Database; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
@@ -35,6 +38,8 @@ export async function startServer(opts: { database?: Database; clock?: Clock; en
     DATA_DIR: 'memory://',
     // Tests start many chats from 127.0.0.1; rate-limits.test.ts turns the limits on.
     RATE_LIMITS: 'off',
+    // One key for every test server, so several nodes (and runs) on one database open each other's secrets.
+    SECRET_KEY: TEST_SECRET_KEY,
     ...opts.env,
   });
   const app = await createApp(config, { database: opts.database, clock: opts.clock, log: pino({ level: 'silent' }) });

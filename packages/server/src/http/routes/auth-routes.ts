@@ -1,25 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenIssuer } from '../../auth/tokens.js';
-import { verifyPassword } from '../../auth/passwords.js';
 import { notFound } from '../../domain/errors.js';
 import type { Db } from '../../store/db.js';
-import { findUserByEmail, getStaffUser } from '../../store/users.js';
+import { getStaffUser } from '../../store/users.js';
 import { listPresences } from '../../store/routing-config.js';
 import type { PresenceService } from '../../services/presence.js';
+import type { StaffSessions } from '../../services/staff-sessions.js';
 import { HttpError } from '../errors.js';
 import { mount } from '../mount.js';
 
-export function authRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIssuer; presence: PresenceService }) {
+export function authRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIssuer; presence: PresenceService; sessions: StaffSessions }) {
   const { db, tokens } = deps;
 
   mount(app, tokens, 'login', async ({ body }) => {
-    const user = await findUserByEmail(db, body.email);
-    // Same answer for an unknown email and a wrong password: no account probing.
-    if (!user || !(await verifyPassword(user.passwordHash, body.password))) throw new HttpError(401, 'Wrong email or password');
-    // The admin's default presence applies at sign-in (SPEC AG1).
-    if (user.role === 'agent') await deps.presence.signIn(user.orgId, user.id);
-    const staff = await getStaffUser(db, user.orgId, user.id);
-    return { token: await tokens.staff(user), user: staff! };
+    const session = await deps.sessions.signIn(body.email, body.password);
+    // Same answer for an unknown email, a disabled account and a wrong password: no account probing.
+    if (!session) throw new HttpError(401, 'Wrong email or password');
+    // The admin's default presence applies at sign-in (AG1).
+    if (session.role === 'agent') await deps.presence.signIn(session.orgId, session.userId);
+    const staff = await getStaffUser(db, session.orgId, session.userId);
+    return { token: await tokens.staff(session), user: staff! };
+  });
+
+  mount(app, tokens, 'logout', async ({ who }) => {
+    await deps.sessions.signOut(who);
+    return { ok: true as const };
   });
 
   mount(app, tokens, 'me', async ({ who }) => {
