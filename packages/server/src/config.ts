@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   /** Seed the demo organisation on first start. */
   SEED_DEMO: bool.default(true),
+  /** Bearer token `GET /metrics` requires. Unset: the metrics are open (keep them on a private network). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder holding the built apps (agent, widget). */

@@ -23,6 +23,8 @@ export type RoutingEngineDeps = {
   bus: EventBus;
   presence: PresenceService;
   defaultOfferTimeoutSeconds: number;
+  /** How long each block took to decide and claim, in seconds (the metrics' routing histogram). */
+  onDecision?: (seconds: number) => void;
 };
 
 // The reference decides the top 100 items per cycle; a larger block spreads the cycle's reads wider.
@@ -57,7 +59,7 @@ function roomPerQueue(agents: Iterable<AgentState>, config: RoutingConfig, pushW
  * runs one organisation at a time on this node and coalesces triggers that arrive meanwhile;
  * other nodes may dispatch at the same moment, which the claims make safe.
  */
-export function createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds }: RoutingEngineDeps) {
+export function createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds, onDecision }: RoutingEngineDeps) {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   // Only to avoid writing the same "nobody can take it" trace every cycle; not routing state.
@@ -196,7 +198,9 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         limit: BLOCK_SIZE,
         after,
       });
+      const started = performance.now();
       const assigned = await block(orgId, config, items, engine, agents, room);
+      onDecision?.((performance.now() - started) / 1000);
       if (assigned < 0) return false;
       const last = items.at(-1);
       if (!last || items.length < BLOCK_SIZE) return true;
