@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Offer } from '@switchboard/protocol';
-import type { Database } from '../src/store/db.js';
+import { rowsOf, type Database } from '../src/store/db.js';
 import { agentCapacityProfiles, capacityProfiles, conversations, users, workstreams } from '../src/store/schema.js';
 import { clientId, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
@@ -12,22 +12,32 @@ import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 const clock = manualClock(new Date('2026-03-02T09:00:00Z'));
 let db: Database;
+let dbB: Database;
 let server: TestServer;
+let nodeB: TestServer;
 
 beforeAll(async () => {
   db = await openTestDatabase();
+  // A second node: its own connection pool on PostgreSQL; the one embedded database otherwise.
+  dbB = process.env.DATABASE_URL ? await openTestDatabase() : db;
   // The sweeps are called by the test, at the moment it chooses, not by the timers.
   server = await startServer({ database: db, clock, env: { OFFER_SWEEP_MS: '60000' } });
+  nodeB = await startServer({ database: dbB, clock, env: { OFFER_SWEEP_MS: '60000' } });
 });
 afterAll(async () => {
+  await nodeB.close();
   await server.close();
+  if (dbB !== db) await dbB.close();
   await db.close();
 });
 
 type Call = { name: string; status: number };
 
+/** One command over HTTP, to either node: every other command goes to the second one. */
+let sent = 0;
 async function hit(name: string, method: string, path: string, token: string, body?: unknown): Promise<Call> {
-  const res = await fetch(`${server.url}${path}`, {
+  const node = sent++ % 2 ? nodeB : server;
+  const res = await fetch(`${node.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -52,25 +62,26 @@ async function offered(org: BuiltOrg, agentToken: string) {
   return { offer, id: chat.conversation.id, visitor: chat.token };
 }
 
-/** What the agent is charged equals what their conversations hold: units, and every profile. */
+/**
+ * What the agent is charged equals what their conversations hold: units, and every profile. One
+ * statement, so one snapshot: a sweep on a real timer may commit between two separate reads.
+ */
 async function expectChargesMatchHoldings(org: BuiltOrg, agentId: string) {
-  const [agent] = await db.db.select({ used: users.usedCapacity }).from(users).where(eq(users.id, agentId));
-  const held = await db.db
-    .select({ units: conversations.chargedUnits, profiles: conversations.chargedProfileIds })
-    .from(conversations)
-    .where(and(eq(conversations.orgId, org.orgId), eq(conversations.agentId, agentId)));
-  expect(agent!.used).toBe(held.reduce((sum, c) => sum + c.units, 0));
-  const profiles = await db.db
-    .select({ id: agentCapacityProfiles.profileId, used: agentCapacityProfiles.used })
-    .from(agentCapacityProfiles)
-    .where(eq(agentCapacityProfiles.userId, agentId));
-  for (const p of profiles) expect({ profile: p.id, used: p.used }).toEqual({ profile: p.id, used: held.filter((c) => c.profiles.includes(p.id)).length });
+  const [row] = rowsOf<{ used: number; held: number; profiles: { id: string; used: number; held: number }[]; closed_holding: number }>(
+    await db.db.execute(sql`
+      select u.used_capacity as used,
+        (select coalesce(sum(c.charged_units), 0)::int from ${conversations} c where c.agent_id = u.id) as held,
+        (select coalesce(json_agg(json_build_object('id', p.profile_id, 'used', p.used,
+            'held', (select count(*)::int from ${conversations} c where c.agent_id = u.id and c.charged_profile_ids ? p.profile_id::text))), '[]')
+          from ${agentCapacityProfiles} p where p.user_id = u.id) as profiles,
+        (select count(*)::int from ${conversations} c where c.org_id = u.org_id and c.state = 'closed'
+          and (c.charged_units > 0 or jsonb_array_length(c.charged_profile_ids) > 0)) as closed_holding
+      from ${users} u where u.id = ${agentId} and u.org_id = ${org.orgId}`),
+  );
+  expect(row!.used).toBe(row!.held);
+  for (const p of row!.profiles) expect({ profile: p.id, used: p.used }).toEqual({ profile: p.id, used: p.held });
   // Nothing closed still holds capacity.
-  const [closedHolding] = await db.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(conversations)
-    .where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'closed'), sql`(${conversations.chargedUnits} > 0 or jsonb_array_length(${conversations.chargedProfileIds}) > 0)`));
-  expect(closedHolding!.n).toBe(0);
+  expect(row!.closed_holding).toBe(0);
 }
 
 async function orgWithOneAgent(useProfiles: boolean) {
@@ -89,7 +100,8 @@ async function orgWithOneAgent(useProfiles: boolean) {
 
 describe('one agent, many commands at once (X2)', () => {
   it('answers every concurrent accept, reject, close, end, send, presence change, sweep and customer end with 2xx/4xx, and keeps charges equal to holdings', async () => {
-    const rounds = 20;
+    // The embedded database serialises everything (one connection): a few rounds prove the flow there.
+    const rounds = process.env.DATABASE_URL ? 20 : 3;
     const failures: Call[] = [];
     for (let round = 0; round < rounds; round++) {
       const org = await orgWithOneAgent(round % 4 === 3);
@@ -123,6 +135,7 @@ describe('one agent, many commands at once (X2)', () => {
         hit('customer end c1', 'POST', `/api/widget/conversations/${c1.id}/end`, c1.visitor, {}),
         hit('customer end o1', 'POST', `/api/widget/conversations/${o1.id}/end`, o1.visitor, {}),
         sweep('offer timeouts', () => server.app.offers.expireDue()),
+        sweep('offer timeouts on node B', () => nodeB.app.offers.expireDue()),
         sweep('wrap-up capacity', () => server.app.conversations.releaseDue()),
       ]);
       failures.push(...calls.filter((c) => c.status >= 500).map((c) => ({ ...c, name: `round ${round}: ${c.name}` })));
@@ -133,7 +146,7 @@ describe('one agent, many commands at once (X2)', () => {
       expect(await state(a1.id)).toBe('wrap-up');
       expect(calls.find((c) => c.name === 'accept o2')!.status === 200 || calls.find((c) => c.name === 'accept o2 again')!.status === 200).toBe(true);
 
-      await server.app.settled();
+      await Promise.all([server.app.settled(), nodeB.app.settled()]);
       await expectChargesMatchHoldings(org, agentId);
       // The expired offer is gone (the conversation may already be offered again).
       expect((await api.call('listOffers')).offers.map((o: Offer) => o.id)).not.toContain(expiring.offer.id);

@@ -49,6 +49,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 /** A logger someone passed in, with the same redaction (a child cannot undo its parent's, only add). */
 export const withRedaction = (log: Logger): Logger => log.child({}, loggerOptions);
 
+const QUIET_ROUTES = new Set(['/health', '/ready', '/metrics']);
+
 // An incoming request id is kept when it is a sane token (a proxy's or a client's), else replaced.
 const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -65,10 +67,14 @@ export function requestLogOptions(): Pick<FastifyServerOptions, 'genReqId' | 're
 }
 
 /**
- * One info line per request (method, route pattern, status, duration, request id), the id also
- * sent back as `x-request-id`, and the duration handed to `observe` (the HTTP metric).
+ * One info line per request (method, route pattern, status, duration, request id; health probes
+ * and metric scrapes at debug), the id also sent back as `x-request-id`, and the duration handed
+ * to `observe` (the HTTP metric).
  */
-export function installRequestLog(http: FastifyInstance, observe: (method: string, route: string, status: number, seconds: number) => void): void {
+export function installRequestLog(
+  http: FastifyInstance,
+  observe: (method: string, route: string, status: number, seconds: number) => void,
+): void {
   http.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -77,6 +83,9 @@ export function installRequestLog(http: FastifyInstance, observe: (method: strin
     const route = req.routeOptions.url ?? 'unmatched';
     const ms = reply.elapsedTime;
     observe(req.method, route, reply.statusCode, ms / 1000);
-    req.log.info({ method: req.method, route, status: reply.statusCode, durationMs: Math.round(ms * 10) / 10 }, 'request');
+    const line = { method: req.method, route, status: reply.statusCode, durationMs: Math.round(ms * 10) / 10 };
+    // Probes and scrapes come every few seconds: at debug, so they do not bury the rest.
+    if (QUIET_ROUTES.has(route)) req.log.debug(line, 'request');
+    else req.log.info(line, 'request');
   });
 }

@@ -182,7 +182,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       const orgId = widget.workstream.orgId;
       const now = clock.now();
       const id = randomUUID();
-      const contactId = await db.transaction((tx) => findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email));
+      const contactId = await transaction(db, (tx) => findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email));
       const intake = await planIntake(db, {
         orgId,
         conversationId: id,
