@@ -73,6 +73,11 @@ describe('GET /metrics (X4)', () => {
     const second = await startChat(server, org, 'Help again');
     const next = await eventually(() => ann.socket.of<Offer>('offer:new').find((o) => o.conversationId === second.conversation.id));
     await ann.api.call('rejectOffer', { params: { id: next.id }, body: {} });
+    // Offered to Ann again, and this time she lets it run out.
+    await eventually(() => ann.socket.of<Offer>('offer:new').filter((o) => o.conversationId === second.conversation.id).length === 2);
+    clock.advance(61_000);
+    expect(await server.app.offers.expireDue()).toBeGreaterThanOrEqual(1);
+    await server.app.settled();
     // Nobody is in Sales: this one waits there, and the clock shows how long.
     await startChat(server, org, 'What is the price?');
     await server.app.settled();
@@ -81,11 +86,11 @@ describe('GET /metrics (X4)', () => {
     const { status, type, text } = await scrape(server);
     expect(status).toBe(200);
     expect(type).toContain('text/plain');
-    expect(sample(text, 'switchboard_offers_total', { outcome: 'made' })).toBeGreaterThanOrEqual(2);
+    expect(sample(text, 'switchboard_offers_total', { outcome: 'made' })).toBeGreaterThanOrEqual(3);
     expect(sample(text, 'switchboard_offers_total', { outcome: 'accepted' })).toBe(1);
     expect(sample(text, 'switchboard_offers_total', { outcome: 'rejected' })).toBe(1);
-    expect(sample(text, 'switchboard_offers_total', { outcome: 'timeout' })).toBe(0);
-    expect(sample(text, 'switchboard_assignments_total')).toBeGreaterThanOrEqual(2);
+    expect(sample(text, 'switchboard_offers_total', { outcome: 'expired' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'switchboard_assignments_total')).toBeGreaterThanOrEqual(3);
     expect(sample(text, 'switchboard_routing_decision_duration_seconds_count')).toBeGreaterThan(0);
 
     const sales = { queue_id: org.queueId('Sales'), queue: 'Sales' };

@@ -35,7 +35,7 @@ export function createMetrics({ database, clock, sockets, register = new Registr
   });
   const offers = new Counter({
     name: 'switchboard_offers_total',
-    help: 'Offers made to agents, and how they ended: accepted, rejected, timeout (expired), withdrawn',
+    help: 'Offers made to agents, and how they ended: accepted, rejected, expired (timed out), withdrawn',
     labelNames: ['outcome'],
     registers,
   });
@@ -47,7 +47,7 @@ export function createMetrics({ database, clock, sockets, register = new Registr
     registers,
   });
   // Outcomes are created at zero so a dashboard shows them before the first one happens.
-  for (const outcome of ['made', 'accepted', 'rejected', 'timeout', 'withdrawn']) offers.inc({ outcome }, 0);
+  for (const outcome of ['made', 'accepted', 'rejected', 'expired', 'withdrawn']) offers.inc({ outcome }, 0);
 
   new Gauge({
     name: 'switchboard_conversations',
@@ -115,7 +115,7 @@ export function createMetrics({ database, clock, sockets, register = new Registr
     /** A bus listener: offers and assignments as they are published (after commit). */
     listener(event: DomainEvent) {
       if (event.kind === 'offer-created') offers.inc({ outcome: 'made' });
-      else if (event.kind === 'offer-closed') offers.inc({ outcome: event.closed.outcome });
+      else if (event.kind === 'offer-closed') offers.inc({ outcome: event.closed.outcome === 'timeout' ? 'expired' : event.closed.outcome });
       else if (event.kind === 'assigned') assignments.inc();
     },
   };
