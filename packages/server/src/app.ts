@@ -2,13 +2,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createTokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { ONGOING_STATES } from './domain/conversation/lifecycle.js';
 import { installErrorHandling } from './http/errors.js';
 import { identityOf } from './http/mount.js';
+import { createLogger, installRequestLog, requestLogOptions, withRedaction } from './http/request-log.js';
 import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
@@ -20,6 +21,7 @@ import { installRateLimits } from './http/rate-limits.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { serveApps } from './http/static-apps.js';
 import { startTimers } from './jobs/timers.js';
+import { createMetrics, metricsRoute } from './observability/metrics.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createTypingService } from './services/typing.js';
 import { createAdminConfigService } from './services/admin-config.js';
@@ -54,7 +56,7 @@ export type App = {
 /** The composition root: config -> store -> services -> http and realtime -> jobs. */
 export async function createApp(config: Config, opts: { clock?: Clock; log?: Logger; database?: Database } = {}): Promise<App> {
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  const log = opts.log ? withRedaction(opts.log) : createLogger(config.LOG_LEVEL);
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const { db } = database;
   // Secrets at rest are sealed (X3); staff tokens name a session checked on every request.
@@ -68,15 +70,20 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   // Routing is triggered by many services; it is created after them, so they get a late-bound trigger.
   const onRoutable = (orgId: string) => void routing.dispatch(orgId);
   const presence = createPresenceService({ db, clock, bus, onRoutable });
-  const routing = createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS });
+  // Sockets are counted once realtime exists; the metrics read them on scrape.
+  const metrics = createMetrics({ database, clock, sockets: () => socketKinds() });
+  const routing = createRoutingEngine({
+    db, clock, log, bus, presence, defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS, onDecision: metrics.observeRoutingDecision,
+  });
   const conversations = createConversationService({ db, clock, bus, presence, onRoutable });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
 
-  // Per-request lines only at debug: at info they would drown the routing log.
-  const httpLog = log.child({}, { level: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? config.LOG_LEVEL : 'warn' });
-  const http = Fastify({ loggerInstance: httpLog as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: config.TRUST_PROXY });
+  // One line per request at info (X4), tagged so the routing log can be read without them.
+  const httpLog = log.child({ component: 'http' });
+  const http = Fastify({ loggerInstance: httpLog as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: config.TRUST_PROXY, ...requestLogOptions() });
+  installRequestLog(http, metrics.observeHttp);
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandling(http);
@@ -93,6 +100,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
   healthRoutes(http, { db });
+  metricsRoute(http, metrics, config.METRICS_TOKEN);
   authRoutes(http, { db, tokens, presence, sessions });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   widgetRoutes(http, { db, tokens, conversations });
@@ -120,7 +128,10 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     onPresence: (who, connected) =>
       who.role !== 'agent' ? Promise.resolve() : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
   });
-  bus.subscribe([realtime.deliver]);
+  bus.subscribe([realtime.deliver, metrics.listener]);
+  function* socketKinds() {
+    for (const socket of realtime.io.of('/').sockets.values()) yield { kind: (socket.data.who as { kind: 'staff' | 'visitor' }).kind };
+  }
 
   // Work waiting for a trigger (a release, a presence change, a new item) is routed at once; a sweep
   // every minute catches what nothing triggered (a node that stopped mid-dispatch).

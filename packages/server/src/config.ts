@@ -49,6 +49,8 @@ export const ConfigSchema = z.object({
   SECRET_KEY_PREVIOUS: z.string().refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT).optional(),
   /** Seed the demo organisation on first start. */
   SEED_DEMO: bool.default(true),
+  /** Bearer token `GET /metrics` requires. Unset: the metrics are open (keep them on a private network). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `off` lifts every rate limit below (for a load test); never in production. */

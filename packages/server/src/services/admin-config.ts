@@ -6,6 +6,7 @@ import { deleteConfig, usedByRecords, type ConfigCollection } from '../store/con
 import type { Db } from '../store/db.js';
 import { heldElsewhere } from '../store/ownership.js';
 import * as store from '../store/routing-config.js';
+import { transaction } from '../store/transaction.js';
 import { listStaff } from '../store/users.js';
 
 type Entity<C extends ConfigCollection> = ConfigState[C][number];
@@ -76,7 +77,7 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
 
   /** Applies `change` if the configuration it leads to is consistent; else changes nothing. */
   async function change<T>(orgId: string, next: (s: ConfigState) => ConfigState, write: (tx: Db) => Promise<T>, kind: 'invalid' | 'conflict' = 'invalid') {
-    const result = await db.transaction(async (tx) => {
+    const result = await transaction(db, async (tx) => {
       const problems = configProblems(next(await state(tx, orgId)));
       if (problems.length) throw new ConfigProblemsError(problems, kind);
       return write(tx);
@@ -178,7 +179,7 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
 
     /** Replaces the configuration with the file's, in one transaction, or lists every problem. */
     async importConfig(orgId: string, file: ConfigExport): Promise<Record<string, number>> {
-      const counts = await db.transaction(async (tx) => {
+      const counts = await transaction(db, async (tx) => {
         const current = await state(tx, orgId);
         const byEmail = new Map(current.staff.map((u) => [u.email.toLowerCase(), u.id]));
         const problems: string[] = [];

@@ -29,9 +29,11 @@ import {
 import { findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
+import { lockConversationAndAgent } from '../store/locks.js';
 import { releaseCharge } from '../store/routing.js';
 import { getWorkstream, toWorkstream } from '../store/routing-config.js';
 import { recordTrace } from '../store/traces.js';
+import { transaction } from '../store/transaction.js';
 import { getWidget } from '../store/widgets.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
@@ -62,16 +64,26 @@ const staffActor = (who: StaffIdentity): Actor => ({ type: who.role, id: who.use
 const customerActor = (name: string): Actor => ({ type: 'customer', id: null, name });
 
 export function createConversationService({ db, clock, bus, presence, onRoutable }: ConversationServiceDeps) {
-  /** Runs `work` in a transaction, then publishes what it logged. */
+  /**
+   * Runs `work` in a transaction (again, whole, after a deadlock: X2), then publishes what the
+   * attempt that committed logged.
+   */
   async function command<T>(work: (tx: Db, log: EventLog) => Promise<T>): Promise<T> {
-    const log = new EventLog();
-    const result = await db.transaction((tx) => work(tx, log));
+    let log = new EventLog();
+    const result = await transaction(db, (tx) => work(tx, (log = new EventLog())));
     bus.publish(log.pending);
     return result;
   }
 
   async function lockOrThrow(tx: Db, orgId: string, id: string): Promise<ConversationRow> {
     const row = await lockConversation(tx, orgId, id);
+    if (!row) throw notFound('conversation');
+    return row;
+  }
+
+  /** For a command that may give the agent capacity back: the agent's row first (the lock order, locks.ts). */
+  async function lockWithAgentOrThrow(tx: Db, orgId: string, id: string): Promise<ConversationRow> {
+    const row = await lockConversationAndAgent(tx, orgId, id);
     if (!row) throw notFound('conversation');
     return row;
   }
@@ -278,7 +290,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     /** The customer leaves: before acceptance the conversation closes, after it the agent wraps up. */
     async customerEnd(who: VisitorIdentity): Promise<void> {
       await command(async (tx, log) => {
-        const c = await lockOrThrow(tx, who.orgId, who.conversationId);
+        const c = await lockWithAgentOrThrow(tx, who.orgId, who.conversationId);
         if (c.state === 'wrap-up' || c.state === 'closed') throw conflict('this conversation has already ended');
         const actor = customerActor(c.customerName);
         const now = clock.now();
@@ -299,7 +311,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
 
     async agentEnd(who: StaffIdentity, id: string): Promise<void> {
       await command(async (tx, log) => {
-        const c = await lockOrThrow(tx, who.orgId, id);
+        const c = await lockWithAgentOrThrow(tx, who.orgId, id);
         await guard(tx, who, c, 'end');
         const now = clock.now();
         await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', { public: true, patch: { endedAt: now } });
@@ -311,7 +323,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
 
     async close(who: StaffIdentity, id: string): Promise<void> {
       await command(async (tx, log) => {
-        const c = await lockOrThrow(tx, who.orgId, id);
+        const c = await lockWithAgentOrThrow(tx, who.orgId, id);
         await guard(tx, who, c, 'close');
         const now = clock.now();
         await transition(tx, log, c, 'close', staffActor(who), 'agent closed the conversation after wrap-up', {
@@ -368,7 +380,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       const due = await dueCapacityReleases(db, clock.now());
       for (const d of due) {
         await command(async (tx, log) => {
-          const c = await lockConversation(tx, d.orgId, d.id);
+          const c = await lockConversationAndAgent(tx, d.orgId, d.id);
           if (c?.releaseCapacityAt && c.releaseCapacityAt <= clock.now()) await release(tx, log, c, false);
         });
         onRoutable(d.orgId);
@@ -381,7 +393,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       let closed = 0;
       for (const d of await dueAutoClose(db, clock.now())) {
         await command(async (tx, log) => {
-          const c = await lockConversation(tx, d.orgId, d.id);
+          const c = await lockConversationAndAgent(tx, d.orgId, d.id);
           if (!c || (c.state !== 'waiting' && c.state !== 'wrap-up')) return;
           const now = clock.now();
           await transition(tx, log, c, 'auto-close', { type: 'system', id: null, name: 'Switchboard' }, 'no activity for the workstream\'s auto-close time', {

@@ -4,10 +4,12 @@ import { nextState } from '../domain/conversation/lifecycle.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { isOfferExpired } from '../domain/routing/offer-timing.js';
 import type { Db } from '../store/db.js';
-import { lockConversation, updateConversation } from '../store/conversations.js';
+import { updateConversation } from '../store/conversations.js';
+import { lockConversationAndAgent } from '../store/locks.js';
 import { closeOffer, expiredOffers, getOffer, pendingOffersForAgent, type OfferRow } from '../store/offers.js';
 import { addParticipant } from '../store/participants.js';
 import { releaseCharge } from '../store/routing.js';
+import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
@@ -32,10 +34,12 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
 
   /** Reject or timeout: the agent lets go and the conversation goes back to the queue. */
   async function decline(offer: OfferRow, outcome: 'rejected' | 'timeout', agentName: string): Promise<boolean> {
-    const log = new EventLog();
+    let log = new EventLog();
     const now = clock.now();
-    const done = await db.transaction(async (tx) => {
-      const c = await lockConversation(tx, offer.orgId, offer.conversationId);
+    const done = await transaction(db, async (tx) => {
+      log = new EventLog();
+      // The lock order: the agent, then the conversation (locks.ts).
+      const c = await lockConversationAndAgent(tx, offer.orgId, offer.conversationId, [offer.agentId]);
       if (!c || !(await closeOffer(tx, offer.orgId, offer.id, outcome, now))) return false;
       const to = nextState({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false }, 'decline');
       await releaseCharge(tx, { orgId: c.orgId, agentId: offer.agentId, units: c.chargedUnits, profileIds: c.chargedProfileIds, now });
@@ -88,9 +92,10 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
       const offer = await mine(who, offerId);
       const now = clock.now();
       if (isOfferExpired(offer, now)) throw conflict('this offer has expired');
-      const log = new EventLog();
-      await db.transaction(async (tx) => {
-        const c = await lockConversation(tx, offer.orgId, offer.conversationId);
+      let log = new EventLog();
+      await transaction(db, async (tx) => {
+        log = new EventLog();
+        const c = await lockConversationAndAgent(tx, offer.orgId, offer.conversationId, [who.userId]);
         if (!c || c.agentId !== who.userId || c.state !== 'active' || c.acceptedAt) throw conflict('this conversation is no longer offered to you');
         if (!(await closeOffer(tx, offer.orgId, offer.id, 'accepted', now))) throw conflict('this offer is no longer pending');
         await updateConversation(tx, c.orgId, c.id, { acceptedAt: now, updatedAt: now });

@@ -56,7 +56,7 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
       if (refusal) throw conflict(refusal.message);
       if (c.state !== 'open') throw conflict('someone else has taken this conversation');
       const now = clock.now();
-      const log = new EventLog();
+      let log = new EventLog();
       const taken = await claimConversation(
         db,
         {
@@ -73,6 +73,8 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
           trace: [{ step: 'assignment', queueId: c.queueId, strategy: 'pick', agentId: who.userId, considered: [{ agentId: who.userId, agentName: who.name, chosen: true, rank: 1, reason: 'picked it' }], outcome: 'offered' }],
         },
         async (tx, r) => {
+          // Once per attempt: a claim run again after a deadlock starts a fresh log.
+          log = new EventLog();
           log.appended(r.event);
           await addParticipant(tx, { orgId: who.orgId, conversationId: id, userId: who.userId, role: 'primary', name: who.name, at: now });
           await presence.acceptedOrClosed(tx, log, who.orgId, who.userId);

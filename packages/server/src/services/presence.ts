@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import { idleAgents, lockPresence, savePresence } from '../store/presence.js';
 import { resetEndOfDayProfiles } from '../store/routing.js';
 import { getSettings, listCapacityProfiles, listPresences } from '../store/routing-config.js';
+import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 
@@ -34,8 +35,8 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
 
   /** Runs a change in its own transaction, publishes, and lets routing use a newly free agent. */
   async function standalone(orgId: string, userId: string, transition: Transition): Promise<Presence> {
-    const log = new EventLog();
-    const presence = await db.transaction((tx) => change(tx, log, orgId, userId, transition));
+    let log = new EventLog();
+    const presence = await transaction(db, (tx) => change(tx, (log = new EventLog()), orgId, userId, transition));
     if (presence === null) throw notFound('user');
     bus.publish(log.pending);
     if (log.pending.length) onRoutable(orgId);
@@ -90,8 +91,9 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
      * same transaction, and routing runs for every organisation that got room back.
      */
     async newDay(): Promise<number> {
-      const log = new EventLog();
-      const agents = await db.transaction(async (tx) => {
+      let log = new EventLog();
+      const agents = await transaction(db, async (tx) => {
+        log = new EventLog();
         const reset = await resetEndOfDayProfiles(tx, clock.now());
         for (const a of reset) await change(tx, log, a.orgId, a.userId, (s) => s);
         return reset;

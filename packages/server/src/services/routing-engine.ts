@@ -11,6 +11,7 @@ import { claimConversations, type Claim, type ClaimResult } from '../store/routi
 import { loadRoutingConfig } from '../store/routing-config.js';
 import { loadAgents, loadOpenItems } from '../store/routing-snapshot.js';
 import { recordTraces } from '../store/traces.js';
+import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { PresenceService } from './presence.js';
@@ -22,6 +23,8 @@ export type RoutingEngineDeps = {
   bus: EventBus;
   presence: PresenceService;
   defaultOfferTimeoutSeconds: number;
+  /** How long each block took to decide and claim, in seconds (the metrics' routing histogram). */
+  onDecision?: (seconds: number) => void;
 };
 
 // The reference decides the top 100 items per cycle; a larger block spreads the cycle's reads wider.
@@ -56,7 +59,7 @@ function roomPerQueue(agents: Iterable<AgentState>, config: RoutingConfig, pushW
  * runs one organisation at a time on this node and coalesces triggers that arrive meanwhile;
  * other nodes may dispatch at the same moment, which the claims make safe.
  */
-export function createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds }: RoutingEngineDeps) {
+export function createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds, onDecision }: RoutingEngineDeps) {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   // Only to avoid writing the same "nobody can take it" trace every cycle; not routing state.
@@ -121,7 +124,6 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
     agents: Map<string, AgentState>,
     room: Map<string, number>,
   ) {
-    const events = new EventLog();
     const traces: { conversationId: string; steps: TraceStep[] }[] = [];
     const now = clock.now();
     const chosen: { item: Item; decision: AssignmentDecision }[] = [];
@@ -138,27 +140,32 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         if (step) traces.push({ conversationId: item.id, steps: [step] });
       }
     }
-    // The block's decisions are written together: one transaction, a few statements.
-    const lost = await db.transaction(async (tx) => {
-      const claims = chosen.map(({ item, decision }) => claimFor(orgId, item, decision, config, agents.get(decision.agentId!)?.name ?? '', now));
+    // The block's decisions are written together: one transaction, a few statements, run again
+    // whole after a deadlock (X2); what the block changes in memory follows the attempt that committed.
+    const claims = chosen.map(({ item, decision }) => claimFor(orgId, item, decision, config, agents.get(decision.agentId!)?.name ?? '', now));
+    const { results, events } = await transaction(db, async (tx) => {
+      const events = new EventLog();
       const results = await claimConversations(tx, claims);
-      let lostClaims = 0;
       const recompute = new Set<string>();
       results.forEach((claimed, i) => {
-        const { item, decision } = chosen[i]!;
-        if (!claimed) {
-          lostClaims += 1;
-          traces.push({ conversationId: item.id, steps: [assignmentStep(decision, true)] });
-          return;
-        }
-        lastWaitingTrace.delete(item.id);
-        const agent = agents.get(decision.agentId!);
-        if (agent) agents.set(agent.id, charge(agent, item.need));
+        if (!claimed) return;
         if (claimed.recomputePresence) recompute.add(claimed.offer.agentId);
-        announce(events, orgId, item, claimed, config, now);
+        announce(events, orgId, chosen[i]!.item, claimed, config, now);
       });
       for (const agentId of recompute) await presence.recompute(tx, events, orgId, agentId);
-      return lostClaims;
+      return { results, events };
+    });
+    let lost = 0;
+    results.forEach((claimed, i) => {
+      const { item, decision } = chosen[i]!;
+      if (!claimed) {
+        lost += 1;
+        traces.push({ conversationId: item.id, steps: [assignmentStep(decision, true)] });
+        return;
+      }
+      lastWaitingTrace.delete(item.id);
+      const agent = agents.get(decision.agentId!);
+      if (agent) agents.set(agent.id, charge(agent, item.need));
     });
     await recordTraces(db, traces.map((w) => ({ orgId, at: now, ...w })));
     bus.publish(events.pending);
@@ -191,7 +198,9 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         limit: BLOCK_SIZE,
         after,
       });
+      const started = performance.now();
       const assigned = await block(orgId, config, items, engine, agents, room);
+      onDecision?.((performance.now() - started) / 1000);
       if (assigned < 0) return false;
       const last = items.at(-1);
       if (!last || items.length < BLOCK_SIZE) return true;

@@ -37,13 +37,16 @@ export async function getConversation(db: Db, orgId: string, id: string): Promis
   return row && flatten(row);
 }
 
-/** Reads the conversation and holds its row lock until the transaction ends. */
+/**
+ * Reads the conversation and holds its row lock until the transaction ends. A command that will
+ * write to the agent's row locks it first: `lockConversationAndAgent` (locks.ts).
+ */
 export async function lockConversation(tx: Db, orgId: string, id: string): Promise<ConversationRow | undefined> {
   const [row] = await tx
     .select()
     .from(conversations)
     .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
-    .for('update');
+    .for('no key update');
   return row;
 }
 

@@ -16,6 +16,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   db: Db;
   kind: 'embedded' | 'postgres';
+  /** Connections of the PostgreSQL pool (metrics); the embedded database has none to report. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -49,7 +51,8 @@ async function openPostgres(url: string): Promise<Database> {
     lockClient.release();
   }
   const db = drizzlePg(pool, { schema });
-  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { db: db as unknown as Db, kind: 'postgres', poolStats, close: () => pool.end() };
 }
 
 /** Rows of a raw `execute`: both drivers answer `{ rows }`, which drizzle's shared type hides. */

@@ -7,9 +7,9 @@ import { agentCapacityProfiles, capacityProfiles, orgSettings, users } from './s
 
 export type PresenceRow = { state: PresenceState; presence: Presence; capacity: number; usedCapacity: number; profiles: Record<string, { limit: number; used: number }>; sessions: number };
 
-/** An agent's presence facts and capacity use at `now`, locked for the transaction. */
+/** An agent's presence facts and capacity use at `now`, locked for the transaction (the lock order: see locks.ts). */
 export async function lockPresence(tx: Db, orgId: string, userId: string, now: Date): Promise<PresenceRow | undefined> {
-  const [u] = await tx.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId))).for('update');
+  const [u] = await tx.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId))).for('no key update');
   if (!u) return undefined;
   const profileRows = await tx
     .select({ profileId: agentCapacityProfiles.profileId, used: sql<number>`${profileUsedOn(usageDay(now), sql`${capacityProfiles.resetFrequency}`)}`, customLimit: agentCapacityProfiles.customLimit, defaultLimit: capacityProfiles.defaultLimit })

@@ -5,7 +5,9 @@ import type { CapacityNeed } from '../domain/routing/types.js';
 import { rowsOf, type Db } from './db.js';
 import type { EventRow } from './events.js';
 import { profileUsedOn, sessionsHeldBy, usageDay } from './capacity-use.js';
+import { lockAgents, lockConversations } from './locks.js';
 import { compactSteps } from './trace-encoding.js';
+import { transaction } from './transaction.js';
 import {
   agentCapacityProfiles,
   capacityProfiles,
@@ -64,6 +66,11 @@ export async function claimConversations(tx: Db, claims: readonly Claim[]): Prom
     offerId: randomUUID(),
     eventId: randomUUID(),
   }));
+  // The lock order (docs/architecture.md): the agents, then the conversations, each in id order,
+  // before any profile row is charged. Locking the agents also makes the charge's snapshot
+  // include every claim on them that committed meanwhile (the session count lives in other rows).
+  await lockAgents(tx, orgId, prepared.map((c) => c.agentId));
+  await lockConversations(tx, orgId, prepared.map((c) => c.conversationId));
   // Profiles (the rare path) are charged claim by claim; a refusal undoes only that claim.
   const refused = new Set<string>();
   for (const c of prepared.filter((p) => p.profileIds.length)) {
@@ -99,16 +106,14 @@ export async function claimConversations(tx: Db, claims: readonly Claim[]): Prom
   });
 }
 
-/** One claim, in its own transaction: a batch of one. */
+/** One claim, in its own transaction (run again after a deadlock): a batch of one. */
 export async function claimConversation(db: Db, claim: Claim, andThen?: (tx: Db, r: ClaimResult) => Promise<void>): Promise<ClaimResult | null> {
-  return db
-    .transaction(async (tx) => {
-      const [result] = await claimConversations(tx, [claim]);
-      if (!result) throw NOT_CHARGED;
-      await andThen?.(tx, result);
-      return result;
-    })
-    .catch((err: unknown) => (err === NOT_CHARGED ? null : Promise.reject(err)));
+  return transaction(db, async (tx) => {
+    const [result] = await claimConversations(tx, [claim]);
+    if (!result) throw NOT_CHARGED;
+    await andThen?.(tx, result);
+    return result;
+  }).catch((err: unknown) => (err === NOT_CHARGED ? null : Promise.reject(err)));
 }
 
 const NOT_CHARGED = Symbol('not charged');
@@ -145,10 +150,8 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   if (perAgent.size === 0) return new Map();
   const req = JSON.stringify([...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed })));
   // Capacity lives on the agent's row, so a concurrent claim's update is re-checked; the session
-  // count lives in other rows, which an update's snapshot would not see. Locking the agents first
-  // (in id order: two nodes never deadlock) makes the next statement's snapshot include every
-  // claim on them that committed meanwhile.
-  await tx.execute(sql`select 1 from ${users} where ${users.id} = any(${toUuidArray([...perAgent.keys()])}) order by ${users.id} for update`);
+  // count lives in other rows, which an update's snapshot would not see: the agents were locked
+  // first (claimConversations), so this statement's snapshot includes every claim on them.
   const sessions = sessionsHeldBy(sql`${users.id}`);
   // With no session limit (the default) the sessions held are not counted at all: case evaluates lazily.
   const limit = sessionLimitOf(orgId);
@@ -271,6 +274,10 @@ async function chargeProfiles(tx: Db, orgId: string, agentId: string, profileIds
  */
 export async function resetEndOfDayProfiles(tx: Db, now: Date): Promise<{ orgId: string; userId: string }[]> {
   const today = usageDay(now);
+  // The lock order: the agents whose profiles reset, in id order, before their profile rows.
+  const due = sql`select acp.user_id from ${agentCapacityProfiles} acp join ${capacityProfiles} cp on cp.id = acp.profile_id
+    where cp.reset_frequency = 'end-of-day' and acp.used > 0 and acp.used_on is distinct from ${today}`;
+  await tx.execute(sql`select 1 from ${users} where ${users.id} in (${due}) order by ${users.id} for no key update`);
   const rows = rowsOf<{ org_id: string; user_id: string }>(
     await tx.execute(sql`
       update ${agentCapacityProfiles} acp set used = 0, used_on = ${today}
