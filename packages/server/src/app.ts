@@ -100,7 +100,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
       (await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
     canFollow: (who, id) => conversations.canFollow(who, id),
     onPresence: (who, connected) =>
-      who.role !== 'agent' ? Promise.resolve() : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
+      who.role !== 'agent' ? Promise.resolve(undefined) : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
   });
   bus.subscribe([realtime.deliver]);
 
