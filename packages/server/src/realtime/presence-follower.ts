@@ -23,12 +23,9 @@ export function createPresenceFollower<Who extends { userId: string }>(deps: Pre
   const queues = new Map<string, Promise<void>>();
 
   async function settleNow(who: Who): Promise<void> {
-    let connected = (await deps.countSockets(who.userId)) > 0;
+    const connected = (await deps.countSockets(who.userId)) > 0;
     let presence = await deps.setConnected(who, connected);
-    if (!connected && (await deps.countSockets(who.userId)) > 0) {
-      connected = true;
-      presence = await deps.setConnected(who, true);
-    }
+    if (!connected && (await deps.countSockets(who.userId)) > 0) presence = await deps.setConnected(who, true);
     if (presence) deps.push(who.userId, presence);
   }
 
