@@ -85,6 +85,7 @@ export const en = {
   },
   conversation: {
     sessionTime: 'Session time',
+    wrapUpTime: 'Wrap-up time',
     end: 'End conversation',
     close: 'Close conversation',
     failed: 'That did not work: {{message}}',

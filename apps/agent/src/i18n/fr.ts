@@ -87,6 +87,7 @@ export const fr: Translation = {
   },
   conversation: {
     sessionTime: 'Durée de la session',
+    wrapUpTime: 'Durée du post-traitement',
     end: 'Terminer la conversation',
     close: 'Fermer la conversation',
     failed: 'Échec : {{message}}',

@@ -87,6 +87,7 @@ export const nl: Translation = {
   },
   conversation: {
     sessionTime: 'Sessieduur',
+    wrapUpTime: 'Nawerktijd',
     end: 'Gesprek beëindigen',
     close: 'Gesprek sluiten',
     failed: 'Dat is niet gelukt: {{message}}',
