@@ -8,7 +8,7 @@ const id = '00000000-0000-4000-8000-0000000000c1';
 const actor = { type: 'agent' as const, id: null, name: 'Alice' };
 const summary: ConversationSummary = {
   id,
-  channel: 'chat',
+  channel: 'webchat',
   state: 'active',
   queueId: null,
   queueName: 'Support',
