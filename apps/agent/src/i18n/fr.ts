@@ -65,6 +65,11 @@ export const fr: Translation = {
     noClosed: 'Aucune conversation fermée.',
     loadFailed: 'Impossible de charger les conversations.',
   },
+  lists: {
+    shown: '{{shown}} sur {{total}}',
+    more: 'Afficher plus',
+    loadingMore: 'Chargement…',
+  },
   pick: {
     title: 'Éléments ouverts que je peux prendre',
     empty: 'Rien à prendre pour le moment.',

@@ -65,6 +65,11 @@ export const nl: Translation = {
     noClosed: 'Nog geen gesloten gesprekken.',
     loadFailed: 'De gesprekken konden niet worden geladen.',
   },
+  lists: {
+    shown: '{{shown}} van {{total}}',
+    more: 'Meer tonen',
+    loadingMore: 'Laden…',
+  },
   pick: {
     title: 'Open items die ik kan oppakken',
     empty: 'Er is nu niets om op te pakken.',

@@ -1,12 +1,14 @@
-import type { ConversationSummary } from '@switchboard/protocol';
+import type { ConversationList } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
-import { getConversation, listConversations, toSummary } from '../store/conversations.js';
+import { decodePickCursor, encodePickCursor } from '../domain/paging/cursor.js';
+import { pagePickable } from '../store/conversation-pages.js';
+import { getConversation, toSummary } from '../store/conversations.js';
 import { addParticipant } from '../store/participants.js';
 import { claimConversation } from '../store/routing.js';
 import { listWorkstreams } from '../store/routing-config.js';
-import { openItemIds, queuesOf } from '../store/queues.js';
+import { queuesOf } from '../store/queues.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
@@ -25,13 +27,13 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
   }
 
   return {
-    async list(who: StaffIdentity): Promise<ConversationSummary[]> {
-      const [queues, workstreams] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId)]);
-      if (!queues.length || !workstreams.length) return [];
-      const ids = await openItemIds(db, who.orgId, queues, workstreams.map((w) => w.id));
-      const order = new Map(ids.map((id, i) => [id, i]));
-      const rows = await listConversations(db, who.orgId, { states: ['open'], ids });
-      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toSummary);
+    /** One page of the open items I may pick, in pick order, with the total over every page. */
+    async list(who: StaffIdentity, query: { cursor?: string; limit: number }): Promise<ConversationList> {
+      const cursor = query.cursor === undefined ? null : decodePickCursor(query.cursor);
+      const [queueIds, workstreams] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId)]);
+      const page = await pagePickable(db, who.orgId, { queueIds, workstreamIds: workstreams.map((w) => w.id) }, cursor, query.limit);
+      const last = page.rows.at(-1);
+      return { conversations: page.rows.map(toSummary), total: page.total, nextCursor: page.more && last ? encodePickCursor(last.key) : null };
     },
 
     async pick(who: StaffIdentity, id: string): Promise<void> {
