@@ -9,6 +9,7 @@ import { getConversation } from '../../store/conversations.js';
 import { listTrace } from '../../store/traces.js';
 import { notFound } from '../../domain/errors.js';
 import type { PickService } from '../../services/pick.js';
+import { routingNow } from '../../services/routing-now.js';
 import { mount } from '../mount.js';
 
 export function conversationRoutes(
@@ -33,6 +34,9 @@ export function conversationRoutes(
   mount(app, tokens, 'getRoutingTrace', async ({ who, params }) => {
     const conversation = await getConversation(deps.db, who.orgId, params.id);
     if (!conversation) throw notFound('conversation');
-    return { conversationId: params.id, state: conversation.state, entries: await listTrace(deps.db, who.orgId, params.id) };
+    const entries = await listTrace(deps.db, who.orgId, params.id);
+    // Still waiting: why, right now, computed on demand and not stored (RT5).
+    const now = conversation.state === 'open' ? await routingNow(deps.db, who.orgId, conversation, deps.clock.now()) : undefined;
+    return { conversationId: params.id, state: conversation.state, entries, now };
   });
 }
