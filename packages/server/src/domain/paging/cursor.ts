@@ -13,7 +13,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** What the store writes: UTC with microseconds. */
 const MICRO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const INT = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= 2_147_483_647;
-const TS = (v: unknown): v is string => typeof v === 'string' && MICRO_TS.test(v) && !Number.isNaN(Date.parse(v));
+/** A real instant PostgreSQL holds: 2026-02-30 or 24:00 would parse in JS (rolled over) but fail in SQL. */
+function isInstant(v: unknown): v is string {
+  if (typeof v !== 'string' || !MICRO_TS.test(v) || v.startsWith('0000')) return false;
+  const ms = `${v.slice(0, 23)}Z`;
+  const parsed = Date.parse(ms);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString() === ms;
+}
+const TS = isInstant;
 const ID = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
