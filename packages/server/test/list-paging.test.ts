@@ -129,6 +129,7 @@ describe('staff lists page with a cursor and say their total', () => {
       [`/api/conversations?scope=closed&cursor=${pickCursor}`, /cursor is not valid/],
       ['/api/pick?cursor=%7B%7D', /cursor is not valid/],
       [`/api/pick?cursor=${Buffer.from('["pick",1,1,"x","y"]').toString('base64url')}`, /cursor is not valid/],
+      [`/api/conversations?cursor=${Buffer.from(`["conversations","2026-02-30T00:00:00.000000Z","${org.user('ann').id}"]`).toString('base64url')}`, /cursor is not valid/],
       ['/api/conversations?limit=0', /limit is at least 1/],
       ['/api/pick?limit=201', /limit is at most 200/],
       ['/api/conversations?limit=abc', /limit/],
