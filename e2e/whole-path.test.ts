@@ -94,12 +94,16 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
     expect(await messages(widget2, 'chat-messages').textContent()).toContain('Hello, anyone there?');
     expect(await messages(widget2, 'chat-messages').textContent()).not.toContain('check line 4');
 
-    // 5a. The agent reloads: the session comes back with its full history.
+    // 5a. The agent reloads: the session comes back by itself (no click), open on the same
+    // conversation, with its full history (CV5).
+    const openId = await panel.getAttribute('data-conversation-id');
+    expect(openId).toBeTruthy();
     await agent.reload();
-    await agent.getByTestId('ongoing-item').first().waitFor(timeout);
-    if (!(await agent.getByTestId('conversation-panel').isVisible())) await agent.getByTestId('ongoing-item').first().click();
-    await agent.getByTestId('message').filter({ hasText: 'check line 4' }).waitFor(timeout);
-    expect(await agent.getByTestId('conversation-panel').textContent()).toContain('Hello, anyone there?');
+    const restored = agent.locator(`[data-testid=conversation-panel][data-conversation-id="${openId}"]`);
+    await restored.waitFor(timeout);
+    await restored.getByTestId('message').filter({ hasText: 'check line 4' }).waitFor(timeout);
+    expect(await restored.textContent()).toContain('Hello, anyone there?');
+    expect(await agent.getByTestId('conversation-panel').count()).toBe(1);
 
     // 5b. The agent's browser crashes: a fresh browser context (no storage) finds the work again.
     const agentEmail = agent === bob ? 'bob@contoso.example' : 'alice@contoso.example';

@@ -52,13 +52,25 @@ export const ConversationDetail = ConversationSummary.extend({
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
-export const ConversationListQuery = z.object({
+/** A page of a list: `cursor` is an earlier page's `nextCursor`, passed back unchanged. */
+export const PageQuery = z.object({
+  cursor: z.string().min(1).max(400).optional(),
+  limit: z.coerce.number().int().min(1, 'limit is at least 1').max(200, 'limit is at most 200').default(50),
+});
+export type PageQuery = z.input<typeof PageQuery>;
+
+export const ConversationListQuery = PageQuery.extend({
   /** `all`: every ongoing or open conversation of the organisation (supervisors and admins). */
   scope: z.enum(['ongoing', 'closed', 'all']).default('ongoing'),
 });
 export type ConversationListQuery = z.input<typeof ConversationListQuery>;
 
-export const ConversationList = z.object({ conversations: z.array(ConversationSummary) });
+/** One page, newest first (pick: in pick order); `total` counts every page; no `nextCursor` on the last. */
+export const ConversationList = z.object({
+  conversations: z.array(ConversationSummary),
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
+});
 export type ConversationList = z.infer<typeof ConversationList>;
 
 export const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });

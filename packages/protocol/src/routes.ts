@@ -36,7 +36,7 @@ import {
   Workstream,
 } from './routing-config.js';
 import { RoutingTrace } from './routing-trace.js';
-import { ConversationSummary } from './conversations.js';
+import { PageQuery } from './conversations.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -131,7 +131,7 @@ export const routes = {
 
   // Routing trace (RT5) and pick mode.
   getRoutingTrace: route({ method: 'GET', path: '/api/conversations/:id/trace', auth: 'staff', roles: OVERSIGHT, params: IdParams, response: RoutingTrace, summary: 'Every routing decision taken for a conversation, with its reasons' }),
-  listPickable: route({ method: 'GET', path: '/api/pick', auth: 'staff', response: z.object({ conversations: z.array(ConversationSummary) }), summary: 'Open items of my queues that I may pick (pick workstreams)' }),
+  listPickable: route({ method: 'GET', path: '/api/pick', auth: 'staff', query: PageQuery, response: ConversationList, summary: 'Open items of my queues that I may pick (pick workstreams), a page at a time' }),
   pickConversation: route({ method: 'POST', path: '/api/conversations/:id/pick', auth: 'staff', params: IdParams, body: Empty, response: Ok, summary: 'Take an open item: the same conditional write as push assignment' }),
 } as const;
 

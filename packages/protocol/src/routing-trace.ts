@@ -41,6 +41,24 @@ export type TraceStep = z.infer<typeof TraceStep>;
 export const RoutingTraceEntry = z.object({ at: Timestamp, steps: z.array(TraceStep) });
 export type RoutingTraceEntry = z.infer<typeof RoutingTraceEntry>;
 
-/** `state` is where the conversation is now: an open one still waits for an agent. */
-export const RoutingTrace = z.object({ conversationId: Id, state: ConversationState, entries: z.array(RoutingTraceEntry) });
+/** One member of the queue, judged against the current state: eligible ones are ranked (1 goes first). */
+export const AgentNow = z.object({
+  agentId: Id,
+  name: z.string(),
+  eligible: z.boolean(),
+  rank: z.number().int().positive().nullable(),
+  reason: z.string(),
+});
+export type AgentNow = z.infer<typeof AgentNow>;
+
+/**
+ * Why a waiting conversation is not offered right now (RT5): computed when asked, by the same
+ * engine that routes, never stored. `note` says why nobody is offered it whoever is free (a pick
+ * workstream, too many declines).
+ */
+export const RoutingNow = z.object({ at: Timestamp, queueId: Id.nullable(), note: z.string().nullable(), agents: z.array(AgentNow) });
+export type RoutingNow = z.infer<typeof RoutingNow>;
+
+/** `state` is where the conversation is now: an open one still waits for an agent, and `now` says why. */
+export const RoutingTrace = z.object({ conversationId: Id, state: ConversationState, entries: z.array(RoutingTraceEntry), now: RoutingNow.optional() });
 export type RoutingTrace = z.infer<typeof RoutingTrace>;

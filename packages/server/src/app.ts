@@ -126,7 +126,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     mayTypeToCustomer: createTypingService({ db }).mayTypeToCustomer,
     originAllowed: origins.socketAllowed,
     onPresence: (who, connected) =>
-      who.role !== 'agent' ? Promise.resolve() : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
+      who.role !== 'agent' ? Promise.resolve(undefined) : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
   });
   bus.subscribe([realtime.deliver, metrics.listener]);
   function* socketKinds() {

@@ -309,6 +309,38 @@ describe('routing trace', () => {
     api.state.traces[id] = { conversationId: id, state: 'open', entries: [{ at: '2025-01-01T10:00:00.000Z', steps: [] }] };
     renderApp(`/trace/${id}`, { api });
     expect((await screen.findByTestId('trace-waiting')).textContent).toContain('Still waiting in its queue');
+    expect(screen.queryByTestId('trace-now')).toBeNull();
+  });
+
+  it('shows under "Right now" why each member of the queue is or is not offered a waiting conversation', async () => {
+    const api = createFakeApi();
+    const id = uuid(77);
+    api.state.traces[id] = {
+      conversationId: id,
+      state: 'open',
+      entries: [],
+      now: {
+        at: '2025-01-01T10:05:00.000Z',
+        queueId: SUPPORT,
+        note: null,
+        agents: [
+          { agentId: ALICE, name: 'Alice Martin', eligible: false, rank: null, reason: 'presence away is not allowed' },
+          { agentId: BOB, name: 'Bob de Vries', eligible: false, rank: null, reason: 'capacity 0 left, 1 needed' },
+          { agentId: uuid(13), name: 'Chloé Dubois', eligible: true, rank: 1, reason: 'round robin: never assigned' },
+        ],
+      },
+    };
+    renderApp(`/trace/${id}`, { api });
+    const now = await screen.findByTestId('trace-now');
+    expect(now.textContent).toContain('Right now');
+    expect(now.textContent).toContain('Support');
+    expect(screen.getAllByTestId('trace-now-reason').map((r) => r.textContent)).toEqual([
+      'presence away is not allowed',
+      'capacity 0 left, 1 needed',
+      'round robin: never assigned',
+    ]);
+    expect(screen.getAllByTestId('trace-now-agent').map((r) => r.getAttribute('data-eligible'))).toEqual(['false', 'false', 'true']);
+    expect(screen.getAllByTestId('trace-now-rank').map((r) => r.textContent)).toEqual(['—', '—', '1']);
   });
 
   it('says when the conversation does not exist', async () => {

@@ -488,6 +488,10 @@ export const en = {
     rank: 'Rank',
     skippedAgent: 'skipped',
     reason: 'Why',
+    rightNow: 'Right now',
+    rightNowAt: 'Evaluated {{at}} for queue {{queue}}, against the current presence, capacity, skills and declines. Not stored.',
+    eligible: 'Eligible',
+    noMembers: 'Nobody is a member of this queue.',
   },
 };
 

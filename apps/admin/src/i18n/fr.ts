@@ -490,5 +490,9 @@ export const fr: Translation = {
     rank: 'Rang',
     skippedAgent: 'écarté',
     reason: 'Pourquoi',
+    rightNow: 'En ce moment',
+    rightNowAt: 'Évalué le {{at}} pour la file {{queue}}, selon la présence, la capacité, les compétences et les refus actuels. Non enregistré.',
+    eligible: 'Éligible',
+    noMembers: 'Personne n’est membre de cette file.',
   },
 };

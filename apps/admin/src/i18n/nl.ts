@@ -490,5 +490,9 @@ export const nl: Translation = {
     rank: 'Plaats',
     skippedAgent: 'overgeslagen',
     reason: 'Waarom',
+    rightNow: 'Op dit moment',
+    rightNowAt: 'Beoordeeld op {{at}} voor wachtrij {{queue}}, met de huidige aanwezigheid, capaciteit, vaardigheden en weigeringen. Niet opgeslagen.',
+    eligible: 'Komt in aanmerking',
+    noMembers: 'Niemand is lid van deze wachtrij.',
   },
 };

@@ -1,11 +1,11 @@
 import { Caption1, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ConversationSummary } from '@switchboard/protocol';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/api';
+import { usePagedList } from '../hooks/use-paged-list';
 import { useSessions } from '../state/sessions-store';
 import { useServices } from '../state/services-context';
 import { conversationsKey } from '../state/workspace-services';
+import { ListMore } from './list-more';
 import { PickList } from './pick-list';
 import { StateBadge } from './state-badge';
 
@@ -42,16 +42,13 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function ConversationList({ scope, testId, itemTestId }: { scope: 'ongoing' | 'closed'; testId: string; itemTestId: string }) {
+export function ConversationList({ scope, testId, itemTestId }: { scope: 'ongoing' | 'closed'; testId: string; itemTestId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const services = useServices();
   const activeId = useSessions((s) => s.activeId);
-  const query = useQuery({
-    queryKey: [...conversationsKey, scope],
-    queryFn: async () => (await call('listConversations', { query: { scope } })).conversations,
-  });
-  const items: ConversationSummary[] = query.data ?? [];
+  const list = usePagedList([...conversationsKey, scope], (cursor) => call('listConversations', { query: { scope, cursor } }));
+  const { query, items } = list;
 
   return (
     <section>
@@ -80,6 +77,7 @@ function ConversationList({ scope, testId, itemTestId }: { scope: 'ongoing' | 'c
           </li>
         ))}
       </ul>
+      <ListMore testId={testId} shown={items.length} total={list.total} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
       {query.isSuccess && items.length === 0 && (
         <Caption1 className={styles.muted}>{scope === 'ongoing' ? t('dashboard.noOngoing') : t('dashboard.noClosed')}</Caption1>
       )}

@@ -1,9 +1,11 @@
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ConversationEvent, ConversationSummary } from '@switchboard/protocol';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../hooks/use-command';
 import { useNow } from '../hooks/use-now';
 import { canClose, canEnd } from '../lib/conversation-status';
+import { sessionTimer } from '../lib/session-timer';
 import { formatDuration } from '../lib/time';
 import { useServices } from '../state/services-context';
 import { useTimelines } from '../state/timelines-store';
@@ -28,14 +30,17 @@ const useStyles = makeStyles({
   center: { flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: tokens.spacingHorizontalL },
 });
 
-function SessionTimer({ since, until }: { since: string; until: string | null }) {
+/** How long the session has been open, then how long wrap-up has taken (AG4: it restarts at wrap-up). */
+export function SessionTimer({ summary, events }: { summary: ConversationSummary; events: readonly ConversationEvent[] }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const now = useNow(1000);
-  const end = until ? Date.parse(until) : now;
+  const timer = sessionTimer(summary, events);
+  const label = timer.phase === 'wrap-up' ? t('conversation.wrapUpTime') : t('conversation.sessionTime');
+  const end = timer.until ? Date.parse(timer.until) : now;
   return (
-    <Caption1 className={styles.timer} data-testid="session-timer" title={t('conversation.sessionTime')}>
-      {t('conversation.sessionTime')}: {formatDuration(end - Date.parse(since))}
+    <Caption1 className={styles.timer} data-testid="session-timer" data-phase={timer.phase} data-running={timer.until === null} title={label}>
+      {label}: {formatDuration(end - Date.parse(timer.since))}
     </Caption1>
   );
 }
@@ -59,7 +64,7 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
           <Caption1 className={styles.muted}>{[summary.customerEmail, summary.queueName].filter(Boolean).join(' · ')}</Caption1>
         </div>
         <StateBadge conversation={summary} />
-        <SessionTimer since={summary.acceptedAt ?? summary.createdAt} until={summary.endedAt ?? summary.closedAt} />
+        <SessionTimer summary={summary} events={timeline.seq.events} />
         {canEnd(summary) && (
           <Button data-testid="end-conversation" disabled={busy} onClick={() => void run('endConversation')}>
             {t('conversation.end')}

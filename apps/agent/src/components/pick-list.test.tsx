@@ -36,7 +36,8 @@ function serve(...lists: ConversationSummary[][]) {
   let i = 0;
   api.call.mockImplementation(async (name: string) => {
     if (name !== 'listPickable') throw new Error(`unexpected call ${name}`);
-    return { conversations: lists[Math.min(i++, lists.length - 1)] };
+    const conversations = lists[Math.min(i++, lists.length - 1)]!;
+    return { conversations, total: conversations.length, nextCursor: null };
   });
 }
 const listCalls = () => api.call.mock.calls.filter(([name]) => name === 'listPickable').length;
@@ -113,6 +114,23 @@ describe('PickList (SPEC AG10)', () => {
     fireEvent.click(buttons[0]!);
     expect(pick).toHaveBeenCalledTimes(1);
     await act(async () => finish());
+  });
+
+  it('shows the total and fetches the next page with "Show more"', async () => {
+    api.call.mockImplementation(async (name: string, input?: { query?: { cursor?: string } }) => {
+      if (name !== 'listPickable') throw new Error(`unexpected call ${name}`);
+      return input?.query?.cursor === 'page-2'
+        ? { conversations: [item(3)], total: 3, nextCursor: null }
+        : { conversations: [item(1), item(2)], total: 3, nextCursor: 'page-2' };
+    });
+    renderWithProviders(<PickList />, { pick: vi.fn() });
+    await waitFor(() => expect(shownIds()).toEqual([item(1).id, item(2).id]));
+    expect(screen.getByTestId('pick-list-total').textContent).toBe('2 of 3');
+    await act(async () => void fireEvent.click(screen.getByTestId('pick-list-more')));
+    await waitFor(() => expect(shownIds()).toEqual([item(1).id, item(2).id, item(3).id]));
+    expect(api.call).toHaveBeenCalledWith('listPickable', { query: { cursor: 'page-2' } });
+    expect(screen.getByTestId('pick-list-total').textContent).toBe('3 of 3');
+    expect(screen.queryByTestId('pick-list-more')).toBeNull();
   });
 
   it(`refreshes every ${PICK_REFRESH_MS / 1000} s while the page is visible`, async () => {

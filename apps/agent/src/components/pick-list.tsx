@@ -11,12 +11,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ConversationSummary } from '@switchboard/protocol';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/api';
 import { useNow } from '../hooks/use-now';
+import { usePagedList, withoutItem, type PagedData } from '../hooks/use-paged-list';
 import { formatDuration } from '../lib/time';
+import { ListMore } from './list-more';
 import { useServices } from '../state/services-context';
 import { pickableKey } from '../state/workspace-services';
 
@@ -61,22 +63,16 @@ export function PickList() {
   const titleId = useId();
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: pickableKey,
-    queryFn: async () => (await call('listPickable')).conversations,
-    // Paused while the tab is hidden (TanStack's focus manager follows page visibility).
-    refetchInterval: PICK_REFRESH_MS,
-    refetchIntervalInBackground: false,
-    staleTime: 0,
-  });
-  const items: ConversationSummary[] = query.data ?? [];
+  // Polling pauses while the tab is hidden (TanStack's focus manager follows page visibility).
+  const list = usePagedList(pickableKey, (cursor) => call('listPickable', { query: { cursor } }), { refetchInterval: PICK_REFRESH_MS });
+  const { query, items } = list;
 
   async function pick(item: ConversationSummary) {
     setPending(item.id);
     setError(null);
     try {
       await services.pick(item.id);
-      queryClient.setQueryData<ConversationSummary[]>(pickableKey, (list) => list?.filter((c) => c.id !== item.id));
+      queryClient.setQueryData<PagedData>(pickableKey, (data) => withoutItem(data, item.id));
     } catch (err) {
       setError(t('pick.failed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
@@ -135,6 +131,7 @@ export function PickList() {
       ) : (
         query.isSuccess && <Caption1 className={styles.muted}>{t('pick.empty')}</Caption1>
       )}
+      <ListMore testId="pick-list" shown={items.length} total={list.total} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
     </section>
   );
 }

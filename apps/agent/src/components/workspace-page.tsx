@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { call } from '../api/api';
 import { useAuth } from '../state/auth-store';
+import { userRead } from '../state/presence-sync';
 import { ServicesContext } from '../state/services-context';
 import { startWorkspace, type WorkspaceServices } from '../state/workspace-services';
 import { AppHeader } from './app-header';
@@ -23,10 +24,15 @@ export function WorkspacePage() {
   const queryClient = useQueryClient();
   const [services, setServices] = useState<WorkspaceServices | null>(null);
 
-  // The stored user may be stale (presence changed elsewhere): refresh it once signed in.
-  const me = useQuery({ queryKey: ['me', token], queryFn: () => call('me'), enabled: !!token });
+  // The stored user may be stale (changed elsewhere): refresh it once signed in. Its presence
+  // gives way to the socket's push when that came after the read started (presence-sync.ts).
+  const me = useQuery({
+    queryKey: ['me', token],
+    queryFn: async () => ({ startedAt: Date.now(), user: await call('me') }),
+    enabled: !!token,
+  });
   useEffect(() => {
-    if (me.data) useAuth.getState().setUser(me.data);
+    if (me.data) userRead(me.data.user, me.data.startedAt);
   }, [me.data]);
 
   useEffect(() => {

@@ -63,6 +63,11 @@ export const en = {
     noClosed: 'No closed conversations yet.',
     loadFailed: 'Could not load the conversations.',
   },
+  lists: {
+    shown: '{{shown}} of {{total}}',
+    more: 'Show more',
+    loadingMore: 'Loading…',
+  },
   pick: {
     title: 'Open items I can pick',
     empty: 'Nothing to pick right now.',
@@ -85,6 +90,7 @@ export const en = {
   },
   conversation: {
     sessionTime: 'Session time',
+    wrapUpTime: 'Wrap-up time',
     end: 'End conversation',
     close: 'Close conversation',
     failed: 'That did not work: {{message}}',

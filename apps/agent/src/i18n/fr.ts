@@ -65,6 +65,11 @@ export const fr: Translation = {
     noClosed: 'Aucune conversation fermée.',
     loadFailed: 'Impossible de charger les conversations.',
   },
+  lists: {
+    shown: '{{shown}} sur {{total}}',
+    more: 'Afficher plus',
+    loadingMore: 'Chargement…',
+  },
   pick: {
     title: 'Éléments ouverts que je peux prendre',
     empty: 'Rien à prendre pour le moment.',
@@ -87,6 +92,7 @@ export const fr: Translation = {
   },
   conversation: {
     sessionTime: 'Durée de la session',
+    wrapUpTime: 'Durée du post-traitement',
     end: 'Terminer la conversation',
     close: 'Fermer la conversation',
     failed: 'Échec : {{message}}',

@@ -65,6 +65,11 @@ export const nl: Translation = {
     noClosed: 'Nog geen gesloten gesprekken.',
     loadFailed: 'De gesprekken konden niet worden geladen.',
   },
+  lists: {
+    shown: '{{shown}} van {{total}}',
+    more: 'Meer tonen',
+    loadingMore: 'Laden…',
+  },
   pick: {
     title: 'Open items die ik kan oppakken',
     empty: 'Er is nu niets om op te pakken.',
@@ -87,6 +92,7 @@ export const nl: Translation = {
   },
   conversation: {
     sessionTime: 'Sessieduur',
+    wrapUpTime: 'Nawerktijd',
     end: 'Gesprek beëindigen',
     close: 'Gesprek sluiten',
     failed: 'Dat is niet gelukt: {{message}}',

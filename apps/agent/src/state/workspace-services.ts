@@ -7,6 +7,7 @@ import { useAuth } from './auth-store';
 import { useConnection } from './connection-store';
 import { useOffers } from './offers-store';
 import { outboxPort, useOutbox } from './outbox-store';
+import { presencePushed, resetPresenceSync } from './presence-sync';
 import { useSessions } from './sessions-store';
 import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
@@ -24,6 +25,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   useOutbox.getState().hydrate(userId);
   useConnection.getState().reset();
   useOffers.getState().clear();
+  resetPresenceSync();
   resetTimelines();
 
   const invalidateLists = () => void queryClient.invalidateQueries({ queryKey: conversationsKey });
@@ -75,10 +77,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       useOffers.getState().remove(closed.offerId);
       if (closed.outcome === 'accepted') invalidateLists();
     },
-    onPresence(presence) {
-      const { user, setUser } = useAuth.getState();
-      if (user) setUser({ ...user, presence });
-    },
+    onPresence: (presence) => presencePushed(presence),
     onTyping(typing) {
       if (typing.from === 'customer') useConnection.getState().setTyping(typing.conversationId, typing.name, typing.isTyping);
     },

@@ -3,10 +3,11 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import { SocketEvents, TypingSignal } from '@switchboard/protocol';
+import { SocketEvents, TypingSignal, type Presence } from '@switchboard/protocol';
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Identity } from '../services/identity.js';
+import { createPresenceFollower } from './presence-follower.js';
 import { rooms } from './rooms.js';
 
 export type RealtimeDeps = {
@@ -21,8 +22,8 @@ export type RealtimeDeps = {
   mayTypeToCustomer(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
   /** Whether a browser page of this origin may open this socket (X3: staff same-origin, visitors their widget's sites). */
   originAllowed(origin: string | undefined, host: string | undefined, who: Identity): Promise<boolean>;
-  /** An agent's first socket came (back), or their last one went: presence follows (SPEC AG1). */
-  onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<unknown>;
+  /** A staff member has sockets (connected) or none: presence follows; answers it for an agent (AG1). */
+  onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<Presence | void>;
 };
 
 /**
@@ -40,6 +41,14 @@ export async function createRealtime(deps: RealtimeDeps) {
     redis.push(pub, sub);
     io.adapter(createAdapter(pub, sub));
   }
+
+  // Presence follows the live socket count, settled one at a time per user (presence-follower.ts).
+  const presence = createPresenceFollower<Extract<Identity, { kind: 'staff' }>>({
+    countSockets: async (userId) => (await io.in(rooms.user(userId)).fetchSockets().catch(() => [{}])).length,
+    setConnected: (who, connected) => deps.onPresence(who, connected),
+    push: (userId, value) => io.to(rooms.user(userId)).emit(SocketEvents.presence, { presence: value }),
+    onError: (err) => deps.log.error({ msg: 'presence on connect or disconnect failed', err }),
+  });
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
@@ -61,16 +70,16 @@ export async function createRealtime(deps: RealtimeDeps) {
     if (who.kind === 'visitor') {
       await socket.join(rooms.customer(who.conversationId));
     } else {
+      // Listened for first: a socket that goes while it is still joining must settle presence too.
+      socket.on('disconnect', async () => {
+        // A shutting-down node is not the agent leaving: they reconnect to this or another node.
+        if (!closing) await presence.settle(who);
+      });
       await socket.join([rooms.user(who.userId), rooms.org(who.orgId)]);
       const ongoing = await deps.ongoingFor(who.orgId, who.userId);
       await socket.join(ongoing.map(rooms.staff));
-      await deps.onPresence(who, true).catch((err: unknown) => deps.log.error({ msg: 'presence on connect failed', err }));
-      socket.on('disconnect', async () => {
-        // A shutting-down node is not the agent leaving: they reconnect to this or another node.
-        if (closing) return;
-        const left = await io.in(rooms.user(who.userId)).fetchSockets().catch(() => [{}]);
-        if (left.length === 0) await deps.onPresence(who, false).catch((err: unknown) => deps.log.error({ msg: 'presence on disconnect failed', err }));
-      });
+      // Settled before 'ready', and pushed to this socket too: the workspace shows it at once.
+      await presence.settle(who);
     }
     socket.emit('ready');
 

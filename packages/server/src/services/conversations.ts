@@ -5,7 +5,7 @@ import type {
   MessageKind,
   ConversationDetail,
   ConversationEvent,
-  ConversationSummary,
+  ConversationList,
   PrechatAnswers,
   VisitorConversation,
 } from '@switchboard/protocol';
@@ -13,12 +13,13 @@ import type { Clock } from '../domain/clock.js';
 import { nextState, ONGOING_STATES, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
 import { authorize, mayDo, staffPart, type StaffAction, type StaffPart } from '../domain/conversation/participants.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { decodeConversationCursor, encodeConversationCursor } from '../domain/paging/cursor.js';
 import type { Db } from '../store/db.js';
 import { findOrCreateContact } from '../store/contacts.js';
+import { pageStaffConversations } from '../store/conversation-pages.js';
 import {
   getConversation,
   insertConversation,
-  listConversations,
   dueAutoClose,
   dueCapacityReleases,
   lockConversation,
@@ -336,14 +337,19 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       onRoutable(who.orgId);
     },
 
-    async list(who: StaffIdentity, scope: 'ongoing' | 'closed' | 'all'): Promise<ConversationSummary[]> {
+    /** One page of a staff list, newest first, with the total over every page. */
+    async list(who: StaffIdentity, query: { scope: 'ongoing' | 'closed' | 'all'; cursor?: string; limit: number }): Promise<ConversationList> {
+      const { scope } = query;
       if (scope === 'all' && !isSupervisorOrAdmin(who)) throw forbidden('only supervisors and admins see every conversation');
-      const rows = await listConversations(db, who.orgId, {
+      const cursor = query.cursor === undefined ? null : decodeConversationCursor(query.cursor);
+      const page = await pageStaffConversations(db, who.orgId, {
         agentId: scope === 'all' ? undefined : who.userId,
         states: scope === 'closed' ? ['closed'] : scope === 'all' ? ['open', ...ONGOING_STATES] : ONGOING_STATES,
-      });
-      // An assigned conversation the agent has not accepted yet is an offer, not ongoing work.
-      return rows.filter((c) => scope !== 'ongoing' || c.state !== 'active' || c.acceptedAt).map(toSummary);
+        // An assigned conversation the agent has not accepted yet is an offer, not ongoing work.
+        acceptedOnly: scope === 'ongoing',
+      }, cursor, query.limit);
+      const last = page.rows.at(-1);
+      return { conversations: page.rows.map(toSummary), total: page.total, nextCursor: page.more && last ? encodeConversationCursor(last.key) : null };
     },
 
     async detail(who: StaffIdentity, id: string): Promise<ConversationDetail> {

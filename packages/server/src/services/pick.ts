@@ -1,13 +1,15 @@
-import type { ConversationSummary } from '@switchboard/protocol';
+import type { ConversationList } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { pickRefusal } from '../domain/routing/pick-rules.js';
 import type { Db } from '../store/db.js';
-import { getConversation, listConversations, toSummary } from '../store/conversations.js';
+import { decodePickCursor, encodePickCursor } from '../domain/paging/cursor.js';
+import { pagePickable } from '../store/conversation-pages.js';
+import { getConversation, toSummary } from '../store/conversations.js';
 import { addParticipant } from '../store/participants.js';
 import { claimConversation } from '../store/routing.js';
 import { listWorkstreams } from '../store/routing-config.js';
-import { openItemIds, queuesOf } from '../store/queues.js';
+import { queuesOf } from '../store/queues.js';
 import { getStaffUser } from '../store/users.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
@@ -34,15 +36,16 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
   }
 
   return {
-    async list(who: StaffIdentity): Promise<ConversationSummary[]> {
-      const [queues, all, me] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId), presenceOf(who)]);
+    /** One page of the open items I may pick, in pick order, with the total over every page. */
+    async list(who: StaffIdentity, query: { cursor?: string; limit: number }): Promise<ConversationList> {
+      const cursor = query.cursor === undefined ? null : decodePickCursor(query.cursor);
+      const [queueIds, all, me] = await Promise.all([myQueues(who), pickWorkstreams(who.orgId), presenceOf(who)]);
       // Only the workstreams this agent may take work from now (their role and presence).
-      const workstreams = all.filter((w) => pickRefusal(me, w) === null);
-      if (!queues.length || !workstreams.length) return [];
-      const ids = await openItemIds(db, who.orgId, queues, workstreams.map((w) => w.id));
-      const order = new Map(ids.map((id, i) => [id, i]));
-      const rows = await listConversations(db, who.orgId, { states: ['open'], ids });
-      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toSummary);
+      const workstreamIds = all.filter((w) => pickRefusal(me, w) === null).map((w) => w.id);
+      const page = await pagePickable(db, who.orgId, { queueIds, workstreamIds }, cursor, query.limit);
+      const last = page.rows.at(-1);
+      const nextCursor = page.more && last ? encodePickCursor(last.key) : null;
+      return { conversations: page.rows.map(toSummary), total: page.total, nextCursor };
     },
 
     async pick(who: StaffIdentity, id: string): Promise<void> {

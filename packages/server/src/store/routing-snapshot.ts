@@ -76,11 +76,20 @@ export async function loadAgents(db: Db, orgId: string, now: Date): Promise<Agen
 export async function loadOpenItems(
   db: Db,
   orgId: string,
-  opts: { queueIds: string[]; workstreamIds: string[]; affinityWorkstreamIds: ReadonlySet<string>; limit: number; after?: { queuePriority: number; priority: number; routingAge: Date; id: string } },
+  opts: {
+    queueIds: string[];
+    workstreamIds: string[];
+    affinityWorkstreamIds: ReadonlySet<string>;
+    limit: number;
+    after?: { queuePriority: number; priority: number; routingAge: Date; id: string };
+    /** Only these items (a trace's "right now" reads one). */
+    ids?: string[];
+  },
 ): Promise<(WorkItem & { queuePriority: number; routingAge: Date; customerName: string; firstMessage: string | null })[]> {
   if (opts.queueIds.length === 0 || opts.workstreamIds.length === 0) return [];
   const c = conversations;
   const where = [eq(c.orgId, orgId), eq(c.state, 'open'), inArray(c.queueId, opts.queueIds), inArray(c.workstreamId, opts.workstreamIds)];
+  if (opts.ids) where.push(inArray(c.id, opts.ids.length ? opts.ids : ['00000000-0000-0000-0000-000000000000']));
   if (opts.after) {
     const a = opts.after;
     where.push(sql`(${c.queuePriority}, ${c.priority}, ${c.routingAge}, ${c.id}) > (${a.queuePriority}, ${a.priority}, ${a.routingAge.toISOString()}::timestamptz, ${a.id}::uuid)`);

@@ -27,6 +27,7 @@ import { ApiCallError, useApi } from '../../api/api';
 import { useList } from '../../api/queries';
 import { PageHeader } from '../../components/page';
 import { Stack } from '../../components/section';
+import { RightNow } from './right-now';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -119,6 +120,7 @@ export function TracePage() {
             <MessageBarBody>{t('trace.waiting')}</MessageBarBody>
           </MessageBar>
         )}
+        {trace.data?.now && <RightNow now={trace.data.now} queues={queues.data ?? []} skills={skills.data ?? []} profiles={profiles.data ?? []} />}
       </Stack>
     </section>
   );
