@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -29,10 +33,36 @@ const MIGRATION_LOCK_ID = 727_274_001;
  */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  const client = opts.dataDir === 'memory://' ? new PGlite() : new PGlite(path.resolve(opts.dataDir));
+  const options = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((s) => ['-c', s])] };
+  let client: PGlite;
+  if (opts.dataDir === 'memory://') client = new PGlite(options);
+  else {
+    const dir = path.resolve(opts.dataDir);
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) await createDataDir(dir);
+    client = new PGlite(dir, options);
+  }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'embedded', close: () => client.close() };
+}
+
+/**
+ * PGlite is PostgreSQL in WASM with a server's defaults. Its 128 MB of shared buffers are all
+ * resident from the start (emscripten zero-fills the shared memory), where a node's working set is a
+ * few MB; the operating system's page cache still holds the files, so a miss costs a read, not a disk seek.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB', 'temp_buffers=2MB'];
+
+/**
+ * Creates a new embedded database in a child process. PGlite's initdb loads two more WASM
+ * instances besides the database; in this process their ~500 MB would stay resident for good.
+ */
+async function createDataDir(dir: string): Promise<void> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const script = `const { PGlite } = require(${JSON.stringify(entry)});
+    const db = new PGlite(process.env.PGLITE_DIR);
+    db.waitReady.then(() => db.close()).catch((err) => { console.error(err); process.exit(1); });`;
+  await promisify(execFile)(process.execPath, ['-e', script], { env: { ...process.env, PGLITE_DIR: dir } });
 }
 
 async function openPostgres(url: string): Promise<Database> {
