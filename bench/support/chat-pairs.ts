@@ -23,10 +23,13 @@ export async function openChatPairs(url: string, org: BenchOrg, count: number): 
     const party: Party = { api: createApiClient({ baseUrl: url, getToken: () => token }), socket: await connect(url, token) };
     sockets.push(party.socket);
     party.socket.on(SocketEvents.offer, (offer: Offer) => {
-      party.api.call('acceptOffer', { params: { id: offer.id }, body: {} }).then(
-        () => (agentOf.set(offer.conversationId, party), accepted.add(offer.conversationId)),
-        () => undefined,
-      );
+      // Retried: on PostgreSQL a concurrent accept can fail with a deadlock (a 500), and the offer stays pending.
+      const accept = (tries: number): Promise<void> =>
+        party.api.call('acceptOffer', { params: { id: offer.id }, body: {} }).then(
+          () => void (agentOf.set(offer.conversationId, party), accepted.add(offer.conversationId)),
+          (err: { status?: number }) => (tries > 1 && err.status === 500 ? accept(tries - 1) : undefined),
+        );
+      void accept(5);
     });
     return party;
   });
