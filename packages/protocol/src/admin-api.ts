@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Presence, Role } from './common.js';
+import { Email, Id, Presence, Role, SingleLine } from './common.js';
 import { WidgetId } from './widget.js';
 import {
   AgentRouting,
@@ -24,7 +24,7 @@ export const NewWorkstream = Workstream.omit({ id: true });
  * A chat widget (SPEC CH1): the id is what the embed tag names (`data-widget-id`), so it never
  * changes; the workstream decides how its conversations are routed.
  */
-export const ChatWidget = z.object({ id: WidgetId, title: z.string().trim().min(1, 'a widget needs a title').max(80), workstreamId: Id });
+export const ChatWidget = z.object({ id: WidgetId, title: SingleLine(80, { min: 1, minMessage: 'a widget needs a title' }), workstreamId: Id });
 export type ChatWidget = z.infer<typeof ChatWidget>;
 export const NewChatWidget = ChatWidget.omit({ id: true });
 export type NewChatWidget = z.infer<typeof NewChatWidget>;
@@ -40,14 +40,14 @@ export type AgentSummary = z.infer<typeof AgentSummary>;
 export const ConfigExport = z.strictObject({
   format: z.literal('switchboard-config'),
   version: z.literal(1),
-  exportedAt: z.string().optional(),
+  exportedAt: SingleLine(100).optional(),
   skills: z.array(Skill),
   capacityProfiles: z.array(CapacityProfile),
   presences: z.array(CustomPresence),
   operatingHours: z.array(OperatingHours),
   queues: z.array(QueueConfig),
   workstreams: z.array(Workstream),
-  agents: z.array(AgentRouting.omit({ userId: true }).extend({ email: z.email() })),
+  agents: z.array(AgentRouting.omit({ userId: true }).extend({ email: Email })),
   settings: RoutingSettings,
 });
 export type ConfigExport = z.infer<typeof ConfigExport>;

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { ONGOING_STATES } from './domain/conversation/lifecycle.js';
 import { installErrorHandling } from './http/errors.js';
+import { installJsonBody } from './http/json-body.js';
 import { identityOf } from './http/mount.js';
 import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
@@ -68,6 +69,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandling(http);
+  installJsonBody(http);
   await http.register(fastifySwagger, {
     openapi: {
       info: { title: 'Switchboard API', version: '0.1.0', description: 'REST commands and queries; events arrive over Socket.IO at /socket.io.' },
