@@ -56,15 +56,18 @@ type TextOptions = {
 function text(max: number, controls: RegExp, opts: TextOptions): z.ZodString {
   const base = opts.trim === false ? z.string() : z.string().trim();
   const min = opts.min ?? 0;
-  const sized = (min > 0 ? base.min(min, opts.minMessage ?? `at least ${min} characters`) : base).max(max, `at most ${max} characters`);
-  return sized.superRefine((s, ctx) => {
+  const atLeast = min > 0 ? base.min(min, opts.minMessage ?? `at least ${min} characters`) : base;
+  return atLeast.max(max, `at most ${max} characters`).superRefine((s, ctx) => {
     const control = controls.exec(s);
     if (control) {
       const what = control[0] === '\u0000' ? 'a NUL character' : 'a control character';
       ctx.addIssue({ code: 'custom', message: `contains ${what} (${codePoint(control[0])}) at position ${control.index}` });
     }
     const half = LONE_SURROGATE.exec(s);
-    if (half) ctx.addIssue({ code: 'custom', message: `contains half of a surrogate pair (${codePoint(half[0])}) at position ${half.index}: not valid Unicode` });
+    if (half) {
+      const message = `contains half of a surrogate pair (${codePoint(half[0])}) at position ${half.index}: not valid Unicode`;
+      ctx.addIssue({ code: 'custom', message });
+    }
   });
 }
 

@@ -63,7 +63,12 @@ export type ConversationList = z.infer<typeof ConversationList>;
 
 /** `after` is compared with an integer column: above its largest value it is refused, not a database error. */
 export const EventsQuery = z.object({
-  after: z.coerce.number().int('after is a whole number').min(0, 'after is at least 0').max(INT4_MAX, `after is at most ${INT4_MAX}`).default(0),
+  after: z.coerce
+    .number()
+    .int('after is a whole number')
+    .min(0, 'after is at least 0')
+    .max(INT4_MAX, `after is at most ${INT4_MAX}`)
+    .default(0),
 });
 export type EventsQuery = z.input<typeof EventsQuery>;
 
