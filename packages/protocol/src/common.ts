@@ -53,21 +53,30 @@ type TextOptions = {
   trim?: boolean;
 };
 
-function text(max: number, controls: RegExp, opts: TextOptions): z.ZodString {
+/**
+ * A codec, so the new rules hold for what a request brings in (decode) while a response made from
+ * data stored before them still encodes: a name with a tab in it stays readable, not a 500.
+ */
+function text(max: number, controls: RegExp, opts: TextOptions) {
   const base = opts.trim === false ? z.string() : z.string().trim();
   const min = opts.min ?? 0;
   const atLeast = min > 0 ? base.min(min, opts.minMessage ?? `at least ${min} characters`) : base;
-  return atLeast.max(max, `at most ${max} characters`).superRefine((s, ctx) => {
-    const control = controls.exec(s);
-    if (control) {
-      const what = control[0] === '\u0000' ? 'a NUL character' : 'a control character';
-      ctx.addIssue({ code: 'custom', message: `contains ${what} (${codePoint(control[0])}) at position ${control.index}` });
-    }
-    const half = LONE_SURROGATE.exec(s);
-    if (half) {
-      const message = `contains half of a surrogate pair (${codePoint(half[0])}) at position ${half.index}: not valid Unicode`;
-      ctx.addIssue({ code: 'custom', message });
-    }
+  return z.codec(atLeast.max(max, `at most ${max} characters`), z.string(), {
+    decode: (s, payload) => {
+      const control = controls.exec(s);
+      if (control) {
+        const what = control[0] === '\u0000' ? 'a NUL character' : 'a control character';
+        const message = `contains ${what} (${codePoint(control[0])}) at position ${control.index}`;
+        payload.issues.push({ code: 'custom', message, input: s });
+      }
+      const half = LONE_SURROGATE.exec(s);
+      if (half) {
+        const message = `contains half of a surrogate pair (${codePoint(half[0])}) at position ${half.index}: not valid Unicode`;
+        payload.issues.push({ code: 'custom', message, input: s });
+      }
+      return s;
+    },
+    encode: (s) => s,
   });
 }
 

@@ -11,7 +11,7 @@ export type PrechatAnswers = z.infer<typeof PrechatAnswers>;
 
 /** Context variables set by the host page; routing rules may read them. */
 export const ContextVariables = z
-  .record(SingleLine(100, { min: 1, trim: false }), z.union([MultiLine(1000, { trim: false }), z.number(), z.boolean()]))
+  .record(SingleLine(100, { trim: false }), z.union([MultiLine(1000, { trim: false }), z.number(), z.boolean()]))
   .refine((vars) => Object.keys(vars).length <= 50, { message: 'at most 50 context variables' });
 export type ContextVariables = z.infer<typeof ContextVariables>;
 

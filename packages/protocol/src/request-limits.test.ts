@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventsQuery } from './conversations.js';
 import { INT4_MAX, MultiLine, SingleLine } from './common.js';
-import { Condition, conditionShape, LIMITS } from './routing-config.js';
+import { z } from 'zod';
+import { Condition, conditionShape, LIMITS, Skill } from './routing-config.js';
 
 // X3: what a request may carry, decided once here for every route.
 
@@ -72,5 +73,17 @@ describe('conditions are measured before the recursive parse', () => {
   it('refuses a condition with too many parts', () => {
     const wide = { kind: 'or', any: Array.from({ length: 50 }, () => ({ kind: 'and', all: Array.from({ length: 50 }, () => ({ kind: 'always' })) })) };
     expect(problem(Condition, wide)).toBe(`a condition has 2551 parts; the limit is ${LIMITS.conditionParts}`);
+  });
+});
+
+describe('data stored before these rules still reads', () => {
+  it('encodes a name with a tab and a condition deeper than the limit (responses), while requests refuse them', () => {
+    const legacy = { id: '00000000-0000-4000-8000-000000000000', name: 'Bill\ting', type: 'General' };
+    expect(z.encode(Skill, legacy)).toEqual(legacy);
+    expect(Skill.safeParse(legacy).success).toBe(false);
+    let deep: Condition = { kind: 'always' };
+    for (let i = 1; i < 8; i++) deep = { kind: 'and', all: [deep] };
+    expect(z.encode(Condition, deep)).toEqual(deep);
+    expect(Condition.safeParse(deep).success).toBe(false);
   });
 });

@@ -124,22 +124,26 @@ const ConditionTree: z.ZodType<Condition> = z.lazy(() =>
 
 /**
  * A routing condition. Its depth and size are checked first, without recursion, so a condition nested
- * a thousand deep gets a clear 400 instead of exhausting the stack in the recursive parse (X3). A check
- * piped into the tree, not a preprocess: responses are encoded with the same schema, and a transform
- * cannot be encoded. (The OpenAPI request schema shows `when` as any value; the response shows the tree.)
+ * a thousand deep gets a clear 400 instead of exhausting the stack in the recursive parse (X3). A codec
+ * whose decode does the check: responses are encoded with the same schema, and skip it. (The OpenAPI
+ * request schema shows `when` as any value with this description; the response schema shows the tree.)
  */
-export const Condition: z.ZodType<Condition> = z
-  .unknown()
-  .meta({ description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep` })
-  .superRefine((input, ctx) => {
-    const { depth, parts } = conditionShape(input);
-    if (depth > LIMITS.conditionDepth) {
-      ctx.addIssue({ code: 'custom', message: `conditions are nested ${depth} deep; the limit is ${LIMITS.conditionDepth}`, abort: true });
-    } else if (parts > LIMITS.conditionParts) {
-      ctx.addIssue({ code: 'custom', message: `a condition has ${parts} parts; the limit is ${LIMITS.conditionParts}`, abort: true });
-    }
-  })
-  .pipe(ConditionTree);
+export const Condition: z.ZodType<Condition> = z.codec(
+  z.unknown().meta({ description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep` }),
+  ConditionTree,
+  {
+    decode: (input, payload) => {
+      const { depth, parts } = conditionShape(input);
+      if (depth > LIMITS.conditionDepth) {
+        payload.issues.push({ code: 'custom', input, message: `conditions are nested ${depth} deep; the limit is ${LIMITS.conditionDepth}` });
+      } else if (parts > LIMITS.conditionParts) {
+        payload.issues.push({ code: 'custom', input, message: `a condition has ${parts} parts; the limit is ${LIMITS.conditionParts}` });
+      }
+      return input as Condition;
+    },
+    encode: (condition) => condition,
+  },
+);
 
 // ---- Rules ----
 

@@ -64,6 +64,24 @@ const issueMessage = (v: ValidationIssue) => {
   return v.message ?? 'is invalid';
 };
 
+type ZodIssue = { code: string; path: PropertyKey[]; message: string; errors?: ZodIssue[][] };
+const MISMATCH = new Set(['invalid_type', 'invalid_value', 'unrecognized_keys']);
+
+/**
+ * zod says only "Invalid input" when no branch of a union fits. The caller needs the problems of the
+ * branch that came closest (fewest type mismatches: the string branch for a string), unwrapped in depth.
+ */
+function closestBranch(params: { errors?: ZodIssue[][] }): { path: PropertyKey[]; message: string }[] | undefined {
+  const branches = params.errors;
+  if (!branches?.length) return undefined;
+  const misses = (branch: ZodIssue[]) => branch.filter((i) => MISMATCH.has(i.code)).length;
+  const best = branches.reduce((a, b) => (misses(b) < misses(a) ? b : a));
+  return best.flatMap((i) => {
+    const inner = i.code === 'invalid_union' ? closestBranch(i) : undefined;
+    return inner ? inner.map((x) => ({ path: [...i.path, ...x.path], message: x.message })) : [{ path: i.path, message: i.message }];
+  });
+}
+
 const body = (statusCode: number, message: string, issues?: ApiError['issues']): ApiError => ({
   statusCode,
   error: NAMES[statusCode] ?? 'Error',
@@ -76,11 +94,14 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'request';
-      const issues = err.validation.slice(0, MAX_ISSUES).map((v) => ({
-        path: [where, ...String(v.instancePath).split('/').filter(Boolean)].map(shortSegment).join('.'),
-        message: issueMessage(v),
-      }));
-      const more = err.validation.length - MAX_SHOWN;
+      const all = err.validation.flatMap((v) => {
+        const at = String(v.instancePath).split('/').filter(Boolean);
+        const inner = v.keyword === 'invalid_union' ? closestBranch(v.params as { errors?: ZodIssue[][] }) : undefined;
+        if (!inner) return [{ path: [where, ...at], message: issueMessage(v) }];
+        return inner.map((i) => ({ path: [where, ...at, ...i.path.map(String)], message: i.message }));
+      });
+      const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(shortSegment).join('.'), message: i.message }));
+      const more = all.length - MAX_SHOWN;
       const shown = issues.slice(0, MAX_SHOWN).map((i) => `${i.path}: ${i.message}`);
       const message = more > 0 ? `${shown.join('; ')}; and ${more} more problems` : shown.join('; ');
       return reply.status(400).send(body(400, message, issues));
