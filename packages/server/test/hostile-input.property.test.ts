@@ -282,7 +282,12 @@ function build(name: RouteName, p: { first: Mutation; more: Mutation[] }): Built
         const value = m.kind === 'string-leaf' ? (m.append && target ? `${target.value as string}${m.text}` : m.text) : m.value;
         // No leaf of that type (an empty body): the value goes in as an unknown key.
         if (target) setAt(holder, target, value);
-        else if (all.length) Object.defineProperty(all[0]!.value ?? {}, 'extra', { value, enumerable: true, writable: true, configurable: true });
+        else if (all.length) {
+          const root = all[0]!;
+          if (root.value && typeof root.value === 'object') {
+            Object.defineProperty(root.value, 'extra', { value, enumerable: true, writable: true, configurable: true });
+          } else setAt(holder, root, value);
+        }
         break;
       }
       case 'replace':
@@ -349,7 +354,8 @@ function toJson(body: unknown): string {
   const nests: Nesting[] = [];
   const text = JSON.stringify(body, (_k, v: unknown) => (isNesting(v) ? `@@nest${nests.push(v) - 1}@@` : v)) ?? 'null';
   return text.replace(/"@@nest(\d+)@@"/g, (_, i: string) => {
-    const { nestedDepth: d, asCondition } = nests[Number(i)]!;
+    const { nestedDepth, asCondition } = nests[Number(i)]!;
+    const d = Math.max(1, nestedDepth);
     return asCondition ? '{"kind":"and","all":['.repeat(d - 1) + '{"kind":"always"}' + ']}'.repeat(d - 1) : '['.repeat(d - 1) + '1' + ']'.repeat(d - 1);
   });
 }
