@@ -54,7 +54,7 @@ export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
 /** A page of a list: `cursor` is an earlier page's `nextCursor`, passed back unchanged. */
 export const PageQuery = z.object({
-  cursor: z.string().min(1).max(400).optional(),
+  cursor: SingleLine(400, { min: 1, minMessage: 'cursor is empty' }).optional(),
   limit: z.coerce.number().int().min(1, 'limit is at least 1').max(200, 'limit is at most 200').default(50),
 });
 export type PageQuery = z.input<typeof PageQuery>;

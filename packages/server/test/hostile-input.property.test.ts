@@ -28,7 +28,7 @@ const RUNS_PER_ROUTE = Number(process.env.HOSTILE_RUNS ?? 5);
 let db: Database;
 let server: TestServer;
 let org: BuiltOrg;
-const tokens = { admin: '', supervisor: '', agent: '', visitor: '' };
+const tokens = { admin: '', supervisor: '', agent: '', visitor: '', logout: '' };
 const ids = { chat: '', waiting: '', offer: '', skill: '', profile: '', presence: '', hours: '', workstream: '' };
 let exported: ConfigExportInput;
 
@@ -68,11 +68,13 @@ const queueBody = () => ({
 /** One valid-ish request per route: what the mutations start from. */
 const samples: Record<string, () => Request> = {
   login: () => ({ body: { email: org.user('cat').email, password: PASSWORD } }),
+  // Its own session (tokens.logout): a mutated request that still signs out revokes only that one.
+  logout: () => ({ body: {} }),
   me: () => ({}),
   setPresence: () => ({ body: { presence: 'available' } }),
   presenceOptions: () => ({}),
   listQueues: () => ({}),
-  listConversations: () => ({ query: { scope: 'ongoing' } }),
+  listConversations: () => ({ query: { scope: 'ongoing', limit: 10 } }),
   getConversation: () => ({ params: { id: ids.chat } }),
   listEvents: () => ({ params: { id: ids.chat }, query: { after: 0 } }),
   sendMessage: () => ({ params: { id: ids.chat }, body: { clientMessageId: randomUUID(), text: 'a note', internal: true } }),
@@ -128,7 +130,7 @@ const samples: Record<string, () => Request> = {
   exportConfig: () => ({}),
   importConfig: () => ({ body: structuredClone(exported) }),
   getRoutingTrace: () => ({ params: { id: ids.chat } }),
-  listPickable: () => ({}),
+  listPickable: () => ({ query: { limit: 10 } }),
   pickConversation: () => ({ params: { id: ids.waiting }, body: {} }),
 };
 
@@ -374,6 +376,7 @@ function tokenFor(name: RouteName): string | undefined {
   const def = routes[name] as { auth: string; roles?: readonly string[] };
   if (def.auth === 'public') return undefined;
   if (def.auth === 'visitor') return tokens.visitor;
+  if (name === 'logout') return tokens.logout;
   return def.roles?.includes('admin') ? tokens.admin : tokens.agent;
 }
 
@@ -394,6 +397,7 @@ beforeAll(async () => {
   const login = async (key: string) => (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
   tokens.admin = await login('ada');
   tokens.supervisor = await login('sue');
+  tokens.logout = await login('sue');
   tokens.agent = await login('cat');
   const start = (question: string) => server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question } } });
   const admin = server.api(tokens.admin);
