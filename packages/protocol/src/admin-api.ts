@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Presence, Role } from './common.js';
+import { Email, Id, Presence, Role, SingleLine } from './common.js';
 import { WidgetId } from './widget.js';
 import {
   AgentRouting,
@@ -36,7 +36,7 @@ export const SiteOrigin = z
       .refine((s) => !/:(\d+)$/.test(s) || Number(/:(\d+)$/.exec(s)![1]) <= 65535, 'a port is at most 65535'),
   );
 
-const WidgetTitle = z.string().trim().min(1, 'a widget needs a title').max(80);
+const WidgetTitle = SingleLine(80, { min: 1, minMessage: 'a widget needs a title' });
 
 /** What the admin sends: sites are checked and written the way browsers send them. */
 export const NewChatWidget = z.object({
@@ -69,14 +69,14 @@ export type AgentSummary = z.infer<typeof AgentSummary>;
 export const ConfigExport = z.strictObject({
   format: z.literal('switchboard-config'),
   version: z.literal(1),
-  exportedAt: z.string().optional(),
+  exportedAt: SingleLine(100).optional(),
   skills: z.array(Skill),
   capacityProfiles: z.array(CapacityProfile),
   presences: z.array(CustomPresence),
   operatingHours: z.array(OperatingHours),
   queues: z.array(QueueConfig),
   workstreams: z.array(Workstream),
-  agents: z.array(AgentRouting.omit({ userId: true }).extend({ email: z.email() })),
+  agents: z.array(AgentRouting.omit({ userId: true }).extend({ email: Email })),
   settings: RoutingSettings,
 });
 export type ConfigExport = z.infer<typeof ConfigExport>;

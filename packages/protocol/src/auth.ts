@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Id, Presence, Role } from './common.js';
+import { Email, Id, Presence, Role, SingleLine } from './common.js';
 
 export const LoginRequest = z.strictObject({
-  email: z.email().max(320),
-  password: z.string().min(1).max(200),
+  email: Email,
+  // Not trimmed: a password is what it is, spaces included.
+  password: SingleLine(200, { min: 1, minMessage: 'password is required', trim: false }),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

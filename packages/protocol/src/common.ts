@@ -27,3 +27,64 @@ export const ApiError = z.object({
 export type ApiError = z.infer<typeof ApiError>;
 
 export const Timestamp = z.iso.datetime({ offset: true });
+
+// ---- Request primitives (X3): what PostgreSQL and a person can hold ----
+
+/** Largest value of a PostgreSQL `integer` column: request numbers that reach one stay at or under it. */
+export const INT4_MAX = 2_147_483_647;
+
+// NUL cannot be stored in PostgreSQL text or jsonb; the other C0 controls (and DEL) are invisible to a
+// person and have no place in names or ids. Multi-line text keeps tab, line feed and carriage return.
+/* eslint-disable no-control-regex -- finding control characters is the point */
+const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
+// Half of a surrogate pair, alone: JSON can carry it ("\ud800"), UTF-8 cannot encode it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+type TextOptions = {
+  /** At least this many characters (after trimming, when `trim`); default 0. */
+  min?: number;
+  /** The message when shorter than `min`, e.g. "name is required". */
+  minMessage?: string;
+  /** Trim white space at both ends before the length checks; default true. */
+  trim?: boolean;
+};
+
+/**
+ * A codec, so the new rules hold for what a request brings in (decode) while a response made from
+ * data stored before them still encodes: a name with a tab in it stays readable, not a 500.
+ */
+function text(max: number, controls: RegExp, opts: TextOptions) {
+  const base = opts.trim === false ? z.string() : z.string().trim();
+  const min = opts.min ?? 0;
+  const atLeast = min > 0 ? base.min(min, opts.minMessage ?? `at least ${min} characters`) : base;
+  return z.codec(atLeast.max(max, `at most ${max} characters`), z.string(), {
+    decode: (s, payload) => {
+      const control = controls.exec(s);
+      if (control) {
+        const what = control[0] === '\u0000' ? 'a NUL character' : 'a control character';
+        const message = `contains ${what} (${codePoint(control[0])}) at position ${control.index}`;
+        payload.issues.push({ code: 'custom', message, input: s });
+      }
+      const half = LONE_SURROGATE.exec(s);
+      if (half) {
+        const message = `contains half of a surrogate pair (${codePoint(half[0])}) at position ${half.index}: not valid Unicode`;
+        payload.issues.push({ code: 'custom', message, input: s });
+      }
+      return s;
+    },
+    encode: (s) => s,
+  });
+}
+
+/** A one-line text field (names, titles, ids a client picks): no control characters, valid Unicode, at most `max`. */
+export const SingleLine = (max: number, opts: TextOptions = {}) => text(max, ANY_CONTROL, opts);
+
+/** Text a person writes over several lines (messages, answers): tab and line breaks allowed, no other controls. */
+export const MultiLine = (max: number, opts: TextOptions = {}) => text(max, CONTROL_BUT_LINES, opts);
+
+/** An email address as typed (lower or upper case kept), bounded like the column that stores it. */
+export const Email = z.email('is not an email address').max(320, 'at most 320 characters');

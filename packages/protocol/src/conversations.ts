@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { Channel, ConversationState, Id, Timestamp } from './common.js';
+import { Channel, ConversationState, Email, Id, INT4_MAX, MultiLine, SingleLine, Timestamp } from './common.js';
 import { ConversationEvent } from './events.js';
 
 export const PrechatAnswers = z.strictObject({
-  name: z.string().trim().min(1, 'name is required').max(200),
-  email: z.email().max(320),
-  question: z.string().trim().min(1, 'question is required').max(2000),
+  name: SingleLine(200, { min: 1, minMessage: 'name is required' }),
+  email: Email,
+  question: MultiLine(2000, { min: 1, minMessage: 'question is required' }),
 });
 export type PrechatAnswers = z.infer<typeof PrechatAnswers>;
 
 /** Context variables set by the host page; routing rules may read them. */
 export const ContextVariables = z
-  .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()]))
+  .record(SingleLine(100, { trim: false }), z.union([MultiLine(1000, { trim: false }), z.number(), z.boolean()]))
   .refine((vars) => Object.keys(vars).length <= 50, { message: 'at most 50 context variables' });
 export type ContextVariables = z.infer<typeof ContextVariables>;
 
@@ -54,7 +54,7 @@ export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
 /** A page of a list: `cursor` is an earlier page's `nextCursor`, passed back unchanged. */
 export const PageQuery = z.object({
-  cursor: z.string().min(1).max(400).optional(),
+  cursor: SingleLine(400, { min: 1, minMessage: 'cursor is empty' }).optional(),
   limit: z.coerce.number().int().min(1, 'limit is at least 1').max(200, 'limit is at most 200').default(50),
 });
 export type PageQuery = z.input<typeof PageQuery>;
@@ -73,7 +73,15 @@ export const ConversationList = z.object({
 });
 export type ConversationList = z.infer<typeof ConversationList>;
 
-export const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+/** `after` is compared with an integer column: above its largest value it is refused, not a database error. */
+export const EventsQuery = z.object({
+  after: z.coerce
+    .number()
+    .int('after is a whole number')
+    .min(0, 'after is at least 0')
+    .max(INT4_MAX, `after is at most ${INT4_MAX}`)
+    .default(0),
+});
 export type EventsQuery = z.input<typeof EventsQuery>;
 
 export const EventList = z.object({ events: z.array(ConversationEvent) });

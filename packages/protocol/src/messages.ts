@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, MultiLine, SingleLine, Timestamp } from './common.js';
 
 /** Largest message text accepted, in UTF-8 bytes (the reference's limit is 28 KB). */
 export const MAX_MESSAGE_BYTES = 28 * 1024;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
-export const MessageText = z
-  .string()
-  .trim()
-  .min(1, 'message text is empty')
+export const MessageText = MultiLine(MAX_MESSAGE_BYTES, { min: 1, minMessage: 'message text is empty' })
   .refine((text) => utf8Bytes(text) <= MAX_MESSAGE_BYTES, {
     message: `message text is over ${MAX_MESSAGE_BYTES} bytes`,
   });
@@ -34,7 +31,7 @@ export type Message = z.infer<typeof Message>;
  * so a message sent again after a lost reply is stored only once.
  */
 export const SendMessageRequest = z.strictObject({
-  clientMessageId: z.string().min(8).max(64),
+  clientMessageId: SingleLine(64, { min: 8, trim: false }),
   text: MessageText,
 });
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;

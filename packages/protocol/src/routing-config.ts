@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Presence } from './common.js';
+import { Id, MultiLine, Presence, SingleLine } from './common.js';
 
 // The routing configuration an admin edits (SPEC RT1-RT6, AG1). Everything is data validated
 // here; the engine in packages/server/src/domain/routing reads it. Limits are the reference
@@ -11,11 +11,13 @@ export const LIMITS = {
   routeRulesPerWorkstream: 1000,
   queuesPerSplit: 5,
   conditionDepth: 6,
+  /** Comparisons and groups in one condition, counted at every level. */
+  conditionParts: 500,
 } as const;
 
-const Name = z.string().trim().min(1, 'name is required').max(100);
+const Name = SingleLine(100, { min: 1, minMessage: 'name is required' });
 
-export const Skill = z.strictObject({ id: Id, name: Name, type: z.string().trim().min(1).max(100).default('General') });
+export const Skill = z.strictObject({ id: Id, name: Name, type: SingleLine(100, { min: 1, minMessage: 'type is required' }).default('General') });
 export type Skill = z.infer<typeof Skill>;
 
 /** Proficiency on a 1-10 scale (the reference's recommended rating model). */
@@ -54,7 +56,7 @@ const validTimeZone = (tz: string) => {
 export const OperatingHours = z.strictObject({
   id: Id,
   name: Name,
-  timeZone: z.string().refine(validTimeZone, 'unknown time zone'),
+  timeZone: SingleLine(100, { trim: false }).refine(validTimeZone, 'unknown time zone'),
   weekly: z
     .array(z.strictObject({ day: Weekday, start: Time, end: Time }).refine((h) => h.start < h.end, 'a period ends after it starts'))
     .max(100),
@@ -71,10 +73,11 @@ export type OperatingHours = z.infer<typeof OperatingHours>;
  */
 export const Field = z
   .string()
+  .max(200, 'at most 200 characters')
   .regex(/^(context|prechat|channel|contact|account|output)\.[A-Za-z0-9_-]+$/, 'field is context|prechat|channel|contact|account|output.<name>');
 export const Operator = z.enum(['equals', 'not-equals', 'contains', 'in', 'greater-than', 'less-than', 'exists', 'not-exists']);
 export type Operator = z.infer<typeof Operator>;
-const Scalar = z.union([z.string().max(1000), z.number(), z.boolean()]);
+const Scalar = z.union([MultiLine(1000, { trim: false }), z.number(), z.boolean()]);
 
 export const Comparison = z
   .strictObject({ kind: z.literal('compare'), field: Field, operator: Operator, value: z.union([Scalar, z.array(Scalar).max(100)]).optional() })
@@ -89,13 +92,57 @@ export const Comparison = z
 export type Comparison = z.infer<typeof Comparison>;
 
 export type Condition = Comparison | { kind: 'and'; all: Condition[] } | { kind: 'or'; any: Condition[] } | { kind: 'always' };
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
+
+/**
+ * How deep a condition nests (a comparison alone is 1, `and` of comparisons 2) and how many parts
+ * it has, walked with a stack instead of recursion: any input, however deep, is measured safely.
+ */
+export function conditionShape(input: unknown): { depth: number; parts: number } {
+  let depth = 0;
+  let parts = 0;
+  const stack: [unknown, number][] = [[input, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, level] = top;
+    parts += 1;
+    depth = Math.max(depth, level);
+    if (typeof node !== 'object' || node === null) continue;
+    const group = node as { kind?: unknown; all?: unknown; any?: unknown };
+    const children = group.kind === 'and' ? group.all : group.kind === 'or' ? group.any : undefined;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, level + 1]);
+  }
+  return { depth, parts };
+}
+
+const ConditionTree: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     Comparison,
-    z.strictObject({ kind: z.literal('and'), all: z.array(Condition).min(1).max(50) }),
-    z.strictObject({ kind: z.literal('or'), any: z.array(Condition).min(1).max(50) }),
+    z.strictObject({ kind: z.literal('and'), all: z.array(ConditionTree).min(1).max(50) }),
+    z.strictObject({ kind: z.literal('or'), any: z.array(ConditionTree).min(1).max(50) }),
     z.strictObject({ kind: z.literal('always') }),
   ]),
+);
+
+/**
+ * A routing condition. Its depth and size are checked first, without recursion, so a condition nested
+ * a thousand deep gets a clear 400 instead of exhausting the stack in the recursive parse (X3). A codec
+ * whose decode does the check: responses are encoded with the same schema, and skip it. (The OpenAPI
+ * request schema shows `when` as any value with this description; the response schema shows the tree.)
+ */
+export const Condition: z.ZodType<Condition> = z.codec(
+  z.unknown().meta({ description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep` }),
+  ConditionTree,
+  {
+    decode: (input, payload) => {
+      const { depth, parts } = conditionShape(input);
+      if (depth > LIMITS.conditionDepth) {
+        payload.issues.push({ code: 'custom', input, message: `conditions are nested ${depth} deep; the limit is ${LIMITS.conditionDepth}` });
+      } else if (parts > LIMITS.conditionParts) {
+        payload.issues.push({ code: 'custom', input, message: `a condition has ${parts} parts; the limit is ${LIMITS.conditionParts}` });
+      }
+      return input as Condition;
+    },
+    encode: (condition) => condition,
+  },
 );
 
 // ---- Rules ----
@@ -138,8 +185,8 @@ export type OverflowCondition = z.infer<typeof OverflowCondition>;
 
 export const OverflowAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('transfer'), queueId: Id }),
-  z.strictObject({ kind: z.literal('message-and-end'), message: z.string().trim().min(1).max(2000) }),
-  z.strictObject({ kind: z.literal('offer-callback'), message: z.string().trim().min(1).max(2000) }),
+  z.strictObject({ kind: z.literal('message-and-end'), message: MultiLine(2000, { min: 1, minMessage: 'message is required' }) }),
+  z.strictObject({ kind: z.literal('offer-callback'), message: MultiLine(2000, { min: 1, minMessage: 'message is required' }) }),
   z.strictObject({ kind: z.literal('assign-anyway') }),
 ]);
 export type OverflowAction = z.infer<typeof OverflowAction>;
@@ -154,8 +201,8 @@ export const SortKey = z.strictObject({
 export type SortKey = z.infer<typeof SortKey>;
 
 export const AgentFilter = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('min-remaining-capacity'), units: z.number().int().min(1) }),
-  z.strictObject({ kind: z.literal('min-idle-seconds'), seconds: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal('min-remaining-capacity'), units: z.number().int().min(1).max(1000) }),
+  z.strictObject({ kind: z.literal('min-idle-seconds'), seconds: z.number().int().min(1).max(7 * 24 * 3600) }),
   z.strictObject({ kind: z.literal('has-skill'), skillId: Id, minProficiency: Proficiency.default(1) }),
 ]);
 export type AgentFilter = z.infer<typeof AgentFilter>;
@@ -201,7 +248,7 @@ export const Workstream = z.strictObject({
   channel: z.enum(['messaging', 'voice', 'records']),
   distribution: z.enum(['push', 'pick']),
   capacity: WorkstreamCapacity,
-  allowedPresences: z.array(Presence).min(1),
+  allowedPresences: z.array(Presence).min(1).max(20),
   wrapUpBlocking: WrapUpBlocking.default({ kind: 'always' }),
   autoCloseAfterMinutes: z.number().int().min(1).max(60 * 24 * 90).nullable().default(null),
   /** An asynchronous conversation goes back to the agent who had it. */

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { ONGOING_STATES } from './domain/conversation/lifecycle.js';
 import { installErrorHandling } from './http/errors.js';
+import { installJsonBody } from './http/json-body.js';
 import { identityOf } from './http/mount.js';
 import { createLogger, installRequestLog, requestLogOptions, withRedaction } from './http/request-log.js';
 import { adminRoutes } from './http/routes/admin-routes.js';
@@ -87,6 +88,7 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandling(http);
+  installJsonBody(http);
   const origins = createOriginPolicy({ db, tokens, publicUrl: config.PUBLIC_URL });
   await installSecurityHeaders(http, origins);
   await installCors(http, origins);

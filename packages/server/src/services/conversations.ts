@@ -27,7 +27,7 @@ import {
   updateConversation,
   type ConversationRow,
 } from '../store/conversations.js';
-import { findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
+import { clientKey, findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
 import { lockConversationAndAgent } from '../store/locks.js';
@@ -241,8 +241,12 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     async sendCustomerMessage(who: VisitorIdentity, clientMessageId: string, text: string): Promise<ConversationEvent> {
       return command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, who.conversationId);
-        const existing = await findEventByClientId(tx, c.id, clientMessageId);
-        if (existing) return toWireEvent(existing, 'customer');
+        const key = clientKey({ kind: 'customer' }, clientMessageId);
+        const existing = await findEventByClientId(tx, c.id, key);
+        // A retry: the message stored the first time. Anything else under the key (a row kept from
+        // before keys were scoped) is not this visitor's to see.
+        if (existing?.publicSeq != null && existing.type === 'message') return toWireEvent(existing, 'customer');
+        if (existing) throw conflict('this client message id is already used in this conversation; pick a new one');
         if (c.state === 'wrap-up' || c.state === 'closed') throw conflict('this conversation has ended');
         const now = clock.now();
         await updateConversation(tx, c.orgId, c.id, { lastCustomerMessageAt: now });
@@ -254,7 +258,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
             message: message('customer', text, null, c.customerName, clientMessageId, now),
           },
           public: true,
-          clientId: clientMessageId,
+          clientId: key,
           at: now,
         });
         return toWireEvent(row, 'customer');
@@ -265,7 +269,8 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       return command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, id);
         await guard(tx, who, c, input.internal ? 'write-note' : 'message-customer');
-        const existing = await findEventByClientId(tx, c.id, input.clientMessageId);
+        const key = clientKey({ kind: 'staff', userId: who.userId }, input.clientMessageId);
+        const existing = await findEventByClientId(tx, c.id, key);
         if (existing) return toWireEvent(existing, 'staff');
         if (input.internal) {
           if (c.state === 'closed') throw conflict('this conversation is closed');
@@ -281,7 +286,7 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
             message: message(input.internal ? 'note' : 'agent', input.text, who.userId, who.name, input.clientMessageId, now),
           },
           public: !input.internal,
-          clientId: input.clientMessageId,
+          clientId: key,
           at: now,
         });
         return toWireEvent(row, 'staff');

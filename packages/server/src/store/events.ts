@@ -50,6 +50,13 @@ export async function appendEvent(tx: Db, e: NewEvent): Promise<EventRow> {
   return row!;
 }
 
+/**
+ * What `client_id` stores for a message: the client's id scoped to its author, so retries dedupe
+ * while a visitor's id can never match an agent's message or internal note (X3).
+ */
+export const clientKey = (author: { kind: 'customer' } | { kind: 'staff'; userId: string }, clientMessageId: string) =>
+  author.kind === 'customer' ? `customer:${clientMessageId}` : `staff:${author.userId}:${clientMessageId}`;
+
 /** By conversation alone: callers pass a conversation they have already locked within their organisation. */
 export async function findEventByClientId(db: Db, conversationId: string, clientId: string): Promise<EventRow | undefined> {
   const [row] = await db

@@ -1,0 +1,23 @@
+import { asc, eq } from 'drizzle-orm';
+import type { ApiClient } from '@switchboard/protocol';
+import type { Db } from '../../src/store/db.js';
+import { contacts, conversationEvents, conversationParticipants, conversations, offers, widgets } from '../../src/store/schema.js';
+
+/**
+ * Everything an organisation holds that a request could change: its whole routing configuration
+ * (the export an admin downloads, without its timestamp) and every row of its conversations,
+ * events, offers, participants, contacts and widgets. Equal snapshots: the request changed nothing.
+ * Users are left out on purpose: any agent request records presence activity on the user row.
+ */
+export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Promise<string> {
+  const { exportedAt: _, ...config } = await admin.call('exportConfig');
+  const rows = await Promise.all([
+    db.select().from(conversations).where(eq(conversations.orgId, orgId)).orderBy(asc(conversations.id)),
+    db.select().from(conversationEvents).where(eq(conversationEvents.orgId, orgId)).orderBy(asc(conversationEvents.id)),
+    db.select().from(offers).where(eq(offers.orgId, orgId)).orderBy(asc(offers.id)),
+    db.select().from(conversationParticipants).where(eq(conversationParticipants.orgId, orgId)).orderBy(asc(conversationParticipants.id)),
+    db.select().from(contacts).where(eq(contacts.orgId, orgId)).orderBy(asc(contacts.id)),
+    db.select().from(widgets).where(eq(widgets.orgId, orgId)).orderBy(asc(widgets.id)),
+  ]);
+  return JSON.stringify({ config, rows });
+}
