@@ -202,4 +202,4 @@ console.log(`\nDurable assignments (offer, event and trace committed per assignm
 console.log(`  database  assigned   assignments          per minute  bare claim   ratio  vs 5,000/min`);
 for (const r of rows) console.log(r);
 console.log(`\n  ratio = durable assignments / bare claims on the same database in the same run (target >= 0.5)`);
-console.log(`  5,000/min is the reference system's published ceiling per organisation (routing-semantics §1.23).`);
+console.log(`  5,000/min is the reference system's published ceiling per organisation.`);

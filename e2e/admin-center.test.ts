@@ -1,5 +1,5 @@
 /**
- * The admin center in Chromium against a real server (SPEC AD1-AD3, RT1-RT6).
+ * The admin center in Chromium against a real server (AD1-AD3, RT1-RT6).
  *
  * Test ids the admin center provides (apps/admin):
  * - sign-in: login-email, login-password, login-submit, login-error; admins-only (the page an agent or

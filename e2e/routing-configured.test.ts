@@ -1,5 +1,5 @@
 /**
- * Issue 3's "done means", in Chromium against a server started like `npm start` (SPEC RT1-RT6, AG1):
+ * Issue 3's "done means", in Chromium against a server started like `npm start` (RT1-RT6, AG1):
  * an admin configures a second workstream, a classification rule on a pre-chat answer, a route
  * rule on a context variable, a skill, two assignment methods and a chat widget in the admin
  * center; chats started from the demo page's widget land in the right queue and reach the right

@@ -50,7 +50,7 @@ export const NewChatWidget = z.object({
     .default([]),
 });
 /**
- * A chat widget (SPEC CH1): the id is what the embed tag names (`data-widget-id`), so it never
+ * A chat widget (CH1): the id is what the embed tag names (`data-widget-id`), so it never
  * changes; the workstream decides how its conversations are routed.
  * As the server answers it: no transforms, answers are serialised, not parsed.
  */

@@ -6,11 +6,11 @@ export type Id = z.infer<typeof Id>;
 export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-/** Base presences that routing understands (SPEC AG1). */
+/** Base presences that routing understands (AG1). */
 export const Presence = z.enum(['available', 'busy', 'busy-dnd', 'away', 'offline']);
 export type Presence = z.infer<typeof Presence>;
 
-/** Conversation lifecycle states (SPEC CV1). */
+/** Conversation lifecycle states (CV1). */
 export const ConversationState = z.enum(['open', 'active', 'waiting', 'wrap-up', 'closed']);
 export type ConversationState = z.infer<typeof ConversationState>;
 

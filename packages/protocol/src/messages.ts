@@ -11,7 +11,7 @@ export const MessageText = MultiLine(MAX_MESSAGE_BYTES, { min: 1, minMessage: 'm
     message: `message text is over ${MAX_MESSAGE_BYTES} bytes`,
   });
 
-/** `note` is an internal note: agents and supervisors only (SPEC CV3). */
+/** `note` is an internal note: agents and supervisors only (CV3). */
 export const MessageKind = z.enum(['customer', 'agent', 'system', 'bot', 'note']);
 export type MessageKind = z.infer<typeof MessageKind>;
 

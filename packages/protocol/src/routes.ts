@@ -93,7 +93,7 @@ export const routes = {
   visitorSend: route({ method: 'POST', path: '/api/widget/conversations/:id/messages', auth: 'visitor', params: IdParams, body: SendMessageRequest, response: ConversationEvent, summary: 'Send a customer message' }),
   visitorEnd: route({ method: 'POST', path: '/api/widget/conversations/:id/end', auth: 'visitor', params: IdParams, body: Empty, response: Ok, summary: 'The customer ends the chat' }),
 
-  // Routing configuration (admin center, SPEC AD2/AD3, RT1-RT6).
+  // Routing configuration (admin center, AD2/AD3, RT1-RT6).
   listSkills: admin({ method: 'GET', path: '/api/admin/skills', response: list(Skill), summary: 'Skills' }),
   createSkill: admin({ method: 'POST', path: '/api/admin/skills', body: NewSkill, response: Skill, summary: 'Create a skill' }),
   updateSkill: admin({ method: 'PUT', path: '/api/admin/skills/:id', params: IdParams, body: NewSkill, response: Skill, summary: 'Change a skill' }),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Id, MultiLine, Presence, SingleLine } from './common.js';
 
-// The routing configuration an admin edits (SPEC RT1-RT6, AG1). Everything is data validated
+// The routing configuration an admin edits (RT1-RT6, AG1). Everything is data validated
 // here; the engine in packages/server/src/domain/routing reads it. Limits are the reference
-// system's, raised (routing-semantics §1.23).
+// system's published quotas, raised.
 
 export const LIMITS = {
   rulesetsPerWorkstream: 50,
@@ -267,7 +267,7 @@ export type Workstream = z.infer<typeof Workstream>;
 
 export const AgentRouting = z.strictObject({
   userId: Id,
-  /** Units of capacity (SPEC RT4); conversations in active and wrap-up count against it. */
+  /** Units of capacity (RT4); conversations in active and wrap-up count against it. */
   capacity: z.number().int().min(0).max(1000),
   queueIds: z.array(Id).max(1000),
   skills: z.array(SkillRequirement).max(200),
@@ -280,7 +280,7 @@ export const RoutingSettings = z.strictObject({
   defaultPresence: z.union([Presence, Id]).default('available'),
   /** A manual presence is cleared after this many minutes without activity. */
   idleMinutes: z.number().int().min(1).max(24 * 60).default(15),
-  /** An agent who lets an offer run out shows as inactive (Away) until they change it (routing-semantics §1.7). */
+  /** An agent who lets an offer run out shows as inactive (Away) until they change it (AG1). */
   missedOfferMakesInactive: z.boolean().default(false),
   /** An agent who rejects an offer shows Do not disturb until they change it. */
   rejectMakesDoNotDisturb: z.boolean().default(false),

@@ -3,7 +3,7 @@ import { ConversationState, Id, Timestamp } from './common.js';
 import { ClassificationOutputs, OverflowAction } from './routing-config.js';
 
 /**
- * One agent the engine looked at, and why it was chosen or skipped (SPEC RT5). `rank` is the
+ * One agent the engine looked at, and why it was chosen or skipped (RT5). `rank` is the
  * agent's place among the eligible ones (1 goes first); null when the agent was skipped. The
  * reason of a ranked agent says what put them below the agent ranked just above.
  */

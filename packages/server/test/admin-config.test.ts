@@ -30,7 +30,7 @@ const problemsOf = async (p: Promise<unknown>) => {
   return { status: (err as ApiCallError).status, body: (err as ApiCallError).body as { message: string; problems?: string[] } };
 };
 
-describe('admin center API (SPEC AD3)', () => {
+describe('admin center API (AD3)', () => {
   it('is for admins only: agents and supervisors get 403 with a message', async () => {
     for (const who of ['ann', 'sue']) {
       const res = await fetch(`${server.url}/api/admin/skills`, { headers: { authorization: `Bearer ${token[who]}` } });

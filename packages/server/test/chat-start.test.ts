@@ -20,7 +20,7 @@ afterAll(async () => {
 const contactsOf = (orgId: string) => db.db.select().from(contacts).where(eq(contacts.orgId, orgId));
 const conversationsOf = (orgId: string) => db.db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.orgId, orgId)));
 
-describe('starting a chat (SPEC CV1): the contact and the conversation are created together or not at all', () => {
+describe('starting a chat (CV1): the contact and the conversation are created together or not at all', () => {
   it('a chat start that fails after the contact would have been made leaves no contact behind', async () => {
     const org = await buildOrg(db.db, { queues: ['Support'], users: [] });
     // PostgreSQL cannot store a NUL character in jsonb: the conversation's context is refused by the

@@ -38,7 +38,7 @@ async function queueOfChatOn(widgetId: string): Promise<string> {
   return step?.step === 'queue' ? step.queueId : 'no queue step';
 }
 
-describe('chat widgets (SPEC CH1, AD2)', () => {
+describe('chat widgets (CH1, AD2)', () => {
   it('an admin creates a widget for a second workstream; its chats are routed by that workstream, and moving it moves them', async () => {
     const [website] = await admin().call('listWorkstreams');
     const { id: _, ...settings } = website!;

@@ -50,7 +50,7 @@ async function withAcceptedChat(org: Awaited<ReturnType<typeof buildOrg>>, key: 
 // Read straight from the database: an API call is activity and would reset the idle time.
 const presenceInDb = async (id: string) => (await db.db.select({ p: users.presence }).from(users).where(eq(users.id, id)))[0]!.p;
 
-describe('presence over time (SPEC AG1, injected clock)', () => {
+describe('presence over time (AG1, injected clock)', () => {
   it('a return within 2.5 minutes restores the manual presence; later it is computed again', async () => {
     const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
     const ann = await signIn(org, 'ann');
@@ -86,7 +86,7 @@ describe('presence over time (SPEC AG1, injected clock)', () => {
   });
 });
 
-describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
+describe('wrap-up capacity and auto-close (RT1, injected clock)', () => {
   it('"release after" gives capacity back after the set time, and auto-close ends an idle wrap-up', async () => {
     const org = await buildOrg(db.db, {
       queues: ['Support'],
@@ -116,7 +116,7 @@ describe('wrap-up capacity and auto-close (SPEC RT1, injected clock)', () => {
   });
 });
 
-describe('end-of-day capacity profiles (SPEC RT1, injected clock)', () => {
+describe('end-of-day capacity profiles (RT1, injected clock)', () => {
   it('count the day\'s items until the day ends, then the agent is offered work again', async () => {
     clock.set(new Date('2026-04-02T22:00:00Z'));
     // Profiles only: no units, so presence follows the profile alone.

@@ -24,7 +24,7 @@ if (!reachable && process.env.CI === 'true') throw new Error(`Redis is not reach
 if (!reachable) console.warn(`\n  Redis not reachable at ${REDIS_URL}: the two-node fan-out test is skipped.\n`);
 
 // Skipped only on a machine without Redis (a newcomer's); CI requires it (above).
-describe.skipIf(!reachable)('two nodes share realtime events through Redis (SPEC X2)', () => {
+describe.skipIf(!reachable)('two nodes share realtime events through Redis (X2)', () => {
   let db: Database;
   let nodeA: TestServer;
   let nodeB: TestServer;

@@ -28,7 +28,7 @@ async function signIn(org: BuiltOrg, key: string) {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('typing indicators (SPEC CV2)', () => {
+describe('typing indicators (CV2)', () => {
   it("reach the customer only from the agent who accepted: an offered agent's and a monitoring supervisor's never do", async () => {
     const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }] });
     const ann = await signIn(org, 'ann');

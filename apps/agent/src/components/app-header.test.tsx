@@ -47,7 +47,7 @@ async function renderHeader() {
   await waitFor(() => expect(screen.getByText('In training (Away)')).toBeTruthy());
 }
 
-describe('AppHeader presence select (SPEC AG1)', () => {
+describe('AppHeader presence select (AG1)', () => {
   beforeEach(() => {
     api.call.mockReset();
     server();

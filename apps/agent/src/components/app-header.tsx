@@ -31,7 +31,7 @@ export function AppHeader() {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const chosen = usePresenceChoice((s) => s.chosen);
-  // The organisation's custom presences (SPEC AG1); without them the five base ones still work.
+  // The organisation's custom presences (AG1); without them the five base ones still work.
   const options = useQuery({
     queryKey: presenceOptionsKey,
     queryFn: async () => (await call('presenceOptions')).presences,

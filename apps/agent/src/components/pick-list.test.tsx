@@ -43,7 +43,7 @@ function serve(...lists: ConversationSummary[][]) {
 const listCalls = () => api.call.mock.calls.filter(([name]) => name === 'listPickable').length;
 const shownIds = () => screen.queryAllByTestId('pick-item').map((el) => el.dataset.conversationId);
 
-describe('PickList (SPEC AG10)', () => {
+describe('PickList (AG10)', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);

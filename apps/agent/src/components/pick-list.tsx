@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * Pick distribution (SPEC AG10, RT1): the open items of my queues in pick workstreams. Picking
+ * Pick distribution (AG10, RT1): the open items of my queues in pick workstreams. Picking
  * accepts at once; a refusal shows the server's reason. The list refreshes every few seconds
  * while the page is visible, on reconnect (the workspace invalidates it) and after every pick.
  */

@@ -40,7 +40,7 @@ const useStyles = makeStyles({
   empty: { flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', color: tokens.colorNeutralForeground3 },
 });
 
-/** Open conversations as tabs (SPEC AG3-lite); only the active one is mounted. */
+/** Open conversations as tabs (AG3, first part); only the active one is mounted. */
 export function SessionArea() {
   const styles = useStyles();
   const { t } = useTranslation();

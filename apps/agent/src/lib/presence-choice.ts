@@ -1,6 +1,6 @@
 import type { CustomPresence, Presence } from '@switchboard/protocol';
 
-/** The five base presences routing knows (SPEC AG1), in the order the select offers them. */
+/** The five base presences routing knows (AG1), in the order the select offers them. */
 export const BASE_PRESENCES: readonly Presence[] = ['available', 'busy', 'busy-dnd', 'away', 'offline'];
 
 /** A custom presence the agent chose: the server only reports its base, so the app remembers which. */

@@ -5,7 +5,7 @@ import { readJson, writeJson } from '@switchboard/web';
 type OutboxState = {
   ownerId: string | null;
   entries: OutboxEntry[];
-  /** Loads this user's unsent messages: a reload sends them again (SPEC: nothing lost). */
+  /** Loads this user's unsent messages: a reload sends them again (CV5: nothing lost). */
   hydrate(userId: string): void;
   add(entry: OutboxEntry): void;
 };

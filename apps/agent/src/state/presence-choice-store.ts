@@ -6,7 +6,7 @@ import { useAuth } from './auth-store';
 
 type PresenceChoiceState = {
   ownerId: string | null;
-  /** The custom presence the agent chose (SPEC AG1), while the server's base presence matches it. */
+  /** The custom presence the agent chose (AG1), while the server's base presence matches it. */
   chosen: PresenceChoice | null;
   choose(chosen: PresenceChoice | null): void;
 };

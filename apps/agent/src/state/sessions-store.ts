@@ -5,7 +5,7 @@ type Saved = { openIds: string[]; activeId: string | null };
 
 type SessionsState = Saved & {
   ownerId: string | null;
-  /** Loads the open sessions of this user (SPEC CV5: they survive a reload). */
+  /** Loads the open sessions of this user (CV5: they survive a reload). */
   hydrate(userId: string): void;
   open(id: string): void;
   close(id: string): void;

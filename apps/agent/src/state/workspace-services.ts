@@ -13,7 +13,7 @@ import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
 
 export const conversationsKey = ['conversations'] as const;
-/** Open items of pick workstreams (SPEC AG10): polled, so kept apart from my own lists. */
+/** Open items of pick workstreams (AG10): polled, so kept apart from my own lists. */
 export const pickableKey = ['pickable'] as const;
 
 /**
@@ -117,7 +117,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     },
     reject: (offer: Offer) => answer(offer, 'rejectOffer'),
     /**
-     * Takes an open item (SPEC AG10): accepted at once, so it joins my list and opens as a session.
+     * Takes an open item (AG10): accepted at once, so it joins my list and opens as a session.
      * A refusal (409: taken by someone else, or my capacity is full) is thrown to the caller.
      */
     async pick(id: string) {

@@ -17,7 +17,7 @@ export function widgetIdFor(title: string): string {
   return `${slug || 'widget'}-${tail}`;
 }
 
-/** Chat widgets (SPEC CH1, AD2): which workstream routes the conversations each embed tag starts. */
+/** Chat widgets (CH1, AD2): which workstream routes the conversations each embed tag starts. */
 export function createChatWidgetService({ db }: { db: Db }) {
   async function requireWorkstream(orgId: string, workstreamId: string) {
     if (!(await hasWorkstream(db, orgId, workstreamId))) throw new DomainError('invalid', `workstream ${workstreamId} does not exist`);

@@ -17,7 +17,7 @@ import type { StaffIdentity } from './identity.js';
 import type { PresenceService } from './presence.js';
 
 /**
- * Pick distribution (SPEC RT1, AG10): agents see the open items of their queues in pick
+ * Pick distribution (RT1, AG10): agents see the open items of their queues in pick
  * workstreams and take one. The take is the same conditional claim as push assignment, so two
  * agents picking the same item, or one picking past their capacity, cannot both win. As with
  * push, only agents take work, and only in a presence the workstream allows (`pickRefusal`).

@@ -14,7 +14,7 @@ type Transition = (state: model.PresenceState, now: Date, idleMinutes: number) =
 
 /**
  * Keeps `users.presence` — what routing reads — in step with the agent's presence facts and
- * capacity (SPEC AG1). Every change goes through `change`, in the caller's transaction when
+ * capacity (AG1). Every change goes through `change`, in the caller's transaction when
  * there is one (claims, closes), so presence and capacity never disagree after a commit.
  */
 export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; clock: Clock; bus: EventBus; onRoutable: (orgId: string) => void }) {
@@ -48,14 +48,14 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
     recompute: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => s),
     /**
      * An offer rejected or let run out: presence follows capacity, unless the organisation turned on
-     * "missed → inactive" or "reject → do not disturb" (routing-semantics §1.7); then it is set as if by hand.
+     * "missed → inactive" or "reject → do not disturb" (AG1); then it is set as if by hand.
      */
     async declined(tx: Db, log: EventLog, orgId: string, userId: string, outcome: 'rejected' | 'timeout') {
       const settings = await getSettings(tx, orgId);
       const to = outcome === 'timeout' ? settings.missedOfferMakesInactive && 'away' : settings.rejectMakesDoNotDisturb && 'busy-dnd';
       return change(tx, log, orgId, userId, (s, now) => (to ? model.setManual(s, to, now) : s));
     },
-    /** Accepting or closing ends a manual available/busy (routing-semantics §1.7). */
+    /** Accepting or closing ends a manual available/busy (AG1). */
     acceptedOrClosed: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => model.onAcceptOrClose(s)),
 
     async signIn(orgId: string, userId: string): Promise<Presence> {

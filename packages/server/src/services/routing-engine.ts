@@ -53,7 +53,7 @@ function roomPerQueue(agents: Iterable<AgentState>, config: RoutingConfig, pushW
 }
 
 /**
- * Assigns open conversations (SPEC RT3-RT5): loads the configuration and the agents fresh (so
+ * Assigns open conversations (RT3-RT5): loads the configuration and the agents fresh (so
  * a saved change applies to the next decision, on every node), lets the pure engine decide a
  * block of the most urgent items, and writes each decision as one conditional claim. `dispatch`
  * runs one organisation at a time on this node and coalesces triggers that arrive meanwhile;

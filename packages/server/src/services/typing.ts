@@ -4,7 +4,7 @@ import { getConversation } from '../store/conversations.js';
 import { listParticipants } from '../store/participants.js';
 import type { StaffIdentity } from './identity.js';
 
-/** Whose typing reaches the customer (SPEC CV2), asked by the socket server for each staff typing signal. */
+/** Whose typing reaches the customer (CV2), asked by the socket server for each staff typing signal. */
 export function createTypingService({ db }: { db: Db }) {
   return {
     async mayTypeToCustomer(who: StaffIdentity, conversationId: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { accounts, contacts } from './schema.js';
 
-/** SPEC CH5: pre-chat answers identify the customer by email; an unknown email becomes a new contact. */
+/** CH5: pre-chat answers identify the customer by email; an unknown email becomes a new contact. */
 export async function findOrCreateContact(tx: Db, orgId: string, name: string, email: string): Promise<string> {
   const [found] = await tx
     .select({ id: contacts.id })

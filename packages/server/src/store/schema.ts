@@ -199,7 +199,7 @@ export const conversations = pgTable(
     capacityProfileIds: jsonb('capacity_profile_ids').$type<string[]>().notNull().default([]),
     chargedUnits: integer('charged_units').notNull().default(0),
     chargedProfileIds: jsonb('charged_profile_ids').$type<string[]>().notNull().default([]),
-    /** Classification outputs (SPEC RT2): lower priority is more urgent. */
+    /** Classification outputs (RT2): lower priority is more urgent. */
     priority: integer('priority').notNull().default(100),
     severity: text('severity'),
     skills: jsonb('skills').$type<SkillRequirement[]>().notNull().default([]),
@@ -279,7 +279,7 @@ export const offers = pgTable(
   ],
 );
 
-/** Who took part, from when to when (SPEC CV2); the customer and every agent who accepted. */
+/** Who took part, from when to when (CV2); the customer and every agent who accepted. */
 export const conversationParticipants = pgTable(
   'conversation_participants',
   {
@@ -377,7 +377,7 @@ export const orgSettings = pgTable('org_settings', {
   fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] }).notNull().default('busy'),
 });
 
-/** Every routing decision for a conversation, with its reasons (SPEC RT5). */
+/** Every routing decision for a conversation, with its reasons (RT5). */
 export const routingTraces = pgTable(
   'routing_traces',
   {

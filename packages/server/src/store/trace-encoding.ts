@@ -1,6 +1,6 @@
 import type { AgentConsidered, TraceStep } from '@switchboard/protocol';
 
-// A decision in a queue of hundreds of agents lists every one of them (SPEC RT5): written as
+// A decision in a queue of hundreds of agents lists every one of them (RT5): written as
 // is, that is ~30 kB per assignment, and writing it was most of an assignment's cost. Stored,
 // an assignment step lists agent ids once, reason texts once per distinct text (most repeat:
 // "capacity 0 left", "tied with the agent above"), and no names: names are read back from the

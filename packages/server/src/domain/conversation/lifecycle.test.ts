@@ -5,7 +5,7 @@ import { LIFECYCLE, nextState, TransitionError, type LifecycleCommand, type Life
 const STATES: ConversationState[] = ['open', 'active', 'waiting', 'wrap-up', 'closed'];
 const COMMANDS = Object.keys(LIFECYCLE) as LifecycleCommand[];
 
-// Written out by hand from SPEC CV1 and routing-semantics §1.12, independently of LIFECYCLE,
+// Written out by hand from CV1 in docs/features.md, independently of LIFECYCLE,
 // so that a wrong entry there fails here. Key: command, state, accepted, asynchronous.
 const ALLOWED: [LifecycleCommand, ConversationState, boolean, boolean, ConversationState][] = [];
 const allow = (cmd: LifecycleCommand, state: ConversationState, to: ConversationState, when: (accepted: boolean, async: boolean) => boolean) => {

@@ -1,7 +1,7 @@
 import type { ConversationState } from '@switchboard/protocol';
 import { DomainError } from '../errors.js';
 
-/** What can happen to a conversation (SPEC CV1; the reference's table is in routing-semantics §1.12). */
+/** What can happen to a conversation (CV1 in docs/features.md). */
 export type LifecycleCommand =
   | 'assign' // routing pushes it to an agent, or an agent picks it
   | 'decline' // the offered agent rejects it or lets the offer time out
@@ -72,6 +72,6 @@ export function nextState(facts: LifecycleFacts, command: LifecycleCommand): Con
   return rule.to;
 }
 
-/** States in which the primary agent holds capacity for the conversation (SPEC RT4). */
+/** States in which the primary agent holds capacity for the conversation (RT4). */
 export const CHARGED_STATES: readonly ConversationState[] = ['active', 'wrap-up'];
 export const ONGOING_STATES: readonly ConversationState[] = ['active', 'waiting', 'wrap-up'];

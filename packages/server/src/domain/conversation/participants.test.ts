@@ -3,7 +3,7 @@ import { DomainError } from '../errors.js';
 import { authorize, mayDo, mayTypeToCustomer, staffPart, type StaffAction, type StaffPart, type TypingFacts } from './participants.js';
 
 const ACTIONS: StaffAction[] = ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'];
-// By hand from SPEC CV2/SV2: only the primary agent acts on the conversation.
+// By hand from CV2/SV2: only the primary agent acts on the conversation.
 const EXPECTED: Record<StaffPart, StaffAction[]> = {
   primary: ACTIONS,
   consultant: ['read', 'write-note'],
@@ -37,7 +37,7 @@ describe('participants', () => {
   });
 });
 
-describe('mayTypeToCustomer (SPEC CV2: only who may write to the customer types to them)', () => {
+describe('mayTypeToCustomer (CV2: only who may write to the customer types to them)', () => {
   const active: TypingFacts = { state: 'active', accepted: true, agentId: 'a' };
   it.each<[string, TypingFacts, { id: string; activeConsultant: boolean }, boolean]>([
     ['the primary agent of an accepted conversation', active, { id: 'a', activeConsultant: false }, true],

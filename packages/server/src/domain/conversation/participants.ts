@@ -1,6 +1,6 @@
 import { forbidden } from '../errors.js';
 
-/** Who takes part in a conversation (SPEC CV2). Consultants and bots come with later features. */
+/** Who takes part in a conversation (CV2). Consultants and bots come with later features. */
 export type ParticipantRole = 'customer' | 'primary' | 'consultant' | 'monitor' | 'bot';
 
 /** What a staff member may do in a conversation, by the part they play in it. */
@@ -23,7 +23,7 @@ const REFUSAL: Partial<Record<StaffAction, string>> = {
 
 /**
  * The part a staff member plays: the assigned agent is primary; supervisors and admins may
- * monitor any conversation they are not primary on (SPEC SV2); earlier participants may read.
+ * monitor any conversation they are not primary on (SV2); earlier participants may read.
  */
 export function staffPart(
   conversation: { agentId: string | null },
@@ -48,7 +48,7 @@ export function authorize(part: StaffPart | null, action: StaffAction): void {
 export type TypingFacts = { state: string; accepted: boolean; agentId: string | null };
 
 /**
- * Whether a staff member's typing reaches the customer (SPEC CV2): only someone who may write to
+ * Whether a staff member's typing reaches the customer (CV2): only someone who may write to
  * them now, that is the primary agent of an accepted, active conversation, or an active
  * consultant. An agent who was only offered it, a monitoring supervisor or a former participant
  * stay silent: the customer would see someone typing who will never answer.

@@ -28,7 +28,7 @@ const partly: CapacityUse = { capacity: 3, usedCapacity: 1, profiles: {}, sessio
 const fullUnits: CapacityUse = { capacity: 3, usedCapacity: 3, profiles: {}, sessions: 0 };
 const see = (state: PresenceState, now: Date, use: CapacityUse = free) => effectivePresence(state, use, now, IDLE_MINUTES);
 
-describe('computedPresence (SPEC AG1: free → Available, full → Busy)', () => {
+describe('computedPresence (AG1: free → Available, full → Busy)', () => {
   const blocking = (id: string, blocksAssignment = true): [string, CapacityProfile] => [id, { id, name: id, defaultLimit: 2, resetFrequency: 'immediate', blocksAssignment }];
   const profiles = new Map([blocking('chat'), blocking('voice'), blocking('log', false), blocking('email', false)]);
   const dnd: FullRule = { sessionLimit: null, fullPresence: 'busy-dnd' };
@@ -67,7 +67,7 @@ describe('computedPresence (SPEC AG1: free → Available, full → Busy)', () =>
   });
 });
 
-describe('sign-in and manual presence (SPEC AG1)', () => {
+describe('sign-in and manual presence (AG1)', () => {
   it.each<[Presence, Presence]>([
     ['away', 'away'],
     ['offline', 'offline'],
@@ -126,7 +126,7 @@ describe('sign-in and manual presence (SPEC AG1)', () => {
   });
 });
 
-describe('idle clearing (routing-semantics §1.7: the override clears on inactivity)', () => {
+describe('idle clearing (AG1: the override clears on inactivity)', () => {
   const manualDnd = setManual(signIn('available', T0), 'busy-dnd', T0);
   const limit = IDLE_MINUTES * MIN;
 

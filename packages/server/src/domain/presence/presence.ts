@@ -1,7 +1,7 @@
 import type { CapacityProfile, CustomPresence, Presence } from '@switchboard/protocol';
 import { atSessionLimit } from '../routing/capacity.js';
 
-/** Reconnecting within this long restores the presence the agent had (routing-semantics §1.7). */
+/** Reconnecting within this long restores the presence the agent had (AG1). */
 export const RECONNECT_GRACE_MS = 150_000;
 
 const BASE: readonly Presence[] = ['available', 'busy', 'busy-dnd', 'away', 'offline'];
@@ -31,10 +31,10 @@ export type CapacityUse = {
 /** The organisation's rule for a full agent (AG1): the session limit (null: none) and what full shows. */
 export type FullRule = { sessionLimit: number | null; fullPresence: 'busy' | 'busy-dnd' };
 
-/** SPEC AG1: full shows Busy, with no session limit, unless the admin chose otherwise. */
+/** AG1: full shows Busy, with no session limit, unless the admin chose otherwise. */
 export const DEFAULT_FULL_RULE: FullRule = { sessionLimit: null, fullPresence: 'busy' };
 
-/** The base presence of a base name or a custom presence id (SPEC AG1); null if unknown. */
+/** The base presence of a base name or a custom presence id (AG1); null if unknown. */
 export function basePresence(value: string, custom: ReadonlyMap<string, CustomPresence>): Presence | null {
   if ((BASE as readonly string[]).includes(value)) return value as Presence;
   return custom.get(value)?.base ?? null;
@@ -43,7 +43,7 @@ export function basePresence(value: string, custom: ReadonlyMap<string, CustomPr
 const full = (used: number, limit: number) => used >= limit;
 
 /**
- * Presence from capacity (SPEC AG1): nothing in use → available; in use with room → busy;
+ * Presence from capacity (AG1): nothing in use → available; in use with room → busy;
  * exhausted or over → full. With profiles, the profile side is exhausted when every blocking
  * profile is (or, with none blocking, every profile); units and profiles together are full only
  * when both sides are exhausted. Holding the session limit's conversations is full whatever the
@@ -127,7 +127,7 @@ export function signOut(state: PresenceState, now: Date): PresenceState {
 }
 
 /**
- * The presence routing sees now (SPEC AG1): offline while disconnected; a manual presence
+ * The presence routing sees now (AG1): offline while disconnected; a manual presence
  * while the agent is active; computed from capacity otherwise. An agent idle for `idleMinutes`
  * with a manual presence loses it and shows as away (the reference's system "Inactive", whose
  * base is away) until the next activity, so an idle agent who had set away never turns available.

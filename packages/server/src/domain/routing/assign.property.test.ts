@@ -126,7 +126,7 @@ function* replay(org: Org, decisions: readonly AssignmentDecision[]) {
 
 const RUNS = { numRuns: 250 };
 
-describe('assignCycle properties (SPEC RT4, routing-semantics §1.4-1.6)', () => {
+describe('assignCycle properties (RT3-RT4)', () => {
   it('assigns only members with an allowed presence, room (counting the cycle’s own work), fewer sessions than the limit (if any), few enough declines and, for exact match, every skill', () => {
     fc.assert(
       fc.property(orgs, (org) => {

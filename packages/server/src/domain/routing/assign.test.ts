@@ -10,7 +10,7 @@ const cfg = config({
 });
 const assigned = (decisions: ReturnType<typeof assignCycle>) => Object.fromEntries(decisions.map((d) => [d.itemId, d.agentId]));
 
-describe('prioritize (routing-semantics §1.4)', () => {
+describe('prioritize (RT3)', () => {
   it('orders by queue priority, affinity, item priority, age, then id', () => {
     const items = [
       item({ id: 'young', enqueuedAt: at(-10) }),
@@ -32,7 +32,7 @@ describe('prioritize (routing-semantics §1.4)', () => {
   });
 });
 
-describe('assignCycle (SPEC RT3-RT5)', () => {
+describe('assignCycle (RT3-RT5)', () => {
   it('assigns in priority order and charges as it goes, so later items see the capacity used', () => {
     const agents = [agent({ id: 'only', capacity: 1, queueIds: ['q1', 'vip'] })];
     const decisions = assignCycle([item({ id: 'normal', enqueuedAt: at(-100) }), item({ id: 'vip', queueId: 'vip' })], agents, cfg, T0);

@@ -34,7 +34,7 @@ function toCandidate(agent: AgentState, item: WorkItem, ws: Workstream, cycle: C
   return { agent, remaining, skillFit: match.fit, skillDistance: match.distance, declines: item.declines[agent.id] ?? 0 };
 }
 
-/** Affinity (routing-semantics §1.2): the agent who had the item takes it back if eligible. */
+/** Affinity (RT1): the agent who had the item takes it back if eligible. */
 function affinityDecision(item: WorkItem, ws: Workstream, cycle: Cycle, strategy: string): { decision: AssignmentDecision | null; note: AgentConsidered | null } {
   const agent = item.affinityAgentId === null ? undefined : cycle.agents.get(item.affinityAgentId);
   if (!agent) return { decision: null, note: null };
@@ -70,7 +70,7 @@ function rankMembers(item: WorkItem, ws: Workstream, strategy: AssignmentStrateg
   return { ...decision, agentId: ranked[0].agent.id, considered: all };
 }
 
-/** After this many declines in all, an item is left to picking and supervisors (routing-semantics §1.4). */
+/** After this many declines in all, an item is left to picking and supervisors (RT3). */
 export const TOTAL_DECLINE_LIMIT = 100;
 
 function notOffered(item: WorkItem, strategy: string, note: string): AssignmentDecision {
@@ -117,7 +117,7 @@ export function startAssignmentCycle(agents: readonly AgentState[], config: Rout
 }
 
 /**
- * One assignment cycle (SPEC RT3-RT5, routing-semantics §1.4): items in priority order; for each,
+ * One assignment cycle (RT3-RT5): items in priority order; for each,
  * the eligible members of its queue ranked by the queue's strategy, every member recorded with
  * why they were chosen, ranked lower or skipped. An item listed twice is decided once. Pure and
  * deterministic; the caller claims each decision with a conditional write and may lose some.
@@ -134,7 +134,7 @@ export function assignCycle(items: readonly WorkItem[], agents: readonly AgentSt
   return decisions;
 }
 
-/** The trace step of a decision (SPEC RT5); `claim-lost` when the conditional write failed. */
+/** The trace step of a decision (RT5); `claim-lost` when the conditional write failed. */
 export function assignmentStep(decision: AssignmentDecision, claimLost = false): TraceStep {
   return {
     step: 'assignment',

@@ -11,7 +11,7 @@ const profiles = new Map([
   ['log', profile({ id: 'log', name: 'Log', defaultLimit: 1, blocksAssignment: false })],
 ]);
 
-describe('capacity: units (SPEC RT4)', () => {
+describe('capacity: units (RT4)', () => {
   it.each([
     [3, 0, 1, true],
     [3, 2, 1, true],
@@ -39,7 +39,7 @@ describe('capacity: units (SPEC RT4)', () => {
   });
 });
 
-describe('capacity: profiles (routing-semantics §1.6)', () => {
+describe('capacity: profiles (RT4)', () => {
   const holder = agent({ id: 'a', profiles: { total: { limit: 5, used: 4 }, high: { limit: 2, used: 1 } } });
 
   it('needs room in every profile of the item', () => {
@@ -98,7 +98,7 @@ describe('capacityNeedFor', () => {
   });
 });
 
-describe('holdsCapacity (routing-semantics §1.12)', () => {
+describe('holdsCapacity (CV1)', () => {
   const always = { kind: 'always' } as const;
   const never = { kind: 'never' } as const;
   const fiveMinutes = { kind: 'release-after', seconds: 300 } as const;

@@ -25,7 +25,7 @@ function unitsShortfall(left: number, needed: number): string {
   return text;
 }
 
-/** Why an agent has no room for a need, or null if they have (SPEC RT4, routing-semantics §1.6). */
+/** Why an agent has no room for a need, or null if they have (RT4). */
 export function capacityShortfall(agent: AgentState, need: CapacityNeed, profiles: Profiles): string | null {
   if (need.kind === 'units') {
     const left = agent.capacity - agent.usedCapacity;
@@ -84,7 +84,7 @@ export function release(agent: AgentState, need: CapacityNeed, now: Date, profil
 /**
  * What an item of this workstream costs: its units, or its profiles plus a profile set by
  * classification. A classified profile is ignored on a unit-based workstream (one capacity
- * model per organisation, routing-semantics §1.2).
+ * model per organisation, RT1).
  */
 export function capacityNeedFor(workstream: Workstream, outputs: Outputs = {}): CapacityNeed {
   if (workstream.capacity.kind === 'units') return { kind: 'units', units: workstream.capacity.units };
@@ -94,8 +94,8 @@ export function capacityNeedFor(workstream: Workstream, outputs: Outputs = {}): 
 }
 
 /**
- * Whether a conversation of an agent holds capacity now (SPEC RT4, routing-semantics §1.2 and
- * §1.12): active does; waiting does not; wrap-up follows the workstream's blocking setting
+ * Whether a conversation of an agent holds capacity now (RT4, CV1): active does; waiting does
+ * not; wrap-up follows the workstream's blocking setting
  * (always, never, or until `seconds` after the wrap-up began).
  */
 export function holdsCapacity(state: ConversationState, blocking: WrapUpBlocking, wrapUpSince: Date | null, now: Date): boolean {

@@ -25,7 +25,7 @@ const product: Ruleset = {
   rules: [{ name: 'Surface', when: eq('context.product', 'surface'), set: { skills: [{ skillId: 'french', proficiency: 8 }, { skillId: 'surface', proficiency: 4 }], priority: 5 } }],
 };
 
-describe('classify (SPEC RT2, routing-semantics §1.3)', () => {
+describe('classify (RT2)', () => {
   it('takes the first matching rule of a ruleset, not a later one', () => {
     const { outputs } = classify([language], routingContext({ channel: { locale: 'fr-FR' } }));
     expect(outputs.skills).toEqual([{ skillId: 'french', proficiency: 6 }]);

@@ -19,7 +19,7 @@ export function mergeOutputs(current: Outputs, set: ClassificationOutputs): Outp
 }
 
 /**
- * Runs the classification rulesets in order (SPEC RT2, routing-semantics §1.3). Inside a
+ * Runs the classification rulesets in order (RT2). Inside a
  * ruleset the first matching rule wins; later rulesets see what earlier ones set. One
  * `classification` trace step per ruleset, with the rule that matched (or null).
  */

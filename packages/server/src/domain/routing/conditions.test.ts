@@ -16,7 +16,7 @@ const cmp = (field: string, operator: Operator, value?: string | number | boolea
   ({ kind: 'compare', field, operator, value }) as Condition;
 const holds = (c: Condition) => evaluateCondition(c, ctx, outputs);
 
-describe('evaluateCondition (SPEC RT2)', () => {
+describe('evaluateCondition (RT2)', () => {
   it.each([
     ['equals ignores case', cmp('context.tier', 'equals', 'gold'), true],
     ['equals on a different value', cmp('context.tier', 'equals', 'silver'), false],

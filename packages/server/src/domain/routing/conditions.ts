@@ -87,7 +87,7 @@ function evaluateComparison(c: Comparison, ctx: RoutingContext, outputs: Outputs
 }
 
 /**
- * Whether a rule condition holds for a conversation (SPEC RT2). Strings compare without case,
+ * Whether a rule condition holds for a conversation (RT2). Strings compare without case,
  * numbers (and numeric strings) numerically; `contains` is a substring test on text and a
  * membership test on lists such as `output.skills`. A missing field (absent, null, blank or an
  * empty list) matches only `not-exists` and `not-equals`.

@@ -6,7 +6,7 @@ const rules: EligibilityRules = { allowedPresences: ['available', 'busy'], maxDe
 const profiles = new Map([['chat', profile({ id: 'chat', name: 'Chat', defaultLimit: 2 })]]);
 const reasonOf = (v: ReturnType<typeof eligibility>) => (v.eligible ? 'eligible' : v.reason);
 
-describe('eligibility (SPEC RT4)', () => {
+describe('eligibility (RT4)', () => {
   it('accepts a member with an allowed presence, room and the skills, with its match and room', () => {
     const v = eligibility(agent({ id: 'a', skills: { french: 8 } }), item({ id: 'i', skills: [{ skillId: 'french', proficiency: 7 }] }), rules, profiles);
     expect(v).toEqual({ eligible: true, match: { fit: 'over', distance: 1, shortfall: null }, remaining: 3 });

@@ -40,7 +40,7 @@ export function declinesOf(item: WorkItem, agentId: string): number {
 }
 
 /**
- * SPEC RT4: the agent is a member of the item's queue, has a presence the workstream allows,
+ * RT4: the agent is a member of the item's queue, has a presence the workstream allows,
  * holds fewer conversations than the organisation's session limit (if it has one), has declined
  * it fewer than `maxDeclines`
  * times, has room for its capacity need, and has the skills the workstream's matching mode asks

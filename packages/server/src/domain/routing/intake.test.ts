@@ -25,7 +25,7 @@ function setup(rules: RouteToQueueRule[], queues: QueueConfig[], extra: Partial<
 }
 const busy = (waiting: number): QueueStats => ({ waiting, estimatedWaitSeconds: null });
 
-describe('routeIntake: route-to-queue (SPEC RT2, routing-semantics §1.3)', () => {
+describe('routeIntake: route-to-queue (RT2)', () => {
   const route = setup(
     [rule('Gold customers', eq('context.tier', 'gold'), 'gold'), rule('Billing questions', { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'invoice' }, 'billing')],
     [queue({ id: 'gold' }), queue({ id: 'billing' })],
@@ -86,7 +86,7 @@ describe('routeIntake: percentage split', () => {
   });
 });
 
-describe('routeIntake: overflow (routing-semantics §1.8)', () => {
+describe('routeIntake: overflow (RT3)', () => {
   const always: Condition = { kind: 'always' };
 
   it('skips a matched queue that overflows for the next matching rule, and records why', () => {

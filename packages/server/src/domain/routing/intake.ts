@@ -81,7 +81,7 @@ function applyOverflow(queue: QueueConfig, fired: FiredOverflow, config: Routing
 }
 
 /**
- * Intake of a new conversation (SPEC RT2/RT3, routing-semantics §1.3 and §1.8): classification,
+ * Intake of a new conversation (RT2, RT3): classification,
  * then the first matching route-to-queue rule whose queue is not overflowing, else the fallback
  * queue (its overflow is ignored); the one pre-queue overflow check runs on the queue chosen
  * when every matched queue overflows. Pure: the same input gives the same decision and trace.

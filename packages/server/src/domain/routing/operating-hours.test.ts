@@ -6,7 +6,7 @@ import { hours } from './test-builders.js';
 const office = hours({ id: 'office' });
 const utc = (iso: string) => new Date(iso);
 
-describe('isOpen (routing-semantics §1.9)', () => {
+describe('isOpen (RT3)', () => {
   it.each([
     ['Monday 11:00 local, winter', '2026-03-02T10:00:00Z', true],
     ['Monday 08:59 local', '2026-03-02T07:59:00Z', false],

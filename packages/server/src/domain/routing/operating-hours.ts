@@ -48,7 +48,7 @@ export function localTime(timeZone: string, at: Date): LocalTime {
 const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
- * Whether a queue with these hours is open at `now` (routing-semantics §1.9): local weekday
+ * Whether a queue with these hours is open at `now` (RT3): local weekday
  * and time in the hours' zone, a holiday closes the whole local day, no hours = always open.
  */
 export function isOpen(hours: OperatingHours | null | undefined, now: Date): boolean {

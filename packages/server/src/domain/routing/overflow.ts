@@ -9,7 +9,7 @@ const ASSIGN_ANYWAY_OUTSIDE_HOURS: OverflowRule = { when: { kind: 'outside-hours
 
 /**
  * A queue's overflow rules in the order they are checked: outside-hours first, then the others
- * as defined (routing-semantics §1.8). A queue with hours but no outside-hours rule gets the
+ * as defined (RT3). A queue with hours but no outside-hours rule gets the
  * reference's implicit "outside hours → assign anyway", so a closed queue counts as overflowing.
  */
 export function overflowRules(queue: QueueConfig): OverflowRule[] {

@@ -4,7 +4,7 @@ import { pickRefusal } from './pick-rules.js';
 
 const ws = { name: 'Orders', allowedPresences: ['available', 'busy'] as Presence[] };
 
-describe('pickRefusal (SPEC RT1, RT4: picking follows the rules push routing applies)', () => {
+describe('pickRefusal (RT1, RT4: picking follows the rules push routing applies)', () => {
   it.each<[Role, Presence, ReturnType<typeof pickRefusal>]>([
     ['agent', 'available', null],
     ['agent', 'busy', null],

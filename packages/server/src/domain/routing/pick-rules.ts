@@ -1,6 +1,6 @@
 import type { Presence, Role, Workstream } from '@switchboard/protocol';
 
-/** Why a staff member may not take work from a pick workstream now, or null if they may (SPEC RT1, RT4, AG10). */
+/** Why a staff member may not take work from a pick workstream now, or null if they may (RT1, RT4, AG10). */
 export type PickRefusal = { kind: 'forbidden' | 'conflict'; message: string } | null;
 
 const PRESENCE_WORDS: Record<Presence, string> = {

@@ -10,7 +10,7 @@ export function itemAge(item: WorkItem): number {
 }
 
 /**
- * The order an assignment cycle serves items in (routing-semantics §1.4): queue priority (lower
+ * The order an assignment cycle serves items in (RT3): queue priority (lower
  * first); affinity items ahead of the rest at that priority (they skip prioritisation); item
  * priority (lower first); oldest first, across queues of equal priority too; then id, so the
  * order is total and a cycle is deterministic.

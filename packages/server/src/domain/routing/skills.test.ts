@@ -6,7 +6,7 @@ import type { SkillFit } from './types.js';
 const needs = (...pairs: [string, number][]): SkillRequirement[] => pairs.map(([skillId, proficiency]) => ({ skillId, proficiency }));
 const has = (skills: Record<string, number>) => ({ skills });
 
-describe('skillFit (SPEC RT4, routing-semantics §1.5)', () => {
+describe('skillFit (RT4)', () => {
   it.each<[string, Record<string, number>, SkillRequirement[], SkillFit, number]>([
     ['nothing required', { french: 3 }, [], 'none-required', 0],
     ['exactly the required proficiency', { french: 4 }, needs(['french', 4]), 'exact', 0],

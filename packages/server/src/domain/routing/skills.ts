@@ -13,7 +13,7 @@ export type SkillMatch = {
 const NONE_REQUIRED: SkillMatch = Object.freeze({ fit: 'none-required', distance: 0, shortfall: null });
 
 /**
- * Compares an agent with an item's skill requirements (SPEC RT4, routing-semantics §1.5):
+ * Compares an agent with an item's skill requirements (RT4):
  * 'exact' when every requirement is met at exactly the required proficiency, 'over' when every
  * one is met and some exceed it, 'under' when any is below or missing.
  */

@@ -24,7 +24,7 @@ export type RoutingConfig = {
   sessionLimit: number | null;
 };
 
-/** What rules can read about a new conversation (SPEC RT2). Values are flat records. */
+/** What rules can read about a new conversation (RT2). Values are flat records. */
 export type RoutingContext = {
   context: Readonly<Record<string, string | number | boolean>>;
   prechat: Readonly<Record<string, string | number | boolean>>;
@@ -109,7 +109,7 @@ export type AssignmentDecision = {
   note?: string;
 };
 
-/** How well an agent's skills fit an item (SPEC RT4). */
+/** How well an agent's skills fit an item (RT4). */
 export type SkillFit = 'exact' | 'over' | 'under' | 'none-required';
 
 /** An eligible agent, as a strategy sees it. */

@@ -16,7 +16,7 @@ const ctx: StrategyContext = { item: item({ id: 'i', skills: [{ skillId: 'french
 const rankIds = (order: SortKey[], cs: Candidate[]) => customOrder({ order }).rank(cs as unknown as NonEmpty<Candidate>, ctx).ranked.map((c) => c.agent.id);
 const key = (k: SortKey['key'], direction: SortKey['direction'] = 'desc'): SortKey => ({ key: k, direction });
 
-describe('custom order (SPEC RT3)', () => {
+describe('custom order (RT3)', () => {
   const ann = candidate({ agent: agent({ id: 'ann', skills: { french: 5, billing: 5 }, lastCapacityReleaseAt: at(-30) }), remaining: 1, skillFit: 'exact' });
   const bob = candidate({ agent: agent({ id: 'bob', skills: { french: 9, billing: 8 }, lastCapacityReleaseAt: at(-600) }), remaining: 2, skillFit: 'over', skillDistance: 7 });
   const cat = candidate({ agent: agent({ id: 'cat', skills: { french: 2 }, lastCapacityReleaseAt: null }), remaining: 3, skillFit: 'under', skillDistance: 8 });

@@ -42,7 +42,7 @@ function sortKey(key: SortKey['key'], ctx: StrategyContext): RankKey {
 }
 
 /**
- * Custom order (SPEC RT3): the queue's filters drop agents, then its keys order the rest;
+ * Custom order (RT3): the queue's filters drop agents, then its keys order the rest;
  * ties by round robin, then agent id. The workstream's closest match does not reorder here:
  * like the reference's custom methods, skill closeness counts only where `skill-match` is a key.
  */

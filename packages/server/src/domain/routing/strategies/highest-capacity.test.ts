@@ -9,7 +9,7 @@ runAssignmentStrategyContract({ name: 'highest-capacity', create: () => highestC
 const ctx = (over: Partial<StrategyContext> = {}): StrategyContext => ({ item: item({ id: 'i' }), queueId: 'q1', now: T0, ...over });
 const rankIds = (cs: Candidate[], c = ctx()) => highestCapacity.rank(cs as unknown as NonEmpty<Candidate>, c).ranked.map((x) => x.agent.id);
 
-describe('highest-capacity (routing-semantics §1.4)', () => {
+describe('highest-capacity (RT3)', () => {
   it('puts the agent with most capacity left first', () => {
     const cs = [1, 3, 2].map((remaining, i) => candidate({ agent: agent({ id: `a${i}` }), remaining }));
     expect(rankIds(cs)).toEqual(['a1', 'a2', 'a0']);

@@ -8,7 +8,7 @@ runAssignmentStrategyContract({ name: 'least-active', create: () => leastActive 
 
 const rank = (cs: Candidate[]) => leastActive.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i' }), queueId: 'q1', now: T0 });
 
-describe('least-active (routing-semantics §1.4)', () => {
+describe('least-active (RT3)', () => {
   it('puts the earliest last capacity release first, and no release at all before anyone', () => {
     const cs = [
       candidate({ agent: agent({ id: 'recent', lastCapacityReleaseAt: at(-5) }), remaining: 9 }),

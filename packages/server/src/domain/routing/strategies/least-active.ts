@@ -3,7 +3,7 @@ import { ago, leadingKeys, rankBy, roundRobinKey, type RankKey } from './ranking
 
 const lastReleaseKey = (now: Date): RankKey => ({
   label: 'last capacity release',
-  // No release since sign-in counts as the least active of all (routing-semantics §1.4).
+  // No release since sign-in counts as the least active of all (RT3).
   value: (c) => c.agent.lastCapacityReleaseAt?.getTime() ?? Number.NEGATIVE_INFINITY,
   show: (_c, v) => (Number.isFinite(v) ? ago(v, now) : 'none since sign-in'),
 });

@@ -47,7 +47,7 @@ export function ago(thenMs: number, now: Date): string {
 }
 
 /**
- * Round robin per queue (routing-semantics §1.4): never assigned from this queue first, in the
+ * Round robin per queue (RT3): never assigned from this queue first, in the
  * order they joined it; then the earliest last assignment.
  */
 export function roundRobinKey(ctx: Pick<StrategyContext, 'queueId' | 'now'>): RankKey {

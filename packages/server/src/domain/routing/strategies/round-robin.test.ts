@@ -9,7 +9,7 @@ runAssignmentStrategyContract({ name: 'round-robin', create: () => roundRobin })
 const rankIds = (cs: Candidate[], queueId = 'q1') =>
   roundRobin.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i', queueId }), queueId, now: T0 }).ranked.map((x) => x.agent.id);
 
-describe('round-robin (routing-semantics §1.4)', () => {
+describe('round-robin (RT3)', () => {
   it('serves never-assigned agents first, in the order they joined the queue', () => {
     const cs = [
       candidate({ agent: agent({ id: 'assigned', lastAssignedAt: { q1: at(-9999) }, joinedQueueAt: { q1: at(-99999) } }) }),

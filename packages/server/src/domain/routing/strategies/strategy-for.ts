@@ -5,7 +5,7 @@ import { highestCapacity } from './highest-capacity.js';
 import { leastActive } from './least-active.js';
 import { roundRobin } from './round-robin.js';
 
-/** The strategy for a queue's assignment method (SPEC RT3). */
+/** The strategy for a queue's assignment method (RT3). */
 export function strategyFor(method: AssignmentMethod): AssignmentStrategy {
   switch (method.kind) {
     case 'highest-capacity':
