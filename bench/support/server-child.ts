@@ -10,6 +10,8 @@ export type ServerChild = {
   memory(): { rss: number; peak: number };
   /** Resident memory after the server has sat idle for `ms`: the last of samples taken every 250 ms. */
   memoryAtRest(ms?: number): Promise<number>;
+  /** Resident memory once it stops falling (V8 gives start-up garbage back after a while), at most `maxMs`. */
+  memorySettled(maxMs?: number): Promise<number>;
   command(c: ServerCommand): void;
   once(type: ServerReport['type']): Promise<ServerReport>;
   stop(): Promise<void>;
@@ -47,6 +49,17 @@ export async function startServerChild(env: Record<string, string>): Promise<Ser
         rss = memory().rss;
       }
       return rss;
+    },
+    async memorySettled(maxMs = 90_000) {
+      const samples: number[] = [];
+      for (let t = 0; t < maxMs; t += 1000) {
+        await sleep(1000);
+        samples.push(memory().rss);
+        // Settled: over the last 10 s it moved by less than 2 %, after at least 15 s.
+        const last = samples.slice(-10);
+        if (samples.length >= 15 && Math.max(...last) - Math.min(...last) < 0.02 * Math.min(...last)) break;
+      }
+      return samples.at(-1)!;
     },
     command: (c) => child.send(c),
     once,
