@@ -103,7 +103,8 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
   healthRoutes(http, { db });
   metricsRoute(http, metrics, config.METRICS_TOKEN);
-  authRoutes(http, { db, tokens, presence, sessions });
+  // Realtime is created below; a sign-out can only come once the server listens.
+  authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });

@@ -7,8 +7,8 @@ import { argon2Verifier, type PasswordVerifier } from '../src/auth/passwords.js'
 import { systemClock } from '../src/domain/clock.js';
 import { createStaffSessions } from '../src/services/staff-sessions.js';
 import type { Database } from '../src/store/db.js';
-import { organizations, staffSessions, users } from '../src/store/schema.js';
-import { connectSocket, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { conversations, organizations, staffSessions, users } from '../src/store/schema.js';
+import { connectSocket, eventually, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 // Known only to this test's server, so the test can sign tokens the server would accept by signature.
@@ -60,8 +60,18 @@ describe('staff sessions (X3)', () => {
     const other = await signIn(org, 'ann');
     expect((await server.api(token).call('me')).id).toBe(org.user('ann').id);
     expect(await socketAccepted(token)).toBe(true);
+    const open = connectSocket(server.url, token);
+    const stays = connectSocket(server.url, other);
+    await Promise.all([open.ready, stays.ready]);
 
     expect(await server.api(token).call('logout', { body: {} })).toEqual({ ok: true });
+    // A socket already open with the signed-out session is closed by the server, and stays closed.
+    await eventually(() => !open.socket.connected);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(open.socket.connected).toBe(false);
+    expect(stays.socket.connected).toBe(true);
+    open.close();
+    stays.close();
     expect(await refusal(server.api(token).call('me'))).toEqual({ status: 401, message: 'You signed out of this session; sign in again' });
     expect(await socketAccepted(token)).toBe(false);
     expect((await server.api(other).call('me')).id).toBe(org.user('ann').id);
@@ -92,6 +102,11 @@ describe('staff sessions (X3)', () => {
     expect(await socketAccepted(chat.token)).toBe(false);
     expect(await socketAccepted(token)).toBe(false);
     expect((await refusal(server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } }))).status).toBe(401);
+    // Its widget is gone for visitors: no new chat starts, nothing is stored.
+    const before = await db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId));
+    const started = server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Al', email: 'a@x.example', question: 'hi' } } });
+    expect((await refusal(started)).status).toBe(404);
+    expect(await db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId))).toEqual(before);
   });
 
   it('role comes from the user row: a changed role holds at the next request', async () => {

@@ -75,7 +75,7 @@ export async function createRealtime(deps: RealtimeDeps) {
         // A shutting-down node is not the agent leaving: they reconnect to this or another node.
         if (!closing) await presence.settle(who);
       });
-      await socket.join([rooms.user(who.userId), rooms.org(who.orgId)]);
+      await socket.join([rooms.user(who.userId), rooms.org(who.orgId), rooms.session(who.sessionId)]);
       const ongoing = await deps.ongoingFor(who.orgId, who.userId);
       await socket.join(ongoing.map(rooms.staff));
       // Settled before 'ready', and pushed to this socket too: the workspace shows it at once.
@@ -136,6 +136,10 @@ export async function createRealtime(deps: RealtimeDeps) {
   return {
     io,
     deliver,
+    /** Closes every socket of a staff session, on every node (the Redis adapter carries it): sign-out. */
+    endSession(sessionId: string) {
+      io.in(rooms.session(sessionId)).disconnectSockets(true);
+    },
     async close() {
       closing = true;
       // No disconnectSockets(): a server-side disconnect tells clients not to reconnect, while

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { ChatWidget } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { requireOwned } from './ownership.js';
@@ -11,7 +11,8 @@ export async function getWidget(db: Db, widgetId: string) {
     .from(widgets)
     .innerJoin(workstreams, and(eq(workstreams.id, widgets.workstreamId), eq(workstreams.orgId, widgets.orgId)))
     .innerJoin(organizations, eq(organizations.id, widgets.orgId))
-    .where(eq(widgets.id, widgetId));
+    // A disabled organisation's widgets are gone for visitors: no new chat starts there.
+    .where(and(eq(widgets.id, widgetId), isNull(organizations.disabledAt)));
   return row;
 }
 

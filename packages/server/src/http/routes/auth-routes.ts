@@ -9,7 +9,7 @@ import type { StaffSessions } from '../../services/staff-sessions.js';
 import { HttpError } from '../errors.js';
 import { mount } from '../mount.js';
 
-export function authRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIssuer; presence: PresenceService; sessions: StaffSessions }) {
+export function authRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIssuer; presence: PresenceService; sessions: StaffSessions; onSignedOut: (sessionId: string) => void | Promise<void> }) {
   const { db, tokens } = deps;
 
   mount(app, tokens, 'login', async ({ body }) => {
@@ -24,6 +24,8 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIs
 
   mount(app, tokens, 'logout', async ({ who }) => {
     await deps.sessions.signOut(who);
+    // Sockets opened with this session stop too (on every node), not only its next request.
+    await deps.onSignedOut(who.sessionId);
     return { ok: true as const };
   });
 
