@@ -137,11 +137,16 @@ describe('end-of-day capacity profiles (RT1, injected clock)', () => {
     // full: Busy (AG1), which the workstream allows, so only the profile holds the second chat back.
     expect(socket.of('offer:new')).toHaveLength(1);
     expect(await presenceInDb(ann.id)).toBe('busy');
-    expect(await server.app.presence.newDay()).toBe(0);
+    // The sweep runs over every organisation (other tests' agents too, on a shared database): what
+    // it did to this one is that nothing changes before midnight.
+    await server.app.presence.newDay();
+    await server.app.settled();
+    expect(socket.of('offer:new')).toHaveLength(1);
+    expect(await presenceInDb(ann.id)).toBe('busy');
 
     // After midnight (UTC) the count starts again (the minute's sweep): the waiting chat is offered.
     clock.set(new Date('2026-04-03T00:01:00Z'));
-    expect(await server.app.presence.newDay()).toBe(1);
+    expect(await server.app.presence.newDay()).toBeGreaterThanOrEqual(1);
     expect((await eventually(() => socket.of<Offer>('offer:new')[1])).conversationId).toBe(second.conversation.id);
     expect(await presenceInDb(ann.id)).toBe('busy'); // today's one item is in use again
   });
