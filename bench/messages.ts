@@ -2,17 +2,17 @@
 // Prints figures; it is not a test. Customers (widget: REST visitorSend + a visitor socket) and
 // agents (REST sendMessage + a staff socket) talk in `--chats` chats on one node, first as fast as
 // the clients go, then paced at half that rate; beside each, bare inserts of the same rows on the
-// same database in the same run. The clients run in the server's process (one event loop).
+// same database in the same run. The server runs in a child process of its own (as bench:sockets
+// does), so the clients' HTTP and Socket.IO work no longer shares its event loop; figures from
+// before 2026-12-01 had both in one process and were lower for it.
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { createApp } from '../packages/server/src/app.js';
-import { loadConfig } from '../packages/server/src/config.js';
 import { bareInserts } from './support/bare-inserts.js';
 import { openChatPairs } from './support/chat-pairs.js';
 import { createTarget, parseKinds, type DbKind } from './support/databases.js';
 import { fmt, printTable } from './support/format.js';
 import { runMessageLoad, type LoadResult } from './support/message-load.js';
 import { seedOrg } from './support/seed.js';
+import { startServerChild } from './support/server-child.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,31 +30,39 @@ const SECONDS = Number(args.seconds);
 
 async function measure(kind: DbKind) {
   const target = await createTarget(kind);
-  const database = await target.open();
-  // RATE_LIMITS=off: the benchmark's few clients make every request a real user would spread over many.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', APPS_DIR: '/nonexistent', RATE_LIMITS: 'off', ...target.env });
-  const app = await createApp(config, { database, log: pino({ level: 'warn' }) });
   try {
-    await app.listen();
-    const url = `http://127.0.0.1:${(app.http.server.address() as { port: number }).port}`;
+    // Seeded here, then the server opens the same database in its own process.
+    let database = await target.open();
     const org = await seedOrg(database.db, { agents: AGENTS, capacity: Math.ceil(CHATS / AGENTS), inQueue: true });
-    const chats = await openChatPairs(url, org, CHATS);
+    await database.close();
+    // RATE_LIMITS=off: the benchmark's few clients make every request a real user would spread over many.
+    const server = await startServerChild({ ...target.env, RATE_LIMITS: 'off' });
+    let full: LoadResult, half: LoadResult, ids: string[];
     try {
-      const full = await runMessageLoad(chats.pairs, { messages: MESSAGES, seconds: SECONDS });
-      const half = await runMessageLoad(chats.pairs, { messages: MESSAGES, seconds: SECONDS, rate: full.persistedPerSecond / 2 });
-      const bare = await bareInserts(database.db, org.orgId, chats.pairs.map((p) => p.id), { rows: MESSAGES, seconds: SECONDS, width: 8 });
+      const chats = await openChatPairs(server.url, org, CHATS);
+      ids = chats.pairs.map((p) => p.id);
+      try {
+        full = await runMessageLoad(chats.pairs, { messages: MESSAGES, seconds: SECONDS });
+        half = await runMessageLoad(chats.pairs, { messages: MESSAGES, seconds: SECONDS, rate: full.persistedPerSecond / 2 });
+      } finally {
+        chats.close();
+      }
+    } finally {
+      await server.stop();
+    }
+    database = await target.open();
+    try {
+      const bare = await bareInserts(database.db, org.orgId, ids, { rows: MESSAGES, seconds: SECONDS, width: 8 });
       return { full, half, bare };
     } finally {
-      chats.close();
+      await database.close();
     }
   } finally {
-    await app.close();
-    await database.close();
     await target.drop();
   }
 }
 
-console.log(`Message benchmark: ${CHATS} chats between customers and ${AGENTS} agents, REST in, Socket.IO out, on one node (Node ${process.version})`);
+console.log(`Message benchmark: ${CHATS} chats between customers and ${AGENTS} agents, REST in, Socket.IO out, on one node, the server in a process of its own (Node ${process.version})`);
 console.log(`  each load runs to ${fmt(MESSAGES)} messages or ${SECONDS} s, whichever comes first\n`);
 const rows: string[][] = [];
 const row = (kind: string, load: string, r: LoadResult, bare: number) => [

@@ -22,7 +22,8 @@ const entry = path.join(import.meta.dirname, 'server-process.ts');
 /** Starts `server-process.ts` with `env` on top of a quiet, local configuration. */
 export async function startServerChild(env: Record<string, string>): Promise<ServerChild> {
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', APPS_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

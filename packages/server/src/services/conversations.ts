@@ -27,7 +27,8 @@ import {
   updateConversation,
   type ConversationRow,
 } from '../store/conversations.js';
-import { clientKey, findEventByClientId, listEvents, toWireEvent } from '../store/events.js';
+import { appendMessageIfClear, clientKey, findEventByClientId, listEvents, toWireEvent, type EventRow, type MessageGate, type NewEvent } from '../store/events.js';
+import { isUniqueViolation } from '../store/transaction.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
 import { lockConversationAndAgent } from '../store/locks.js';
@@ -74,6 +75,25 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     const result = await transaction(db, (tx) => work(tx, (log = new EventLog())));
     bus.publish(log.pending);
     return result;
+  }
+
+  /**
+   * The common case of a message in one statement (see `appendMessageIfClear`), published once
+   * stored; undefined sends the caller down its full path, which gives the same answer as before.
+   */
+  async function quickMessage(e: NewEvent & { clientId: string }, gate: MessageGate): Promise<EventRow | undefined> {
+    let row: EventRow | undefined;
+    try {
+      row = await appendMessageIfClear(db, e, gate);
+    } catch (err) {
+      if (isUniqueViolation(err)) return undefined; // a concurrent retry stored it first: the full path returns it
+      throw err;
+    }
+    if (!row) return undefined;
+    const log = new EventLog();
+    log.appended(row);
+    bus.publish(log.pending);
+    return row;
   }
 
   async function lockOrThrow(tx: Db, orgId: string, id: string): Promise<ConversationRow> {
@@ -239,6 +259,12 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     },
 
     async sendCustomerMessage(who: VisitorIdentity, clientMessageId: string, text: string): Promise<ConversationEvent> {
+      const at = clock.now();
+      const key = clientKey({ kind: 'customer' }, clientMessageId);
+      // The author name is the conversation's customer name, filled in by the statement.
+      const body = { type: 'message' as const, message: message('customer', text, null, '', clientMessageId, at) };
+      const quick = await quickMessage({ orgId: who.orgId, conversationId: who.conversationId, body, public: true, clientId: key, at }, { kind: 'customer' });
+      if (quick) return toWireEvent(quick, 'customer');
       return command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, who.conversationId);
         const key = clientKey({ kind: 'customer' }, clientMessageId);
@@ -266,6 +292,19 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     },
 
     async sendAgentMessage(who: StaffIdentity, id: string, input: { clientMessageId: string; text: string; internal: boolean }) {
+      const at = clock.now();
+      const quick = await quickMessage(
+        {
+          orgId: who.orgId,
+          conversationId: id,
+          body: { type: 'message', message: message(input.internal ? 'note' : 'agent', input.text, who.userId, who.name, input.clientMessageId, at) },
+          public: !input.internal,
+          clientId: clientKey({ kind: 'staff', userId: who.userId }, input.clientMessageId),
+          at,
+        },
+        { kind: 'primary-agent', userId: who.userId, internal: input.internal },
+      );
+      if (quick) return toWireEvent(quick, 'staff');
       return command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, id);
         await guard(tx, who, c, input.internal ? 'write-note' : 'message-customer');

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
 import * as model from '../domain/presence/presence.js';
 import type { Db } from '../store/db.js';
-import { idleAgents, lockPresence, savePresence } from '../store/presence.js';
+import { idleAgents, lockPresence, savePresence, touchActivity } from '../store/presence.js';
 import { resetEndOfDayProfiles } from '../store/routing.js';
 import { getSettings, listCapacityProfiles, listPresences } from '../store/routing-config.js';
 import { transaction } from '../store/transaction.js';
@@ -17,8 +17,19 @@ type Transition = (state: model.PresenceState, now: Date, idleMinutes: number) =
  * capacity (AG1). Every change goes through `change`, in the caller's transaction when
  * there is one (claims, closes), so presence and capacity never disagree after a commit.
  */
-export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; clock: Clock; bus: EventBus; onRoutable: (orgId: string) => void }) {
-  const lastActivity = new Map<string, number>();
+/** Activity is written at most this often per agent and node: idle time counts in minutes (AG1). */
+export const ACTIVITY_WRITE_GAP_MS = 30_000;
+
+type PresenceDeps = {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  onRoutable: (orgId: string) => void;
+  /** When this node last wrote each agent's activity (ms); passed in so a test can look. */
+  lastActivity?: Map<string, number>;
+};
+
+export function createPresenceService({ db, clock, bus, onRoutable, lastActivity = new Map() }: PresenceDeps) {
 
   async function change(tx: Db, log: EventLog, orgId: string, userId: string, transition: Transition): Promise<Presence | null> {
     const now = clock.now();
@@ -78,11 +89,17 @@ export function createPresenceService({ db, clock, bus, onRoutable }: { db: Db; 
     disconnected: (orgId: string, userId: string) => standalone(orgId, userId, (s, now) => model.disconnect(s, now)),
     signOut: (orgId: string, userId: string) => standalone(orgId, userId, (s, now) => model.signOut(s, now)),
 
-    /** Agent activity (API calls, socket events); written at most every 30 s per agent. */
+    /**
+     * Agent activity (API calls, socket events); written at most every 30 s per agent on this node.
+     * Usually only the time changes: one conditional UPDATE. When it matches nothing (an idle agent
+     * whose manual presence this activity ends, or a write too recent from another node) the full
+     * transaction runs, so an idle agent's presence is recomputed at once.
+     */
     async activity(orgId: string, userId: string): Promise<void> {
-      const now = clock.now().getTime();
-      if (now - (lastActivity.get(userId) ?? 0) < 30_000) return;
-      lastActivity.set(userId, now);
+      const now = clock.now();
+      if (now.getTime() - (lastActivity.get(userId) ?? 0) < ACTIVITY_WRITE_GAP_MS) return;
+      lastActivity.set(userId, now.getTime());
+      if (await touchActivity(db, orgId, userId, now, ACTIVITY_WRITE_GAP_MS)) return;
       await standalone(orgId, userId, (s, at, idle) => model.activity(s, at, idle));
     },
 

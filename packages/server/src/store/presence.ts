@@ -66,3 +66,27 @@ export async function idleAgents(db: Db, now: Date): Promise<{ orgId: string; us
     .where(and(isNotNull(users.manualPresence), eq(users.connected, true), ne(users.presence, 'away'), lte(users.lastActivityAt, idleSince)))
     .limit(500);
 }
+
+/**
+ * Activity that changes nothing but the time (AG1): one conditional UPDATE, no row lock held
+ * across statements. It matches only when the last write is over `minGapMs` old and the agent is
+ * not idle with a manual presence (then activity clears it and presence must be recomputed, so the
+ * caller takes the full path). False when nothing matched, for whatever reason.
+ */
+export async function touchActivity(db: Db, orgId: string, userId: string, now: Date, minGapMs: number): Promise<boolean> {
+  const at = now.toISOString();
+  const idleMinutes = sql`coalesce((select ${orgSettings.idleMinutes} from ${orgSettings} where ${orgSettings.orgId} = ${orgId}), 15)`;
+  const rows = await db
+    .update(users)
+    .set({ lastActivityAt: now })
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        eq(users.id, userId),
+        sql`${users.lastActivityAt} < ${at}::timestamptz - make_interval(secs => ${minGapMs / 1000})`,
+        sql`(${users.manualPresence} is null or ${users.lastActivityAt} > ${at}::timestamptz - make_interval(mins => ${idleMinutes}))`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

@@ -23,6 +23,9 @@ function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
+/** A unique index refused the row (a client message id stored meanwhile by a concurrent retry). */
+export const isUniqueViolation = (err: unknown): boolean => sqlState(err) === '23505';
+
 export const isRetryable = (err: unknown): boolean =>
   err instanceof RetryTransaction || RETRYABLE.has(sqlState(err) ?? '');
 

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { ConversationEvent, Offer } from '@switchboard/protocol';
+import type { Database } from '../src/store/db.js';
+import { conversations } from '../src/store/schema.js';
+import { clientId, connectSocket, eventually, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
+
+// A message is one statement in the common case (store/events.ts#appendMessageIfClear); these pin
+// what it must keep from the full path: numbering, dedupe, the state and part rules, publishing.
+let db: Database;
+let server: TestServer;
+const sockets: { close(): void }[] = [];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  server = await startServer({ database: db });
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await server.close();
+  await db.close();
+});
+
+async function signIn(org: BuiltOrg, key: string) {
+  const { token } = await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const socket = connectSocket(server.url, token);
+  sockets.push(socket);
+  await socket.ready;
+  await server.api(token).call('setPresence', { body: { presence: 'available' } });
+  return { socket, api: server.api(token) };
+}
+
+async function acceptedChat() {
+  const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ben', queues: [] }] });
+  const ann = await signIn(org, 'ann');
+  const res = await server.api().call('startChat', {
+    params: { widgetId: org.widgetId },
+    body: { prechat: { name: 'Eve Customer', email: 'eve@customer.example', question: 'Hello' } },
+  });
+  const customer = { socket: connectSocket(server.url, res.token), api: server.api(res.token), id: res.conversation.id };
+  sockets.push(customer.socket);
+  await customer.socket.ready;
+  const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+  await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+  return { org, ann, customer, id: customer.id };
+}
+
+const messages = (events: ConversationEvent[]) => events.filter((e) => e.type === 'message');
+
+describe('the one-statement message path', () => {
+  it('numbers staff and customer sequences without gaps; a note takes no public number', async () => {
+    const { ann, customer, id } = await acceptedChat();
+    const before = await ann.api.call('getConversation', { params: { id } });
+    const lastStaff = before.events.at(-1)!.seq;
+    const { events: pub0 } = await customer.api.call('visitorEvents', { params: { id }, query: { after: 0 } });
+    const lastPublic = pub0.at(-1)!.seq;
+
+    const c1 = await customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'one' } });
+    const n1 = await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'a note', internal: true } });
+    const a1 = await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'two' } });
+    expect([c1.seq, n1.seq, a1.seq]).toEqual([lastPublic + 1, lastStaff + 2, lastStaff + 3]);
+
+    const { events: pub } = await customer.api.call('visitorEvents', { params: { id }, query: { after: lastPublic } });
+    expect(pub.map((e) => e.seq)).toEqual([lastPublic + 1, lastPublic + 2]);
+    expect(messages(pub).map((e) => e.type === 'message' && [e.message.kind, e.message.text, e.message.authorName])).toEqual([
+      ['customer', 'one', 'Eve Customer'],
+      ['agent', 'two', expect.any(String)],
+    ]);
+    // Each reached the other side's socket, numbered for that side.
+    await eventually(() => ann.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastStaff + 1));
+    await eventually(() => customer.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastPublic + 2));
+    expect(customer.socket.of<ConversationEvent>('conversation:event').some((e) => e.type === 'message' && e.message.kind === 'note')).toBe(false);
+    const [row] = await db.db.select({ at: conversations.lastCustomerMessageAt }).from(conversations).where(eq(conversations.id, id));
+    expect(row!.at!.toISOString()).toBe(c1.at);
+  });
+
+  it('concurrent retries with one client id store one message and leave no gap', async () => {
+    const { ann, customer, id } = await acceptedChat();
+    const cKey = clientId();
+    const aKey = clientId();
+    const sent = await Promise.all([
+      ...Array.from({ length: 6 }, () => customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: cKey, text: 'c' } })),
+      ...Array.from({ length: 6 }, () => ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: aKey, text: 'a' } })),
+    ]);
+    expect(new Set(sent.slice(0, 6).map((e) => JSON.stringify(e))).size).toBe(1);
+    expect(new Set(sent.slice(6).map((e) => JSON.stringify(e))).size).toBe(1);
+    const { events } = await ann.api.call('getConversation', { params: { id } });
+    expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
+    expect(messages(events).filter((e) => e.type === 'message' && ['a', 'c'].includes(e.message.text))).toHaveLength(2);
+    // An agent's id never matches the customer's message, and the other way round.
+    const again = await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: cKey, text: 'mine' } });
+    expect(again.seq).toBe(events.length + 1);
+  });
+
+  it('refuses in the wrong state or part with the same answers as before', async () => {
+    const { org, ann, customer, id } = await acceptedChat();
+    const ben = await signIn(org, 'ben');
+    await expect(ben.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } })).rejects.toMatchObject({ status: 403 });
+    await ann.api.call('endConversation', { params: { id }, body: {} });
+    await expect(ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } })).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'cannot message the customer while the conversation is wrap-up' },
+    });
+    await expect(customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } })).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'this conversation has ended' },
+    });
+    // A note is fine in wrap-up, not once closed.
+    await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'wrap note', internal: true } });
+    await ann.api.call('closeConversation', { params: { id }, body: {} });
+    await expect(ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'late', internal: true } })).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'this conversation is closed' },
+    });
+  });
+});
