@@ -173,6 +173,8 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     },
     async close() {
       await timers.stop();
+      // Sockets closing below must not start routing on a database about to close.
+      routing.stop();
       await routing.idle();
       await realtime.close();
       await http.close();

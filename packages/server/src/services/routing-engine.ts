@@ -211,6 +211,8 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
     return true;
   }
 
+  let stopped = false;
+
   async function run(orgId: string) {
     do {
       again.delete(orgId);
@@ -221,6 +223,8 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
   return {
     /** Assign what can be assigned now. Resolves when this organisation's queues are settled. */
     dispatch(orgId: string): Promise<void> {
+      // A node shutting down starts nothing: what waits is routed by the next node to start or sweep.
+      if (stopped) return Promise.resolve();
       const current = running.get(orgId);
       if (current) {
         again.add(orgId);
@@ -231,6 +235,10 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         .finally(() => running.delete(orgId));
       running.set(orgId, p);
       return p;
+    },
+    /** Shutdown: no new dispatch starts on this node; `idle` then waits for those running. */
+    stop(): void {
+      stopped = true;
     },
     /** Resolves when no dispatch is running on this node (tests, shutdown). */
     async idle(): Promise<void> {
