@@ -1,45 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { ConversationEvent, Offer } from '@switchboard/protocol';
-import type { Database } from '../src/store/db.js';
 import { conversations } from '../src/store/schema.js';
-import { clientId, connectSocket, eventually, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { clientId, eventually, serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 // A message is one statement in the common case (store/events.ts#appendMessageIfClear); these pin
 // what it must keep from the full path: numbering, dedupe, the state and part rules, publishing.
-let db: Database;
-let server: TestServer;
-const sockets: { close(): void }[] = [];
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  server = await startServer({ database: db });
-});
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await server.close();
-  await db.close();
-});
+const t = serverForFile();
 
 async function signIn(org: BuiltOrg, key: string) {
-  const { token } = await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
-  const socket = connectSocket(server.url, token);
-  sockets.push(socket);
+  const { token } = await t.server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const socket = t.socket(token);
   await socket.ready;
-  await server.api(token).call('setPresence', { body: { presence: 'available' } });
-  return { socket, api: server.api(token) };
+  await t.server.api(token).call('setPresence', { body: { presence: 'available' } });
+  return { socket, api: t.server.api(token) };
 }
 
 async function acceptedChat() {
-  const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ben', queues: [] }] });
+  const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ben', queues: [] }] });
   const ann = await signIn(org, 'ann');
-  const res = await server.api().call('startChat', {
+  const res = await t.server.api().call('startChat', {
     params: { widgetId: org.widgetId },
     body: { prechat: { name: 'Eve Customer', email: 'eve@customer.example', question: 'Hello' } },
   });
-  const customer = { socket: connectSocket(server.url, res.token), api: server.api(res.token), id: res.conversation.id };
-  sockets.push(customer.socket);
+  const customer = { socket: t.socket(res.token), api: t.server.api(res.token), id: res.conversation.id };
   await customer.socket.ready;
   const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
   await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
@@ -71,7 +56,7 @@ describe('the one-statement message path', () => {
     await eventually(() => ann.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastStaff + 1));
     await eventually(() => customer.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastPublic + 2));
     expect(customer.socket.of<ConversationEvent>('conversation:event').some((e) => e.type === 'message' && e.message.kind === 'note')).toBe(false);
-    const [row] = await db.db.select({ at: conversations.lastCustomerMessageAt }).from(conversations).where(eq(conversations.id, id));
+    const [row] = await t.db.db.select({ at: conversations.lastCustomerMessageAt }).from(conversations).where(eq(conversations.id, id));
     expect(row!.at!.toISOString()).toBe(c1.at);
   });
 

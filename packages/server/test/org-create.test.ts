@@ -4,34 +4,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../src/services/organisations.js';
-import { openDatabase, type Database } from '../src/store/db.js';
-import { eventually, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { openDatabase } from '../src/store/db.js';
+import { eventually, serverForFile, startServer } from './support/harness.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
-let db: Database;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  server = await startServer({ database: db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const t = serverForFile();
 
 const email = (who: string) => `${who}-${randomUUID().slice(0, 8)}@neworg.example`;
 
 describe('creating an organisation (hosting several)', () => {
   it('gives a usable organisation at once: its admin signs in, and its widget takes chats', async () => {
     const adminEmail = email('ada');
-    const org = await createOrganisation(db.db, { name: 'Fabrikam Support', adminEmail, adminPassword: 'fabrikam-admin' });
-    const { token, user } = await server.api().call('login', { body: { email: adminEmail, password: 'fabrikam-admin' } });
+    const org = await createOrganisation(t.db.db, { name: 'Fabrikam Support', adminEmail, adminPassword: 'fabrikam-admin' });
+    const { token, user } = await t.server.api().call('login', { body: { email: adminEmail, password: 'fabrikam-admin' } });
     expect(user).toMatchObject({ orgId: org.orgId, orgName: 'Fabrikam Support', role: 'admin' });
-    const admin = server.api(token);
+    const admin = t.server.api(token);
     const config = await admin.call('exportConfig');
     expect(config.queues.map((q) => q.name)).toEqual(['General']);
     expect(config.workstreams.map((w) => w.name)).toEqual(['Website chat']);
@@ -39,7 +29,7 @@ describe('creating an organisation (hosting several)', () => {
     expect((await admin.call('listChatWidgets')).map((w) => w.id)).toEqual([org.widgetId]);
 
     // Its widget takes a chat at once, and the chat waits in its queue for the agents the admin adds.
-    const chat = await server.api().call('startChat', {
+    const chat = await t.server.api().call('startChat', {
       params: { widgetId: org.widgetId },
       body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'hello' } },
     });
@@ -52,19 +42,19 @@ describe('creating an organisation (hosting several)', () => {
 
   it('refuses a taken email (any case), a weak password and a missing name, and creates nothing', async () => {
     const adminEmail = email('taken');
-    await createOrganisation(db.db, { name: 'First', adminEmail, adminPassword: 'long enough' });
-    await expect(createOrganisation(db.db, { name: 'Second', adminEmail: adminEmail.toUpperCase(), adminPassword: 'long enough' })).rejects.toMatchObject({
+    await createOrganisation(t.db.db, { name: 'First', adminEmail, adminPassword: 'long enough' });
+    await expect(createOrganisation(t.db.db, { name: 'Second', adminEmail: adminEmail.toUpperCase(), adminPassword: 'long enough' })).rejects.toMatchObject({
       kind: 'conflict',
       message: expect.stringContaining('already belongs to an account'),
     });
-    await expect(createOrganisation(db.db, { name: 'Third', adminEmail: email('weak'), adminPassword: 'short' })).rejects.toMatchObject({
+    await expect(createOrganisation(t.db.db, { name: 'Third', adminEmail: email('weak'), adminPassword: 'short' })).rejects.toMatchObject({
       kind: 'invalid',
       message: 'the admin password must be at least 8 characters',
     });
-    await expect(createOrganisation(db.db, { name: '  ', adminEmail: email('x'), adminPassword: 'long enough' })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(createOrganisation(t.db.db, { name: '  ', adminEmail: email('x'), adminPassword: 'long enough' })).rejects.toMatchObject({ kind: 'invalid' });
     // Two organisations of one name get two slugs.
-    const a = await createOrganisation(db.db, { name: 'Same Name', adminEmail: email('s1'), adminPassword: 'long enough' });
-    const b = await createOrganisation(db.db, { name: 'Same Name', adminEmail: email('s2'), adminPassword: 'long enough' });
+    const a = await createOrganisation(t.db.db, { name: 'Same Name', adminEmail: email('s1'), adminPassword: 'long enough' });
+    const b = await createOrganisation(t.db.db, { name: 'Same Name', adminEmail: email('s2'), adminPassword: 'long enough' });
     expect(a.slug).not.toBe(b.slug);
   });
 
@@ -92,14 +82,14 @@ describe('creating an organisation (hosting several)', () => {
       expect(weak).toMatchObject({ code: 2, err: expect.stringContaining('at least 8 characters') });
 
       // A server on that database signs the new admin in.
-      const database = process.env.DATABASE_URL ? db : await openDatabase({ dataDir: dir });
+      const database = process.env.DATABASE_URL ? t.db : await openDatabase({ dataDir: dir });
       const other = await startServer({ database });
       try {
         const { user } = await other.api().call('login', { body: { email: adminEmail, password: 'northwind-pw' } });
         expect(user).toMatchObject({ orgName: 'Northwind', role: 'admin' });
       } finally {
         await other.close();
-        if (database !== db) await database.close();
+        if (database !== t.db) await database.close();
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });

@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Presence } from '@switchboard/protocol';
-import type { Database } from '../src/store/db.js';
-import { connectSocket, eventually, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { connectSocket, eventually, serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD } from './support/org-builder.js';
 
-let db: Database;
-let server: TestServer;
-const sockets: ReturnType<typeof connectSocket>[] = [];
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  server = await startServer({ database: db });
-});
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await server.close();
-  await db.close();
-});
+const t = serverForFile();
 
 async function signIn() {
-  const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
-  const { token } = await server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } });
-  const connect = () => {
-    const s = connectSocket(server.url, token);
-    sockets.push(s);
-    return s;
-  };
-  return { api: server.api(token), connect };
+  const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
+  const { token } = await t.server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } });
+  return { api: t.server.api(token), connect: () => t.socket(token) };
 }
 
 const lastPushed = (s: ReturnType<typeof connectSocket>) => s.of<{ presence: Presence }>('presence').at(-1)?.presence;

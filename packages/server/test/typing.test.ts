@@ -1,42 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Offer, TypingEvent } from '@switchboard/protocol';
-import type { Database } from '../src/store/db.js';
-import { connectSocket, eventually, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { eventually, serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
-let db: Database;
-let server: TestServer;
-const sockets: { close(): void }[] = [];
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  server = await startServer({ database: db });
-});
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  await server.close();
-  await db.close();
-});
+const t = serverForFile();
 
 async function signIn(org: BuiltOrg, key: string) {
-  const { token } = await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
-  const socket = connectSocket(server.url, token);
-  sockets.push(socket);
+  const { token } = await t.server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const socket = t.socket(token);
   await socket.ready;
-  return { socket, api: server.api(token) };
+  return { socket, api: t.server.api(token) };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('typing indicators (CV2)', () => {
   it("reach the customer only from the agent who accepted: an offered agent's and a monitoring supervisor's never do", async () => {
-    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }] });
+    const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }] });
     const ann = await signIn(org, 'ann');
     await ann.api.call('setPresence', { body: { presence: 'available' } });
     const sue = await signIn(org, 'sue');
-    const chat = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'help' } } });
-    const customer = connectSocket(server.url, chat.token);
-    sockets.push(customer);
+    const chat = await t.server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'help' } } });
+    const customer = t.socket(chat.token);
     await customer.ready;
     const id = chat.conversation.id;
     const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { createApiClient, type ApiClient } from '@switchboard/protocol';
@@ -89,3 +90,35 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 }
 
 export const clientId = () => randomUUID();
+
+/**
+ * One database and one server for a test file, opened before its tests and closed after them,
+ * with every socket opened through `socket` (a test that fails half-way leaves none open).
+ */
+export function serverForFile(opts: Omit<NonNullable<Parameters<typeof startServer>[0]>, 'database'> = {}) {
+  let db: Database | undefined;
+  let server: TestServer | undefined;
+  const sockets: ReturnType<typeof connectSocket>[] = [];
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    server = await startServer({ ...opts, database: db });
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await server?.close();
+    await db?.close();
+  });
+  return {
+    get db(): Database {
+      return db!;
+    },
+    get server(): TestServer {
+      return server!;
+    },
+    socket(token: string) {
+      const s = connectSocket(server!.url, token);
+      sockets.push(s);
+      return s;
+    },
+  };
+}
