@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
+import type { Presence } from '@switchboard/protocol';
 import type { Database } from '../src/store/db.js';
 import { createEventBus } from '../src/services/bus.js';
 import { createPresenceService } from '../src/services/presence.js';
@@ -68,6 +69,21 @@ async function expectCleanAssignment(org: BuiltOrg) {
   expect(open!.n).toBe(44);
 }
 
+/** One claim of a conversation for an agent, as push routing makes it (a unit of capacity, a minute to accept). */
+const offer = (org: BuiltOrg, agentId: string, conversationId: string, allowedPresences: Presence[] | null, now: Date) =>
+  claimConversation(db.db, {
+    orgId: org.orgId,
+    conversationId,
+    agentId,
+    queueId: org.queueId('Support'),
+    need: { kind: 'units', units: 1 },
+    allowedPresences,
+    now,
+    expiresAt: new Date(now.getTime() + 60_000),
+    event: { type: 'offered', payload: {}, public: false },
+    trace: [],
+  });
+
 describe('assignment under concurrency', () => {
   it('50 concurrent claims over 3 agents with capacity 2: exactly 6 assigned, nobody over capacity, nothing twice', async () => {
     const { org, ids } = await orgWithWaitingWork(50);
@@ -75,18 +91,7 @@ describe('assignment under concurrency', () => {
     const now = new Date();
     // Every conversation is claimed twice, by different agents, all at once.
     const attempts = ids.flatMap((conversationId, i) =>
-      [0, 1].map((k) => claimConversation(db.db, {
-        orgId: org.orgId,
-        conversationId,
-        agentId: agents[(i + k) % 3]!,
-        queueId: org.queueId('Support'),
-        need: { kind: 'units', units: 1 },
-        allowedPresences: ['available', 'busy'],
-        now,
-        expiresAt: new Date(now.getTime() + 60_000),
-        event: { type: 'offered', payload: {}, public: false },
-        trace: [],
-      })),
+      [0, 1].map((k) => offer(org, agents[(i + k) % 3]!, conversationId, ['available', 'busy'], now)),
     );
     const results = await Promise.all(attempts);
     expect(results.filter(Boolean)).toHaveLength(6);
@@ -102,22 +107,7 @@ describe('assignment under concurrency', () => {
     // waiting work, and the 20 conversations left here must not reach anyone.
     for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
     const now = new Date();
-    const results = await Promise.all(
-      ids.map((conversationId) =>
-        claimConversation(db.db, {
-          orgId: org.orgId,
-          conversationId,
-          agentId: ann,
-          queueId: org.queueId('Support'),
-          need: { kind: 'units', units: 1 },
-          allowedPresences: null,
-          now,
-          expiresAt: new Date(now.getTime() + 60_000),
-          event: { type: 'offered', payload: {}, public: false },
-          trace: [],
-        }),
-      ),
-    );
+    const results = await Promise.all(ids.map((conversationId) => offer(org, ann, conversationId, null, now)));
     expect(results.filter(Boolean)).toHaveLength(7);
     const [held] = await db.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, ann), eq(conversations.state, 'active')));
     expect(held!.n).toBe(7);
@@ -131,20 +121,8 @@ describe('assignment under concurrency', () => {
     await db.db.update(users).set({ capacity: 25 }).where(eq(users.id, ann));
     for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
     const now = new Date();
-    const claim = (conversationId: string) =>
-      claimConversation(db.db, {
-        orgId: org.orgId,
-        conversationId,
-        agentId: ann,
-        queueId: org.queueId('Support'),
-        need: { kind: 'units', units: 1 },
-        allowedPresences: null,
-        now,
-        expiresAt: new Date(now.getTime() + 60_000),
-        event: { type: 'offered', payload: {}, public: false },
-        trace: [],
-      });
-    expect((await Promise.all(ids.map(claim))).filter(Boolean)).toHaveLength(25);
+    const results = await Promise.all(ids.map((conversationId) => offer(org, ann, conversationId, null, now)));
+    expect(results.filter(Boolean)).toHaveLength(25);
     const [agent] = await db.db.select({ used: users.usedCapacity, presence: users.presence }).from(users).where(eq(users.id, ann));
     expect(agent).toEqual({ used: 25, presence: 'busy' }); // full shows Busy (AG1)
   });

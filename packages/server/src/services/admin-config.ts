@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentRouting, AgentSummary, ConfigExport, RoutingSettings } from '@switchboard/protocol';
 import { configProblems, type ConfigState } from '../domain/config/integrity.js';
+import { ENTITY_LABEL } from '../domain/config/labels.js';
 import { ConfigProblemsError, notFound } from '../domain/errors.js';
 import { deleteConfig, usedByRecords, type ConfigCollection } from '../store/config-deletes.js';
 import type { Db } from '../store/db.js';
@@ -21,14 +22,7 @@ const UPSERT: { [C in ConfigCollection]: (db: Db, orgId: string, e: Entity<C>) =
   workstreams: store.upsertWorkstream,
 };
 
-const LABEL: Record<ConfigCollection, string> = {
-  skills: 'skill',
-  capacityProfiles: 'capacity profile',
-  presences: 'presence',
-  operatingHours: 'operating hours',
-  queues: 'queue',
-  workstreams: 'workstream',
-};
+const LABEL: Record<ConfigCollection, string> = ENTITY_LABEL;
 
 // Import writes in dependency order and deletes in the reverse one.
 const ORDER: ConfigCollection[] = ['skills', 'capacityProfiles', 'presences', 'operatingHours', 'queues', 'workstreams'];

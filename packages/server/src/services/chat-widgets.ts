@@ -1,20 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ChatWidget, NewChatWidget } from '@switchboard/protocol';
 import { DomainError, notFound } from '../domain/errors.js';
+import { slugOf } from '../domain/naming/slug.js';
 import type { Db } from '../store/db.js';
 import { deleteWidget, hasWorkstream, insertWidget, listWidgets, updateWidget } from '../store/widgets.js';
 
 /** A readable id for the embed tag, from the title, with a random tail so it cannot be guessed or clash. */
 export function widgetIdFor(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
   const tail = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0');
-  return `${slug || 'widget'}-${tail}`;
+  return `${slugOf(title, 'widget')}-${tail}`;
 }
 
 /** Chat widgets (CH1, AD2): which workstream routes the conversations each embed tag starts. */

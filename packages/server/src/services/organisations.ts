@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords.js';
 import { conflict, DomainError } from '../domain/errors.js';
+import { slugOf } from '../domain/naming/slug.js';
 import type { Db } from '../store/db.js';
 import { emailTaken, insertOrganisation, slugTaken } from '../store/organisations.js';
 import { workstreamSettings } from '../store/routing-config.js';
@@ -21,17 +22,6 @@ export type NewOrganisation = z.input<typeof NewOrganisation>;
 
 export type CreatedOrganisation = { orgId: string; slug: string; adminId: string; adminEmail: string; widgetId: string; queueId: string };
 
-/** `Acme Support, Inc.` -> `acme-support-inc`; what is left of a name with no latin letters is `org`. */
-function slugOf(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug || 'org';
-}
 
 /**
  * Hosting several organisations: a new one with its first admin, default settings, a queue, a
@@ -42,7 +32,7 @@ export async function createOrganisation(db: Db, input: NewOrganisation): Promis
   if (!parsed.success) throw new DomainError('invalid', parsed.error.issues.map((i) => i.message).join('; '));
   const o = parsed.data;
   if (await emailTaken(db, o.adminEmail)) throw conflict(`The email ${o.adminEmail} already belongs to an account; pick another one`);
-  const base = slugOf(o.name);
+  const base = slugOf(o.name, 'org');
   const slug = (await slugTaken(db, base)) ? `${base}-${randomBytes(3).toString('hex')}` : base;
   const passwordHash = await hashPassword(o.adminPassword);
   const settings = workstreamSettings({

@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import { ENTITY_LABEL } from '../domain/config/labels.js';
 import { DomainError } from '../domain/errors.js';
 import type { Db } from './db.js';
 import { capacityProfiles, customPresences, operatingHours, queues, skills, users, workstreams } from './schema.js';
@@ -20,15 +21,7 @@ const TABLES = {
 
 export type OwnedKind = keyof typeof TABLES;
 
-const LABEL: Record<OwnedKind, string> = {
-  skills: 'skill',
-  capacityProfiles: 'capacity profile',
-  presences: 'presence',
-  operatingHours: 'operating hours',
-  queues: 'queue',
-  workstreams: 'workstream',
-  users: 'user',
-};
+const LABEL: Record<OwnedKind, string> = ENTITY_LABEL;
 
 /** The error for an id that is not one of the organisation's own: the request changes nothing. */
 export const notOfThisOrganisation = (kind: OwnedKind, id: string) =>
