@@ -43,7 +43,11 @@ async function measure(kind: DbKind) {
       ids = chats.pairs.map((p) => p.id);
       try {
         full = await runMessageLoad(chats.pairs, { messages: MESSAGES, seconds: SECONDS });
-        half = await runMessageLoad(chats.pairs, { messages: MESSAGES, seconds: SECONDS, rate: full.persistedPerSecond / 2 });
+        half = await runMessageLoad(chats.pairs, {
+          messages: MESSAGES,
+          seconds: SECONDS,
+          rate: full.persistedPerSecond / 2,
+        });
       } finally {
         chats.close();
       }
@@ -62,11 +66,22 @@ async function measure(kind: DbKind) {
   }
 }
 
-console.log(`Message benchmark: ${CHATS} chats between customers and ${AGENTS} agents, REST in, Socket.IO out, on one node, the server in a process of its own (Node ${process.version})`);
+console.log(
+  `Message benchmark: ${CHATS} chats between customers and ${AGENTS} agents, REST in, Socket.IO out, on one node, the server in a process of its own (Node ${process.version})`,
+);
 console.log(`  each load runs to ${fmt(MESSAGES)} messages or ${SECONDS} s, whichever comes first\n`);
 const rows: string[][] = [];
 const row = (kind: string, load: string, r: LoadResult, bare: number) => [
-  kind, load, fmt(r.persisted), fmt(r.failed), fmt(r.persistedPerSecond), fmt(r.deliveredPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), fmt(bare), (r.persistedPerSecond / bare).toFixed(2),
+  kind,
+  load,
+  fmt(r.persisted),
+  fmt(r.failed),
+  fmt(r.persistedPerSecond),
+  fmt(r.deliveredPerSecond),
+  fmt(r.p50, 1),
+  fmt(r.p99, 1),
+  fmt(bare),
+  (r.persistedPerSecond / bare).toFixed(2),
 ];
 for (const kind of parseKinds(args.db)) {
   process.stdout.write(`Running on ${kind} ... `);
@@ -80,6 +95,22 @@ for (const kind of parseKinds(args.db)) {
   }
 }
 console.log();
-printTable(['database', 'load', 'persisted', 'failed', 'persisted/s', 'delivered/s', 'p50 ms', 'p99 ms', 'bare inserts/s', 'ratio'], rows);
+printTable(
+  [
+    'database',
+    'load',
+    'persisted',
+    'failed',
+    'persisted/s',
+    'delivered/s',
+    'p50 ms',
+    'p99 ms',
+    'bare inserts/s',
+    'ratio',
+  ],
+  rows,
+);
 console.log(`\n  p50/p99: from the REST send until the other side's socket has the message`);
-console.log(`  half: paced at half the full-load rate; ratio = persisted/s / bare inserts/s (target >= 0.5; p99 < 50 ms at half load)`);
+console.log(
+  `  half: paced at half the full-load rate; ratio = persisted/s / bare inserts/s (target >= 0.5; p99 < 50 ms at half load)`,
+);

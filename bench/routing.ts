@@ -32,19 +32,68 @@ const AGENTS = Number(args.agents);
 const QUEUES = Number(args.queues);
 const ITEMS = Number(args.items);
 const DECISIONS = Number(args.decisions);
-const METHODS: AssignmentMethod[] = [{ kind: 'highest-capacity' }, { kind: 'round-robin' }, { kind: 'least-active' }, { kind: 'custom', order: [{ key: 'remaining-capacity', direction: 'desc' }, { key: 'idle-time', direction: 'desc' }], filters: [] }];
+const METHODS: AssignmentMethod[] = [
+  { kind: 'highest-capacity' },
+  { kind: 'round-robin' },
+  { kind: 'least-active' },
+  {
+    kind: 'custom',
+    order: [
+      { key: 'remaining-capacity', direction: 'desc' },
+      { key: 'idle-time', direction: 'desc' },
+    ],
+    filters: [],
+  },
+];
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 // ---- 1. the pure engine ----
 function pureEngine() {
   const queueIds = Array.from({ length: QUEUES }, (_, i) => `q${i}`);
-  const queues = new Map<string, QueueConfig>(queueIds.map((id, i) => [id, { id, name: id, priority: i % 3, assignment: METHODS[i % 4]!, operatingHoursId: null, overflow: [], memberIds: [] }]));
-  const ws = { id: 'ws', name: 'Chat', channel: 'messaging', distribution: 'push', capacity: { kind: 'units', units: 1 }, allowedPresences: ['available', 'busy'], wrapUpBlocking: { kind: 'always' }, autoCloseAfterMinutes: null, affinity: false, fallbackQueueId: 'q0', offerTimeoutSeconds: null, maxDeclines: 3, skillMatching: 'closest', classification: [], routeToQueue: [] } satisfies Workstream;
-  const config: RoutingConfig = { workstreams: new Map([['ws', ws]]), queues, capacityProfiles: new Map(), operatingHours: new Map(), sessionLimit: null };
+  const queues = new Map<string, QueueConfig>(
+    queueIds.map((id, i) => [
+      id,
+      {
+        id,
+        name: id,
+        priority: i % 3,
+        assignment: METHODS[i % 4]!,
+        operatingHoursId: null,
+        overflow: [],
+        memberIds: [],
+      },
+    ]),
+  );
+  const ws = {
+    id: 'ws',
+    name: 'Chat',
+    channel: 'messaging',
+    distribution: 'push',
+    capacity: { kind: 'units', units: 1 },
+    allowedPresences: ['available', 'busy'],
+    wrapUpBlocking: { kind: 'always' },
+    autoCloseAfterMinutes: null,
+    affinity: false,
+    fallbackQueueId: 'q0',
+    offerTimeoutSeconds: null,
+    maxDeclines: 3,
+    skillMatching: 'closest',
+    classification: [],
+    routeToQueue: [],
+  } satisfies Workstream;
+  const config: RoutingConfig = {
+    workstreams: new Map([['ws', ws]]),
+    queues,
+    capacityProfiles: new Map(),
+    operatingHours: new Map(),
+    sessionLimit: null,
+  };
   const now = new Date('2026-06-01T12:00:00Z');
   const agents: AgentState[] = Array.from({ length: AGENTS }, (_, i) => {
     const qs = [queueIds[i % QUEUES]!, queueIds[(i * 7 + 3) % QUEUES]!];
@@ -57,7 +106,9 @@ function pureEngine() {
       profiles: {},
       queueIds: qs,
       skills: { s1: 1 + Math.floor(rand() * 10), s2: 1 + Math.floor(rand() * 10) },
-      lastAssignedAt: Object.fromEntries(qs.map((q) => [q, rand() < 0.5 ? null : new Date(now.getTime() - rand() * 3600_000)])),
+      lastAssignedAt: Object.fromEntries(
+        qs.map((q) => [q, rand() < 0.5 ? null : new Date(now.getTime() - rand() * 3600_000)]),
+      ),
       joinedQueueAt: Object.fromEntries(qs.map((q) => [q, new Date(now.getTime() - 86_400_000)])),
       lastCapacityReleaseAt: rand() < 0.3 ? null : new Date(now.getTime() - rand() * 3600_000),
       sessions: 0,
@@ -78,11 +129,14 @@ function pureEngine() {
   });
   const perDecision: number[] = [];
   const perCycleStart: number[] = [];
-  for (let done = 0; done < DECISIONS; ) {
+  for (let done = 0; done < DECISIONS;) {
     let t = performance.now();
     const cycle = startAssignmentCycle(agents, config, now);
     perCycleStart.push(performance.now() - t);
-    const block = prioritize(Array.from({ length: 100 }, (_, k) => item((done + k) % ITEMS)), queues);
+    const block = prioritize(
+      Array.from({ length: 100 }, (_, k) => item((done + k) % ITEMS)),
+      queues,
+    );
     for (const it of block) {
       t = performance.now();
       cycle.assign(it);
@@ -99,7 +153,9 @@ function pureEngine() {
 async function seedOrg(database: Database) {
   const { db } = database;
   const orgId = randomUUID();
-  await db.execute(sql`insert into organizations (id, name, slug) values (${orgId}::uuid, 'Bench', ${'bench-' + orgId})`);
+  await db.execute(
+    sql`insert into organizations (id, name, slug) values (${orgId}::uuid, 'Bench', ${'bench-' + orgId})`,
+  );
   await db.execute(sql`insert into queues (id, org_id, name, priority, assignment)
     select gen_random_uuid(), ${orgId}::uuid, 'Queue ' || g, g % 3, ${JSON.stringify(METHODS[0])}::jsonb from generate_series(0, ${QUEUES - 1}::int) g`);
   await db.execute(sql`update queues set assignment = case (row_number) % 4 when 0 then ${JSON.stringify(METHODS[0])}::jsonb when 1 then ${JSON.stringify(METHODS[1])}::jsonb when 2 then ${JSON.stringify(METHODS[2])}::jsonb else ${JSON.stringify(METHODS[3])}::jsonb end
@@ -110,10 +166,19 @@ async function seedOrg(database: Database) {
   await db.execute(sql`insert into queue_members (org_id, queue_id, user_id)
     select ${orgId}::uuid, q.id, u.id from (select id, row_number() over (order by id) - 1 as n from users where org_id = ${orgId}::uuid) u
     join (select id, row_number() over (order by name) - 1 as n from queues where org_id = ${orgId}::uuid) q on q.n = u.n % ${QUEUES}::int or q.n = (u.n * 7 + 3) % ${QUEUES}::int`);
-  const [fallback] = rowsOf<{ id: string }>(await db.execute(sql`select id from queues where org_id = ${orgId}::uuid order by name limit 1`));
-  const settings = workstreamSettings({ channel: 'messaging', distribution: 'push', capacity: { kind: 'units', units: 1 }, allowedPresences: ['available', 'busy'] });
+  const [fallback] = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from queues where org_id = ${orgId}::uuid order by name limit 1`),
+  );
+  const settings = workstreamSettings({
+    channel: 'messaging',
+    distribution: 'push',
+    capacity: { kind: 'units', units: 1 },
+    allowedPresences: ['available', 'busy'],
+  });
   const wsId = randomUUID();
-  await db.execute(sql`insert into workstreams (id, org_id, name, fallback_queue_id, config) values (${wsId}::uuid, ${orgId}::uuid, 'Chat', ${fallback!.id}::uuid, ${JSON.stringify(settings)}::jsonb)`);
+  await db.execute(
+    sql`insert into workstreams (id, org_id, name, fallback_queue_id, config) values (${wsId}::uuid, ${orgId}::uuid, 'Chat', ${fallback!.id}::uuid, ${JSON.stringify(settings)}::jsonb)`,
+  );
   for (let from = 0; from < ITEMS; from += 100_000) {
     const to = Math.min(ITEMS, from + 100_000) - 1;
     await db.execute(sql`insert into conversations (org_id, workstream_id, queue_id, channel, state, customer_name, capacity_units, queue_priority, waiting_since, routing_age, created_at, updated_at)
@@ -130,21 +195,42 @@ async function durable(database: Database) {
   const clock = { now: () => new Date() };
   const bus = createEventBus(() => undefined);
   const presence = createPresenceService({ db: database.db, clock, bus, onRoutable: () => undefined });
-  const engine = createRoutingEngine({ db: database.db, clock, log: pino({ level: 'silent' }), bus, presence, defaultOfferTimeoutSeconds: 60 });
+  const engine = createRoutingEngine({
+    db: database.db,
+    clock,
+    log: pino({ level: 'silent' }),
+    bus,
+    presence,
+    defaultOfferTimeoutSeconds: 60,
+  });
   const t0 = performance.now();
   await engine.dispatch(orgId);
   const seconds = (performance.now() - t0) / 1000;
-  const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from conversations where org_id = ${orgId}::uuid and state = 'active'`));
+  const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
+    await database.db.execute(
+      sql`select count(*)::int as n from conversations where org_id = ${orgId}::uuid and state = 'active'`,
+    ),
+  );
 
   // The machine's limit for the same work: a bare claim transaction, one after another.
-  const [bench] = rowsOf<{ id: string }>(await database.db.execute(sql`insert into users (org_id, email, name, role, password_hash, capacity, presence)
-    values (${orgId}::uuid, ${'bare@' + orgId + '.example'}, 'Bare', 'agent', 'x', 1000000, 'available') returning id`));
-  const open = rowsOf<{ id: string }>(await database.db.execute(sql`select id from conversations where org_id = ${orgId}::uuid and state = 'open' order by routing_age limit ${n}::int`));
+  const [bench] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`insert into users (org_id, email, name, role, password_hash, capacity, presence)
+    values (${orgId}::uuid, ${'bare@' + orgId + '.example'}, 'Bare', 'agent', 'x', 1000000, 'available') returning id`),
+  );
+  const open = rowsOf<{ id: string }>(
+    await database.db.execute(
+      sql`select id from conversations where org_id = ${orgId}::uuid and state = 'open' order by routing_age limit ${n}::int`,
+    ),
+  );
   const t1 = performance.now();
   for (const c of open) {
     await database.db.transaction(async (tx) => {
-      await tx.execute(sql`update conversations set state = 'active', agent_id = ${bench!.id}::uuid where id = ${c.id}::uuid and state = 'open' and agent_id is null`);
-      await tx.execute(sql`update users set used_capacity = used_capacity + 1 where id = ${bench!.id}::uuid and used_capacity + 1 <= capacity`);
+      await tx.execute(
+        sql`update conversations set state = 'active', agent_id = ${bench!.id}::uuid where id = ${c.id}::uuid and state = 'open' and agent_id is null`,
+      );
+      await tx.execute(
+        sql`update users set used_capacity = used_capacity + 1 where id = ${bench!.id}::uuid and used_capacity + 1 <= capacity`,
+      );
     });
   }
   const bareSeconds = (performance.now() - t1) / 1000;
@@ -170,10 +256,14 @@ async function openPostgres(): Promise<{ database: Database; drop(): Promise<voi
   };
 }
 
-console.log(`Routing benchmark: ${fmt(AGENTS)} agents, ${fmt(QUEUES)} queues, ${fmt(ITEMS)} waiting items (Node ${process.version})\n`);
+console.log(
+  `Routing benchmark: ${fmt(AGENTS)} agents, ${fmt(QUEUES)} queues, ${fmt(ITEMS)} waiting items (Node ${process.version})\n`,
+);
 const pure = pureEngine();
 console.log(`Pure engine, ${fmt(DECISIONS)} decisions in blocks of 100 (mixed strategies, skills on 1 in 3):`);
-console.log(`  decision latency p50 ${fmt(pure.p50 * 1000)} µs, p99 ${fmt(pure.p99 * 1000)} µs   (target p99 < 5 ms: ${pure.p99 < 5 ? 'met' : 'NOT met'})`);
+console.log(
+  `  decision latency p50 ${fmt(pure.p50 * 1000)} µs, p99 ${fmt(pure.p99 * 1000)} µs   (target p99 < 5 ms: ${pure.p99 < 5 ? 'met' : 'NOT met'})`,
+);
 console.log(`  cycle start (index ${fmt(AGENTS)} agents by queue) p50 ${fmt(pure.cycleStartP50, 1)} ms\n`);
 
 const rows: string[] = [];
@@ -195,7 +285,9 @@ for (const kind of (args.db ?? '').split(',').filter(Boolean)) {
   process.stdout.write(`Seeding ${kind} ... `);
   const r = await durable(target.database);
   console.log(`done in ${fmt((performance.now() - t) / 1000, 1)} s`);
-  rows.push(`  ${kind.padEnd(9)} ${fmt(r.assigned).padStart(8)} ${fmt(r.perSecond).padStart(12)}/s ${fmt(r.perSecond * 60).padStart(12)}/min ${fmt(r.bare).padStart(10)}/s ${(r.perSecond / r.bare).toFixed(2).padStart(7)} ${(r.perSecond * 60 / 5000).toFixed(1).padStart(9)}x`);
+  rows.push(
+    `  ${kind.padEnd(9)} ${fmt(r.assigned).padStart(8)} ${fmt(r.perSecond).padStart(12)}/s ${fmt(r.perSecond * 60).padStart(12)}/min ${fmt(r.bare).padStart(10)}/s ${(r.perSecond / r.bare).toFixed(2).padStart(7)} ${((r.perSecond * 60) / 5000).toFixed(1).padStart(9)}x`,
+  );
   await target.drop();
 }
 console.log(`\nDurable assignments (offer, event and trace committed per assignment), until every agent is busy:`);

@@ -39,7 +39,7 @@ async function fanOut(server: ServerChild, orgId: string, agents: Socket[], roun
     agents.forEach((s) => s.on('bench:fanout', onEvent));
     const t0 = performance.now();
     server.command({ type: 'fanout', orgId, n });
-    for (const until = t0 + 10_000; got < agents.length && performance.now() < until; ) await sleep(1);
+    for (const until = t0 + 10_000; got < agents.length && performance.now() < until;) await sleep(1);
     agents.forEach((s) => s.off('bench:fanout', onEvent));
     if (got < agents.length) throw new Error(`fan-out ${n}: ${got} of ${agents.length} agents had it after 10 s`);
     times.push(last - t0);
@@ -70,7 +70,9 @@ async function measure(kind: DbKind) {
 
     let t = performance.now();
     const agents = await inBatches(org.agents, 16, async (a) => {
-      const { token } = await createApiClient({ baseUrl: url }).call('login', { body: { email: a.email, password: BENCH_PASSWORD } });
+      const { token } = await createApiClient({ baseUrl: url }).call('login', {
+        body: { email: a.email, password: BENCH_PASSWORD },
+      });
       const s = await connect(url, token);
       sockets.push(s);
       return s;
@@ -80,12 +82,24 @@ async function measure(kind: DbKind) {
     const tokens = createTokenIssuer(env.JWT_SECRET, async () => ({ ok: false, message: 'not used' }), systemClock);
     t = performance.now();
     await inBatches(org.conversationIds, 64, async (id, i) => {
-      sockets.push(await connect(url, await tokens.visitor({ conversationId: id, orgId: org.orgId, name: `Customer ${i}` })));
+      sockets.push(
+        await connect(url, await tokens.visitor({ conversationId: id, orgId: org.orgId, name: `Customer ${i}` })),
+      );
     });
     const visitorsPerSecond = VISITORS / ((performance.now() - t) / 1000);
     const connected = await server.memoryAtRest();
     const fan = await fanOut(server, org.orgId, agents, ROUNDS);
-    return { firstStart, firstSettled, restart, restartSettled, connected, peak: server.memory().peak, agentsPerSecond, visitorsPerSecond, fan };
+    return {
+      firstStart,
+      firstSettled,
+      restart,
+      restartSettled,
+      connected,
+      peak: server.memory().peak,
+      agentsPerSecond,
+      visitorsPerSecond,
+      fan,
+    };
   } finally {
     sockets.forEach((s) => s.close());
     await server?.stop();
@@ -93,8 +107,12 @@ async function measure(kind: DbKind) {
   }
 }
 
-console.log(`Socket benchmark: ${fmt(VISITORS)} idle widget connections and ${fmt(AGENTS)} agent connections on one node (Node ${process.version})`);
-console.log(`  open files allowed per process (ulimit -n): ${fmt(fdLimit)}${fdLimit < VISITORS + AGENTS + 500 ? '  (too few: raise it with ulimit -n)' : ''}\n`);
+console.log(
+  `Socket benchmark: ${fmt(VISITORS)} idle widget connections and ${fmt(AGENTS)} agent connections on one node (Node ${process.version})`,
+);
+console.log(
+  `  open files allowed per process (ulimit -n): ${fmt(fdLimit)}${fdLimit < VISITORS + AGENTS + 500 ? '  (too few: raise it with ulimit -n)' : ''}\n`,
+);
 const rows: string[][] = [];
 for (const kind of parseKinds(args.db)) {
   process.stdout.write(`Running on ${kind} ... `);
@@ -103,15 +121,43 @@ for (const kind of parseKinds(args.db)) {
     const r = await measure(kind);
     console.log(`done in ${fmt((performance.now() - t) / 1000, 1)} s`);
     rows.push([
-      kind, mib(r.firstStart), mib(r.firstSettled), mib(r.restart), mib(r.restartSettled), mib(r.connected), mib(r.peak),
-      fmt(r.agentsPerSecond), fmt(r.visitorsPerSecond), fmt(pct(r.fan, 50), 1), fmt(r.fan.at(-1)!, 1),
+      kind,
+      mib(r.firstStart),
+      mib(r.firstSettled),
+      mib(r.restart),
+      mib(r.restartSettled),
+      mib(r.connected),
+      mib(r.peak),
+      fmt(r.agentsPerSecond),
+      fmt(r.visitorsPerSecond),
+      fmt(pct(r.fan, 50), 1),
+      fmt(r.fan.at(-1)!, 1),
     ]);
   } catch (err) {
     console.log(`skipped (${(err as Error).message})`);
   }
 }
 console.log();
-printTable(['database', '1st start +5 s', 'settled', 'restart +5 s', 'settled', 'all connected', 'peak', 'agents/s', 'visitors/s', 'fan-out p50 ms', 'max ms'], rows);
-console.log(`\n  memory: the server process's resident set (VmRSS; peak = VmHWM), target < 1 GiB with every socket open;`);
+printTable(
+  [
+    'database',
+    '1st start +5 s',
+    'settled',
+    'restart +5 s',
+    'settled',
+    'all connected',
+    'peak',
+    'agents/s',
+    'visitors/s',
+    'fan-out p50 ms',
+    'max ms',
+  ],
+  rows,
+);
+console.log(
+  `\n  memory: the server process's resident set (VmRSS; peak = VmHWM), target < 1 GiB with every socket open;`,
+);
 console.log(`  at rest: 5 s after it is ready, and settled (once V8 has given start-up garbage back), target < 300 MB`);
-console.log(`  agents/s: REST login + socket; visitors/s: socket with a token; fan-out: ${ROUNDS} events to all ${fmt(AGENTS)} agents`);
+console.log(
+  `  agents/s: REST login + socket; visitors/s: socket with a token; fan-out: ${ROUNDS} events to all ${fmt(AGENTS)} agents`,
+);

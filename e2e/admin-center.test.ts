@@ -83,7 +83,12 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     await page.getByTestId('confirm-ok').click();
     expect(await page.getByTestId('delete-error').textContent(timeout)).toContain('French speakers');
     await page.getByTestId('confirm-cancel').click();
-    expect((await api.call('listSkills')).map((s) => s.name).sort()).toEqual(['Dutch', 'English', 'French', 'Printers']);
+    expect((await api.call('listSkills')).map((s) => s.name).sort()).toEqual([
+      'Dutch',
+      'English',
+      'French',
+      'Printers',
+    ]);
 
     // Operating hours in a chosen time zone, with a holiday.
     await page.getByTestId('nav-operating-hours').click();
@@ -95,7 +100,9 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     await page.getByTestId('hours-holiday-input').fill('2026-12-25');
     await page.getByTestId('hours-holiday-add').click();
     await page.getByTestId('hours-save').click();
-    await expect.poll(async () => (await api.call('listOperatingHours')).map((h) => h.name), timeout).toEqual(['Office hours']);
+    await expect
+      .poll(async () => (await api.call('listOperatingHours')).map((h) => h.name), timeout)
+      .toEqual(['Office hours']);
     const [hours] = await api.call('listOperatingHours');
     expect(hours).toMatchObject({ timeZone: 'Europe/Amsterdam', holidays: ['2026-12-25'] });
     expect(hours!.weekly).toHaveLength(6);
@@ -108,7 +115,9 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     await page.locator('[data-testid=queue-member][data-email="alice@contoso.example"]').check();
     await page.locator('[data-testid=queue-member][data-email="bob@contoso.example"]').check();
     await page.getByTestId('queue-save').click();
-    await expect.poll(async () => (await api.call('listQueueConfigs')).find((q) => q.name === 'VIP'), timeout).toBeTruthy();
+    await expect
+      .poll(async () => (await api.call('listQueueConfigs')).find((q) => q.name === 'VIP'), timeout)
+      .toBeTruthy();
     const agents = await api.call('listAgents');
     const idOf = (email: string) => agents.find((a) => a.email === email)!.id;
     const vip = (await api.call('listQueueConfigs')).find((q) => q.name === 'VIP')!;
@@ -117,7 +126,10 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
 
     // The demo workstream's route-to-queue rules, with the condition builder.
     await page.getByTestId('nav-workstreams').click();
-    await page.locator('[data-testid=workstream-row][data-name="Website chat"]').getByTestId('workstream-rules').click();
+    await page
+      .locator('[data-testid=workstream-row][data-name="Website chat"]')
+      .getByTestId('workstream-rules')
+      .click();
     await page.getByTestId('route-rule-add').click();
     const rule = page.getByTestId('route-rule').last();
     await rule.getByTestId('route-rule-name').fill('Gold customers');
@@ -155,7 +167,10 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     // After a reload the rules come back from the server as saved.
     await page.reload();
     await page.getByTestId('route-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    expect(await page.getByTestId('route-rule').first().getByTestId('cond-value-tag').allTextContents()).toEqual(['Amsterdam', 'Brussels']);
+    expect(await page.getByTestId('route-rule').first().getByTestId('cond-value-tag').allTextContents()).toEqual([
+      'Amsterdam',
+      'Brussels',
+    ]);
     await page.screenshot({ path: path.join(shots, 'admin-rules.png') });
 
     // An agent's skills and capacity.
@@ -188,7 +203,13 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     const broken = structuredClone(exported);
     broken.workstreams[0]!.fallbackQueueId = '00000000-0000-4000-8000-000000000999';
     broken.agents.push({ ...broken.agents[0]!, email: 'nobody@example.com' });
-    await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
     await page.getByTestId('import-confirm').click();
     const problems = page.getByTestId('import-problems');
     await problems.waitFor(timeout);
@@ -201,7 +222,10 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     // The rule applies at once (RT6): a gold customer from Amsterdam goes to VIP, and the trace says why.
     const chat = await api.call('startChat', {
       params: { widgetId: 'demo' },
-      body: { prechat: { name: 'Emma Janssen', email: 'emma@fabrikam.example', question: 'Hello' }, context: { tier: 'gold' } },
+      body: {
+        prechat: { name: 'Emma Janssen', email: 'emma@fabrikam.example', question: 'Hello' },
+        context: { tier: 'gold' },
+      },
     });
     await page.getByTestId('nav-trace').click();
     await page.getByTestId('trace-id').fill(`conversation ${chat.conversation.id} from the log`);

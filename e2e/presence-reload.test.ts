@@ -19,7 +19,9 @@ describe.skipIf(!chromiumPath)('presence across reloads in Chromium (AG1)', () =
 
   /** The server's presence for the signed-in agent, read with the workspace's own token. */
   async function serverPresence(page: Page, known?: string): Promise<Presence> {
-    const token = known ?? (await page.evaluate(() => JSON.parse(localStorage.getItem('switchboard.agent.auth') ?? '{}').token as string));
+    const token =
+      known ??
+      (await page.evaluate(() => JSON.parse(localStorage.getItem('switchboard.agent.auth') ?? '{}').token as string));
     return (await createApiClient({ baseUrl: suite.server.url, getToken: () => token }).call('me')).presence;
   }
   let token = '';
@@ -66,12 +68,14 @@ describe.skipIf(!chromiumPath)('presence across reloads in Chromium (AG1)', () =
     expect(await shown(page), `round ${round}: shown presence later`).toBe(chosen);
   }
 
-  it('reloading 10 times (and reopening 3) after choosing Available, then Busy, always shows the server\'s presence', async () => {
+  it("reloading 10 times (and reopening 3) after choosing Available, then Busy, always shows the server's presence", async () => {
     const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await signInAt(page, `${suite.server.url}/agent/`, 'bob@contoso.example');
     await page.getByTestId('presence-select').waitFor(timeout);
     await slowMeBeforeSocket(page);
-    token = await page.evaluate(() => JSON.parse(localStorage.getItem('switchboard.agent.auth') ?? '{}').token as string);
+    token = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('switchboard.agent.auth') ?? '{}').token as string,
+    );
 
     for (const chosen of ['available', 'busy'] as const) {
       await page.getByTestId('presence-select').selectOption(chosen);

@@ -35,16 +35,29 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
   }
 
   /** The demo shop page, with its widget tag naming `widgetId`, and a chat started from it. */
-  async function chatFromDemoPage(widgetId: string, customer: { name: string; question: string; context?: Record<string, string> }) {
+  async function chatFromDemoPage(
+    widgetId: string,
+    customer: { name: string; question: string; context?: Record<string, string> },
+  ) {
     const page = await newPage();
     await page.route('**/demo/', async (route) => {
       const res = await route.fetch();
-      await route.fulfill({ response: res, body: (await res.text()).replace('data-widget-id="demo"', `data-widget-id="${widgetId}"`) });
+      await route.fulfill({
+        response: res,
+        body: (await res.text()).replace('data-widget-id="demo"', `data-widget-id="${widgetId}"`),
+      });
     });
     await page.goto(`${suite.server.url}/demo/`);
     await page.waitForFunction(() => 'Switchboard' in window);
     // What the shop knows about its visitor reaches routing as context variables.
-    if (customer.context) await page.evaluate((ctx) => (window as unknown as { Switchboard: { setContextProvider(f: () => object): void } }).Switchboard.setContextProvider(() => ctx), customer.context);
+    if (customer.context)
+      await page.evaluate(
+        (ctx) =>
+          (
+            window as unknown as { Switchboard: { setContextProvider(f: () => object): void } }
+          ).Switchboard.setContextProvider(() => ctx),
+        customer.context,
+      );
     await page.getByTestId('widget-launcher').click();
     const widget = page.frameLocator('[data-testid=widget-frame]');
     await widget.getByTestId('prechat-name').fill(customer.name);
@@ -58,7 +71,13 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
   async function offeredTo(agent: string, customerName: string): Promise<string> {
     let id: string | undefined;
     await expect
-      .poll(async () => (id = (await agents[agent]!.call('listOffers')).offers.find((o) => o.customerName === customerName)?.conversationId), timeout)
+      .poll(
+        async () =>
+          (id = (await agents[agent]!.call('listOffers')).offers.find(
+            (o) => o.customerName === customerName,
+          )?.conversationId),
+        timeout,
+      )
       .toBeTruthy();
     return id!;
   }
@@ -168,7 +187,10 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
     let sven: string | undefined;
     await expect
       .poll(async () => {
-        for (const a of ['alice', 'chloe']) sven ??= (await agents[a]!.call('listOffers')).offers.find((o) => o.customerName === 'Sven Shopper')?.conversationId;
+        for (const a of ['alice', 'chloe'])
+          sven ??= (await agents[a]!.call('listOffers')).offers.find(
+            (o) => o.customerName === 'Sven Shopper',
+          )?.conversationId;
         return sven;
       }, timeout)
       .toBeTruthy();
@@ -176,20 +198,30 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
 
     // The trace explains each decision.
     await showTrace(admin, pete);
-    expect(await admin.locator('[data-testid=trace-step][data-step=classification]').first().textContent()).toContain('Printer questions');
+    expect(await admin.locator('[data-testid=trace-step][data-step=classification]').first().textContent()).toContain(
+      'Printer questions',
+    );
     expect(await admin.getByTestId('trace-queue').first().textContent()).toBe('Printer desk');
     const considered = admin.getByTestId('trace-agent');
     expect(await considered.filter({ hasText: 'Bob de Vries' }).getAttribute('data-chosen')).toBe('true');
-    expect(await considered.filter({ hasText: 'Alice Martin' }).textContent()).toContain('missing skill “Printers” (needs 5)');
+    expect(await considered.filter({ hasText: 'Alice Martin' }).textContent()).toContain(
+      'missing skill “Printers” (needs 5)',
+    );
     await admin.screenshot({ path: path.join(shots, 'admin-trace.png'), fullPage: true });
 
     await showTrace(admin, gwen);
     expect(await admin.getByTestId('trace-queue').first().textContent()).toBe('Gold desk');
-    expect(await admin.locator('[data-testid=trace-step][data-step=queue]').first().textContent()).toContain('Gold plan');
-    expect(await admin.getByTestId('trace-agent').filter({ hasText: 'Chloé Dubois' }).getAttribute('data-chosen')).toBe('true');
+    expect(await admin.locator('[data-testid=trace-step][data-step=queue]').first().textContent()).toContain(
+      'Gold plan',
+    );
+    expect(await admin.getByTestId('trace-agent').filter({ hasText: 'Chloé Dubois' }).getAttribute('data-chosen')).toBe(
+      'true',
+    );
 
     await showTrace(admin, sven!);
     expect(await admin.getByTestId('trace-queue').first().textContent()).toBe('Sales');
-    expect(await admin.locator('[data-testid=trace-step][data-step=queue]').first().textContent()).toContain('Buying questions go to Sales');
+    expect(await admin.locator('[data-testid=trace-step][data-step=queue]').first().textContent()).toContain(
+      'Buying questions go to Sales',
+    );
   });
 });

@@ -48,7 +48,10 @@ describe.skipIf(!chromiumPath)('security headers in Chromium', () => {
     const api = async (path: string, method = 'GET', body?: unknown, token?: string) => {
       const res = await fetch(`${suite.server.url}${path}`, {
         method,
-        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       expect(res.status).toBe(200);
@@ -57,12 +60,18 @@ describe.skipIf(!chromiumPath)('security headers in Chromium', () => {
     const { token } = await api('/api/auth/login', 'POST', { email: 'ada@contoso.example', password: DEMO_PASSWORD });
     const [ws] = (await api('/api/admin/workstreams', 'GET', undefined, token)) as unknown as { id: string }[];
     const widget = async (title: string, allowedSites: string[]) =>
-      ((await api('/api/admin/widgets', 'POST', { title, workstreamId: ws!.id, allowedSites }, token)) as unknown as { id: string }).id;
+      (
+        (await api('/api/admin/widgets', 'POST', { title, workstreamId: ws!.id, allowedSites }, token)) as unknown as {
+          id: string;
+        }
+      ).id;
     // A shop's own web server (another origin: another port), its page carrying the embed tag.
     let embedded = '';
     const shop = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(`<!doctype html><title>Shop</title><script src="${suite.server.url}/widget/loader.js" data-widget-id="${embedded}" async></script>`);
+      res.end(
+        `<!doctype html><title>Shop</title><script src="${suite.server.url}/widget/loader.js" data-widget-id="${embedded}" async></script>`,
+      );
     });
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
     const shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;

@@ -51,8 +51,14 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
 
     // 3. One agent gets the alert with name, first message and wait time; they reject it, the other gets it.
     const first = await Promise.race([
-      bob.getByTestId('offer-alert').waitFor(timeout).then(() => bob),
-      alice.getByTestId('offer-alert').waitFor(timeout).then(() => alice),
+      bob
+        .getByTestId('offer-alert')
+        .waitFor(timeout)
+        .then(() => bob),
+      alice
+        .getByTestId('offer-alert')
+        .waitFor(timeout)
+        .then(() => alice),
     ]);
     const agent = first === bob ? alice : bob;
     await expect.poll(() => first.getByTestId('offer-customer').textContent()).toContain('Eve Example');
@@ -115,15 +121,25 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
 
     // 5c. The server crashes mid-conversation. What both sides send meanwhile is kept and delivered.
     await suite.server.kill('SIGKILL');
-    await expect.poll(() => agentAgain.getByTestId('connection-status').getAttribute('data-status'), timeout).toBe('reconnecting');
+    await expect
+      .poll(() => agentAgain.getByTestId('connection-status').getAttribute('data-status'), timeout)
+      .toBe('reconnecting');
     await widget2.getByTestId('chat-input').fill('Sent while you were away');
     await widget2.getByTestId('chat-send').click();
     await agentAgain.getByTestId('composer-input').fill('Still here after the outage');
     await agentAgain.getByTestId('composer-send').click();
     await suite.server.start();
-    await expect.poll(() => agentAgain.getByTestId('connection-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('online');
-    await agentAgain.getByTestId('message').filter({ hasText: 'Sent while you were away' }).waitFor({ timeout: 30_000 });
-    await widget2.getByTestId('chat-message').filter({ hasText: 'Still here after the outage' }).waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => agentAgain.getByTestId('connection-status').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('online');
+    await agentAgain
+      .getByTestId('message')
+      .filter({ hasText: 'Sent while you were away' })
+      .waitFor({ timeout: 30_000 });
+    await widget2
+      .getByTestId('chat-message')
+      .filter({ hasText: 'Still here after the outage' })
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => agentAgain.locator('[data-pending=true]').count(), timeout).toBe(0);
     await expect.poll(() => widget2.locator('[data-pending=true]').count(), timeout).toBe(0);
     // And it went live again: a new message arrives without a reload.
@@ -136,7 +152,9 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
 
     // 4 (end). The agent ends (wrap-up) and closes the conversation.
     await agentAgain.getByTestId('end-conversation').click();
-    await expect.poll(() => agentAgain.getByTestId('conversation-panel').getAttribute('data-state'), timeout).toBe('wrap-up');
+    await expect
+      .poll(() => agentAgain.getByTestId('conversation-panel').getAttribute('data-state'), timeout)
+      .toBe('wrap-up');
     await expect.poll(() => widget2.getByTestId('chat-status').getAttribute('data-status'), timeout).toBe('ended');
     await agentAgain.getByTestId('close-conversation').click();
     await expect.poll(() => agentAgain.getByTestId('ongoing-item').count(), timeout).toBe(0);

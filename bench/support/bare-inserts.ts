@@ -7,9 +7,16 @@ import { rowsOf, type Db } from '../../packages/server/src/store/db.js';
  * stored, one per transaction, `width` at a time, into the run's conversations. Bounded by
  * `rows` and `seconds`.
  */
-export async function bareInserts(db: Db, orgId: string, conversationIds: string[], opts: { rows: number; seconds: number; width: number }) {
+export async function bareInserts(
+  db: Db,
+  orgId: string,
+  conversationIds: string[],
+  opts: { rows: number; seconds: number; width: number },
+) {
   const [sample] = rowsOf<{ payload: unknown }>(
-    await db.execute(sql`select payload from conversation_events where org_id = ${orgId}::uuid and type = 'message' limit 1`),
+    await db.execute(
+      sql`select payload from conversation_events where org_id = ${orgId}::uuid and type = 'message' limit 1`,
+    ),
   );
   const payload = JSON.stringify(sample?.payload ?? {});
   let next = 0;

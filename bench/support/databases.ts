@@ -21,7 +21,8 @@ export type Target = {
 
 export function parseKinds(arg: string | undefined): DbKind[] {
   const kinds = arg === 'both' || !arg ? ['embedded', 'postgres'] : arg.split(',');
-  for (const k of kinds) if (k !== 'embedded' && k !== 'postgres') throw new Error(`--db takes embedded, postgres or both, not ${k}`);
+  for (const k of kinds)
+    if (k !== 'embedded' && k !== 'postgres') throw new Error(`--db takes embedded, postgres or both, not ${k}`);
   return kinds as DbKind[];
 }
 
@@ -31,7 +32,12 @@ const SECRET_KEY = randomBytes(32).toString('hex');
 export async function createTarget(kind: DbKind): Promise<Target> {
   if (kind === 'embedded') {
     const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-'));
-    return { kind, env: { DATA_DIR: dir, SECRET_KEY }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      kind,
+      env: { DATA_DIR: dir, SECRET_KEY },
+      open: () => openDatabase({ dataDir: dir }),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `switchboard_bench_${Date.now()}`;

@@ -4,10 +4,21 @@ import { SocketEvents, type ConversationEvent } from '@switchboard/protocol';
 import { pct, sleep } from './format.js';
 import type { ChatPair, Side } from './chat-pairs.js';
 
-export type LoadResult = { sent: number; persisted: number; failed: number; delivered: number; seconds: number; persistedPerSecond: number; deliveredPerSecond: number; p50: number; p99: number };
+export type LoadResult = {
+  sent: number;
+  persisted: number;
+  failed: number;
+  delivered: number;
+  seconds: number;
+  persistedPerSecond: number;
+  deliveredPerSecond: number;
+  p50: number;
+  p99: number;
+};
 
 /** A message of a typical length (64 characters), different each time. */
-export const messageText = (n: number) => `Hello, about my order ${String(n).padStart(8, '0')}: has it been shipped yet?`.padEnd(64, '.');
+export const messageText = (n: number) =>
+  `Hello, about my order ${String(n).padStart(8, '0')}: has it been shipped yet?`.padEnd(64, '.');
 
 /**
  * Customers and agents take turns in every chat: REST in, and the time until the other side's
@@ -15,7 +26,10 @@ export const messageText = (n: number) => `Hello, about my order ${String(n).pad
  * one is acknowledged; with it, messages go out at `rate` per second over all chats. Bounded by
  * `messages` and by `seconds`.
  */
-export async function runMessageLoad(pairs: ChatPair[], opts: { messages: number; seconds: number; rate?: number }): Promise<LoadResult> {
+export async function runMessageLoad(
+  pairs: ChatPair[],
+  opts: { messages: number; seconds: number; rate?: number },
+): Promise<LoadResult> {
   const pending = new Map<string, { to: Side; t0: number }>();
   const latencies: number[] = [];
   let lastDelivery = 0;
@@ -35,7 +49,10 @@ export async function runMessageLoad(pairs: ChatPair[], opts: { messages: number
   }
   for (const [socket, fn] of listeners) socket.on(SocketEvents.conversationEvent, fn);
 
-  let sent = 0, persisted = 0, failed = 0, lastAck = 0;
+  let sent = 0,
+    persisted = 0,
+    failed = 0,
+    lastAck = 0;
   const turn = new Map<string, number>();
   const send = async (pair: ChatPair) => {
     const n = sent++;
@@ -59,9 +76,11 @@ export async function runMessageLoad(pairs: ChatPair[], opts: { messages: number
   const start = performance.now();
   const deadline = start + opts.seconds * 1000;
   if (!opts.rate) {
-    await Promise.all(pairs.map(async (pair) => {
-      while (sent < opts.messages && performance.now() < deadline) await send(pair);
-    }));
+    await Promise.all(
+      pairs.map(async (pair) => {
+        while (sent < opts.messages && performance.now() < deadline) await send(pair);
+      }),
+    );
   } else {
     const inFlight = new Set<Promise<void>>();
     while (sent < opts.messages && performance.now() < deadline) {
@@ -75,7 +94,7 @@ export async function runMessageLoad(pairs: ChatPair[], opts: { messages: number
     await Promise.all(inFlight);
   }
   // Deliveries still on their way get five more seconds; whatever has not arrived by then is lost.
-  for (const until = performance.now() + 5000; pending.size && performance.now() < until; ) await sleep(10);
+  for (const until = performance.now() + 5000; pending.size && performance.now() < until;) await sleep(10);
   for (const [socket, fn] of listeners) socket.off(SocketEvents.conversationEvent, fn);
 
   latencies.sort((a, b) => a - b);

@@ -23,13 +23,26 @@ const entry = path.join(import.meta.dirname, 'server-process.ts');
 export async function startServerChild(env: Record<string, string>): Promise<ServerChild> {
   const child = fork(entry, [], {
     // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', APPS_DIR: '/nonexistent', ...env },
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      APPS_DIR: '/nonexistent',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const once = (type: ServerReport['type']) =>
     new Promise<ServerReport>((resolve, reject) => {
-      const onMessage = (m: ServerReport) => m.type === type && (child.off('message', onMessage), child.off('exit', onExit), resolve(m));
+      const onMessage = (m: ServerReport) =>
+        m.type === type && (child.off('message', onMessage), child.off('exit', onExit), resolve(m));
       const onExit = (code: number | null) => reject(new Error(`server exited (${code}) while waiting for ${type}`));
       child.on('message', onMessage);
       child.once('exit', onExit);

@@ -32,7 +32,10 @@ export const SiteOrigin = z
   .pipe(
     z
       .string()
-      .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'a site is an origin such as https://shop.example or http://localhost:8080 (no path)')
+      .regex(
+        /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/,
+        'a site is an origin such as https://shop.example or http://localhost:8080 (no path)',
+      )
       .refine((s) => !/:(\d+)$/.test(s) || Number(/:(\d+)$/.exec(s)![1]) <= 65535, 'a port is at most 65535'),
   );
 
@@ -54,11 +57,23 @@ export const NewChatWidget = z.object({
  * changes; the workstream decides how its conversations are routed.
  * As the server answers it: no transforms, answers are serialised, not parsed.
  */
-export const ChatWidget = z.object({ id: WidgetId, title: WidgetTitle, workstreamId: Id, allowedSites: z.array(z.string()) });
+export const ChatWidget = z.object({
+  id: WidgetId,
+  title: WidgetTitle,
+  workstreamId: Id,
+  allowedSites: z.array(z.string()),
+});
 export type ChatWidget = z.infer<typeof ChatWidget>;
 export type NewChatWidget = z.infer<typeof NewChatWidget>;
 
-export const AgentSummary = z.object({ id: Id, name: z.string(), email: z.string(), role: Role, presence: Presence, routing: AgentRouting });
+export const AgentSummary = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  presence: Presence,
+  routing: AgentRouting,
+});
 export type AgentSummary = z.infer<typeof AgentSummary>;
 
 /**
@@ -83,5 +98,10 @@ export type ConfigExport = z.infer<typeof ConfigExport>;
 export type ConfigExportInput = z.input<typeof ConfigExport>;
 
 export const ImportResult = z.object({ ok: z.literal(true), counts: z.record(z.string(), z.number()) });
-export const ImportProblems = z.object({ statusCode: z.literal(400), error: z.string(), message: z.string(), problems: z.array(z.string()) });
+export const ImportProblems = z.object({
+  statusCode: z.literal(400),
+  error: z.string(),
+  message: z.string(),
+  problems: z.array(z.string()),
+});
 export type ImportProblems = z.infer<typeof ImportProblems>;

@@ -6,8 +6,14 @@ import { Condition, conditionShape, LIMITS, Skill } from './routing-config.js';
 
 // X3: what a request may carry, decided once here for every route.
 
-const problem = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
-  schema.safeParse(value).error?.issues.map((i) => i.message).join('; ');
+const problem = (
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } },
+  value: unknown,
+) =>
+  schema
+    .safeParse(value)
+    .error?.issues.map((i) => i.message)
+    .join('; ');
 
 describe('text primitives', () => {
   it.each([
@@ -22,7 +28,12 @@ describe('text primitives', () => {
     expect(problem(SingleLine(10), value)).toMatch(message);
   });
 
-  it.each([['a pair (emoji)', '😀'], ['accents', 'Zoë'], ['right-to-left', 'שלום'], ['empty', '']])('SingleLine accepts %s', (_, value) => {
+  it.each([
+    ['a pair (emoji)', '😀'],
+    ['accents', 'Zoë'],
+    ['right-to-left', 'שלום'],
+    ['empty', ''],
+  ])('SingleLine accepts %s', (_, value) => {
     expect(SingleLine(10).safeParse(value).success).toBe(true);
   });
 
@@ -66,12 +77,22 @@ describe('conditions are measured before the recursive parse', () => {
 
   it(`accepts ${LIMITS.conditionDepth} levels and refuses one more, saying how deep`, () => {
     expect(Condition.safeParse(chain(LIMITS.conditionDepth)).success).toBe(true);
-    expect(problem(Condition, chain(LIMITS.conditionDepth + 1))).toBe(`conditions are nested 7 deep; the limit is ${LIMITS.conditionDepth}`);
-    expect(problem(Condition, chain(100_000))).toBe(`conditions are nested 100000 deep; the limit is ${LIMITS.conditionDepth}`);
+    expect(problem(Condition, chain(LIMITS.conditionDepth + 1))).toBe(
+      `conditions are nested 7 deep; the limit is ${LIMITS.conditionDepth}`,
+    );
+    expect(problem(Condition, chain(100_000))).toBe(
+      `conditions are nested 100000 deep; the limit is ${LIMITS.conditionDepth}`,
+    );
   });
 
   it('refuses a condition with too many parts', () => {
-    const wide = { kind: 'or', any: Array.from({ length: 50 }, () => ({ kind: 'and', all: Array.from({ length: 50 }, () => ({ kind: 'always' })) })) };
+    const wide = {
+      kind: 'or',
+      any: Array.from({ length: 50 }, () => ({
+        kind: 'and',
+        all: Array.from({ length: 50 }, () => ({ kind: 'always' })),
+      })),
+    };
     expect(problem(Condition, wide)).toBe(`a condition has 2551 parts; the limit is ${LIMITS.conditionParts}`);
   });
 });

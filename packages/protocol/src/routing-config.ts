@@ -17,7 +17,11 @@ export const LIMITS = {
 
 const Name = SingleLine(100, { min: 1, minMessage: 'name is required' });
 
-export const Skill = z.strictObject({ id: Id, name: Name, type: SingleLine(100, { min: 1, minMessage: 'type is required' }).default('General') });
+export const Skill = z.strictObject({
+  id: Id,
+  name: Name,
+  type: SingleLine(100, { min: 1, minMessage: 'type is required' }).default('General'),
+});
 export type Skill = z.infer<typeof Skill>;
 
 /** Proficiency on a 1-10 scale (the reference's recommended rating model). */
@@ -58,7 +62,11 @@ export const OperatingHours = z.strictObject({
   name: Name,
   timeZone: SingleLine(100, { trim: false }).refine(validTimeZone, 'unknown time zone'),
   weekly: z
-    .array(z.strictObject({ day: Weekday, start: Time, end: Time }).refine((h) => h.start < h.end, 'a period ends after it starts'))
+    .array(
+      z
+        .strictObject({ day: Weekday, start: Time, end: Time })
+        .refine((h) => h.start < h.end, 'a period ends after it starts'),
+    )
     .max(100),
   holidays: z.array(z.iso.date()).max(400),
 });
@@ -74,24 +82,44 @@ export type OperatingHours = z.infer<typeof OperatingHours>;
 export const Field = z
   .string()
   .max(200, 'at most 200 characters')
-  .regex(/^(context|prechat|channel|contact|account|output)\.[A-Za-z0-9_-]+$/, 'field is context|prechat|channel|contact|account|output.<name>');
-export const Operator = z.enum(['equals', 'not-equals', 'contains', 'in', 'greater-than', 'less-than', 'exists', 'not-exists']);
+  .regex(
+    /^(context|prechat|channel|contact|account|output)\.[A-Za-z0-9_-]+$/,
+    'field is context|prechat|channel|contact|account|output.<name>',
+  );
+export const Operator = z.enum([
+  'equals',
+  'not-equals',
+  'contains',
+  'in',
+  'greater-than',
+  'less-than',
+  'exists',
+  'not-exists',
+]);
 export type Operator = z.infer<typeof Operator>;
 const Scalar = z.union([MultiLine(1000, { trim: false }), z.number(), z.boolean()]);
 
 export const Comparison = z
-  .strictObject({ kind: z.literal('compare'), field: Field, operator: Operator, value: z.union([Scalar, z.array(Scalar).max(100)]).optional() })
+  .strictObject({
+    kind: z.literal('compare'),
+    field: Field,
+    operator: Operator,
+    value: z.union([Scalar, z.array(Scalar).max(100)]).optional(),
+  })
   .superRefine((c, ctx) => {
     const needsValue = c.operator !== 'exists' && c.operator !== 'not-exists';
-    if (needsValue && c.value === undefined) ctx.addIssue({ code: 'custom', message: `operator ${c.operator} needs a value`, path: ['value'] });
-    if (c.operator === 'in' && !Array.isArray(c.value)) ctx.addIssue({ code: 'custom', message: 'operator in needs a list of values', path: ['value'] });
+    if (needsValue && c.value === undefined)
+      ctx.addIssue({ code: 'custom', message: `operator ${c.operator} needs a value`, path: ['value'] });
+    if (c.operator === 'in' && !Array.isArray(c.value))
+      ctx.addIssue({ code: 'custom', message: 'operator in needs a list of values', path: ['value'] });
     if ((c.operator === 'greater-than' || c.operator === 'less-than') && typeof c.value !== 'number') {
       ctx.addIssue({ code: 'custom', message: `operator ${c.operator} needs a number`, path: ['value'] });
     }
   });
 export type Comparison = z.infer<typeof Comparison>;
 
-export type Condition = Comparison | { kind: 'and'; all: Condition[] } | { kind: 'or'; any: Condition[] } | { kind: 'always' };
+export type Condition =
+  Comparison | { kind: 'and'; all: Condition[] } | { kind: 'or'; any: Condition[] } | { kind: 'always' };
 
 /**
  * How deep a condition nests (a comparison alone is 1, `and` of comparisons 2) and how many parts
@@ -129,15 +157,27 @@ const ConditionTree: z.ZodType<Condition> = z.lazy(() =>
  * request schema shows `when` as any value with this description; the response schema shows the tree.)
  */
 export const Condition: z.ZodType<Condition> = z.codec(
-  z.unknown().meta({ description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep` }),
+  z
+    .unknown()
+    .meta({
+      description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep`,
+    }),
   ConditionTree,
   {
     decode: (input, payload) => {
       const { depth, parts } = conditionShape(input);
       if (depth > LIMITS.conditionDepth) {
-        payload.issues.push({ code: 'custom', input, message: `conditions are nested ${depth} deep; the limit is ${LIMITS.conditionDepth}` });
+        payload.issues.push({
+          code: 'custom',
+          input,
+          message: `conditions are nested ${depth} deep; the limit is ${LIMITS.conditionDepth}`,
+        });
       } else if (parts > LIMITS.conditionParts) {
-        payload.issues.push({ code: 'custom', input, message: `a condition has ${parts} parts; the limit is ${LIMITS.conditionParts}` });
+        payload.issues.push({
+          code: 'custom',
+          input,
+          message: `a condition has ${parts} parts; the limit is ${LIMITS.conditionParts}`,
+        });
       }
       return input as Condition;
     },
@@ -171,7 +211,10 @@ export type Ruleset = z.infer<typeof Ruleset>;
 export const QueueShare = z.strictObject({ queueId: Id, percentage: z.number().int().min(1).max(100) });
 export const RouteToQueueRule = z
   .strictObject({ name: Name, when: Condition, queues: z.array(QueueShare).min(1).max(LIMITS.queuesPerSplit) })
-  .refine((r) => r.queues.reduce((sum, q) => sum + q.percentage, 0) === 100, { message: 'queue percentages add up to 100', path: ['queues'] });
+  .refine((r) => r.queues.reduce((sum, q) => sum + q.percentage, 0) === 100, {
+    message: 'queue percentages add up to 100',
+    path: ['queues'],
+  });
 export type RouteToQueueRule = z.infer<typeof RouteToQueueRule>;
 
 // ---- Queues ----
@@ -185,8 +228,14 @@ export type OverflowCondition = z.infer<typeof OverflowCondition>;
 
 export const OverflowAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('transfer'), queueId: Id }),
-  z.strictObject({ kind: z.literal('message-and-end'), message: MultiLine(2000, { min: 1, minMessage: 'message is required' }) }),
-  z.strictObject({ kind: z.literal('offer-callback'), message: MultiLine(2000, { min: 1, minMessage: 'message is required' }) }),
+  z.strictObject({
+    kind: z.literal('message-and-end'),
+    message: MultiLine(2000, { min: 1, minMessage: 'message is required' }),
+  }),
+  z.strictObject({
+    kind: z.literal('offer-callback'),
+    message: MultiLine(2000, { min: 1, minMessage: 'message is required' }),
+  }),
   z.strictObject({ kind: z.literal('assign-anyway') }),
 ]);
 export type OverflowAction = z.infer<typeof OverflowAction>;
@@ -202,7 +251,14 @@ export type SortKey = z.infer<typeof SortKey>;
 
 export const AgentFilter = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('min-remaining-capacity'), units: z.number().int().min(1).max(1000) }),
-  z.strictObject({ kind: z.literal('min-idle-seconds'), seconds: z.number().int().min(1).max(7 * 24 * 3600) }),
+  z.strictObject({
+    kind: z.literal('min-idle-seconds'),
+    seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 3600),
+  }),
   z.strictObject({ kind: z.literal('has-skill'), skillId: Id, minProficiency: Proficiency.default(1) }),
 ]);
 export type AgentFilter = z.infer<typeof AgentFilter>;
@@ -211,7 +267,11 @@ export const AssignmentMethod = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('highest-capacity') }),
   z.strictObject({ kind: z.literal('round-robin') }),
   z.strictObject({ kind: z.literal('least-active') }),
-  z.strictObject({ kind: z.literal('custom'), order: z.array(SortKey).min(1).max(10), filters: z.array(AgentFilter).max(10).default([]) }),
+  z.strictObject({
+    kind: z.literal('custom'),
+    order: z.array(SortKey).min(1).max(10),
+    filters: z.array(AgentFilter).max(10).default([]),
+  }),
 ]);
 export type AssignmentMethod = z.infer<typeof AssignmentMethod>;
 
@@ -250,7 +310,13 @@ export const Workstream = z.strictObject({
   capacity: WorkstreamCapacity,
   allowedPresences: z.array(Presence).min(1).max(20),
   wrapUpBlocking: WrapUpBlocking.default({ kind: 'always' }),
-  autoCloseAfterMinutes: z.number().int().min(1).max(60 * 24 * 90).nullable().default(null),
+  autoCloseAfterMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .nullable()
+    .default(null),
   /** An asynchronous conversation goes back to the agent who had it. */
   affinity: z.boolean().default(false),
   fallbackQueueId: Id,
@@ -271,7 +337,9 @@ export const AgentRouting = z.strictObject({
   capacity: z.number().int().min(0).max(1000),
   queueIds: z.array(Id).max(1000),
   skills: z.array(SkillRequirement).max(200),
-  capacityProfiles: z.array(z.strictObject({ profileId: Id, customLimit: z.number().int().min(0).max(1000).nullable().default(null) })).max(20),
+  capacityProfiles: z
+    .array(z.strictObject({ profileId: Id, customLimit: z.number().int().min(0).max(1000).nullable().default(null) }))
+    .max(20),
 });
 export type AgentRouting = z.infer<typeof AgentRouting>;
 
@@ -279,7 +347,12 @@ export const RoutingSettings = z.strictObject({
   /** Presence at sign-in: a base presence or a custom presence id. */
   defaultPresence: z.union([Presence, Id]).default('available'),
   /** A manual presence is cleared after this many minutes without activity. */
-  idleMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  idleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** An agent who lets an offer run out shows as inactive (Away) until they change it (AG1). */
   missedOfferMakesInactive: z.boolean().default(false),
   /** An agent who rejects an offer shows Do not disturb until they change it. */

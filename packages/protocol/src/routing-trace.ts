@@ -17,7 +17,12 @@ export const AgentConsidered = z.object({
 export type AgentConsidered = z.infer<typeof AgentConsidered>;
 
 export const TraceStep = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('classification'), ruleset: z.string(), matchedRule: z.string().nullable(), outputs: ClassificationOutputs.or(z.object({})) }),
+  z.object({
+    step: z.literal('classification'),
+    ruleset: z.string(),
+    matchedRule: z.string().nullable(),
+    outputs: ClassificationOutputs.or(z.object({})),
+  }),
   z.object({
     step: z.literal('queue'),
     queueId: Id,
@@ -56,9 +61,19 @@ export type AgentNow = z.infer<typeof AgentNow>;
  * engine that routes, never stored. `note` says why nobody is offered it whoever is free (a pick
  * workstream, too many declines).
  */
-export const RoutingNow = z.object({ at: Timestamp, queueId: Id.nullable(), note: z.string().nullable(), agents: z.array(AgentNow) });
+export const RoutingNow = z.object({
+  at: Timestamp,
+  queueId: Id.nullable(),
+  note: z.string().nullable(),
+  agents: z.array(AgentNow),
+});
 export type RoutingNow = z.infer<typeof RoutingNow>;
 
 /** `state` is where the conversation is now: an open one still waits for an agent, and `now` says why. */
-export const RoutingTrace = z.object({ conversationId: Id, state: ConversationState, entries: z.array(RoutingTraceEntry), now: RoutingNow.optional() });
+export const RoutingTrace = z.object({
+  conversationId: Id,
+  state: ConversationState,
+  entries: z.array(RoutingTraceEntry),
+  now: RoutingNow.optional(),
+});
 export type RoutingTrace = z.infer<typeof RoutingTrace>;

@@ -55,13 +55,22 @@ export type App = {
 };
 
 /** The composition root: config -> store -> services -> http and realtime -> jobs. */
-export async function createApp(config: Config, opts: { clock?: Clock; log?: Logger; database?: Database } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  opts: { clock?: Clock; log?: Logger; database?: Database } = {},
+): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ? withRedaction(opts.log) : createLogger(config.LOG_LEVEL);
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const { db } = database;
   // Secrets at rest are sealed (X3); staff tokens name a session checked on every request.
-  const { SECRET_KEY: secretKey, SECRET_KEY_PREVIOUS: previousKey, DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = config;
+  const {
+    SECRET_KEY: secretKey,
+    SECRET_KEY_PREVIOUS: previousKey,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+  } = config;
   const secrets = await loadSecretBox({ secretKey, previousKey, dataDir, databaseUrl });
   const sessions = createStaffSessions({ db, clock });
   const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret', secrets));
@@ -74,7 +83,13 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   // Sockets are counted once realtime exists; the metrics read them on scrape.
   const metrics = createMetrics({ database, clock, sockets: () => socketKinds() });
   const routing = createRoutingEngine({
-    db, clock, log, bus, presence, defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS, onDecision: metrics.observeRoutingDecision,
+    db,
+    clock,
+    log,
+    bus,
+    presence,
+    defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
+    onDecision: metrics.observeRoutingDecision,
   });
   const conversations = createConversationService({ db, clock, bus, presence, onRoutable });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
@@ -83,7 +98,12 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
 
   // One line per request at info (X4), tagged so the routing log can be read without them.
   const httpLog = log.child({ component: 'http' });
-  const http = Fastify({ loggerInstance: httpLog as FastifyBaseLogger, bodyLimit: 64 * 1024, trustProxy: config.TRUST_PROXY, ...requestLogOptions() });
+  const http = Fastify({
+    loggerInstance: httpLog as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    trustProxy: config.TRUST_PROXY,
+    ...requestLogOptions(),
+  });
   installRequestLog(http, metrics.observeHttp);
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
@@ -95,7 +115,11 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   await installRateLimits(http, config);
   await http.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Switchboard API', version: '0.1.0', description: 'REST commands and queries; events arrive over Socket.IO at /socket.io.' },
+      info: {
+        title: 'Switchboard API',
+        version: '0.1.0',
+        description: 'REST commands and queries; events arrive over Socket.IO at /socket.io.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -112,7 +136,8 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
   // Recorded before the answer goes out, so whatever the agent does next sees it.
   http.addHook('onSend', async (req, _reply, payload) => {
     const who = identityOf(req);
-    if (who?.kind === 'staff' && who.role === 'agent') await presence.activity(who.orgId, who.userId).catch(() => undefined);
+    if (who?.kind === 'staff' && who.role === 'agent')
+      await presence.activity(who.orgId, who.userId).catch(() => undefined);
     return payload;
   });
   const missing = await serveApps(http, config.APPS_DIR);
@@ -129,11 +154,16 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     mayTypeToCustomer: createTypingService({ db }).mayTypeToCustomer,
     originAllowed: origins.socketAllowed,
     onPresence: (who, connected) =>
-      who.role !== 'agent' ? Promise.resolve(undefined) : connected ? presence.connected(who.orgId, who.userId) : presence.disconnected(who.orgId, who.userId),
+      who.role !== 'agent'
+        ? Promise.resolve(undefined)
+        : connected
+          ? presence.connected(who.orgId, who.userId)
+          : presence.disconnected(who.orgId, who.userId),
   });
   bus.subscribe([realtime.deliver, metrics.listener]);
   function* socketKinds() {
-    for (const socket of realtime.io.of('/').sockets.values()) yield { kind: (socket.data.who as { kind: 'staff' | 'visitor' }).kind };
+    for (const socket of realtime.io.of('/').sockets.values())
+      yield { kind: (socket.data.who as { kind: 'staff' | 'visitor' }).kind };
   }
 
   // Work waiting for a trigger (a release, a presence change, a new item) is routed at once; a sweep
@@ -152,7 +182,9 @@ export async function createApp(config: Config, opts: { clock?: Clock; log?: Log
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
     { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
-    ...(database.kind === 'embedded' ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }] : []),
+    ...(database.kind === 'embedded'
+      ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }]
+      : []),
   ]);
 
   return {

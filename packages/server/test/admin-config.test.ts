@@ -14,9 +14,14 @@ beforeAll(async () => {
   server = await startServer({ database: db });
   org = await buildOrg(db.db, {
     queues: ['Support', 'Sales'],
-    users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }, { key: 'ada', role: 'admin' }],
+    users: [
+      { key: 'ann', queues: ['Support'] },
+      { key: 'sue', role: 'supervisor' },
+      { key: 'ada', role: 'admin' },
+    ],
   });
-  for (const key of ['ann', 'sue', 'ada']) token[key] = (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
+  for (const key of ['ann', 'sue', 'ada'])
+    token[key] = (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
 });
 afterAll(async () => {
   await server.close();
@@ -25,9 +30,15 @@ afterAll(async () => {
 
 const admin = () => server.api(token.ada);
 const problemsOf = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiCallError);
-  return { status: (err as ApiCallError).status, body: (err as ApiCallError).body as { message: string; problems?: string[] } };
+  return {
+    status: (err as ApiCallError).status,
+    body: (err as ApiCallError).body as { message: string; problems?: string[] },
+  };
 };
 
 describe('admin center API (AD3)', () => {
@@ -42,10 +53,22 @@ describe('admin center API (AD3)', () => {
   it('creates, changes and deletes configuration, refusing what would dangle', async () => {
     const french = await admin().call('createSkill', { body: { name: 'French', type: 'Language' } });
     const hours = await admin().call('createOperatingHours', {
-      body: { name: 'Office', timeZone: 'Europe/Paris', weekly: [{ day: 'mon', start: '09:00', end: '17:00' }], holidays: ['2026-12-25'] },
+      body: {
+        name: 'Office',
+        timeZone: 'Europe/Paris',
+        weekly: [{ day: 'mon', start: '09:00', end: '17:00' }],
+        holidays: ['2026-12-25'],
+      },
     });
     const vip = await admin().call('createQueue', {
-      body: { name: 'VIP', priority: 1, assignment: { kind: 'round-robin' }, operatingHoursId: hours.id, overflow: [], memberIds: [org.user('ann').id] },
+      body: {
+        name: 'VIP',
+        priority: 1,
+        assignment: { kind: 'round-robin' },
+        operatingHoursId: hours.id,
+        overflow: [],
+        memberIds: [org.user('ann').id],
+      },
     });
     expect((await admin().call('listQueueConfigs')).map((q) => q.name)).toEqual(['Sales', 'Support', 'VIP']);
 
@@ -56,13 +79,26 @@ describe('admin center API (AD3)', () => {
       params: { id: org.user('ann').id },
       body: { capacity: 4, queueIds: [vip.id], skills: [{ skillId: french.id, proficiency: 8 }], capacityProfiles: [] },
     });
-    expect(updated.routing).toMatchObject({ capacity: 4, queueIds: [vip.id], skills: [{ skillId: french.id, proficiency: 8 }] });
+    expect(updated.routing).toMatchObject({
+      capacity: 4,
+      queueIds: [vip.id],
+      skills: [{ skillId: french.id, proficiency: 8 }],
+    });
     expect((await admin().call('listQueueConfigs')).find((q) => q.name === 'Support')!.memberIds).toEqual([]);
 
     // Dangling references are refused with every problem named, and nothing changes.
     const missing = '00000000-0000-4000-8000-000000000042';
     const { id: _vipId, ...vipBody } = vip;
-    const bad = await problemsOf(admin().call('updateQueue', { params: { id: vip.id }, body: { ...vipBody, operatingHoursId: missing, overflow: [{ when: { kind: 'queue-size', limit: 3 }, then: { kind: 'transfer', queueId: missing } }] } }));
+    const bad = await problemsOf(
+      admin().call('updateQueue', {
+        params: { id: vip.id },
+        body: {
+          ...vipBody,
+          operatingHoursId: missing,
+          overflow: [{ when: { kind: 'queue-size', limit: 3 }, then: { kind: 'transfer', queueId: missing } }],
+        },
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.problems).toEqual([
       `queue "VIP" uses operating hours ${missing}, which do not exist`,
@@ -79,7 +115,9 @@ describe('admin center API (AD3)', () => {
     expect((await admin().call('listAgents')).find((a) => a.id === org.user('ann').id)!.routing.skills).toEqual([]);
     await expect(admin().call('deleteSkill', { params: { id: french.id } })).rejects.toMatchObject({ status: 404 });
     // Names are unique per kind.
-    expect((await problemsOf(admin().call('createQueue', { body: { name: 'vip', memberIds: [] } }))).body.problems).toEqual(['queue "vip" appears twice']);
+    expect(
+      (await problemsOf(admin().call('createQueue', { body: { name: 'vip', memberIds: [] } }))).body.problems,
+    ).toEqual(['queue "vip" appears twice']);
   });
 
   it('exports the whole configuration and imports it back; an invalid file is rejected whole with its problems', async () => {
@@ -95,7 +133,10 @@ describe('admin center API (AD3)', () => {
       ...before,
       skills: [...before.skills, { id: ghost, name: 'Ghostly', type: 'General' }],
       workstreams: before.workstreams.map((w) => ({ ...w, fallbackQueueId: '00000000-0000-4000-8000-000000000098' })),
-      agents: [...before.agents, { email: 'nobody@nowhere.example', capacity: 1, queueIds: [], skills: [], capacityProfiles: [] }],
+      agents: [
+        ...before.agents,
+        { email: 'nobody@nowhere.example', capacity: 1, queueIds: [], skills: [], capacityProfiles: [] },
+      ],
     };
     const res = await problemsOf(admin().call('importConfig', { body: broken as ConfigExportInput }));
     expect(res.status).toBe(400);
@@ -118,22 +159,35 @@ describe('admin center API (AD3)', () => {
   });
 
   it('the session limit and what a full agent shows travel with an export; an older export without them imports with the defaults', async () => {
-    await admin().call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5, fullPresence: 'busy-dnd' } });
+    await admin().call('updateRoutingSettings', {
+      body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5, fullPresence: 'busy-dnd' },
+    });
     const saved = await admin().call('exportConfig');
     expect(saved.settings).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' });
     const { sessionLimit: _limit, fullPresence: _full, ...olderSettings } = saved.settings;
-    expect((await admin().call('importConfig', { body: { ...saved, settings: olderSettings } as ConfigExportInput })).ok).toBe(true);
+    expect(
+      (await admin().call('importConfig', { body: { ...saved, settings: olderSettings } as ConfigExportInput })).ok,
+    ).toBe(true);
     expect(await admin().call('getRoutingSettings')).toMatchObject({ sessionLimit: null, fullPresence: 'busy' });
     expect((await admin().call('importConfig', { body: saved as ConfigExportInput })).ok).toBe(true);
     expect(await admin().call('getRoutingSettings')).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' });
-    const zero = await problemsOf(admin().call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 0 } }));
+    const zero = await problemsOf(
+      admin().call('updateRoutingSettings', {
+        body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 0 },
+      }),
+    );
     expect(zero.status).toBe(400);
     // Back to the defaults for the tests after this one (they share the organisation).
     await admin().call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15 } });
   });
 
   it('refuses to remove a queue that still holds conversations', async () => {
-    const chat = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'E', email: 'e@x.example', question: 'q' } } });
+    const chat = await server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'E', email: 'e@x.example', question: 'q' } },
+      });
     expect(chat.conversation.id).toBeTruthy();
     const support = (await admin().call('listQueueConfigs')).find((q) => q.name === 'Support')!;
     const res = await problemsOf(admin().call('deleteQueue', { params: { id: support.id } }));

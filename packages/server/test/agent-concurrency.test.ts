@@ -39,7 +39,10 @@ async function hit(name: string, method: string, path: string, token: string, bo
   const node = sent++ % 2 ? nodeB : server;
   const res = await fetch(`${node.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   await res.arrayBuffer();
@@ -54,7 +57,12 @@ async function signIn(org: BuiltOrg, key: string): Promise<string> {
 
 /** A chat routed to the agent: its offer (routing has settled). */
 async function offered(org: BuiltOrg, agentToken: string) {
-  const chat = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Customer', email: 'c@customer.example', question: 'Help' } } });
+  const chat = await server
+    .api()
+    .call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Customer', email: 'c@customer.example', question: 'Help' } },
+    });
   await server.app.settled();
   const offers = (await server.api(agentToken).call('listOffers')).offers;
   const offer = offers.find((o: Offer) => o.conversationId === chat.conversation.id);
@@ -67,7 +75,12 @@ async function offered(org: BuiltOrg, agentToken: string) {
  * statement, so one snapshot: a sweep on a real timer may commit between two separate reads.
  */
 async function expectChargesMatchHoldings(org: BuiltOrg, agentId: string) {
-  const [row] = rowsOf<{ used: number; held: number; profiles: { id: string; used: number; held: number }[]; closed_holding: number }>(
+  const [row] = rowsOf<{
+    used: number;
+    held: number;
+    profiles: { id: string; used: number; held: number }[];
+    closed_holding: number;
+  }>(
     await db.db.execute(sql`
       select u.used_capacity as used,
         (select coalesce(sum(c.charged_units), 0)::int from ${conversations} c where c.agent_id = u.id) as held,
@@ -85,10 +98,18 @@ async function expectChargesMatchHoldings(org: BuiltOrg, agentId: string) {
 }
 
 async function orgWithOneAgent(useProfiles: boolean) {
-  const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 10, presence: 'available' }] });
+  const org = await buildOrg(db.db, {
+    queues: ['Support'],
+    users: [{ key: 'ann', queues: ['Support'], capacity: 10, presence: 'available' }],
+  });
   if (useProfiles) {
-    const [profile] = await db.db.insert(capacityProfiles).values({ orgId: org.orgId, name: 'Chats', defaultLimit: 10, resetFrequency: 'immediate' }).returning();
-    await db.db.insert(agentCapacityProfiles).values({ orgId: org.orgId, userId: org.user('ann').id, profileId: profile!.id });
+    const [profile] = await db.db
+      .insert(capacityProfiles)
+      .values({ orgId: org.orgId, name: 'Chats', defaultLimit: 10, resetFrequency: 'immediate' })
+      .returning();
+    await db.db
+      .insert(agentCapacityProfiles)
+      .values({ orgId: org.orgId, userId: org.user('ann').id, profileId: profile!.id });
     const [ws] = await db.db.select().from(workstreams).where(eq(workstreams.orgId, org.orgId));
     await db.db
       .update(workstreams)
@@ -113,15 +134,23 @@ describe('one agent, many commands at once (X2)', () => {
       const expiring = await offered(org, token);
       clock.advance(61_000);
       const [o1, o2, o3, a1, c1, w1, w2] = [
-        await offered(org, token), await offered(org, token), await offered(org, token),
-        await offered(org, token), await offered(org, token), await offered(org, token), await offered(org, token),
+        await offered(org, token),
+        await offered(org, token),
+        await offered(org, token),
+        await offered(org, token),
+        await offered(org, token),
+        await offered(org, token),
+        await offered(org, token),
       ];
       for (const x of [a1, c1, w1, w2]) await api.call('acceptOffer', { params: { id: x.offer.id }, body: {} });
       for (const x of [w1, w2]) await api.call('endConversation', { params: { id: x.id }, body: {} });
       await expectChargesMatchHoldings(org, agentId);
 
       const sweep = (name: string, run: () => Promise<number>) =>
-        run().then(() => ({ name, status: 200 }), (err: unknown) => ({ name: `${name}: ${String(err)}`, status: 500 }));
+        run().then(
+          () => ({ name, status: 200 }),
+          (err: unknown) => ({ name: `${name}: ${String(err)}`, status: 500 }),
+        );
       const calls = await Promise.all([
         hit('accept o1', 'POST', `/api/offers/${o1.offer.id}/accept`, token, {}),
         hit('accept o2', 'POST', `/api/offers/${o2.offer.id}/accept`, token, {}),
@@ -130,7 +159,10 @@ describe('one agent, many commands at once (X2)', () => {
         hit('close w1', 'POST', `/api/conversations/${w1.id}/close`, token, {}),
         hit('close w2', 'POST', `/api/conversations/${w2.id}/close`, token, {}),
         hit('end a1', 'POST', `/api/conversations/${a1.id}/end`, token, {}),
-        hit('send a1', 'POST', `/api/conversations/${a1.id}/messages`, token, { clientMessageId: clientId(), text: 'One moment' }),
+        hit('send a1', 'POST', `/api/conversations/${a1.id}/messages`, token, {
+          clientMessageId: clientId(),
+          text: 'One moment',
+        }),
         hit('presence', 'PUT', '/api/me/presence', token, { presence: round % 2 ? 'busy' : 'available' }),
         hit('customer end c1', 'POST', `/api/widget/conversations/${c1.id}/end`, c1.visitor, {}),
         hit('customer end o1', 'POST', `/api/widget/conversations/${o1.id}/end`, o1.visitor, {}),
@@ -139,12 +171,19 @@ describe('one agent, many commands at once (X2)', () => {
         sweep('wrap-up capacity', () => server.app.conversations.releaseDue()),
       ]);
       failures.push(...calls.filter((c) => c.status >= 500).map((c) => ({ ...c, name: `round ${round}: ${c.name}` })));
-      expect(calls.every((c) => c.status >= 200 && c.status < 500), JSON.stringify(calls)).toBe(true);
+      expect(
+        calls.every((c) => c.status >= 200 && c.status < 500),
+        JSON.stringify(calls),
+      ).toBe(true);
       // Each command did what it could: the wrap-ups closed, the expired offer went back to the queue.
-      const state = async (id: string) => (await db.db.select({ s: conversations.state }).from(conversations).where(eq(conversations.id, id)))[0]!.s;
+      const state = async (id: string) =>
+        (await db.db.select({ s: conversations.state }).from(conversations).where(eq(conversations.id, id)))[0]!.s;
       expect([await state(w1.id), await state(w2.id)]).toEqual(['closed', 'closed']);
       expect(await state(a1.id)).toBe('wrap-up');
-      expect(calls.find((c) => c.name === 'accept o2')!.status === 200 || calls.find((c) => c.name === 'accept o2 again')!.status === 200).toBe(true);
+      expect(
+        calls.find((c) => c.name === 'accept o2')!.status === 200 ||
+          calls.find((c) => c.name === 'accept o2 again')!.status === 200,
+      ).toBe(true);
 
       await Promise.all([server.app.settled(), nodeB.app.settled()]);
       await expectChargesMatchHoldings(org, agentId);

@@ -53,7 +53,10 @@ async function expectCleanAssignment(org: BuiltOrg) {
     .groupBy(conversations.agentId);
   expect(active.reduce((sum, r) => sum + r.n, 0)).toBe(6);
   expect(active.map((r) => r.n)).toEqual([2, 2, 2]);
-  const agents = await db.db.select({ used: users.usedCapacity, capacity: users.capacity }).from(users).where(eq(users.orgId, org.orgId));
+  const agents = await db.db
+    .select({ used: users.usedCapacity, capacity: users.capacity })
+    .from(users)
+    .where(eq(users.orgId, org.orgId));
   expect(agents.map((a) => a.used)).toEqual([2, 2, 2]);
   const perConversation = await db.db
     .select({ conversationId: offers.conversationId, n: sql<number>`count(*)::int` })
@@ -70,7 +73,13 @@ async function expectCleanAssignment(org: BuiltOrg) {
 }
 
 /** One claim of a conversation for an agent, as push routing makes it (a unit of capacity, a minute to accept). */
-const offer = (org: BuiltOrg, agentId: string, conversationId: string, allowedPresences: Presence[] | null, now: Date) =>
+const offer = (
+  org: BuiltOrg,
+  agentId: string,
+  conversationId: string,
+  allowedPresences: Presence[] | null,
+  now: Date,
+) =>
   claimConversation(db.db, {
     orgId: org.orgId,
     conversationId,
@@ -105,11 +114,18 @@ describe('assignment under concurrency', () => {
     await db.db.insert(orgSettings).values({ orgId: org.orgId, sessionLimit: 7 });
     // The others sign off: on a shared PostgreSQL, another test's server routes every organisation's
     // waiting work, and the 20 conversations left here must not reach anyone.
-    for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
+    for (const key of ['a2', 'a3'])
+      await db.db
+        .update(users)
+        .set({ presence: 'offline', connected: false })
+        .where(eq(users.id, org.user(key).id));
     const now = new Date();
     const results = await Promise.all(ids.map((conversationId) => offer(org, ann, conversationId, null, now)));
     expect(results.filter(Boolean)).toHaveLength(7);
-    const [held] = await db.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, ann), eq(conversations.state, 'active')));
+    const [held] = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(conversations)
+      .where(and(eq(conversations.agentId, ann), eq(conversations.state, 'active')));
     expect(held!.n).toBe(7);
     const [agent] = await db.db.select({ used: users.usedCapacity }).from(users).where(eq(users.id, ann));
     expect(agent!.used).toBe(7);
@@ -119,11 +135,18 @@ describe('assignment under concurrency', () => {
     const { org, ids } = await orgWithWaitingWork(30);
     const ann = org.user('a1').id;
     await db.db.update(users).set({ capacity: 25 }).where(eq(users.id, ann));
-    for (const key of ['a2', 'a3']) await db.db.update(users).set({ presence: 'offline', connected: false }).where(eq(users.id, org.user(key).id));
+    for (const key of ['a2', 'a3'])
+      await db.db
+        .update(users)
+        .set({ presence: 'offline', connected: false })
+        .where(eq(users.id, org.user(key).id));
     const now = new Date();
     const results = await Promise.all(ids.map((conversationId) => offer(org, ann, conversationId, null, now)));
     expect(results.filter(Boolean)).toHaveLength(25);
-    const [agent] = await db.db.select({ used: users.usedCapacity, presence: users.presence }).from(users).where(eq(users.id, ann));
+    const [agent] = await db.db
+      .select({ used: users.usedCapacity, presence: users.presence })
+      .from(users)
+      .where(eq(users.id, ann));
     expect(agent).toEqual({ used: 25, presence: 'busy' }); // full shows Busy (AG1)
   });
 
@@ -133,7 +156,14 @@ describe('assignment under concurrency', () => {
       const clock = { now: () => new Date() };
       const bus = createEventBus(() => undefined);
       const presence = createPresenceService({ db: db.db, clock, bus, onRoutable: () => undefined });
-      return createRoutingEngine({ db: db.db, clock, log: pino({ level: 'silent' }), bus, presence, defaultOfferTimeoutSeconds: 60 });
+      return createRoutingEngine({
+        db: db.db,
+        clock,
+        log: pino({ level: 'silent' }),
+        bus,
+        presence,
+        defaultOfferTimeoutSeconds: 60,
+      });
     };
     const engines = [make(), make()];
     await Promise.all(engines.flatMap((e) => [e.dispatch(org.orgId), e.dispatch(org.orgId)]));

@@ -22,7 +22,10 @@ afterAll(async () => {
 async function queueFor(question: string, locale: 'en' | 'nl' | 'fr' = 'en'): Promise<string | undefined> {
   const { conversation } = await server
     .api()
-    .call('startChat', { params: { widgetId: DEMO_WIDGET_ID }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, locale } });
+    .call('startChat', {
+      params: { widgetId: DEMO_WIDGET_ID },
+      body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, locale },
+    });
   const [row] = await db.db
     .select({ name: queues.name })
     .from(conversations)
@@ -31,7 +34,7 @@ async function queueFor(question: string, locale: 'en' | 'nl' | 'fr' = 'en'): Pr
   return row?.name;
 }
 
-describe("the seeded demo routes as the README's \"Try it in two minutes\" says", () => {
+describe('the seeded demo routes as the README\'s "Try it in two minutes" says', () => {
   it.each([
     // The README's own two examples.
     ['What is the price of the X200?', 'Sales'],

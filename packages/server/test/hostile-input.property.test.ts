@@ -39,7 +39,10 @@ const condition = {
   kind: 'or',
   any: [
     { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'order' },
-    { kind: 'and', all: [{ kind: 'compare', field: 'context.plan', operator: 'in', value: ['gold', 'silver'] }, { kind: 'always' }] },
+    {
+      kind: 'and',
+      all: [{ kind: 'compare', field: 'context.plan', operator: 'in', value: ['gold', 'silver'] }, { kind: 'always' }],
+    },
   ],
 };
 const workstreamBody = () => ({
@@ -53,13 +56,28 @@ const workstreamBody = () => ({
   fallbackQueueId: org.queueId('Support'),
   offerTimeoutSeconds: 30,
   maxDeclines: 2,
-  classification: [{ name: 'urgent', rules: [{ name: 'order', when: condition, set: { priority: 5, severity: 'high', skills: [{ skillId: ids.skill, proficiency: 3 }] } }] }],
+  classification: [
+    {
+      name: 'urgent',
+      rules: [
+        {
+          name: 'order',
+          when: condition,
+          set: { priority: 5, severity: 'high', skills: [{ skillId: ids.skill, proficiency: 3 }] },
+        },
+      ],
+    },
+  ],
   routeToQueue: [{ name: 'sales', when: condition, queues: [{ queueId: org.queueId('Sales'), percentage: 100 }] }],
 });
 const queueBody = () => ({
   name: 'Billing',
   priority: 10,
-  assignment: { kind: 'custom', order: [{ key: 'idle-time', direction: 'desc' }], filters: [{ kind: 'min-idle-seconds', seconds: 10 }] },
+  assignment: {
+    kind: 'custom',
+    order: [{ key: 'idle-time', direction: 'desc' }],
+    filters: [{ kind: 'min-idle-seconds', seconds: 10 }],
+  },
   operatingHoursId: ids.hours,
   overflow: [{ when: { kind: 'queue-size', limit: 5 }, then: { kind: 'message-and-end', message: 'We are busy.' } }],
   memberIds: [org.user('cat').id],
@@ -77,7 +95,10 @@ const samples: Record<string, () => Request> = {
   listConversations: () => ({ query: { scope: 'ongoing', limit: 10 } }),
   getConversation: () => ({ params: { id: ids.chat } }),
   listEvents: () => ({ params: { id: ids.chat }, query: { after: 0 } }),
-  sendMessage: () => ({ params: { id: ids.chat }, body: { clientMessageId: randomUUID(), text: 'a note', internal: true } }),
+  sendMessage: () => ({
+    params: { id: ids.chat },
+    body: { clientMessageId: randomUUID(), text: 'a note', internal: true },
+  }),
   endConversation: () => ({ params: { id: ids.chat }, body: {} }),
   closeConversation: () => ({ params: { id: ids.chat }, body: {} }),
   listOffers: () => ({}),
@@ -86,7 +107,11 @@ const samples: Record<string, () => Request> = {
   widgetConfig: () => ({ params: { widgetId: org.widgetId } }),
   startChat: () => ({
     params: { widgetId: org.widgetId },
-    body: { prechat: { name: 'Eve', email: 'eve@x.example', question: 'hello' }, context: { plan: 'gold', seats: 3, vip: true }, locale: 'en' },
+    body: {
+      prechat: { name: 'Eve', email: 'eve@x.example', question: 'hello' },
+      context: { plan: 'gold', seats: 3, vip: true },
+      locale: 'en',
+    },
   }),
   visitorConversation: () => ({ params: { id: ids.chat } }),
   visitorEvents: () => ({ params: { id: ids.chat }, query: { after: 0 } }),
@@ -97,20 +122,43 @@ const samples: Record<string, () => Request> = {
   updateSkill: () => ({ params: { id: ids.skill }, body: { name: 'French', type: 'Language' } }),
   deleteSkill: () => ({ params: { id: zeros } }),
   listCapacityProfiles: () => ({}),
-  createCapacityProfile: () => ({ body: { name: 'Chat', defaultLimit: 2, resetFrequency: 'immediate', blocksAssignment: true } }),
-  updateCapacityProfile: () => ({ params: { id: ids.profile }, body: { name: 'Chat', defaultLimit: 3, resetFrequency: 'end-of-day' } }),
+  createCapacityProfile: () => ({
+    body: { name: 'Chat', defaultLimit: 2, resetFrequency: 'immediate', blocksAssignment: true },
+  }),
+  updateCapacityProfile: () => ({
+    params: { id: ids.profile },
+    body: { name: 'Chat', defaultLimit: 3, resetFrequency: 'end-of-day' },
+  }),
   deleteCapacityProfile: () => ({ params: { id: zeros } }),
   listPresences: () => ({}),
   createPresence: () => ({ body: { name: 'Lunch', base: 'away' } }),
   updatePresence: () => ({ params: { id: ids.presence }, body: { name: 'Training', base: 'busy-dnd' } }),
   deletePresence: () => ({ params: { id: zeros } }),
   listOperatingHours: () => ({}),
-  createOperatingHours: () => ({ body: { name: 'Office', timeZone: 'Europe/Paris', weekly: [{ day: 'mon', start: '09:00', end: '17:00' }], holidays: ['2026-12-25'] } }),
-  updateOperatingHours: () => ({ params: { id: ids.hours }, body: { name: 'Office', timeZone: 'America/New_York', weekly: [{ day: 'fri', start: '08:00', end: '24:00' }], holidays: [] } }),
+  createOperatingHours: () => ({
+    body: {
+      name: 'Office',
+      timeZone: 'Europe/Paris',
+      weekly: [{ day: 'mon', start: '09:00', end: '17:00' }],
+      holidays: ['2026-12-25'],
+    },
+  }),
+  updateOperatingHours: () => ({
+    params: { id: ids.hours },
+    body: {
+      name: 'Office',
+      timeZone: 'America/New_York',
+      weekly: [{ day: 'fri', start: '08:00', end: '24:00' }],
+      holidays: [],
+    },
+  }),
   deleteOperatingHours: () => ({ params: { id: zeros } }),
   listQueueConfigs: () => ({}),
   createQueue: () => ({ body: queueBody() }),
-  updateQueue: () => ({ params: { id: org.queueId('Sales') }, body: { ...queueBody(), name: 'Sales', operatingHoursId: null } }),
+  updateQueue: () => ({
+    params: { id: org.queueId('Sales') },
+    body: { ...queueBody(), name: 'Sales', operatingHoursId: null },
+  }),
   deleteQueue: () => ({ params: { id: zeros } }),
   listWorkstreams: () => ({}),
   createWorkstream: () => ({ body: workstreamBody() }),
@@ -119,14 +167,29 @@ const samples: Record<string, () => Request> = {
   listChatWidgets: () => ({}),
   createChatWidget: () => ({ body: { title: 'Help', workstreamId: ids.workstream } }),
   deleteChatWidget: () => ({ params: { widgetId: 'no-such-widget' } }),
-  updateChatWidget: () => ({ params: { widgetId: org.widgetId }, body: { title: 'Chat with us', workstreamId: ids.workstream } }),
+  updateChatWidget: () => ({
+    params: { widgetId: org.widgetId },
+    body: { title: 'Chat with us', workstreamId: ids.workstream },
+  }),
   listAgents: () => ({}),
   updateAgentRouting: () => ({
     params: { id: org.user('cat').id },
-    body: { capacity: 2, queueIds: [org.queueId('Sales')], skills: [{ skillId: ids.skill, proficiency: 5 }], capacityProfiles: [{ profileId: ids.profile, customLimit: 2 }] },
+    body: {
+      capacity: 2,
+      queueIds: [org.queueId('Sales')],
+      skills: [{ skillId: ids.skill, proficiency: 5 }],
+      capacityProfiles: [{ profileId: ids.profile, customLimit: 2 }],
+    },
   }),
   getRoutingSettings: () => ({}),
-  updateRoutingSettings: () => ({ body: { defaultPresence: 'available', idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false } }),
+  updateRoutingSettings: () => ({
+    body: {
+      defaultPresence: 'available',
+      idleMinutes: 15,
+      missedOfferMakesInactive: false,
+      rejectMakesDoNotDisturb: false,
+    },
+  }),
   exportConfig: () => ({}),
   importConfig: () => ({ body: structuredClone(exported) }),
   getRoutingTrace: () => ({ params: { id: ids.chat } }),
@@ -136,38 +199,120 @@ const samples: Record<string, () => Request> = {
 
 // ---- Hostile values ----
 
-const ANY_UTF16 = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 });
+const ANY_UTF16 = fc.string({
+  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  maxLength: 40,
+});
 const hostileString = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\ud83d', '\u001b[2J', '\u0007\u0008', '\u007f', '\u2028\u2029', '\ufeff', '\u202eRTL') },
-  fc.constantFrom('', ' ', '\t\n\r', '%00', '%', '%zz', '..', "'; drop table users; --", '${7*7}', '<script>alert(1)</script>', '__proto__', 'constructor'),
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(
+      '\u0000',
+      'a\u0000b',
+      '\ud800',
+      'x\udfff',
+      '\ud83d',
+      '\u001b[2J',
+      '\u0007\u0008',
+      '\u007f',
+      '\u2028\u2029',
+      '\ufeff',
+      '\u202eRTL',
+    ),
+  },
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t\n\r',
+    '%00',
+    '%',
+    '%zz',
+    '..',
+    "'; drop table users; --",
+    '${7*7}',
+    '<script>alert(1)</script>',
+    '__proto__',
+    'constructor',
+  ),
   fc.constantFrom('x'.repeat(100_000), 'é'.repeat(40_000), '😀'.repeat(20_000), 'a'.repeat(1001), 'a'.repeat(65)),
   ANY_UTF16,
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );
 const hostileNumber = fc.oneof(
-  fc.constantFrom(2_147_483_648, 2_147_483_647, -2_147_483_649, -1, 0, -0, 0.5, 1.5, 1e308, -1e308, 2 ** 53 + 1, 1e-9, 9_999_999_999),
+  fc.constantFrom(
+    2_147_483_648,
+    2_147_483_647,
+    -2_147_483_649,
+    -1,
+    0,
+    -0,
+    0.5,
+    1.5,
+    1e308,
+    -1e308,
+    2 ** 53 + 1,
+    1e-9,
+    9_999_999_999,
+  ),
   fc.double(),
   fc.integer(),
 );
-const withKey = (key: string, value: unknown) => Object.defineProperty({}, key, { value, enumerable: true, writable: true, configurable: true });
+const withKey = (key: string, value: unknown) =>
+  Object.defineProperty({}, key, { value, enumerable: true, writable: true, configurable: true });
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileString },
   { weight: 3, arbitrary: hostileNumber },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [[]], [{}]) },
   // Described here and written out as text (see toJson): deep values break recursive printers.
   { weight: 1, arbitrary: fc.record({ nestedDepth: fc.constantFrom(7, 1000, 100_000), asCondition: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor').map((k) => withKey(k, k === 'constructor' ? { prototype: { polluted: true } } : { polluted: true })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('__proto__', 'constructor')
+      .map((k) => withKey(k, k === 'constructor' ? { prototype: { polluted: true } } : { polluted: true })),
+  },
   { weight: 1, arbitrary: fc.array(hostileNumber, { minLength: 1000, maxLength: 1000 }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
-const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'sneaky', '', 'a\u0000', '\ud800', 'x'.repeat(500)), fc.string({ maxLength: 10 }));
+const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'sneaky', '', 'a\u0000', '\ud800', 'x'.repeat(500)),
+  fc.string({ maxLength: 10 }),
+);
 const hostileQuery = fc.oneof(
-  fc.constantFrom('2147483648', '2147483647', '-1', '1e400', '-1e400', 'NaN', 'Infinity', '0x10', '1.5', ' ', '', '9'.repeat(400), 'all', 'closed'),
+  fc.constantFrom(
+    '2147483648',
+    '2147483647',
+    '-1',
+    '1e400',
+    '-1e400',
+    'NaN',
+    'Infinity',
+    '0x10',
+    '1.5',
+    ' ',
+    '',
+    '9'.repeat(400),
+    'all',
+    'closed',
+  ),
   hostileString.map((s) => s.slice(0, 2000)),
   fc.array(fc.constantFrom('1', 'x'), { minLength: 2, maxLength: 3 }),
 );
 const hostileParam = fc.oneof(
-  fc.constantFrom('not-a-uuid', zeros, '00000000-0000-0000-0000-000000000000', 'ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ', '%00', '%zz', '%', '..', 'a'.repeat(2000), 'UPPER-CASE', '-', 'ab'),
+  fc.constantFrom(
+    'not-a-uuid',
+    zeros,
+    '00000000-0000-0000-0000-000000000000',
+    'ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ',
+    '%00',
+    '%zz',
+    '%',
+    '..',
+    'a'.repeat(2000),
+    'UPPER-CASE',
+    '-',
+    'ab',
+  ),
   hostileString.map((s) => s.slice(0, 2000)),
 );
 
@@ -189,18 +334,33 @@ const seed = fc.nat();
 // Type-keeping mutations (a string for a string, a number for a number) are the likeliest to pass the
 // rest of the schema and reach the database, where NUL and out-of-range numbers once broke.
 const leafMutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('string-leaf' as const), at: seed, text: hostileString, append: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('string-leaf' as const),
+      at: seed,
+      text: hostileString,
+      append: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('number-leaf' as const), at: seed, value: hostileNumber }) },
 );
 const bodyMutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: leafMutation },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: seed, value: hostileValue }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('add-key' as const), at: seed, key: hostileKey, value: hostileValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('add-key' as const), at: seed, key: hostileKey, value: hostileValue }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove-key' as const), at: seed }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('append' as const), at: seed, text: hostileString }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wrap-in-array' as const), at: seed }) },
 );
-const paramMutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constant('param' as const), at: seed, value: hostileParam });
+const paramMutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constant('param' as const),
+  at: seed,
+  value: hostileParam,
+});
 const queryMutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constant('query' as const),
   at: seed,
@@ -209,8 +369,27 @@ const queryMutation: fc.Arbitrary<Mutation> = fc.record({
 });
 const rawBody: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constant('raw-body' as const),
-  text: fc.constantFrom('{"text": ', '[', '{}}', 'null', '"text"', '12', '\u0000', '{"a":1,"a":2}', '', ' ', '{"__proto__":{"x":1}}', '[' .repeat(50_000)),
-  contentType: fc.constantFrom('application/json', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml'),
+  text: fc.constantFrom(
+    '{"text": ',
+    '[',
+    '{}}',
+    'null',
+    '"text"',
+    '12',
+    '\u0000',
+    '{"a":1,"a":2}',
+    '',
+    ' ',
+    '{"__proto__":{"x":1}}',
+    '['.repeat(50_000),
+  ),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-16',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/xml',
+  ),
 });
 /** The first mutation always lands on a part the route sends; more may follow anywhere. */
 const plan = fc.record({
@@ -222,7 +401,13 @@ const plan = fc.record({
     { weight: 1, arbitrary: rawBody },
   ),
   // Mostly one mutation: a request broken in one place gets furthest into the server.
-  more: fc.oneof({ weight: 3, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 1, arbitrary: fc.array(fc.oneof(bodyMutation, paramMutation, queryMutation), { minLength: 1, maxLength: 2 }) }),
+  more: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<Mutation[]>([]) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.oneof(bodyMutation, paramMutation, queryMutation), { minLength: 1, maxLength: 2 }),
+    },
+  ),
 });
 
 type Node = { parent: unknown; key: string | number | null; value: unknown };
@@ -234,7 +419,9 @@ function nodes(root: unknown): Node[] {
     out.push(n);
     if (out.length > 2000) break;
     if (Array.isArray(n.value)) n.value.forEach((v, i) => stack.push({ parent: n!.value, key: i, value: v }));
-    else if (n.value && typeof n.value === 'object') for (const k of Object.keys(n.value)) stack.push({ parent: n.value, key: k, value: (n.value as Record<string, unknown>)[k] });
+    else if (n.value && typeof n.value === 'object')
+      for (const k of Object.keys(n.value))
+        stack.push({ parent: n.value, key: k, value: (n.value as Record<string, unknown>)[k] });
   }
   return out;
 }
@@ -242,7 +429,13 @@ function nodes(root: unknown): Node[] {
 function setAt(holder: { body: unknown }, node: Node, value: unknown) {
   if (node.parent === null) holder.body = value;
   else if (Array.isArray(node.parent)) node.parent[node.key as number] = value;
-  else Object.defineProperty(node.parent, node.key as string, { value, enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(node.parent, node.key as string, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined'));
@@ -260,13 +453,27 @@ function build(name: RouteName, p: { first: Mutation; more: Mutation[] }): Built
   const sends = { body: def.body !== undefined, params: Object.keys(params).length > 0 };
   // The first mutation lands on something the route takes, so the request is not simply the sample.
   const fitted = (m: Mutation): Mutation => {
-    if (m.kind === 'param' && !sends.params) return sends.body ? { kind: 'replace', at: m.at, value: m.value } : { kind: 'query', at: m.at, key: 'x', value: m.value };
-    if (m.kind === 'raw-body' && !sends.body) return sends.params ? { kind: 'param', at: 0, value: m.text } : { kind: 'query', at: 0, key: 'x', value: m.text };
+    if (m.kind === 'param' && !sends.params)
+      return sends.body
+        ? { kind: 'replace', at: m.at, value: m.value }
+        : { kind: 'query', at: m.at, key: 'x', value: m.value };
+    if (m.kind === 'raw-body' && !sends.body)
+      return sends.params ? { kind: 'param', at: 0, value: m.text } : { kind: 'query', at: 0, key: 'x', value: m.text };
     if (m.kind !== 'param' && m.kind !== 'query' && m.kind !== 'raw-body' && !sends.body) {
-      const value = m.kind === 'string-leaf' ? m.text : m.kind === 'replace' || m.kind === 'add-key' || m.kind === 'number-leaf' ? m.value : 'x';
-      return sends.params ? { kind: 'param', at: m.at, value: asText(value) } : { kind: 'query', at: m.at, key: 'x', value };
+      const value =
+        m.kind === 'string-leaf'
+          ? m.text
+          : m.kind === 'replace' || m.kind === 'add-key' || m.kind === 'number-leaf'
+            ? m.value
+            : 'x';
+      return sends.params
+        ? { kind: 'param', at: m.at, value: asText(value) }
+        : { kind: 'query', at: m.at, key: 'x', value };
     }
-    if (m.kind === 'query' && def.query === undefined && (sends.body || sends.params)) return sends.params ? { kind: 'param', at: m.at, value: asText(m.value) } : { kind: 'replace', at: m.at, value: m.value };
+    if (m.kind === 'query' && def.query === undefined && (sends.body || sends.params))
+      return sends.params
+        ? { kind: 'param', at: m.at, value: asText(m.value) }
+        : { kind: 'replace', at: m.at, value: m.value };
     if (m.kind === 'remove-key' || m.kind === 'wrap-in-array' || m.kind === 'append') {
       // These may find nothing to change (an empty body, no string): make them add a key instead.
       return { kind: 'add-key', at: m.at, key: 'extra', value: m.kind === 'append' ? m.text : 1 };
@@ -281,7 +488,8 @@ function build(name: RouteName, p: { first: Mutation; more: Mutation[] }): Built
         const type = m.kind === 'string-leaf' ? 'string' : 'number';
         const leaves = all.filter((n) => typeof n.value === type);
         const target = leaves[m.at % Math.max(1, leaves.length)];
-        const value = m.kind === 'string-leaf' ? (m.append && target ? `${target.value as string}${m.text}` : m.text) : m.value;
+        const value =
+          m.kind === 'string-leaf' ? (m.append && target ? `${target.value as string}${m.text}` : m.text) : m.value;
         // No leaf of that type (an empty body): the value goes in as an unknown key.
         if (target) setAt(holder, target, value);
         else if (all.length) {
@@ -299,7 +507,13 @@ function build(name: RouteName, p: { first: Mutation; more: Mutation[] }): Built
         const objects = all.filter((n) => n.value && typeof n.value === 'object' && !Array.isArray(n.value));
         const target = objects[m.at % Math.max(1, objects.length)];
         const value = m.value;
-        if (target) Object.defineProperty(target.value, m.key || 'extra', { value, enumerable: true, writable: true, configurable: true });
+        if (target)
+          Object.defineProperty(target.value, m.key || 'extra', {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         else if (all.length) setAt(holder, all[0]!, withKey(m.key || 'extra', value));
         break;
       }
@@ -338,7 +552,8 @@ function build(name: RouteName, p: { first: Mutation; more: Mutation[] }): Built
   }
   const path = def.path.replace(/:(\w+)/g, (_, k: string) => encodeSegment(params[k] ?? ''));
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) for (const one of Array.isArray(v) ? v : [v]) search.append(k, typeof one === 'string' ? one : JSON.stringify(one));
+  for (const [k, v] of Object.entries(query))
+    for (const one of Array.isArray(v) ? v : [v]) search.append(k, typeof one === 'string' ? one : JSON.stringify(one));
   const url = `${path}${search.size ? `?${search}` : ''}`;
   if (raw) return { method: def.method, url, body: raw.text, contentType: raw.contentType };
   if (holder.body === undefined) return { method: def.method, url };
@@ -346,7 +561,8 @@ function build(name: RouteName, p: { first: Mutation; more: Mutation[] }): Built
 }
 
 type Nesting = { nestedDepth: number; asCondition: boolean };
-const isNesting = (v: unknown): v is Nesting => typeof v === 'object' && v !== null && typeof (v as Nesting).nestedDepth === 'number';
+const isNesting = (v: unknown): v is Nesting =>
+  typeof v === 'object' && v !== null && typeof (v as Nesting).nestedDepth === 'number';
 
 /**
  * JSON text of a request body. A nesting description is written out as text, `depth` levels deep
@@ -358,7 +574,9 @@ function toJson(body: unknown): string {
   return text.replace(/"@@nest(\d+)@@"/g, (_, i: string) => {
     const { nestedDepth, asCondition } = nests[Number(i)]!;
     const d = Math.max(1, nestedDepth);
-    return asCondition ? '{"kind":"and","all":['.repeat(d - 1) + '{"kind":"always"}' + ']}'.repeat(d - 1) : '['.repeat(d - 1) + '1' + ']'.repeat(d - 1);
+    return asCondition
+      ? '{"kind":"and","all":['.repeat(d - 1) + '{"kind":"always"}' + ']}'.repeat(d - 1)
+      : '['.repeat(d - 1) + '1' + ']'.repeat(d - 1);
   });
 }
 
@@ -368,7 +586,9 @@ function encodeSegment(s: string): string {
   try {
     return encodeURIComponent(s);
   } catch {
-    return [...s].map((ch) => (/[\ud800-\udfff]/.test(ch) && ch.length === 1 ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+    return [...s]
+      .map((ch) => (/[\ud800-\udfff]/.test(ch) && ch.length === 1 ? '%ED%A0%80' : encodeURIComponent(ch)))
+      .join('');
   }
 }
 
@@ -390,16 +610,33 @@ beforeAll(async () => {
   // A manual clock: offers never time out and idle presences never clear while the test compares data.
   server = await startServer({ database: db, clock: manualClock(), env: { RATE_LIMITS: 'off' } });
   org = await buildOrg(db.db, {
-    users: [{ key: 'ada', role: 'admin' }, { key: 'sue', role: 'supervisor' }, { key: 'cat', queues: ['Sales'], presence: 'available', capacity: 2 }],
+    users: [
+      { key: 'ada', role: 'admin' },
+      { key: 'sue', role: 'supervisor' },
+      { key: 'cat', queues: ['Sales'], presence: 'available', capacity: 2 },
+    ],
     queues: ['Support', 'Sales'],
-    rules: (q) => [{ name: 'sales', when: { kind: 'compare', field: 'prechat.question', operator: 'equals', value: 'buy' }, queues: [{ queueId: q('Sales'), percentage: 100 }] }],
+    rules: (q) => [
+      {
+        name: 'sales',
+        when: { kind: 'compare', field: 'prechat.question', operator: 'equals', value: 'buy' },
+        queues: [{ queueId: q('Sales'), percentage: 100 }],
+      },
+    ],
   });
-  const login = async (key: string) => (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
+  const login = async (key: string) =>
+    (await server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
   tokens.admin = await login('ada');
   tokens.supervisor = await login('sue');
   tokens.logout = await login('sue');
   tokens.agent = await login('cat');
-  const start = (question: string) => server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question } } });
+  const start = (question: string) =>
+    server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Eve', email: 'eve@x.example', question } },
+      });
   const admin = server.api(tokens.admin);
   const agent = server.api(tokens.agent);
   const held = await start('buy');
@@ -413,9 +650,15 @@ beforeAll(async () => {
   ids.offer = (await agent.call('listOffers')).offers[0]!.id;
   ids.waiting = (await start('just looking')).conversation.id;
   ids.skill = (await admin.call('createSkill', { body: { name: 'French' } })).id;
-  ids.profile = (await admin.call('createCapacityProfile', { body: { name: 'Chat', defaultLimit: 2, resetFrequency: 'immediate' } })).id;
+  ids.profile = (
+    await admin.call('createCapacityProfile', { body: { name: 'Chat', defaultLimit: 2, resetFrequency: 'immediate' } })
+  ).id;
   ids.presence = (await admin.call('createPresence', { body: { name: 'Lunch', base: 'away' } })).id;
-  ids.hours = (await admin.call('createOperatingHours', { body: { name: 'Office', timeZone: 'Europe/Paris', weekly: [], holidays: [] } })).id;
+  ids.hours = (
+    await admin.call('createOperatingHours', {
+      body: { name: 'Office', timeZone: 'Europe/Paris', weekly: [], holidays: [] },
+    })
+  ).id;
   ids.workstream = (await admin.call('listWorkstreams'))[0]!.id;
   exported = await admin.call('exportConfig');
 });
@@ -456,7 +699,11 @@ describe('no input gives a 5xx (X3)', () => {
           } catch {
             throw new Error(`a ${res.status} without a JSON body: ${shown}`);
           }
-          expect(body, shown).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.stringMatching(/\S/) });
+          expect(body, shown).toMatchObject({
+            statusCode: res.status,
+            error: expect.any(String),
+            message: expect.stringMatching(/\S/),
+          });
           const after = await snapshot();
           expect(after === before, `data changed: ${shown}`).toBe(true);
         }),

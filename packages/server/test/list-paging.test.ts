@@ -20,12 +20,17 @@ const OPEN = 215;
  * neighbours are a microsecond apart: a cursor that lost the microseconds or the id would repeat
  * or skip rows.
  */
-async function insertConversations(n: number, values: { state: string; agent: string | null; acceptedAt?: boolean; pickKeys?: boolean }) {
+async function insertConversations(
+  n: number,
+  values: { state: string; agent: string | null; acceptedAt?: boolean; pickKeys?: boolean },
+) {
   const [ws] = await db.db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.orgId, org.orgId));
   const agent = values.agent ? sql`${values.agent}::uuid` : sql`null`;
   // Pick keys repeat too: the order is (queue priority, priority, routing age, id).
   const priority = values.pickKeys ? sql`(g % 3) * 10` : sql`100`;
-  const age = values.pickKeys ? sql`'2026-03-01T00:00:00Z'::timestamptz + ((g / 4) * interval '1 microsecond')` : sql`now()`;
+  const age = values.pickKeys
+    ? sql`'2026-03-01T00:00:00Z'::timestamptz + ((g / 4) * interval '1 microsecond')`
+    : sql`now()`;
   await db.db.execute(sql`
     insert into conversations (org_id, workstream_id, queue_id, channel, state, agent_id, customer_name, capacity_units,
       priority, routing_age, waiting_since, created_at, accepted_at, updated_at)
@@ -68,7 +73,10 @@ beforeAll(async () => {
   server = await startServer({ database: db });
   org = await buildOrg(db.db, {
     queues: ['Support'],
-    users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }],
+    users: [
+      { key: 'ann', queues: ['Support'] },
+      { key: 'sue', role: 'supervisor' },
+    ],
     workstream: { distribution: 'pick' },
   });
   ann = await signIn('ann');
@@ -87,7 +95,9 @@ afterAll(async () => {
 describe('staff lists page with a cursor and say their total', () => {
   it('reaches every closed conversation exactly once, newest first, whatever the page size', async () => {
     for (const limit of [200, 7]) {
-      const { ids, totals, pages } = await everyPage((cursor) => ann.api.call('listConversations', { query: { scope: 'closed', limit, cursor } }));
+      const { ids, totals, pages } = await everyPage((cursor) =>
+        ann.api.call('listConversations', { query: { scope: 'closed', limit, cursor } }),
+      );
       expect(ids).toHaveLength(CLOSED);
       expect(new Set(ids).size).toBe(CLOSED);
       expect(totals).toEqual([CLOSED]);
@@ -105,7 +115,9 @@ describe('staff lists page with a cursor and say their total', () => {
     expect(ongoing.conversations).toHaveLength(5);
     expect(ongoing.nextCursor).toBeNull();
 
-    const all = await everyPage((cursor) => sue.api.call('listConversations', { query: { scope: 'all', limit: 60, cursor } }));
+    const all = await everyPage((cursor) =>
+      sue.api.call('listConversations', { query: { scope: 'all', limit: 60, cursor } }),
+    );
     expect(all.totals).toEqual([OPEN + 7]);
     expect(new Set(all.ids).size).toBe(OPEN + 7);
   });
@@ -129,7 +141,10 @@ describe('staff lists page with a cursor and say their total', () => {
       [`/api/conversations?scope=closed&cursor=${pickCursor}`, /cursor is not valid/],
       ['/api/pick?cursor=%7B%7D', /cursor is not valid/],
       [`/api/pick?cursor=${Buffer.from('["pick",1,1,"x","y"]').toString('base64url')}`, /cursor is not valid/],
-      [`/api/conversations?cursor=${Buffer.from(`["conversations","2026-02-30T00:00:00.000000Z","${org.user('ann').id}"]`).toString('base64url')}`, /cursor is not valid/],
+      [
+        `/api/conversations?cursor=${Buffer.from(`["conversations","2026-02-30T00:00:00.000000Z","${org.user('ann').id}"]`).toString('base64url')}`,
+        /cursor is not valid/,
+      ],
       ['/api/conversations?limit=0', /limit is at least 1/],
       ['/api/pick?limit=201', /limit is at most 200/],
       ['/api/conversations?limit=abc', /limit/],

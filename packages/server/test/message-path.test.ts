@@ -18,7 +18,13 @@ async function signIn(org: BuiltOrg, key: string) {
 }
 
 async function acceptedChat() {
-  const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ben', queues: [] }] });
+  const org = await buildOrg(t.db.db, {
+    queues: ['Support'],
+    users: [
+      { key: 'ann', queues: ['Support'] },
+      { key: 'ben', queues: [] },
+    ],
+  });
   const ann = await signIn(org, 'ann');
   const res = await t.server.api().call('startChat', {
     params: { widgetId: org.widgetId },
@@ -41,22 +47,42 @@ describe('the one-statement message path', () => {
     const { events: pub0 } = await customer.api.call('visitorEvents', { params: { id }, query: { after: 0 } });
     const lastPublic = pub0.at(-1)!.seq;
 
-    const c1 = await customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'one' } });
-    const n1 = await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'a note', internal: true } });
-    const a1 = await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'two' } });
+    const c1 = await customer.api.call('visitorSend', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'one' },
+    });
+    const n1 = await ann.api.call('sendMessage', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'a note', internal: true },
+    });
+    const a1 = await ann.api.call('sendMessage', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'two' },
+    });
     expect([c1.seq, n1.seq, a1.seq]).toEqual([lastPublic + 1, lastStaff + 2, lastStaff + 3]);
 
     const { events: pub } = await customer.api.call('visitorEvents', { params: { id }, query: { after: lastPublic } });
     expect(pub.map((e) => e.seq)).toEqual([lastPublic + 1, lastPublic + 2]);
-    expect(messages(pub).map((e) => e.type === 'message' && [e.message.kind, e.message.text, e.message.authorName])).toEqual([
+    expect(
+      messages(pub).map((e) => e.type === 'message' && [e.message.kind, e.message.text, e.message.authorName]),
+    ).toEqual([
       ['customer', 'one', 'Eve Customer'],
       ['agent', 'two', expect.any(String)],
     ]);
     // Each reached the other side's socket, numbered for that side.
     await eventually(() => ann.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastStaff + 1));
-    await eventually(() => customer.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastPublic + 2));
-    expect(customer.socket.of<ConversationEvent>('conversation:event').some((e) => e.type === 'message' && e.message.kind === 'note')).toBe(false);
-    const [row] = await t.db.db.select({ at: conversations.lastCustomerMessageAt }).from(conversations).where(eq(conversations.id, id));
+    await eventually(() =>
+      customer.socket.of<ConversationEvent>('conversation:event').find((e) => e.seq === lastPublic + 2),
+    );
+    expect(
+      customer.socket
+        .of<ConversationEvent>('conversation:event')
+        .some((e) => e.type === 'message' && e.message.kind === 'note'),
+    ).toBe(false);
+    const [row] = await t.db.db
+      .select({ at: conversations.lastCustomerMessageAt })
+      .from(conversations)
+      .where(eq(conversations.id, id));
     expect(row!.at!.toISOString()).toBe(c1.at);
   });
 
@@ -65,8 +91,12 @@ describe('the one-statement message path', () => {
     const cKey = clientId();
     const aKey = clientId();
     const sent = await Promise.all([
-      ...Array.from({ length: 6 }, () => customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: cKey, text: 'c' } })),
-      ...Array.from({ length: 6 }, () => ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: aKey, text: 'a' } })),
+      ...Array.from({ length: 6 }, () =>
+        customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: cKey, text: 'c' } }),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: aKey, text: 'a' } }),
+      ),
     ]);
     expect(new Set(sent.slice(0, 6).map((e) => JSON.stringify(e))).size).toBe(1);
     expect(new Set(sent.slice(6).map((e) => JSON.stringify(e))).size).toBe(1);
@@ -81,20 +111,34 @@ describe('the one-statement message path', () => {
   it('refuses in the wrong state or part with the same answers as before', async () => {
     const { org, ann, customer, id } = await acceptedChat();
     const ben = await signIn(org, 'ben');
-    await expect(ben.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      ben.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } }),
+    ).rejects.toMatchObject({ status: 403 });
     await ann.api.call('endConversation', { params: { id }, body: {} });
-    await expect(ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } })).rejects.toMatchObject({
+    await expect(
+      ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } }),
+    ).rejects.toMatchObject({
       status: 409,
       body: { message: 'cannot message the customer while the conversation is wrap-up' },
     });
-    await expect(customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } })).rejects.toMatchObject({
+    await expect(
+      customer.api.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'x' } }),
+    ).rejects.toMatchObject({
       status: 409,
       body: { message: 'this conversation has ended' },
     });
     // A note is fine in wrap-up, not once closed.
-    await ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'wrap note', internal: true } });
+    await ann.api.call('sendMessage', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'wrap note', internal: true },
+    });
     await ann.api.call('closeConversation', { params: { id }, body: {} });
-    await expect(ann.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text: 'late', internal: true } })).rejects.toMatchObject({
+    await expect(
+      ann.api.call('sendMessage', {
+        params: { id },
+        body: { clientMessageId: clientId(), text: 'late', internal: true },
+      }),
+    ).rejects.toMatchObject({
       status: 409,
       body: { message: 'this conversation is closed' },
     });

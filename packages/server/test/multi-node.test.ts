@@ -20,7 +20,12 @@ describe.runIf(process.env.DATABASE_URL)('two server processes on one PostgreSQL
     db = await openTestDatabase();
     const org = await buildOrg(db.db, {
       queues: ['Support'],
-      users: ['a1', 'a2', 'a3', 'a4'].map((key) => ({ key, queues: ['Support'], capacity: 3, presence: 'available' as const })),
+      users: ['a1', 'a2', 'a3', 'a4'].map((key) => ({
+        key,
+        queues: ['Support'],
+        capacity: 3,
+        presence: 'available' as const,
+      })),
     });
     const [ws] = await db.db.select().from(workstreams).where(eq(workstreams.orgId, org.orgId));
     const now = Date.now();
@@ -46,7 +51,10 @@ describe.runIf(process.env.DATABASE_URL)('two server processes on one PostgreSQL
     await Promise.all(nodes.map((n) => n.start()));
 
     const count = async () => {
-      const [row] = await db!.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'active')));
+      const [row] = await db!.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(conversations)
+        .where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'active')));
       return row!.n;
     };
     await eventually(async () => (await count()) === 12, 20_000);
@@ -61,7 +69,10 @@ describe.runIf(process.env.DATABASE_URL)('two server processes on one PostgreSQL
       .groupBy(offers.conversationId);
     expect(perItem).toHaveLength(12);
     expect(perItem.every((r) => r.n === 1)).toBe(true);
-    const [open] = await db.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'open')));
+    const [open] = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(conversations)
+      .where(and(eq(conversations.orgId, org.orgId), eq(conversations.state, 'open')));
     expect(open!.n).toBe(188);
   });
 });

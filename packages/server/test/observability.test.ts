@@ -5,7 +5,16 @@ import { createApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/http/request-log.js';
 import type { Database } from '../src/store/db.js';
-import { clientId, connectSocket, eventually, manualClock, openTestDatabase, startServer, TEST_SECRET_KEY, type TestServer } from './support/harness.js';
+import {
+  clientId,
+  connectSocket,
+  eventually,
+  manualClock,
+  openTestDatabase,
+  startServer,
+  TEST_SECRET_KEY,
+  type TestServer,
+} from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 // X4: what an operator sees. Metrics in Prometheus format, a token in front of them when one is
@@ -36,7 +45,12 @@ async function signIn(s: TestServer, org: BuiltOrg, key: string) {
 }
 
 async function startChat(s: TestServer, org: BuiltOrg, question: string) {
-  const res = await s.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'eve@customer.example', question } } });
+  const res = await s
+    .api()
+    .call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Eve', email: 'eve@customer.example', question } },
+    });
   const socket = connectSocket(s.url, res.token);
   closers.push(() => socket.close());
   await socket.ready;
@@ -64,17 +78,27 @@ describe('GET /metrics (X4)', () => {
     const org = await buildOrg(db.db, {
       queues: ['Support', 'Sales'],
       users: [{ key: 'ann', queues: ['Support'] }],
-      rules: (q) => [{ name: 'sales', when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'price' }, queues: [{ queueId: q('Sales'), percentage: 100 }] }],
+      rules: (q) => [
+        {
+          name: 'sales',
+          when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'price' },
+          queues: [{ queueId: q('Sales'), percentage: 100 }],
+        },
+      ],
     });
     const ann = await signIn(server, org, 'ann');
     const first = await startChat(server, org, 'My printer is broken');
     const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
     await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
     const second = await startChat(server, org, 'Help again');
-    const next = await eventually(() => ann.socket.of<Offer>('offer:new').find((o) => o.conversationId === second.conversation.id));
+    const next = await eventually(() =>
+      ann.socket.of<Offer>('offer:new').find((o) => o.conversationId === second.conversation.id),
+    );
     await ann.api.call('rejectOffer', { params: { id: next.id }, body: {} });
     // Offered to Ann again, and this time she lets it run out.
-    await eventually(() => ann.socket.of<Offer>('offer:new').filter((o) => o.conversationId === second.conversation.id).length === 2);
+    await eventually(
+      () => ann.socket.of<Offer>('offer:new').filter((o) => o.conversationId === second.conversation.id).length === 2,
+    );
     clock.advance(61_000);
     expect(await server.app.offers.expireDue()).toBeGreaterThanOrEqual(1);
     await server.app.settled();
@@ -97,19 +121,38 @@ describe('GET /metrics (X4)', () => {
     expect(sample(text, 'switchboard_queue_length', sales)).toBe(1);
     expect(sample(text, 'switchboard_queue_longest_wait_seconds', sales)).toBeCloseTo(90, 0);
     expect(sample(text, 'switchboard_queue_length', { queue_id: org.queueId('Support'), queue: 'Support' })).toBe(0);
-    expect(sample(text, 'switchboard_conversations', { state: 'active', channel: 'webchat' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'switchboard_conversations', { state: 'active', channel: 'webchat' })).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(sample(text, 'switchboard_socket_connections', { kind: 'staff' })).toBe(1);
     expect(sample(text, 'switchboard_socket_connections', { kind: 'visitor' })).toBe(3);
     expect(sample(text, 'switchboard_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
 
     // HTTP latency by route pattern and status, never the raw URL.
-    expect(sample(text, 'switchboard_http_request_duration_seconds_count', { method: 'POST', route: '/api/offers/:id/accept', status: '200' })).toBe(1);
-    expect(sample(text, 'switchboard_http_request_duration_seconds_count', { method: 'POST', route: '/api/offers/:id/reject', status: '200' })).toBe(1);
+    expect(
+      sample(text, 'switchboard_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/offers/:id/accept',
+        status: '200',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'switchboard_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/offers/:id/reject',
+        status: '200',
+      }),
+    ).toBe(1);
     expect(text).not.toContain(offer.id);
     expect(text).not.toContain(first.conversation.id);
     await fetch(`${server.url}/no/such/${clientId()}`);
-    expect(sample((await scrape(server)).text, 'switchboard_http_request_duration_seconds_count', { route: 'unmatched', status: '404' })).toBe(1);
+    expect(
+      sample((await scrape(server)).text, 'switchboard_http_request_duration_seconds_count', {
+        route: 'unmatched',
+        status: '404',
+      }),
+    ).toBe(1);
   });
 
   it('asks for the metrics token when one is configured', async () => {
@@ -145,8 +188,16 @@ describe('request ids and request logs (X4)', () => {
         done();
       },
     });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace', SEED_DEMO: 'false', APPS_DIR: '/nonexistent', DATA_DIR: 'memory://',
-      SECRET_KEY: TEST_SECRET_KEY, RATE_LIMITS: 'off' });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'trace',
+      SEED_DEMO: 'false',
+      APPS_DIR: '/nonexistent',
+      DATA_DIR: 'memory://',
+      SECRET_KEY: TEST_SECRET_KEY,
+      RATE_LIMITS: 'off',
+    });
     const app: App = await createApp(config, { database: db, log: createLogger('trace', sink) });
     closers.push(() => app.close());
     await app.listen();
@@ -160,10 +211,17 @@ describe('request ids and request logs (X4)', () => {
     const chat = await startChat(s, org, 'secret-question-text-31337');
     const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
     await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
-    await chat.api.call('visitorSend', { params: { id: chat.conversation.id }, body: { clientMessageId: clientId(), text: 'customer-secret-text-4242' } });
+    await chat.api.call('visitorSend', {
+      params: { id: chat.conversation.id },
+      body: { clientMessageId: clientId(), text: 'customer-secret-text-4242' },
+    });
     const sent = await fetch(`${s.url}/api/conversations/${chat.conversation.id}/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'application/json', 'x-request-id': 'trace-me-1' },
+      headers: {
+        authorization: `Bearer ${ann.token}`,
+        'content-type': 'application/json',
+        'x-request-id': 'trace-me-1',
+      },
       body: JSON.stringify({ clientMessageId: clientId(), text: 'agent-secret-text-2718' }),
     });
     expect(sent.status).toBe(200);
@@ -175,13 +233,30 @@ describe('request ids and request logs (X4)', () => {
     expect(wrong.status).toBe(401);
     // The logger itself redacts what an error or a debug line could carry.
     const direct = createLogger('info', sink);
-    direct.info({ req: { headers: { authorization: `Bearer ${ann.token}` } }, body: { password: PASSWORD, text: 'direct-secret-text-1' } }, 'probe');
-    const failed = Object.assign(new Error(`Failed query: insert ...\nparams: direct-secret-text-2,${PASSWORD}`), { params: [PASSWORD] });
+    direct.info(
+      {
+        req: { headers: { authorization: `Bearer ${ann.token}` } },
+        body: { password: PASSWORD, text: 'direct-secret-text-1' },
+      },
+      'probe',
+    );
+    const failed = Object.assign(new Error(`Failed query: insert ...\nparams: direct-secret-text-2,${PASSWORD}`), {
+      params: [PASSWORD],
+    });
     direct.error({ err: failed }, 'probe failed');
     await new Promise((r) => setTimeout(r, 50));
 
     const log = lines.join('\n');
-    for (const secret of [PASSWORD, 'wrong-password-xyz', ann.token, chat.token, 'customer-secret-text-4242', 'agent-secret-text-2718', 'direct-secret-text-1', 'direct-secret-text-2']) {
+    for (const secret of [
+      PASSWORD,
+      'wrong-password-xyz',
+      ann.token,
+      chat.token,
+      'customer-secret-text-4242',
+      'agent-secret-text-2718',
+      'direct-secret-text-1',
+      'direct-secret-text-2',
+    ]) {
       expect(log).not.toContain(secret);
     }
     expect(log).toContain('[redacted]');
@@ -189,7 +264,13 @@ describe('request ids and request logs (X4)', () => {
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const mine = parsed.filter((l) => l.reqId === 'trace-me-1');
     expect(mine.filter((l) => l.msg === 'request')).toEqual([
-      expect.objectContaining({ level: 30, method: 'POST', route: '/api/conversations/:id/messages', status: 200, durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        level: 30,
+        method: 'POST',
+        route: '/api/conversations/:id/messages',
+        status: 200,
+        durationMs: expect.any(Number),
+      }),
     ]);
     expect(parsed.some((l) => l.msg === 'request' && l.route === '/api/auth/login' && l.status === 401)).toBe(true);
   });

@@ -18,8 +18,14 @@ const email = (who: string) => `${who}-${randomUUID().slice(0, 8)}@neworg.exampl
 describe('creating an organisation (hosting several)', () => {
   it('gives a usable organisation at once: its admin signs in, and its widget takes chats', async () => {
     const adminEmail = email('ada');
-    const org = await createOrganisation(t.db.db, { name: 'Fabrikam Support', adminEmail, adminPassword: 'fabrikam-admin' });
-    const { token, user } = await t.server.api().call('login', { body: { email: adminEmail, password: 'fabrikam-admin' } });
+    const org = await createOrganisation(t.db.db, {
+      name: 'Fabrikam Support',
+      adminEmail,
+      adminPassword: 'fabrikam-admin',
+    });
+    const { token, user } = await t.server
+      .api()
+      .call('login', { body: { email: adminEmail, password: 'fabrikam-admin' } });
     expect(user).toMatchObject({ orgId: org.orgId, orgName: 'Fabrikam Support', role: 'admin' });
     const admin = t.server.api(token);
     const config = await admin.call('exportConfig');
@@ -43,18 +49,36 @@ describe('creating an organisation (hosting several)', () => {
   it('refuses a taken email (any case), a weak password and a missing name, and creates nothing', async () => {
     const adminEmail = email('taken');
     await createOrganisation(t.db.db, { name: 'First', adminEmail, adminPassword: 'long enough' });
-    await expect(createOrganisation(t.db.db, { name: 'Second', adminEmail: adminEmail.toUpperCase(), adminPassword: 'long enough' })).rejects.toMatchObject({
+    await expect(
+      createOrganisation(t.db.db, {
+        name: 'Second',
+        adminEmail: adminEmail.toUpperCase(),
+        adminPassword: 'long enough',
+      }),
+    ).rejects.toMatchObject({
       kind: 'conflict',
       message: expect.stringContaining('already belongs to an account'),
     });
-    await expect(createOrganisation(t.db.db, { name: 'Third', adminEmail: email('weak'), adminPassword: 'short' })).rejects.toMatchObject({
+    await expect(
+      createOrganisation(t.db.db, { name: 'Third', adminEmail: email('weak'), adminPassword: 'short' }),
+    ).rejects.toMatchObject({
       kind: 'invalid',
       message: 'the admin password must be at least 8 characters',
     });
-    await expect(createOrganisation(t.db.db, { name: '  ', adminEmail: email('x'), adminPassword: 'long enough' })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(
+      createOrganisation(t.db.db, { name: '  ', adminEmail: email('x'), adminPassword: 'long enough' }),
+    ).rejects.toMatchObject({ kind: 'invalid' });
     // Two organisations of one name get two slugs.
-    const a = await createOrganisation(t.db.db, { name: 'Same Name', adminEmail: email('s1'), adminPassword: 'long enough' });
-    const b = await createOrganisation(t.db.db, { name: 'Same Name', adminEmail: email('s2'), adminPassword: 'long enough' });
+    const a = await createOrganisation(t.db.db, {
+      name: 'Same Name',
+      adminEmail: email('s1'),
+      adminPassword: 'long enough',
+    });
+    const b = await createOrganisation(t.db.db, {
+      name: 'Same Name',
+      adminEmail: email('s2'),
+      adminPassword: 'long enough',
+    });
     expect(a.slug).not.toBe(b.slug);
   });
 
@@ -64,7 +88,10 @@ describe('creating an organisation (hosting several)', () => {
     // The CLI uses the server's own settings: DATABASE_URL when set, else the embedded database in DATA_DIR.
     const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: process.env.DATABASE_URL ?? '' };
     const cli = (args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/org-create.ts', ...args], { cwd: root, env }).then(
+      run(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/org-create.ts', ...args], {
+        cwd: root,
+        env,
+      }).then(
         (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
       );
@@ -75,7 +102,10 @@ describe('creating an organisation (hosting several)', () => {
       expect(ok.out).toContain(`Admin:     ${adminEmail}`);
 
       const missing = await cli(['--name', 'Northwind']);
-      expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('missing --admin-email, --admin-password') });
+      expect(missing).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('missing --admin-email, --admin-password'),
+      });
       const taken = await cli(['--name', 'Again', '--admin-email', adminEmail, '--admin-password', 'northwind-pw']);
       expect(taken).toMatchObject({ code: 2, err: expect.stringContaining('already belongs to an account') });
       const weak = await cli(['--name', 'Weak', '--admin-email', email('weak'), '--admin-password', '1234']);

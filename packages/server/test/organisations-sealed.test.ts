@@ -189,10 +189,22 @@ const refused = (label: string, body: unknown, params?: Record<string, string>):
   expect: 400,
 });
 
-const skillsCrud = crud((n) => n.skillId, (own) => own.config.skills);
-const profilesCrud = crud((n) => n.capacityProfileId, (own) => own.config.capacityProfiles);
-const presencesCrud = crud((n) => n.presenceId, (own) => own.config.presences);
-const hoursCrud = crud((n) => n.operatingHoursId, (own) => own.config.operatingHours);
+const skillsCrud = crud(
+  (n) => n.skillId,
+  (own) => own.config.skills,
+);
+const profilesCrud = crud(
+  (n) => n.capacityProfileId,
+  (own) => own.config.capacityProfiles,
+);
+const presencesCrud = crud(
+  (n) => n.presenceId,
+  (own) => own.config.presences,
+);
+const hoursCrud = crud(
+  (n) => n.operatingHoursId,
+  (own) => own.config.operatingHours,
+);
 
 /** Every admin route of the route table: how to aim it at the neighbour. A route missing here fails the test. */
 const CASES: Record<string, (ctx: Ctx) => Call[]> = {
@@ -262,9 +274,13 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       body: { ...strip(own.widgets[0]!), title: 'Renamed' },
       expect: 404,
     },
-    refused("own widget to the neighbour's workstream", { ...strip(own.widgets[0]!), workstreamId: n.workstreamId }, {
-      widgetId: o.widgetId,
-    }),
+    refused(
+      "own widget to the neighbour's workstream",
+      { ...strip(own.widgets[0]!), workstreamId: n.workstreamId },
+      {
+        widgetId: o.widgetId,
+      },
+    ),
   ],
   deleteChatWidget: ({ n }) => [{ label: "the neighbour's widget", params: { widgetId: n.widgetId }, expect: 404 }],
   listAgents: read,
@@ -363,7 +379,10 @@ describe('organisations are sealed (X3)', () => {
         if (call.expect === 'read') {
           expect(answer.status, what).toBe(200);
           const text = JSON.stringify(answer.body);
-          expect(foreign.filter((id) => text.includes(id)), `${what} shows the neighbour's ids`).toEqual([]);
+          expect(
+            foreign.filter((id) => text.includes(id)),
+            `${what} shows the neighbour's ids`,
+          ).toEqual([]);
         } else {
           expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(call.expect);
           const shape = { statusCode: call.expect, error: expect.any(String), message: expect.any(String) };
@@ -372,7 +391,10 @@ describe('organisations are sealed (X3)', () => {
           const message = (answer.body as { message: string }).message;
           if (call.says) expect(message, what).toMatch(call.says);
           else if (call.expect === 400) {
-            expect(foreign.some((id) => message.includes(id)), `${what}: ${message}`).toBe(true);
+            expect(
+              foreign.some((id) => message.includes(id)),
+              `${what}: ${message}`,
+            ).toBe(true);
           }
         }
         await pair.expectUnchanged(before, what);
@@ -396,7 +418,10 @@ describe('organisations are sealed (X3)', () => {
     expect(problems).toContain(skillProblem);
     expect(problems).toContain(queueProblem);
     for (const id of [n.capacityProfileId, n.presenceId, n.operatingHoursId, n.queueId('Support'), n.workstreamId]) {
-      expect(problems.some((p) => p.includes(id) && p.includes('belongs to no')), `a problem names ${id}`).toBe(true);
+      expect(
+        problems.some((p) => p.includes(id) && p.includes('belongs to no')),
+        `a problem names ${id}`,
+      ).toBe(true);
     }
     // The words never say whose the id is.
     expect(problems.join(' ')).not.toMatch(/another organisation|other organisation/i);
@@ -476,7 +501,8 @@ describe('the store refuses another organisation ids even when a service check i
       ],
       [
         'insertWidget on a foreign workstream',
-        (tx) => insertWidget(tx, id, { id: `x-${o.widgetId}`, title: 'X', workstreamId: n.workstreamId, allowedSites: [] }),
+        (tx) =>
+          insertWidget(tx, id, { id: `x-${o.widgetId}`, title: 'X', workstreamId: n.workstreamId, allowedSites: [] }),
       ],
       [
         'updateWidget to a foreign workstream',
@@ -487,7 +513,14 @@ describe('the store refuses another organisation ids even when a service check i
 
     const before = await pair.snapshot();
     expect(await deleteWidget(db.db, o.orgId, n.widgetId)).toBe(false);
-    expect(await updateWidget(db.db, o.orgId, { id: n.widgetId, title: 'X', workstreamId: o.workstreamId, allowedSites: [] })).toBeNull();
+    expect(
+      await updateWidget(db.db, o.orgId, {
+        id: n.widgetId,
+        title: 'X',
+        workstreamId: o.workstreamId,
+        allowedSites: [],
+      }),
+    ).toBeNull();
     for (const [c, id] of [
       ['skills', n.skillId],
       ['capacityProfiles', n.capacityProfileId],

@@ -3,7 +3,14 @@ import { eq } from 'drizzle-orm';
 import { SocketEvents } from '@switchboard/protocol';
 import type { Database } from '../src/store/db.js';
 import { users } from '../src/store/schema.js';
-import { connectSocket, eventually, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import {
+  connectSocket,
+  eventually,
+  manualClock,
+  openTestDatabase,
+  startServer,
+  type TestServer,
+} from './support/harness.js';
 import { buildOrg, PASSWORD } from './support/org-builder.js';
 
 let db: Database;
@@ -61,7 +68,9 @@ describe('agent activity is written at most every 30 s (AG1)', () => {
     // Activity after an idle spell clears the manual presence: presence is computed again (nothing in use).
     expect((await row(ann.id)).presence).toBe('available');
     expect((await row(ann.id)).at!.getTime()).toBe(clock.now().getTime());
-    await eventually(() => ann.socket.of<{ presence: string }>(SocketEvents.presence).some((p) => p.presence === 'available'));
+    await eventually(() =>
+      ann.socket.of<{ presence: string }>(SocketEvents.presence).some((p) => p.presence === 'available'),
+    );
   });
 
   it('after the idle sweep showed the agent away, their next request recomputes presence at once', async () => {

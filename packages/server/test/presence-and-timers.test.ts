@@ -3,7 +3,14 @@ import type { ConversationEvent, Offer } from '@switchboard/protocol';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../src/store/db.js';
 import { users } from '../src/store/schema.js';
-import { connectSocket, eventually, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import {
+  connectSocket,
+  eventually,
+  manualClock,
+  openTestDatabase,
+  startServer,
+  type TestServer,
+} from './support/harness.js';
 import { buildOrg, PASSWORD } from './support/org-builder.js';
 
 let db: Database;
@@ -35,7 +42,12 @@ async function signIn(org: Awaited<ReturnType<typeof buildOrg>>, key: string) {
 }
 
 const startChat = (org: { widgetId: string }, question: string) =>
-  server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question } } });
+  server
+    .api()
+    .call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Eve', email: 'e@x.example', question } },
+    });
 
 /** Signs the agent in, connected, and gives them one accepted chat. */
 async function withAcceptedChat(org: Awaited<ReturnType<typeof buildOrg>>, key: string) {
@@ -48,7 +60,8 @@ async function withAcceptedChat(org: Awaited<ReturnType<typeof buildOrg>>, key: 
 }
 
 // Read straight from the database: an API call is activity and would reset the idle time.
-const presenceInDb = async (id: string) => (await db.db.select({ p: users.presence }).from(users).where(eq(users.id, id)))[0]!.p;
+const presenceInDb = async (id: string) =>
+  (await db.db.select({ p: users.presence }).from(users).where(eq(users.id, id)))[0]!.p;
 
 describe('presence over time (AG1, injected clock)', () => {
   it('a return within 2.5 minutes restores the manual presence; later it is computed again', async () => {
@@ -117,16 +130,30 @@ describe('wrap-up capacity and auto-close (RT1, injected clock)', () => {
 });
 
 describe('end-of-day capacity profiles (RT1, injected clock)', () => {
-  it('count the day\'s items until the day ends, then the agent is offered work again', async () => {
+  it("count the day's items until the day ends, then the agent is offered work again", async () => {
     clock.set(new Date('2026-04-02T22:00:00Z'));
     // Profiles only: no units, so presence follows the profile alone.
-    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 0 }, { key: 'ada', role: 'admin' }] });
+    const org = await buildOrg(db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'], capacity: 0 },
+        { key: 'ada', role: 'admin' },
+      ],
+    });
     const admin = (await signIn(org, 'ada')).api;
-    const profile = await admin.call('createCapacityProfile', { body: { name: 'Email', defaultLimit: 1, resetFrequency: 'end-of-day', blocksAssignment: true } });
+    const profile = await admin.call('createCapacityProfile', {
+      body: { name: 'Email', defaultLimit: 1, resetFrequency: 'end-of-day', blocksAssignment: true },
+    });
     const { userId, ...routing } = (await admin.call('listAgents')).find((a) => a.id === org.user('ann').id)!.routing;
-    await admin.call('updateAgentRouting', { params: { id: userId }, body: { ...routing, capacityProfiles: [{ profileId: profile.id, customLimit: null }] } });
+    await admin.call('updateAgentRouting', {
+      params: { id: userId },
+      body: { ...routing, capacityProfiles: [{ profileId: profile.id, customLimit: null }] },
+    });
     const { id: wsId, ...ws } = (await admin.call('listWorkstreams'))[0]!;
-    await admin.call('updateWorkstream', { params: { id: wsId }, body: { ...ws, capacity: { kind: 'profiles', profileIds: [profile.id] }, wrapUpBlocking: { kind: 'never' } } });
+    await admin.call('updateWorkstream', {
+      params: { id: wsId },
+      body: { ...ws, capacity: { kind: 'profiles', profileIds: [profile.id] }, wrapUpBlocking: { kind: 'never' } },
+    });
 
     const { agent: ann, socket, first } = await withAcceptedChat(org, 'ann');
     const start = (q: string) => startChat(org, q);

@@ -30,7 +30,10 @@ describe('presence across reloads (AG1)', () => {
       socket = next;
       expect(lastPushed(socket), `round ${round}`).toBe('busy');
       // Whatever the server was still handling settles on busy, and the socket is told so.
-      await eventually(async () => (await ann.api.call('me')).presence === 'busy' && lastPushed(socket) === 'busy', 2000);
+      await eventually(
+        async () => (await ann.api.call('me')).presence === 'busy' && lastPushed(socket) === 'busy',
+        2000,
+      );
       await new Promise((r) => setTimeout(r, 50));
       expect((await ann.api.call('me')).presence, `round ${round}`).toBe('busy');
       expect(lastPushed(socket), `round ${round}`).toBe('busy');

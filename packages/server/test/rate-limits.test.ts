@@ -25,23 +25,44 @@ async function serverWith(env: Record<string, string>) {
   return s;
 }
 
-type Answer = { status: number; retryAfter: number | null; body: { statusCode?: number; error?: string; message?: string; token?: string } };
-async function send(s: TestServer, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${s.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+type Answer = {
+  status: number;
+  retryAfter: number | null;
+  body: { statusCode?: number; error?: string; message?: string; token?: string };
+};
+async function send(
+  s: TestServer,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(`${s.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const retry = res.headers.get('retry-after');
-  return { status: res.status, retryAfter: retry === null ? null : Number(retry), body: (await res.json()) as Answer['body'] };
+  return {
+    status: res.status,
+    retryAfter: retry === null ? null : Number(retry),
+    body: (await res.json()) as Answer['body'],
+  };
 }
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 const prechat = { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Where is my order?' } };
-const startChat = (s: TestServer, widgetId: string, ip: string) => send(s, 'POST', `/api/widget/${widgetId}/conversations`, prechat, from(ip));
-const signIn = (s: TestServer, email: string, password: string, ip = '10.9.9.9') => send(s, 'POST', '/api/auth/login', { email, password }, from(ip));
+const startChat = (s: TestServer, widgetId: string, ip: string) =>
+  send(s, 'POST', `/api/widget/${widgetId}/conversations`, prechat, from(ip));
+const signIn = (s: TestServer, email: string, password: string, ip = '10.9.9.9') =>
+  send(s, 'POST', '/api/auth/login', { email, password }, from(ip));
 
 async function conversationCount(orgId: string) {
   const [row] = await db.db.select({ n: count() }).from(conversations).where(eq(conversations.orgId, orgId));
   return row!.n;
 }
 /** The conversation a visitor token opens (its subject). */
-const conversationOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
+const conversationOf = (token: string) =>
+  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
 const newOrg = () => buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann' }, { key: 'bob' }] });
 
 function expect429(a: Answer, message: RegExp, maxSeconds: number) {
@@ -56,7 +77,11 @@ describe('chat starts and visitor messages', () => {
   let s: TestServer;
   let org: BuiltOrg;
   beforeAll(async () => {
-    s = await serverWith({ RATE_LIMIT_CHAT_STARTS_PER_ADDRESS: '3/1m', RATE_LIMIT_CHAT_STARTS_PER_WIDGET: '4/1m', RATE_LIMIT_VISITOR_MESSAGES: '5/1m' });
+    s = await serverWith({
+      RATE_LIMIT_CHAT_STARTS_PER_ADDRESS: '3/1m',
+      RATE_LIMIT_CHAT_STARTS_PER_WIDGET: '4/1m',
+      RATE_LIMIT_VISITOR_MESSAGES: '5/1m',
+    });
     org = await newOrg();
   });
 
@@ -64,7 +89,11 @@ describe('chat starts and visitor messages', () => {
     const { widgetId, orgId } = await newOrg();
     for (let i = 0; i < 3; i++) expect((await startChat(s, widgetId, '10.1.0.1')).status).toBe(200);
     const before = await conversationCount(orgId);
-    expect429(await startChat(s, widgetId, '10.1.0.1'), /^Too many chat starts from this address: try again in \d+ s$/, 60);
+    expect429(
+      await startChat(s, widgetId, '10.1.0.1'),
+      /^Too many chat starts from this address: try again in \d+ s$/,
+      60,
+    );
     expect429(await startChat(s, org.widgetId, '10.1.0.1'), /from this address/, 60);
     expect(await conversationCount(orgId)).toBe(before);
     expect((await startChat(s, widgetId, '10.1.0.2')).status).toBe(200);
@@ -73,7 +102,11 @@ describe('chat starts and visitor messages', () => {
   it('counts chat starts per widget, from all addresses together', async () => {
     const { widgetId } = await newOrg();
     for (let i = 0; i < 4; i++) expect((await startChat(s, widgetId, `10.2.0.${i}`)).status).toBe(200);
-    expect429(await startChat(s, widgetId, '10.2.0.9'), /^Too many chat starts on this widget: try again in \d+ s$/, 60);
+    expect429(
+      await startChat(s, widgetId, '10.2.0.9'),
+      /^Too many chat starts on this widget: try again in \d+ s$/,
+      60,
+    );
     // Another widget is not affected.
     expect((await startChat(s, org.widgetId, '10.2.0.9')).status).toBe(200);
   });
@@ -82,7 +115,13 @@ describe('chat starts and visitor messages', () => {
     const chat = async (ip: string) => (await startChat(s, org.widgetId, ip)).body.token!;
     const [first, second] = [await chat('10.3.0.1'), await chat('10.3.0.2')];
     const message = (token: string, conversation: string) =>
-      send(s, 'POST', `/api/widget/conversations/${conversation}/messages`, { clientMessageId: randomUUID(), text: 'hello?' }, { authorization: `Bearer ${token}` });
+      send(
+        s,
+        'POST',
+        `/api/widget/conversations/${conversation}/messages`,
+        { clientMessageId: randomUUID(), text: 'hello?' },
+        { authorization: `Bearer ${token}` },
+      );
     const ids = [conversationOf(first), conversationOf(second)];
     for (let i = 0; i < 5; i++) expect((await message(first, ids[0]!)).status).toBe(200);
     expect429(await message(first, ids[0]!), /^Too many messages in this conversation: try again in \d+ s$/, 60);
@@ -93,9 +132,22 @@ describe('chat starts and visitor messages', () => {
     const token = (await startChat(s, org.widgetId, '10.4.0.1')).body.token!;
     const id = conversationOf(token);
     for (let i = 0; i < 8; i++) {
-      expect((await send(s, 'POST', `/api/widget/conversations/${id}/messages`, { clientMessageId: randomUUID(), text: 'x' })).status).toBe(401);
+      expect(
+        (
+          await send(s, 'POST', `/api/widget/conversations/${id}/messages`, {
+            clientMessageId: randomUUID(),
+            text: 'x',
+          })
+        ).status,
+      ).toBe(401);
     }
-    const sent = await send(s, 'POST', `/api/widget/conversations/${id}/messages`, { clientMessageId: randomUUID(), text: 'hi' }, { authorization: `Bearer ${token}` });
+    const sent = await send(
+      s,
+      'POST',
+      `/api/widget/conversations/${id}/messages`,
+      { clientMessageId: randomUUID(), text: 'hi' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(sent.status).toBe(200);
   });
 });
@@ -106,7 +158,8 @@ describe('the defaults', () => {
     const { widgetId, orgId } = await newOrg();
     const answers = await Promise.all(Array.from({ length: 30 }, () => startChat(s, widgetId, '10.10.0.1')));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(20);
-    for (const a of answers.filter((x) => x.status !== 200)) expect429(a, /^Too many chat starts from this address/, 60);
+    for (const a of answers.filter((x) => x.status !== 200))
+      expect429(a, /^Too many chat starts from this address/, 60);
     expect(await conversationCount(orgId)).toBe(20);
   });
 });
@@ -119,7 +172,8 @@ describe('sign-ins', () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((x) => x === 401)).toHaveLength(10);
     expect(statuses.filter((x) => x === 429)).toHaveLength(40);
-    for (const a of answers.filter((x) => x.status === 429)) expect429(a, /^Too many failed sign-ins for this email: try again in \d+ s$/, 24 * 3600);
+    for (const a of answers.filter((x) => x.status === 429))
+      expect429(a, /^Too many failed sign-ins for this email: try again in \d+ s$/, 24 * 3600);
     // Even the right password waits now: the script does not learn it.
     expect((await signIn(s, user('ann').email, PASSWORD)).status).toBe(429);
     // Another account is untouched (from another address: this one has spent its budget too).
@@ -134,7 +188,16 @@ describe('sign-ins', () => {
     expect((await signIn(s, email.toUpperCase(), 'wrong', '10.5.1.1')).status).toBe(401);
     expect((await signIn(s, email, 'wrong', '10.5.1.2')).status).toBe(401);
     expect((await signIn(s, email, PASSWORD, '10.5.1.3')).status).toBe(200);
-    expect((await signIn(s, email.replace(/^./, (c) => c.toUpperCase()), 'wrong', '10.5.1.4')).status).toBe(401);
+    expect(
+      (
+        await signIn(
+          s,
+          email.replace(/^./, (c) => c.toUpperCase()),
+          'wrong',
+          '10.5.1.4',
+        )
+      ).status,
+    ).toBe(401);
     const refused = await signIn(s, email, 'wrong', '10.5.1.5');
     expect429(refused, /^Too many failed sign-ins for this email: try again in \d+ s$/, 900);
     expect(refused.retryAfter).toBeGreaterThan(890);
@@ -152,15 +215,27 @@ describe('sign-ins', () => {
   it('counts failures per address, whatever the email', async () => {
     const s = await serverWith({ RATE_LIMIT_SIGNIN_FAILURES_PER_ADDRESS: '3/15m' });
     const { user } = await newOrg();
-    for (let i = 0; i < 3; i++) expect((await signIn(s, `nobody-${i}@test.example`, 'wrong', '10.6.0.1')).status).toBe(401);
-    expect429(await signIn(s, user('ann').email, PASSWORD, '10.6.0.1'), /^Too many failed sign-ins from this address: try again in \d+ s$/, 900);
+    for (let i = 0; i < 3; i++)
+      expect((await signIn(s, `nobody-${i}@test.example`, 'wrong', '10.6.0.1')).status).toBe(401);
+    expect429(
+      await signIn(s, user('ann').email, PASSWORD, '10.6.0.1'),
+      /^Too many failed sign-ins from this address: try again in \d+ s$/,
+      900,
+    );
     expect((await signIn(s, user('ann').email, PASSWORD, '10.6.0.2')).status).toBe(200);
   });
 });
 
 describe('RATE_LIMITS=off', () => {
   it('lifts every limit, for a load test', async () => {
-    const s = await startServer({ database: db, env: { RATE_LIMITS: 'off', RATE_LIMIT_CHAT_STARTS_PER_ADDRESS: '1/1m', RATE_LIMIT_SIGNIN_FAILURES_PER_EMAIL: '1/1m' } });
+    const s = await startServer({
+      database: db,
+      env: {
+        RATE_LIMITS: 'off',
+        RATE_LIMIT_CHAT_STARTS_PER_ADDRESS: '1/1m',
+        RATE_LIMIT_SIGNIN_FAILURES_PER_EMAIL: '1/1m',
+      },
+    });
     servers.push(s);
     const { widgetId, user } = await newOrg();
     const starts = await Promise.all(Array.from({ length: 25 }, () => startChat(s, widgetId, '127.0.0.1')));
@@ -172,7 +247,11 @@ describe('RATE_LIMITS=off', () => {
 
 describe('across nodes (REDIS_URL)', () => {
   it('two nodes on one Redis share the counts', async () => {
-    const env = { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_CHAT_STARTS_PER_WIDGET: '3/1m', RATE_LIMIT_SIGNIN_FAILURES_PER_EMAIL: '2/1m' };
+    const env = {
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RATE_LIMIT_CHAT_STARTS_PER_WIDGET: '3/1m',
+      RATE_LIMIT_SIGNIN_FAILURES_PER_EMAIL: '2/1m',
+    };
     const [a, b] = [await serverWith(env), await serverWith(env)];
     const { widgetId, user } = await newOrg();
     expect((await startChat(a, widgetId, '10.7.0.1')).status).toBe(200);

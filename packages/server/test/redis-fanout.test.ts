@@ -2,7 +2,14 @@ import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationEvent, Offer } from '@switchboard/protocol';
 import type { Database } from '../src/store/db.js';
-import { clientId, connectSocket, eventually, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import {
+  clientId,
+  connectSocket,
+  eventually,
+  openTestDatabase,
+  startServer,
+  type TestServer,
+} from './support/harness.js';
 import { buildOrg, PASSWORD } from './support/org-builder.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -40,16 +47,33 @@ describe.skipIf(!reachable)('two nodes share realtime events through Redis (X2)'
   });
 
   it('an agent connected to node A gets the offer and messages that node B handled', async () => {
-    const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], presence: 'available' }] });
+    const org = await buildOrg(db.db, {
+      queues: ['Support'],
+      users: [{ key: 'ann', queues: ['Support'], presence: 'available' }],
+    });
     const { token } = await nodeA.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } });
     const agent = connectSocket(nodeA.url, token);
     await agent.ready;
-    const chat = await nodeB.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'via B' } } });
+    const chat = await nodeB
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'via B' } },
+      });
     const offer = await eventually(() => agent.of<Offer>('offer:new')[0]);
     expect(offer.conversationId).toBe(chat.conversation.id);
     await nodeB.api(token).call('acceptOffer', { params: { id: offer.id }, body: {} });
-    await nodeB.api(chat.token).call('visitorSend', { params: { id: chat.conversation.id }, body: { clientMessageId: clientId(), text: 'hello from B' } });
-    const msg = await eventually(() => agent.of<ConversationEvent>('conversation:event').find((e) => e.type === 'message' && e.message.text === 'hello from B'));
+    await nodeB
+      .api(chat.token)
+      .call('visitorSend', {
+        params: { id: chat.conversation.id },
+        body: { clientMessageId: clientId(), text: 'hello from B' },
+      });
+    const msg = await eventually(() =>
+      agent
+        .of<ConversationEvent>('conversation:event')
+        .find((e) => e.type === 'message' && e.message.text === 'hello from B'),
+    );
     expect(msg.conversationId).toBe(chat.conversation.id);
     agent.close();
   });

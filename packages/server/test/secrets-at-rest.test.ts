@@ -13,7 +13,8 @@ import { buildOrg, PASSWORD } from './support/org-builder.js';
 
 const hexKey = () => randomBytes(32).toString('hex');
 const box = (k: string, previous?: string) => createSecretBox(parseKey(k)!, previous ? [parseKey(previous)!] : []);
-const stored = async (db: Database, key: string) => (await db.db.select().from(serverSettings).where(eq(serverSettings.key, key)))[0]?.value;
+const stored = async (db: Database, key: string) =>
+  (await db.db.select().from(serverSettings).where(eq(serverSettings.key, key)))[0]?.value;
 
 // Server-wide settings are shared by every test on a database, so each server test here gets its own.
 const ownDatabase = () => openDatabase({ dataDir: 'memory://' });
@@ -37,10 +38,13 @@ async function tokenFrom(db: Database, env: Record<string, string>) {
 async function worksOn(db: Database, env: Record<string, string>, token: string): Promise<boolean> {
   const server = await startServer({ database: db, env: { DATABASE_URL: '', ...env } });
   try {
-    return await server.api(token).call('me').then(
-      () => true,
-      () => false,
-    );
+    return await server
+      .api(token)
+      .call('me')
+      .then(
+        () => true,
+        () => false,
+      );
   } finally {
     await server.close();
   }
@@ -80,7 +84,9 @@ describe('secrets at rest (X3)', () => {
       const newKey = randomBytes(32).toString('base64');
       const token = await tokenFrom(db, { SECRET_KEY: oldKey });
       // The new key alone cannot open what the old one sealed: the server refuses to start, saying why.
-      await expect(startServer({ database: db, env: { DATABASE_URL: '', SECRET_KEY: newKey } })).rejects.toThrow(/SECRET_KEY_PREVIOUS/);
+      await expect(startServer({ database: db, env: { DATABASE_URL: '', SECRET_KEY: newKey } })).rejects.toThrow(
+        /SECRET_KEY_PREVIOUS/,
+      );
       expect(await worksOn(db, { SECRET_KEY: newKey, SECRET_KEY_PREVIOUS: oldKey }, token)).toBe(true);
       const value = (await stored(db, 'jwt_secret'))!;
       expect(() => box(oldKey).open(value)).toThrow();
@@ -108,6 +114,8 @@ describe('secrets at rest (X3)', () => {
   });
 
   it('refuses a SECRET_KEY that is not 32 bytes, naming the setting', async () => {
-    await expect(startServer({ database: shared, env: { SECRET_KEY: 'too-short' } })).rejects.toThrow(/SECRET_KEY: a key is 32 bytes/);
+    await expect(startServer({ database: shared, env: { SECRET_KEY: 'too-short' } })).rejects.toThrow(
+      /SECRET_KEY: a key is 32 bytes/,
+    );
   });
 });

@@ -31,7 +31,13 @@ beforeAll(async () => {
   org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann' }, { key: 'ada', role: 'admin' }] });
   adminToken = (await server.api().call('login', { body: { email: org.user('ada').email, password: PASSWORD } })).token;
   const [ws] = await server.api(adminToken).call('listWorkstreams');
-  listed = (await server.api(adminToken).call('createChatWidget', { body: { title: 'Shop', workstreamId: ws!.id, allowedSites: ['HTTPS://Shop.Example/'] } })).id;
+  listed = (
+    await server
+      .api(adminToken)
+      .call('createChatWidget', {
+        body: { title: 'Shop', workstreamId: ws!.id, allowedSites: ['HTTPS://Shop.Example/'] },
+      })
+  ).id;
 });
 afterAll(async () => {
   await server.close();
@@ -43,7 +49,13 @@ const get = (p: string, headers: Record<string, string> = {}) => fetch(`${server
 const cspOf = async (p: string) => {
   const res = await get(p);
   expect(res.status).toBe(200);
-  return Object.fromEntries(res.headers.get('content-security-policy')!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+  return Object.fromEntries(
+    res.headers
+      .get('content-security-policy')!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v.join(' ')]),
+  );
 };
 
 describe('content security policy per app', () => {
@@ -85,15 +97,28 @@ describe('content security policy per app', () => {
 
   it('an admin changing the sites changes the policy at once', async () => {
     const [ws] = await server.api(adminToken).call('listWorkstreams');
-    const w = await server.api(adminToken).call('createChatWidget', { body: { title: 'Moving', workstreamId: ws!.id } });
+    const w = await server
+      .api(adminToken)
+      .call('createChatWidget', { body: { title: 'Moving', workstreamId: ws!.id } });
     expect(w.allowedSites).toEqual([]);
     expect((await cspOf(`/widget/index.html?widgetId=${w.id}`))['frame-ancestors']).toBe('*');
-    await server.api(adminToken).call('updateChatWidget', { params: { widgetId: w.id }, body: { title: 'Moving', workstreamId: ws!.id, allowedSites: [SHOP, 'http://localhost:8080'] } });
-    expect((await cspOf(`/widget/index.html?widgetId=${w.id}`))['frame-ancestors']).toBe(`'self' ${SHOP} http://localhost:8080`);
+    await server
+      .api(adminToken)
+      .call('updateChatWidget', {
+        params: { widgetId: w.id },
+        body: { title: 'Moving', workstreamId: ws!.id, allowedSites: [SHOP, 'http://localhost:8080'] },
+      });
+    expect((await cspOf(`/widget/index.html?widgetId=${w.id}`))['frame-ancestors']).toBe(
+      `'self' ${SHOP} http://localhost:8080`,
+    );
   });
 
   it('API answers are data: nothing loads, nothing frames them, nothing caches them', async () => {
-    for (const res of [await get(`/api/widget/${org.widgetId}/config`), await get('/api/me'), await get('/api/nothing-here')]) {
+    for (const res of [
+      await get(`/api/widget/${org.widgetId}/config`),
+      await get('/api/me'),
+      await get('/api/nothing-here'),
+    ]) {
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -105,7 +130,14 @@ describe('content security policy per app', () => {
 
 describe('CORS', () => {
   const preflight = (p: string, origin: string, method = 'POST') =>
-    fetch(`${server.url}${p}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type,authorization' } });
+    fetch(`${server.url}${p}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': method,
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
   const startChat = (widgetId: string, origin?: string) =>
     fetch(`${server.url}/api/widget/${widgetId}/conversations`, {
       method: 'POST',
@@ -116,9 +148,17 @@ describe('CORS', () => {
   it('the staff API answers no other origin: no CORS headers on its preflight or its answers', async () => {
     const pre = await preflight('/api/auth/login', SHOP);
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { origin: SHOP, 'content-type': 'application/json' }, body: JSON.stringify({ email: org.user('ann').email, password: PASSWORD }) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { origin: SHOP, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: org.user('ann').email, password: PASSWORD }),
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await get('/api/me', { origin: EVIL, authorization: `Bearer ${adminToken}` })).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await get('/api/me', { origin: EVIL, authorization: `Bearer ${adminToken}` })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
   });
 
   it("a widget's allowed site may call its API; another site is refused and starts nothing", async () => {
@@ -130,7 +170,9 @@ describe('CORS', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(SHOP);
 
-    expect((await preflight(`/api/widget/${listed}/conversations`, EVIL)).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await preflight(`/api/widget/${listed}/conversations`, EVIL)).headers.get('access-control-allow-origin'),
+    ).toBeNull();
     const refused = await startChat(listed, EVIL);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
@@ -148,7 +190,10 @@ describe('CORS', () => {
   });
 
   it("a visitor's conversation routes follow the widget the chat started on", async () => {
-    const { token, conversation } = (await (await startChat(listed, SHOP)).json()) as { token: string; conversation: { id: string } };
+    const { token, conversation } = (await (await startChat(listed, SHOP)).json()) as {
+      token: string;
+      conversation: { id: string };
+    };
     const at = `/api/widget/conversations/${conversation.id}`;
     expect((await preflight(`${at}/messages`, SHOP)).headers.get('access-control-allow-origin')).toBe(SHOP);
     const mine = await get(at, { origin: SHOP, authorization: `Bearer ${token}` });
@@ -165,14 +210,23 @@ describe('CORS', () => {
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     expect((await send(SHOP, 'from the shop')).status).toBe(200);
     const history = await server.api(token).call('visitorConversation', { params: { id: conversation.id } });
-    expect(history.events.map((e) => (e.type === 'message' ? e.message.text : e.type))).toEqual(['Hi', 'from the shop']);
+    expect(history.events.map((e) => (e.type === 'message' ? e.message.text : e.type))).toEqual([
+      'Hi',
+      'from the shop',
+    ]);
   });
 });
 
 describe('socket origins', () => {
   const withOrigin = async (token: string, origin: string) => {
     const { io } = await import('socket.io-client');
-    const socket = io(server.url, { path: '/socket.io', auth: { token }, transports: ['websocket'], extraHeaders: { origin }, reconnection: false });
+    const socket = io(server.url, {
+      path: '/socket.io',
+      auth: { token },
+      transports: ['websocket'],
+      extraHeaders: { origin },
+      reconnection: false,
+    });
     try {
       return await new Promise<string>((resolve) => {
         socket.once('ready', () => resolve('ready'));
@@ -184,13 +238,24 @@ describe('socket origins', () => {
   };
 
   it('staff sockets open from this server only; visitor sockets also from their widget’s sites', async () => {
-    const agent = (await server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } })).token;
+    const agent = (await server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } }))
+      .token;
     expect(await withOrigin(agent, server.url)).toBe('ready');
     expect(await withOrigin(agent, SHOP)).toBe(`forbidden: a page of ${SHOP} may not open this socket`);
-    const chat = await server.api().call('startChat', { params: { widgetId: listed }, body: { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Hi' } } });
+    const chat = await server
+      .api()
+      .call('startChat', {
+        params: { widgetId: listed },
+        body: { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Hi' } },
+      });
     expect(await withOrigin(chat.token, SHOP)).toBe('ready');
     expect(await withOrigin(chat.token, EVIL)).toBe(`forbidden: a page of ${EVIL} may not open this socket`);
-    const anySite = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Hi' } } });
+    const anySite = await server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Eve', email: 'eve@customer.example', question: 'Hi' } },
+      });
     expect(await withOrigin(anySite.token, EVIL)).toBe('ready');
     // No Origin at all (a server, a test): as before.
     const plain = connectSocket(server.url, agent);

@@ -8,7 +8,14 @@ import { systemClock } from '../src/domain/clock.js';
 import { createStaffSessions } from '../src/services/staff-sessions.js';
 import type { Database } from '../src/store/db.js';
 import { conversations, organizations, staffSessions, users } from '../src/store/schema.js';
-import { connectSocket, eventually, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import {
+  connectSocket,
+  eventually,
+  manualClock,
+  openTestDatabase,
+  startServer,
+  type TestServer,
+} from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 // Known only to this test's server, so the test can sign tokens the server would accept by signature.
@@ -51,7 +58,11 @@ async function socketAccepted(token: string): Promise<boolean> {
 }
 
 const forge = (claims: Record<string, unknown>) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(JWT_SECRET));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(JWT_SECRET));
 
 describe('staff sessions (X3)', () => {
   it('sign-out revokes the token at once, over REST and Socket.IO, and leaves other sessions alone', async () => {
@@ -72,7 +83,10 @@ describe('staff sessions (X3)', () => {
     expect(stays.socket.connected).toBe(true);
     open.close();
     stays.close();
-    expect(await refusal(server.api(token).call('me'))).toEqual({ status: 401, message: 'You signed out of this session; sign in again' });
+    expect(await refusal(server.api(token).call('me'))).toEqual({
+      status: 401,
+      message: 'You signed out of this session; sign in again',
+    });
     expect(await socketAccepted(token)).toBe(false);
     expect((await server.api(other).call('me')).id).toBe(org.user('ann').id);
   });
@@ -80,8 +94,14 @@ describe('staff sessions (X3)', () => {
   it('a disabled user is refused on the next request, on connect and at sign-in (same answer as a wrong password)', async () => {
     const org = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'ann', queues: ['Q'] }] });
     const token = await signIn(org, 'ann');
-    await db.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, org.user('ann').id));
-    expect(await refusal(server.api(token).call('me'))).toEqual({ status: 401, message: 'This account is disabled; ask an admin to enable it' });
+    await db.db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, org.user('ann').id));
+    expect(await refusal(server.api(token).call('me'))).toEqual({
+      status: 401,
+      message: 'This account is disabled; ask an admin to enable it',
+    });
     expect(await socketAccepted(token)).toBe(false);
     const login = server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } });
     expect(await refusal(login)).toEqual({ status: 401, message: 'Wrong email or password' });
@@ -90,7 +110,12 @@ describe('staff sessions (X3)', () => {
   it("a disabled organisation's staff and visitor tokens are refused with 401", async () => {
     const org = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'ann', queues: ['Q'] }] });
     const token = await signIn(org, 'ann');
-    const chat = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'hi' } } });
+    const chat = await server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'hi' } },
+      });
     const id = chat.conversation.id;
     expect((await server.api(chat.token).call('visitorConversation', { params: { id } })).id).toBe(id);
     await db.db.update(organizations).set({ disabledAt: new Date() }).where(eq(organizations.id, org.orgId));
@@ -101,10 +126,18 @@ describe('staff sessions (X3)', () => {
     });
     expect(await socketAccepted(chat.token)).toBe(false);
     expect(await socketAccepted(token)).toBe(false);
-    expect((await refusal(server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } }))).status).toBe(401);
+    expect(
+      (await refusal(server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } })))
+        .status,
+    ).toBe(401);
     // Its widget is gone for visitors: no new chat starts, nothing is stored.
     const before = await db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId));
-    const started = server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Al', email: 'a@x.example', question: 'hi' } } });
+    const started = server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Al', email: 'a@x.example', question: 'hi' } },
+      });
     expect((await refusal(started)).status).toBe(404);
     expect(await db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId))).toEqual(before);
   });
@@ -113,9 +146,15 @@ describe('staff sessions (X3)', () => {
     const org = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'ann', queues: ['Q'] }] });
     const token = await signIn(org, 'ann');
     expect((await refusal(server.api(token).call('listAgents'))).status).toBe(403);
-    await db.db.update(users).set({ role: 'admin' }).where(eq(users.id, org.user('ann').id));
+    await db.db
+      .update(users)
+      .set({ role: 'admin' })
+      .where(eq(users.id, org.user('ann').id));
     expect((await server.api(token).call('listAgents')).map((a) => a.id)).toContain(org.user('ann').id);
-    await db.db.update(users).set({ role: 'agent' }).where(eq(users.id, org.user('ann').id));
+    await db.db
+      .update(users)
+      .set({ role: 'agent' })
+      .where(eq(users.id, org.user('ann').id));
     expect((await refusal(server.api(token).call('listAgents'))).status).toBe(403);
   });
 
@@ -138,7 +177,10 @@ describe('staff sessions (X3)', () => {
     // Another user's session id under this user's name is refused too.
     const bobOrg = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'bob', queues: ['Q'] }] });
     await signIn(bobOrg, 'bob');
-    const [bobSession] = await db.db.select().from(staffSessions).where(eq(staffSessions.userId, bobOrg.user('bob').id));
+    const [bobSession] = await db.db
+      .select()
+      .from(staffSessions)
+      .where(eq(staffSessions.userId, bobOrg.user('bob').id));
     const stolen = await forge({ typ: 'staff', sub: ann, org: org.orgId, sid: bobSession!.id });
     expect((await refusal(server.api(stolen).call('me'))).status).toBe(401);
 
@@ -156,7 +198,10 @@ describe('session expiry', () => {
     const sessions = createStaffSessions({ db: db.db, clock });
     const s = (await sessions.signIn(org.user('ann').email, PASSWORD))!;
     const claims = { typ: 'staff' as const, sub: s.userId, org: s.orgId, sid: s.sessionId };
-    expect(await sessions.check(claims)).toMatchObject({ ok: true, who: { userId: s.userId, role: 'agent', sessionId: s.sessionId } });
+    expect(await sessions.check(claims)).toMatchObject({
+      ok: true,
+      who: { userId: s.userId, role: 'agent', sessionId: s.sessionId },
+    });
     clock.advance(12 * 3600_000 - 1000);
     expect((await sessions.check(claims)).ok).toBe(true);
     clock.advance(2000);
@@ -171,14 +216,20 @@ describe('session expiry', () => {
     expect(await sessions.purgeExpired()).toBeGreaterThanOrEqual(1);
     expect(await db.db.select().from(staffSessions).where(eq(staffSessions.id, young.sessionId))).toEqual([]);
     expect(await db.db.select().from(staffSessions).where(eq(staffSessions.id, s.sessionId))).toEqual([]);
-    expect(await sessions.check(claims)).toEqual({ ok: false, message: 'This session no longer exists; sign in again' });
+    expect(await sessions.check(claims)).toEqual({
+      ok: false,
+      message: 'This session no longer exists; sign in again',
+    });
   });
 });
 
 describe('sign-in timing', () => {
   it('checks a password with argon2 for an unknown email and a disabled account too', async () => {
     const org = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'ann' }, { key: 'off' }] });
-    await db.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, org.user('off').id));
+    await db.db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, org.user('off').id));
     const real = argon2Verifier();
     const checked: string[] = [];
     const spy: PasswordVerifier = {
@@ -192,7 +243,10 @@ describe('sign-in timing', () => {
     expect(await sessions.signIn(`nobody-${randomUUID()}@test.example`, PASSWORD)).toBeNull();
     expect(await sessions.signIn(org.user('off').email, PASSWORD)).toBeNull();
     expect(await sessions.signIn(org.user('ann').email, 'wrong password')).toBeNull();
-    expect(await sessions.signIn(org.user('ann').email, PASSWORD)).toMatchObject({ userId: org.user('ann').id, role: 'agent' });
+    expect(await sessions.signIn(org.user('ann').email, PASSWORD)).toMatchObject({
+      userId: org.user('ann').id,
+      role: 'agent',
+    });
     expect(checked).toEqual(['dummy', 'dummy', 'account', 'account']);
   });
 
@@ -212,7 +266,10 @@ describe('sign-in timing', () => {
     }
     // Without the dummy check an unknown email answers in about a millisecond, argon2 takes tens.
     const ratio = median(unknown) / median(wrong);
-    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms`).toBeGreaterThan(0.5);
+    expect(
+      ratio,
+      `unknown ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms`,
+    ).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
 });

@@ -16,11 +16,22 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('typing indicators (CV2)', () => {
   it("reach the customer only from the agent who accepted: an offered agent's and a monitoring supervisor's never do", async () => {
-    const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor' }] });
+    const org = await buildOrg(t.db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'sue', role: 'supervisor' },
+      ],
+    });
     const ann = await signIn(org, 'ann');
     await ann.api.call('setPresence', { body: { presence: 'available' } });
     const sue = await signIn(org, 'sue');
-    const chat = await t.server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'help' } } });
+    const chat = await t.server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'help' } },
+      });
     const customer = t.socket(chat.token);
     await customer.ready;
     const id = chat.conversation.id;
@@ -44,7 +55,9 @@ describe('typing indicators (CV2)', () => {
     ann.socket.socket.emit('typing', { conversationId: id, isTyping: false });
     await eventually(() => customer.of<TypingEvent>('typing')[0]);
     await pause(200);
-    expect(customer.of<TypingEvent>('typing')).toEqual([{ conversationId: id, isTyping: false, from: 'agent', name: org.user('ann').name }]);
+    expect(customer.of<TypingEvent>('typing')).toEqual([
+      { conversationId: id, isTyping: false, from: 'agent', name: org.user('ann').name },
+    ]);
 
     // After the end (wrap-up) the customer can no longer be written to: no typing either.
     await ann.api.call('endConversation', { params: { id }, body: {} });

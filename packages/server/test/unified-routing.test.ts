@@ -21,7 +21,8 @@ afterAll(async () => {
 
 async function setup(spec: Omit<OrgSpec, 'users'> & { users: OrgSpec['users'] }, on: TestServer = server) {
   const org = await buildOrg(db.db, { ...spec, users: [...spec.users, { key: 'ada', role: 'admin' }] });
-  const login = async (key: string) => (await on.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
+  const login = async (key: string) =>
+    (await on.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } })).token;
   const admin = on.api(await login('ada'));
   const [ws] = await admin.call('listWorkstreams');
   async function configure(patch: Partial<Workstream>) {
@@ -36,13 +37,24 @@ async function setup(spec: Omit<OrgSpec, 'users'> & { users: OrgSpec['users'] },
     await node.api(token).call('setPresence', { body: { presence } });
     return { token, socket, api: node.api(token), id: org.user(key).id };
   }
-  const chat = (question: string, context: Record<string, string> = {}, widgetId = org.widgetId, node: TestServer = on) =>
-    node.api().call('startChat', { params: { widgetId }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, context } });
+  const chat = (
+    question: string,
+    context: Record<string, string> = {},
+    widgetId = org.widgetId,
+    node: TestServer = on,
+  ) =>
+    node
+      .api()
+      .call('startChat', {
+        params: { widgetId },
+        body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, context },
+      });
   return { org, admin, ws: ws!, configure, agent, chat };
 }
 
 const offersOf = (a: { socket: { of<T>(e: string): T[] } }) => a.socket.of<Offer>('offer:new');
-const queueStep = (steps: TraceStep[]) => steps.find((s): s is Extract<TraceStep, { step: 'queue' }> => s.step === 'queue');
+const queueStep = (steps: TraceStep[]) =>
+  steps.find((s): s is Extract<TraceStep, { step: 'queue' }> => s.step === 'queue');
 
 describe('unified routing through the API', () => {
   it('routes by rules on a context variable and a pre-chat answer, matches skills exactly, and explains it in the trace', async () => {
@@ -56,18 +68,53 @@ describe('unified routing through the API', () => {
       ],
     });
     const french = await s.admin.call('createSkill', { body: { name: 'French', type: 'Language' } });
-    for (const [key, level] of [['fr8', 8], ['fr3', 3]] as const) {
+    for (const [key, level] of [
+      ['fr8', 8],
+      ['fr3', 3],
+    ] as const) {
       const current = (await s.admin.call('listAgents')).find((a) => a.id === s.org.user(key).id)!.routing;
-      await s.admin.call('updateAgentRouting', { params: { id: s.org.user(key).id }, body: { ...current, userId: undefined, skills: [{ skillId: french.id, proficiency: level }] } as never });
+      await s.admin.call('updateAgentRouting', {
+        params: { id: s.org.user(key).id },
+        body: { ...current, userId: undefined, skills: [{ skillId: french.id, proficiency: level }] } as never,
+      });
     }
     const vip = s.org.queueId('VIP');
-    await s.admin.call('updateQueue', { params: { id: vip }, body: { name: 'VIP', priority: 1, assignment: { kind: 'round-robin' }, operatingHoursId: null, overflow: [], memberIds: [s.org.user('fr8').id, s.org.user('fr3').id] } });
+    await s.admin.call('updateQueue', {
+      params: { id: vip },
+      body: {
+        name: 'VIP',
+        priority: 1,
+        assignment: { kind: 'round-robin' },
+        operatingHoursId: null,
+        overflow: [],
+        memberIds: [s.org.user('fr8').id, s.org.user('fr3').id],
+      },
+    });
     await s.configure({
       skillMatching: 'exact',
-      classification: [{ name: 'Language', rules: [{ name: 'French speakers', when: { kind: 'compare', field: 'context.lang', operator: 'equals', value: 'fr' }, set: { skills: [{ skillId: french.id, proficiency: 5 }] } }] }],
+      classification: [
+        {
+          name: 'Language',
+          rules: [
+            {
+              name: 'French speakers',
+              when: { kind: 'compare', field: 'context.lang', operator: 'equals', value: 'fr' },
+              set: { skills: [{ skillId: french.id, proficiency: 5 }] },
+            },
+          ],
+        },
+      ],
       routeToQueue: [
-        { name: 'Gold customers', when: { kind: 'compare', field: 'context.tier', operator: 'equals', value: 'gold' }, queues: [{ queueId: vip, percentage: 100 }] },
-        { name: 'Buying', when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'price' }, queues: [{ queueId: s.org.queueId('Sales'), percentage: 100 }] },
+        {
+          name: 'Gold customers',
+          when: { kind: 'compare', field: 'context.tier', operator: 'equals', value: 'gold' },
+          queues: [{ queueId: vip, percentage: 100 }],
+        },
+        {
+          name: 'Buying',
+          when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'price' },
+          queues: [{ queueId: s.org.queueId('Sales'), percentage: 100 }],
+        },
       ],
       fallbackQueueId: s.org.queueId('General'),
     });
@@ -88,12 +135,24 @@ describe('unified routing through the API', () => {
     // RT5: the trace says which rules matched, why this queue, and why each agent was or was not chosen.
     const trace = await s.admin.call('getRoutingTrace', { params: { id: gold.conversation.id } });
     const steps = trace.entries.flatMap((e) => e.steps);
-    expect(steps.find((x) => x.step === 'classification')).toMatchObject({ ruleset: 'Language', matchedRule: 'French speakers' });
+    expect(steps.find((x) => x.step === 'classification')).toMatchObject({
+      ruleset: 'Language',
+      matchedRule: 'French speakers',
+    });
     expect(queueStep(steps)).toMatchObject({ queueId: vip, queueName: 'VIP', matchedRule: 'Gold customers' });
     const assignment = steps.find((x): x is Extract<TraceStep, { step: 'assignment' }> => x.step === 'assignment')!;
     expect(assignment).toMatchObject({ strategy: 'round-robin', agentId: fr8.id, outcome: 'offered' });
-    expect(assignment.considered.find((c) => c.agentId === fr3.id)).toMatchObject({ chosen: false, reason: expect.stringMatching(/skill/i) });
-    expect(queueStep((await s.admin.call('getRoutingTrace', { params: { id: other.conversation.id } })).entries.flatMap((e) => e.steps))!.reason).toMatch(/fallback/);
+    expect(assignment.considered.find((c) => c.agentId === fr3.id)).toMatchObject({
+      chosen: false,
+      reason: expect.stringMatching(/skill/i),
+    });
+    expect(
+      queueStep(
+        (await s.admin.call('getRoutingTrace', { params: { id: other.conversation.id } })).entries.flatMap(
+          (e) => e.steps,
+        ),
+      )!.reason,
+    ).toMatch(/fallback/);
 
     // Round robin inside VIP (no language asked): the agent without a VIP assignment yet goes first, then the other.
     const g2 = await s.chat('Hi', { tier: 'gold' });
@@ -111,17 +170,38 @@ describe('unified routing through the API', () => {
     await nodeB.app.settled();
     expect(offersOf(ann)).toHaveLength(0);
     const saved = Date.now();
-    await s.configure({ routeToQueue: [{ name: 'Everything to Sales', when: { kind: 'always' }, queues: [{ queueId: s.org.queueId('Sales'), percentage: 100 }] }] });
+    await s.configure({
+      routeToQueue: [
+        {
+          name: 'Everything to Sales',
+          when: { kind: 'always' },
+          queues: [{ queueId: s.org.queueId('Sales'), percentage: 100 }],
+        },
+      ],
+    });
     const after = await s.chat('anything', {}, s.org.widgetId, nodeB);
     const offer = await eventually(() => offersOf(ann)[0], 1000);
     expect(offer.conversationId).toBe(after.conversation.id);
     expect(Date.now() - saved).toBeLessThan(1000);
-    expect(queueStep((await s.admin.call('getRoutingTrace', { params: { id: after.conversation.id } })).entries.flatMap((e) => e.steps))!.matchedRule).toBe('Everything to Sales');
+    expect(
+      queueStep(
+        (await s.admin.call('getRoutingTrace', { params: { id: after.conversation.id } })).entries.flatMap(
+          (e) => e.steps,
+        ),
+      )!.matchedRule,
+    ).toBe('Everything to Sales');
     expect(before.conversation.state).toBe('open');
   });
 
   it('pick mode: agents take open items of their queues with the same conditional write', async () => {
-    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'ben', queues: ['Support'] }, { key: 'out', queues: [] }] });
+    const s = await setup({
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'ben', queues: ['Support'] },
+        { key: 'out', queues: [] },
+      ],
+    });
     await s.configure({ distribution: 'pick' });
     const ann = await s.agent('ann');
     const ben = await s.agent('ben');
@@ -131,7 +211,9 @@ describe('unified routing through the API', () => {
     expect(offersOf(ann)).toHaveLength(0);
     expect((await ann.api.call('listPickable')).conversations.map((c) => c.id)).toEqual([chat.conversation.id]);
     expect((await out.api.call('listPickable')).conversations).toEqual([]);
-    await expect(out.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      out.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} }),
+    ).rejects.toMatchObject({ status: 403 });
 
     const [a, b] = await Promise.allSettled([
       ann.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} }),
@@ -142,68 +224,126 @@ describe('unified routing through the API', () => {
     expect(loser.reason).toMatchObject({ status: 409 });
     const winner = a.status === 'fulfilled' ? ann : ben;
     const ongoing = await winner.api.call('listConversations', { query: { scope: 'ongoing' } });
-    expect(ongoing.conversations.map((c) => [c.id, c.state, c.acceptedAt !== null])).toEqual([[chat.conversation.id, 'active', true]]);
+    expect(ongoing.conversations.map((c) => [c.id, c.state, c.acceptedAt !== null])).toEqual([
+      [chat.conversation.id, 'active', true],
+    ]);
   });
 
   it("pick mode applies the workstream's allowed presences and takes work from agents only (list and pick)", async () => {
-    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }, { key: 'sue', role: 'supervisor', queues: ['Support'] }] });
+    const s = await setup({
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'sue', role: 'supervisor', queues: ['Support'] },
+      ],
+    });
     await s.configure({ distribution: 'pick' });
     const ann = await s.agent('ann', 'away');
     const sue = await s.agent('sue');
     const chat = await s.chat('pick me');
     await server.app.settled();
-    const pick = (who: typeof ann) => who.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} });
+    const pick = (who: typeof ann) =>
+      who.api.call('pickConversation', { params: { id: chat.conversation.id }, body: {} });
 
     // Away: the list is empty and a pick is refused, in words, changing nothing.
     expect((await ann.api.call('listPickable')).conversations).toEqual([]);
-    await expect(pick(ann)).rejects.toMatchObject({ status: 409, body: { message: 'your presence Away does not allow taking work from workstream Chat' } });
+    await expect(pick(ann)).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'your presence Away does not allow taking work from workstream Chat' },
+    });
     // A supervisor in the queue monitors; they do not take work (push never offers them any either).
     expect((await sue.api.call('listPickable')).conversations).toEqual([]);
-    await expect(pick(sue)).rejects.toMatchObject({ status: 403, body: { message: 'only agents take work from queues; a supervisor does not' } });
+    await expect(pick(sue)).rejects.toMatchObject({
+      status: 403,
+      body: { message: 'only agents take work from queues; a supervisor does not' },
+    });
     expect((await s.admin.call('getRoutingTrace', { params: { id: chat.conversation.id } })).state).toBe('open');
 
     // A presence the workstream allows (Away added): the same agent sees it and takes it.
     await s.configure({ allowedPresences: ['available', 'busy', 'away'] });
     expect((await ann.api.call('listPickable')).conversations.map((c) => c.id)).toEqual([chat.conversation.id]);
     await pick(ann);
-    expect((await ann.api.call('listConversations', { query: { scope: 'ongoing' } })).conversations.map((c) => c.state)).toEqual(['active']);
+    expect(
+      (await ann.api.call('listConversations', { query: { scope: 'ongoing' } })).conversations.map((c) => c.state),
+    ).toEqual(['active']);
   });
 
   it('overflow before queueing: a full queue transfers, a closed queue sends a message and ends', async () => {
     const s = await setup({ queues: ['Small', 'Overflow', 'Night'], users: [] });
-    const hours = await s.admin.call('createOperatingHours', { body: { name: 'Never', timeZone: 'UTC', weekly: [], holidays: [] } });
+    const hours = await s.admin.call('createOperatingHours', {
+      body: { name: 'Never', timeZone: 'UTC', weekly: [], holidays: [] },
+    });
     await s.admin.call('updateQueue', {
       params: { id: s.org.queueId('Small') },
-      body: { name: 'Small', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: null, overflow: [{ when: { kind: 'queue-size', limit: 1 }, then: { kind: 'transfer', queueId: s.org.queueId('Overflow') } }], memberIds: [] },
+      body: {
+        name: 'Small',
+        priority: 100,
+        assignment: { kind: 'highest-capacity' },
+        operatingHoursId: null,
+        overflow: [
+          { when: { kind: 'queue-size', limit: 1 }, then: { kind: 'transfer', queueId: s.org.queueId('Overflow') } },
+        ],
+        memberIds: [],
+      },
     });
     await s.admin.call('updateQueue', {
       params: { id: s.org.queueId('Night') },
-      body: { name: 'Night', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: hours.id, overflow: [{ when: { kind: 'outside-hours' }, then: { kind: 'message-and-end', message: 'We are closed. Please come back tomorrow.' } }], memberIds: [] },
+      body: {
+        name: 'Night',
+        priority: 100,
+        assignment: { kind: 'highest-capacity' },
+        operatingHoursId: hours.id,
+        overflow: [
+          {
+            when: { kind: 'outside-hours' },
+            then: { kind: 'message-and-end', message: 'We are closed. Please come back tomorrow.' },
+          },
+        ],
+        memberIds: [],
+      },
     });
     await s.configure({
       routeToQueue: [
-        { name: 'night', when: { kind: 'compare', field: 'context.shift', operator: 'equals', value: 'night' }, queues: [{ queueId: s.org.queueId('Night'), percentage: 100 }] },
-        { name: 'small', when: { kind: 'compare', field: 'context.shift', operator: 'not-exists' }, queues: [{ queueId: s.org.queueId('Small'), percentage: 100 }] },
+        {
+          name: 'night',
+          when: { kind: 'compare', field: 'context.shift', operator: 'equals', value: 'night' },
+          queues: [{ queueId: s.org.queueId('Night'), percentage: 100 }],
+        },
+        {
+          name: 'small',
+          when: { kind: 'compare', field: 'context.shift', operator: 'not-exists' },
+          queues: [{ queueId: s.org.queueId('Small'), percentage: 100 }],
+        },
       ],
     });
     const first = await s.chat('one');
     const second = await s.chat('two');
-    const queueOf = async (id: string) => (await s.admin.call('getRoutingTrace', { params: { id } })).entries.flatMap((e) => e.steps);
+    const queueOf = async (id: string) =>
+      (await s.admin.call('getRoutingTrace', { params: { id } })).entries.flatMap((e) => e.steps);
     expect(queueStep(await queueOf(first.conversation.id))!.queueName).toBe('Small');
     const steps = await queueOf(second.conversation.id);
-    expect(steps.find((x) => x.step === 'overflow')).toMatchObject({ action: { kind: 'transfer', queueId: s.org.queueId('Overflow') } });
+    expect(steps.find((x) => x.step === 'overflow')).toMatchObject({
+      action: { kind: 'transfer', queueId: s.org.queueId('Overflow') },
+    });
 
     const night = await s.chat('three', { shift: 'night' });
     expect(night.conversation.state).toBe('closed');
-    expect(night.conversation.events.flatMap((e) => (e.type === 'message' ? [e.message.kind + ':' + e.message.text] : []))).toEqual(['customer:three', 'system:We are closed. Please come back tomorrow.']);
+    expect(
+      night.conversation.events.flatMap((e) => (e.type === 'message' ? [e.message.kind + ':' + e.message.text] : [])),
+    ).toEqual(['customer:three', 'system:We are closed. Please come back tomorrow.']);
   });
 
   it('capacity profiles hold work back until released; wrap-up that never blocks frees capacity at the end', async () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 10 }] });
-    const profile = await s.admin.call('createCapacityProfile', { body: { name: 'Chat', defaultLimit: 1, resetFrequency: 'immediate', blocksAssignment: true } });
+    const profile = await s.admin.call('createCapacityProfile', {
+      body: { name: 'Chat', defaultLimit: 1, resetFrequency: 'immediate', blocksAssignment: true },
+    });
     const current = (await s.admin.call('listAgents')).find((a) => a.id === s.org.user('ann').id)!.routing;
     const { userId: _u, ...routing } = current;
-    await s.admin.call('updateAgentRouting', { params: { id: current.userId }, body: { ...routing, capacityProfiles: [{ profileId: profile.id, customLimit: null }] } });
+    await s.admin.call('updateAgentRouting', {
+      params: { id: current.userId },
+      body: { ...routing, capacityProfiles: [{ profileId: profile.id, customLimit: null }] },
+    });
     await s.configure({ capacity: { kind: 'profiles', profileIds: [profile.id] }, wrapUpBlocking: { kind: 'never' } });
     const ann = await s.agent('ann');
     const one = await s.chat('one');
@@ -212,7 +352,9 @@ describe('unified routing through the API', () => {
     const two = await s.chat('two');
     await server.app.settled();
     expect(offersOf(ann)).toHaveLength(1); // the profile's one item is in use
-    const trace = (await s.admin.call('getRoutingTrace', { params: { id: two.conversation.id } })).entries.flatMap((e) => e.steps);
+    const trace = (await s.admin.call('getRoutingTrace', { params: { id: two.conversation.id } })).entries.flatMap(
+      (e) => e.steps,
+    );
     expect(trace.find((x) => x.step === 'assignment')).toMatchObject({ agentId: null, outcome: 'no-eligible-agent' });
 
     await ann.api.call('endConversation', { params: { id: one.conversation.id }, body: {} });
@@ -234,7 +376,9 @@ describe('unified routing through the API', () => {
 
   it('with a session limit of 5 an agent with capacity 20 takes 5, shows Busy and the trace says why; below it again, the next is offered', async () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }] });
-    await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5 } });
+    await s.admin.call('updateRoutingSettings', {
+      body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 5 },
+    });
     const ann = await s.agent('ann');
     const chats = [];
     for (let i = 0; i < 6; i++) chats.push(await s.chat(`question ${i}`));
@@ -245,7 +389,9 @@ describe('unified routing through the API', () => {
     const waiting = chats.find((c) => !offered.some((o) => o.conversationId === c.conversation.id))!;
     const trace = await s.admin.call('getRoutingTrace', { params: { id: waiting.conversation.id } });
     expect(trace.state).toBe('open');
-    const considered = trace.entries.flatMap((e) => e.steps).flatMap((x) => (x.step === 'assignment' ? x.considered : []));
+    const considered = trace.entries
+      .flatMap((e) => e.steps)
+      .flatMap((x) => (x.step === 'assignment' ? x.considered : []));
     expect(considered.map((c) => c.reason)).toContain('holds 5 conversations, the session limit');
 
     // One conversation ends and closes: below the limit again, the waiting one is offered.
@@ -257,8 +403,16 @@ describe('unified routing through the API', () => {
   });
 
   it('when the admin chooses "a full agent shows Do not disturb", an agent at the session limit shows it, and one with no room left too', async () => {
-    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 20 }, { key: 'bob', queues: ['Support'], capacity: 2 }] });
-    await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 3, fullPresence: 'busy-dnd' } });
+    const s = await setup({
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'], capacity: 20 },
+        { key: 'bob', queues: ['Support'], capacity: 2 },
+      ],
+    });
+    await s.admin.call('updateRoutingSettings', {
+      body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 3, fullPresence: 'busy-dnd' },
+    });
     expect(await s.admin.call('getRoutingSettings')).toMatchObject({ sessionLimit: 3, fullPresence: 'busy-dnd' });
     // Do not disturb is allowed here, so only the session limit and capacity can hold the rest back.
     await s.configure({ allowedPresences: ['available', 'busy', 'busy-dnd'] });
@@ -279,9 +433,15 @@ describe('unified routing through the API', () => {
     const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
     const training = await s.admin.call('createPresence', { body: { name: 'In training', base: 'away' } });
     await s.admin.call('updateRoutingSettings', { body: { defaultPresence: 'away', idleMinutes: 15 } });
-    const token = (await server.api().call('login', { body: { email: s.org.user('ann').email, password: PASSWORD } })).token;
+    const token = (await server.api().call('login', { body: { email: s.org.user('ann').email, password: PASSWORD } }))
+      .token;
     expect((await server.api(token).call('me')).presence).toBe('away');
-    await server.api().call('startChat', { params: { widgetId: s.org.widgetId }, body: { prechat: { name: 'E', email: 'e@x.example', question: 'q' } } });
+    await server
+      .api()
+      .call('startChat', {
+        params: { widgetId: s.org.widgetId },
+        body: { prechat: { name: 'E', email: 'e@x.example', question: 'q' } },
+      });
     const socket = connectSocket(server.url, token);
     closers.push(() => socket.close());
     await socket.ready;
@@ -289,16 +449,27 @@ describe('unified routing through the API', () => {
     expect(socket.of('offer:new')).toHaveLength(0);
     expect((await server.api(token).call('presenceOptions')).presences.map((p) => p.name)).toEqual(['In training']);
     expect((await server.api(token).call('setPresence', { body: { presence: training.id } })).presence).toBe('away');
-    expect((await server.api(token).call('setPresence', { body: { presence: 'available' } })).presence).toBe('available');
+    expect((await server.api(token).call('setPresence', { body: { presence: 'available' } })).presence).toBe(
+      'available',
+    );
     await eventually(() => socket.of<Offer>('offer:new')[0]);
   });
 
   it('a second workstream with its own widget routes by its own rules', async () => {
     const s = await setup({ queues: ['Support', 'Returns'], users: [{ key: 'ret', queues: ['Returns'] }] });
     const second = await s.admin.call('createWorkstream', {
-      body: { name: 'Returns desk', channel: 'messaging', distribution: 'push', capacity: { kind: 'units', units: 1 }, allowedPresences: ['available'], fallbackQueueId: s.org.queueId('Returns') },
+      body: {
+        name: 'Returns desk',
+        channel: 'messaging',
+        distribution: 'push',
+        capacity: { kind: 'units', units: 1 },
+        allowedPresences: ['available'],
+        fallbackQueueId: s.org.queueId('Returns'),
+      },
     });
-    await db.db.insert(widgets).values({ id: `r-${s.org.widgetId}`, orgId: s.org.orgId, workstreamId: second.id, title: 'Returns' });
+    await db.db
+      .insert(widgets)
+      .values({ id: `r-${s.org.widgetId}`, orgId: s.org.orgId, workstreamId: second.id, title: 'Returns' });
     const ret = await s.agent('ret');
     const chat = await s.chat('my parcel', {}, `r-${s.org.widgetId}`);
     expect((await eventually(() => offersOf(ret)[0])).conversationId).toBe(chat.conversation.id);

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createAuthedApi } from './api';
 import { createAuthStore } from './auth-store';
 
-const user = { id: '00000000-0000-4000-8000-000000000001', orgId: '00000000-0000-4000-8000-000000000002', orgName: 'Org', email: 'a@x.example', name: 'A', role: 'agent', presence: 'offline', capacity: 1, usedCapacity: 0 } satisfies StaffUser;
+const user = {
+  id: '00000000-0000-4000-8000-000000000001',
+  orgId: '00000000-0000-4000-8000-000000000002',
+  orgName: 'Org',
+  email: 'a@x.example',
+  name: 'A',
+  role: 'agent',
+  presence: 'offline',
+  capacity: 1,
+  usedCapacity: 0,
+} satisfies StaffUser;
 
 /** A fake server that records each request's method, path and bearer token. */
 function fakeServer() {

@@ -23,13 +23,21 @@ describe('skills, capacity profiles, presences', () => {
     change(screen.getByTestId('skill-name'), 'Printers');
     change(screen.getByTestId('skill-type'), 'Product');
     fireEvent.click(screen.getByTestId('skill-save'));
-    await waitFor(() => expect(screen.getAllByTestId('skill-row').map((r) => r.getAttribute('data-name'))).toEqual(['French', 'Printers']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('skill-row').map((r) => r.getAttribute('data-name'))).toEqual([
+        'French',
+        'Printers',
+      ]),
+    );
     expect(api.sent('createSkill')).toEqual([{ name: 'Printers', type: 'Product' }]);
   });
 
   it('asks before deleting and shows the server’s 409 message', async () => {
     const api = createFakeApi();
-    api.on('deleteSkill', () => ({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Skill French is used by Alice Martin' } }));
+    api.on('deleteSkill', () => ({
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', message: 'Skill French is used by Alice Martin' },
+    }));
     renderApp('/skills', { api });
     fireEvent.click(await screen.findByTestId('skill-delete'));
     expect((await screen.findByTestId('confirm-delete')).textContent).toContain('French');
@@ -50,7 +58,9 @@ describe('skills, capacity profiles, presences', () => {
     change(screen.getByTestId('capacity-profile-reset'), 'end-of-day');
     fireEvent.click(screen.getByTestId('capacity-profile-save'));
     await screen.findByTestId('capacity-profile-row');
-    expect(api.sent('createCapacityProfile')).toEqual([{ name: 'Chats', defaultLimit: 4, resetFrequency: 'end-of-day', blocksAssignment: true }]);
+    expect(api.sent('createCapacityProfile')).toEqual([
+      { name: 'Chats', defaultLimit: 4, resetFrequency: 'end-of-day', blocksAssignment: true },
+    ]);
 
     fireEvent.click(screen.getByTestId('nav-presences'));
     fireEvent.click(await screen.findByTestId('presence-new'));
@@ -124,7 +134,9 @@ describe('operating hours', () => {
     fireEvent.click(screen.getByTestId('hours-holiday-add'));
     fireEvent.click(screen.getByTestId('hours-save'));
     expect((await screen.findAllByText('A period must end after it starts.')).length).toBe(5);
-    for (const m of screen.getAllByTestId('hours-day').filter((d) => ['mon', 'tue', 'wed', 'thu', 'fri'].includes(d.getAttribute('data-day')!))) {
+    for (const m of screen
+      .getAllByTestId('hours-day')
+      .filter((d) => ['mon', 'tue', 'wed', 'thu', 'fri'].includes(d.getAttribute('data-day')!))) {
       change(within(m).getAllByTestId('hours-end')[1]!, '17:30');
     }
     fireEvent.click(screen.getByTestId('hours-save'));
@@ -143,9 +155,17 @@ describe('operating hours', () => {
 describe('agents', () => {
   it('sets an agent’s skills, capacity, profiles and queues', async () => {
     const api = createFakeApi();
-    api.state.capacityProfiles.push({ id: uuid(41), name: 'Chats', defaultLimit: 4, resetFrequency: 'immediate', blocksAssignment: true });
+    api.state.capacityProfiles.push({
+      id: uuid(41),
+      name: 'Chats',
+      defaultLimit: 4,
+      resetFrequency: 'immediate',
+      blocksAssignment: true,
+    });
     renderApp('/agents', { api });
-    const row = (await screen.findAllByTestId('agent-row')).find((r) => r.getAttribute('data-email') === 'bob@contoso.example')!;
+    const row = (await screen.findAllByTestId('agent-row')).find(
+      (r) => r.getAttribute('data-email') === 'bob@contoso.example',
+    )!;
     fireEvent.click(within(row).getByTestId('agent-edit'));
     change(await screen.findByTestId('agent-capacity'), '5');
     fireEvent.click(screen.getByTestId('agent-skill-add'));
@@ -155,7 +175,9 @@ describe('agents', () => {
     change(screen.getByTestId('agent-skill-proficiency'), '8');
     fireEvent.click(screen.getByTestId('agent-profile-add'));
     change(screen.getByTestId('agent-profile-limit'), '2');
-    fireEvent.click(screen.getAllByTestId('agent-queue').find((q) => q.closest('span')?.textContent?.includes('Sales'))!);
+    fireEvent.click(
+      screen.getAllByTestId('agent-queue').find((q) => q.closest('span')?.textContent?.includes('Sales'))!,
+    );
     fireEvent.click(screen.getByTestId('agent-save'));
     await waitFor(() => expect(api.sent('updateAgentRouting')).toHaveLength(1));
     expect(api.calls.find((c) => c.name === 'updateAgentRouting')?.params).toEqual({ id: BOB });
@@ -166,7 +188,9 @@ describe('agents', () => {
       capacityProfiles: [{ profileId: uuid(41), customLimit: 2 }],
     } satisfies Omit<AgentRouting, 'userId'>);
     fireEvent.click(screen.getByTestId('nav-agents'));
-    const updated = (await screen.findAllByTestId('agent-row')).find((r) => r.getAttribute('data-email') === 'bob@contoso.example')!;
+    const updated = (await screen.findAllByTestId('agent-row')).find(
+      (r) => r.getAttribute('data-email') === 'bob@contoso.example',
+    )!;
     await waitFor(() => expect(within(updated).getByTestId('agent-capacity-value').textContent).toBe('5'));
   });
 });
@@ -182,7 +206,14 @@ describe('settings', () => {
     fireEvent.click(screen.getByTestId('settings-save'));
     await waitFor(() =>
       expect(api.sent('updateRoutingSettings')).toEqual([
-        { defaultPresence: uuid(51), idleMinutes: 30, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: true, sessionLimit: null, fullPresence: 'busy' },
+        {
+          defaultPresence: uuid(51),
+          idleMinutes: 30,
+          missedOfferMakesInactive: false,
+          rejectMakesDoNotDisturb: true,
+          sessionLimit: null,
+          fullPresence: 'busy',
+        },
       ]),
     );
   });
@@ -193,7 +224,9 @@ describe('settings', () => {
     change(await screen.findByTestId('settings-session-limit'), '5');
     fireEvent.click(screen.getByTestId('settings-full-dnd'));
     fireEvent.click(screen.getByTestId('settings-save'));
-    await waitFor(() => expect(api.sent('updateRoutingSettings').at(-1)).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' }));
+    await waitFor(() =>
+      expect(api.sent('updateRoutingSettings').at(-1)).toMatchObject({ sessionLimit: 5, fullPresence: 'busy-dnd' }),
+    );
   });
 
   it('shows a saved session limit, and saves an emptied one as no limit', async () => {
@@ -205,19 +238,28 @@ describe('settings', () => {
     change(limit, '');
     fireEvent.click(screen.getByTestId('settings-full-busy'));
     fireEvent.click(screen.getByTestId('settings-save'));
-    await waitFor(() => expect(api.sent('updateRoutingSettings').at(-1)).toMatchObject({ sessionLimit: null, fullPresence: 'busy' }));
+    await waitFor(() =>
+      expect(api.sent('updateRoutingSettings').at(-1)).toMatchObject({ sessionLimit: null, fullPresence: 'busy' }),
+    );
   });
 });
 
 describe('import / export', () => {
   const upload = (content: string, name = 'config.json') =>
-    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([content], name, { type: 'application/json' })] } });
+    fireEvent.change(screen.getByTestId('import-file'), {
+      target: { files: [new File([content], name, { type: 'application/json' })] },
+    });
 
   it('lists the server’s problems and says nothing changed', async () => {
     const api = createFakeApi();
     api.on('importConfig', () => ({
       status: 400,
-      body: { statusCode: 400, error: 'Bad Request', message: 'The configuration has 2 problems', problems: ['queues[0].name: required', 'workstreams[0].fallbackQueueId: unknown queue'] },
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The configuration has 2 problems',
+        problems: ['queues[0].name: required', 'workstreams[0].fallbackQueueId: unknown queue'],
+      },
     }));
     renderApp('/import-export', { api });
     upload(JSON.stringify({ format: 'switchboard-config', version: 1 }));
@@ -264,8 +306,20 @@ describe('routing trace', () => {
         {
           at: '2025-01-01T10:00:00.000Z',
           steps: [
-            { step: 'classification', ruleset: 'Language', matchedRule: 'French', outputs: { skills: [{ skillId: uuid(31), proficiency: 5 }] } },
-            { step: 'queue', queueId: SALES, queueName: 'Sales', matchedRule: 'Gold', reason: 'first matching rule', skipped: [{ queueId: SUPPORT, queueName: 'Support', reason: 'overflowing' }] },
+            {
+              step: 'classification',
+              ruleset: 'Language',
+              matchedRule: 'French',
+              outputs: { skills: [{ skillId: uuid(31), proficiency: 5 }] },
+            },
+            {
+              step: 'queue',
+              queueId: SALES,
+              queueName: 'Sales',
+              matchedRule: 'Gold',
+              reason: 'first matching rule',
+              skipped: [{ queueId: SUPPORT, queueName: 'Support', reason: 'overflowing' }],
+            },
             { step: 'overflow', queueId: SALES, condition: 'queue-size > 20', action: { kind: 'assign-anyway' } },
             {
               step: 'assignment',
@@ -275,8 +329,20 @@ describe('routing trace', () => {
               outcome: 'offered',
               considered: [
                 { agentId: ALICE, agentName: 'Alice Martin', chosen: true, rank: 1, reason: 'most free capacity (2)' },
-                { agentId: BOB, agentName: 'Bob de Vries', chosen: false, rank: null, reason: 'presence away is not allowed' },
-                { agentId: uuid(13), agentName: 'Chloé Dubois', chosen: false, rank: null, reason: `missing skill ${uuid(31)} (needs 5)` },
+                {
+                  agentId: BOB,
+                  agentName: 'Bob de Vries',
+                  chosen: false,
+                  rank: null,
+                  reason: 'presence away is not allowed',
+                },
+                {
+                  agentId: uuid(13),
+                  agentName: 'Chloé Dubois',
+                  chosen: false,
+                  rank: null,
+                  reason: `missing skill ${uuid(31)} (needs 5)`,
+                },
               ],
             },
           ],
@@ -290,7 +356,12 @@ describe('routing trace', () => {
     change(screen.getByTestId('trace-id'), `http://localhost/agent/conversations/${id.toUpperCase()}`);
     fireEvent.click(screen.getByTestId('trace-submit'));
     await screen.findByTestId('trace-entry');
-    expect(screen.getAllByTestId('trace-step').map((s) => s.getAttribute('data-step'))).toEqual(['classification', 'queue', 'overflow', 'assignment']);
+    expect(screen.getAllByTestId('trace-step').map((s) => s.getAttribute('data-step'))).toEqual([
+      'classification',
+      'queue',
+      'overflow',
+      'assignment',
+    ]);
     expect(screen.queryByTestId('trace-waiting')).toBeNull(); // it is active
     expect(screen.getByTestId('trace-outputs').textContent).toBe('Set: Skills: French 5');
     expect(screen.getByTestId('trace-queue').textContent).toBe('Sales');
@@ -306,7 +377,11 @@ describe('routing trace', () => {
   it('says when the conversation still waits for an agent', async () => {
     const api = createFakeApi();
     const id = uuid(79);
-    api.state.traces[id] = { conversationId: id, state: 'open', entries: [{ at: '2025-01-01T10:00:00.000Z', steps: [] }] };
+    api.state.traces[id] = {
+      conversationId: id,
+      state: 'open',
+      entries: [{ at: '2025-01-01T10:00:00.000Z', steps: [] }],
+    };
     renderApp(`/trace/${id}`, { api });
     expect((await screen.findByTestId('trace-waiting')).textContent).toContain('Still waiting in its queue');
     expect(screen.queryByTestId('trace-now')).toBeNull();
@@ -339,7 +414,11 @@ describe('routing trace', () => {
       'capacity 0 left, 1 needed',
       'round robin: never assigned',
     ]);
-    expect(screen.getAllByTestId('trace-now-agent').map((r) => r.getAttribute('data-eligible'))).toEqual(['false', 'false', 'true']);
+    expect(screen.getAllByTestId('trace-now-agent').map((r) => r.getAttribute('data-eligible'))).toEqual([
+      'false',
+      'false',
+      'true',
+    ]);
     expect(screen.getAllByTestId('trace-now-rank').map((r) => r.textContent)).toEqual(['—', '—', '1']);
   });
 

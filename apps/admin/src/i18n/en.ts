@@ -133,16 +133,20 @@ export const en = {
     channels: { messaging: 'Messaging', voice: 'Voice', records: 'Records' },
     distribution: 'Distribution',
     distributions: { push: 'Push', pick: 'Pick' },
-    distributionHint: 'Push offers each conversation to an agent with an alert. Pick lets agents take items from their open work list. Affinity and bots need push.',
-    distributionChangeHint: 'Push offers each conversation to an agent; pick lets agents take it. Changing it affects new conversations only.',
+    distributionHint:
+      'Push offers each conversation to an agent with an alert. Pick lets agents take items from their open work list. Affinity and bots need push.',
+    distributionChangeHint:
+      'Push offers each conversation to an agent; pick lets agents take it. Changing it affects new conversations only.',
     fallbackQueue: 'Fallback queue',
-    fallbackHint: 'Gets every conversation no route-to-queue rule matches, or when a rule fails. Its overflow rules are ignored.',
+    fallbackHint:
+      'Gets every conversation no route-to-queue rule matches, or when a rule fails. Its overflow rules are ignored.',
     rules: 'Rules',
     ruleCounts: '{{rulesets}} classification rulesets · {{routes}} route-to-queue rules',
     editRules: 'Rules',
     tabs: { settings: 'Settings', rules: 'Rules' },
     sections: { general: 'General', capacity: 'Capacity', assignment: 'Assignment' },
-    capacityHelp: 'What a conversation of this workstream costs an agent. Use one model in the whole organisation: units or profiles.',
+    capacityHelp:
+      'What a conversation of this workstream costs an agent. Use one model in the whole organisation: units or profiles.',
     capacityUnits: 'Units',
     capacityProfiles: 'Capacity profiles',
     units: 'Units per conversation',
@@ -151,33 +155,39 @@ export const en = {
     profilesHint: 'The agent needs room in every chosen profile; the conversation uses up one item of each.',
     noProfiles: 'Create capacity profiles first.',
     wrapUp: 'Block capacity during wrap-up',
-    wrapUpHint: 'While the agent wraps up, the conversation can keep its capacity (always), free it at once (never), or free it after a while.',
+    wrapUpHint:
+      'While the agent wraps up, the conversation can keep its capacity (always), free it at once (never), or free it after a while.',
     wrapUpKinds: { always: 'Always', never: 'Never', 'release-after': 'Release after' },
     wrapUpSeconds: 'Seconds before capacity is released',
     allowedPresences: 'Allowed presences',
-    allowedPresencesHint: 'Conversations are offered only to agents in one of these presences. Custom presences count as their base presence.',
+    allowedPresencesHint:
+      'Conversations are offered only to agents in one of these presences. Custom presences count as their base presence.',
     skillMatching: 'Skill matching',
     skillMatchings: { exact: 'Exact match', closest: 'Closest match', none: 'None' },
     skillMatchingHints: {
       exact: 'Only agents who have every required skill at the required proficiency or higher.',
-      closest: 'Agents ranked by how close they come: exact, then over-qualified, then under-qualified. Someone always gets it.',
+      closest:
+        'Agents ranked by how close they come: exact, then over-qualified, then under-qualified. Someone always gets it.',
       none: 'Skills set by classification are ignored when choosing the agent.',
     },
     offerTimeout: 'Offer timeout',
-    offerTimeoutHint: 'An offer not answered in time counts as a decline and goes to another agent. Empty: the server default.',
+    offerTimeoutHint:
+      'An offer not answered in time counts as a decline and goes to another agent. Empty: the server default.',
     maxDeclines: 'Declines per agent',
     maxDeclinesHint: 'After this many rejections or timeouts, the conversation is no longer offered to the same agent.',
     autoClose: 'Close after inactivity',
     autoCloseHint: 'A waiting conversation with no activity for this many minutes is closed. Empty: never.',
     affinity: 'Keep the same agent',
-    affinityHint: 'A conversation that comes back (SMS, social, persistent chat) goes to the agent who had it, whatever their capacity or presence.',
+    affinityHint:
+      'A conversation that comes back (SMS, social, persistent chat) goes to the agent who had it, whatever their capacity or presence.',
   },
   rules: {
     classificationTitle: 'Classification rulesets',
     classificationHelp:
       'Rulesets run in order. In each, the rules are tried in order and the first that matches sets its outputs; later rulesets can use those outputs (output.priority …).',
     routeTitle: 'Route-to-queue rules',
-    routeHelp: 'Tried in order: the first matching rule whose queue is not overflowing chooses the queue. A rule may split its conversations across up to five queues by percentage.',
+    routeHelp:
+      'Tried in order: the first matching rule whose queue is not overflowing chooses the queue. A rule may split its conversations across up to five queues by percentage.',
     fallbackNote: 'Conversations no rule matches go to the fallback queue: {{queue}}.',
     noRulesets: 'No classification rulesets: conversations keep no skills, priority or severity.',
     noRules: 'No rules in this ruleset.',
@@ -246,7 +256,8 @@ export const en = {
   },
   widgets: {
     title: 'Chat widgets',
-    description: 'The chat window on your website. Each widget has an embed code to paste into your pages, and a workstream that decides how its conversations are routed.',
+    description:
+      'The chat window on your website. Each widget has an embed code to paste into your pages, and a workstream that decides how its conversations are routed.',
     new: 'New chat widget',
     empty: 'No chat widgets yet.',
     titleLabel: 'Title',
@@ -257,22 +268,26 @@ export const en = {
     noWorkstreams: 'Create a workstream first.',
     widgetId: 'Widget id',
     embed: 'Embed code',
-    embedHint: 'Paste this into every page that should show the chat, just before </body>. The widget id never changes.',
+    embedHint:
+      'Paste this into every page that should show the chat, just before </body>. The widget id never changes.',
     copy: 'Copy',
     copied: 'Embed code copied.',
     sites: 'Allowed sites',
-    sitesHint: 'One site per line, such as https://shop.example. Only these sites may show the widget and use its chat. Leave empty to allow any site.',
+    sitesHint:
+      'One site per line, such as https://shop.example. Only these sites may show the widget and use its chat. Leave empty to allow any site.',
     anySite: 'Any site',
   },
   queues: {
     title: 'Queues',
-    description: 'Queues hold conversations until an agent is free. Members, priority, hours, overflow and the assignment method are set per queue.',
+    description:
+      'Queues hold conversations until an agent is free. Members, priority, hours, overflow and the assignment method are set per queue.',
     editorDescription: 'Changes apply to new assignments within a second of saving.',
     new: 'New queue',
     empty: 'No queues yet.',
     sections: { general: 'General' },
     priority: 'Priority',
-    priorityHint: 'Lower number = higher priority. Agents get work from higher-priority queues first; ties are allowed.',
+    priorityHint:
+      'Lower number = higher priority. Agents get work from higher-priority queues first; ties are allowed.',
     operatingHours: 'Operating hours',
     operatingHoursHint: 'Outside these hours the "outside operating hours" overflow rule applies.',
     alwaysOpen: 'Always open',
@@ -286,9 +301,12 @@ export const en = {
     },
     methodHelp: {
       'highest-capacity': 'The eligible agent with the most free capacity gets the conversation; ties go round robin.',
-      'round-robin': 'Eligible agents take turns: the one whose last assignment is oldest goes first. The order is kept per queue.',
-      'least-active': 'The agent who freed capacity longest ago goes first; an agent who just signed in counts as least active.',
-      custom: 'Your own order: agents are sorted by the keys below, in order, after the filters remove those who do not qualify.',
+      'round-robin':
+        'Eligible agents take turns: the one whose last assignment is oldest goes first. The order is kept per queue.',
+      'least-active':
+        'The agent who freed capacity longest ago goes first; an agent who just signed in counts as least active.',
+      custom:
+        'Your own order: agents are sorted by the keys below, in order, after the filters remove those who do not qualify.',
     },
     orderBy: 'Order by',
     direction: 'Direction',
@@ -313,7 +331,8 @@ export const en = {
     units: 'Units',
     seconds: 'Seconds',
     overflow: 'Overflow',
-    overflowHelp: 'Checked once, when a conversation is routed to this queue. Rules are applied in order; the operating-hours rule comes first.',
+    overflowHelp:
+      'Checked once, when a conversation is routed to this queue. Rules are applied in order; the operating-hours rule comes first.',
     noOverflow: 'No overflow rules: conversations always wait in this queue.',
     when: 'When',
     then: 'then',
@@ -334,14 +353,16 @@ export const en = {
     defaultCallbackMessage: 'All our agents are busy. Leave your number and we will call you back.',
     addOverflow: 'Add overflow rule',
     members: 'Members',
-    membersHelp: 'Only members get conversations from this queue. A conversation routed to a queue without members is closed.',
+    membersHelp:
+      'Only members get conversations from this queue. A conversation routed to a queue without members is closed.',
     memberCount_one: '{{count}} member',
     memberCount_other: '{{count}} members',
     noAgents: 'No agents in this organisation.',
   },
   hours: {
     title: 'Operating hours',
-    description: 'When queues are open. Outside these hours, a queue applies its "outside operating hours" overflow rule.',
+    description:
+      'When queues are open. Outside these hours, a queue applies its "outside operating hours" overflow rule.',
     editorDescription: 'Times are in the chosen time zone; a day can have several periods.',
     new: 'New operating hours',
     empty: 'No operating hours yet: every queue is always open.',
@@ -352,7 +373,15 @@ export const en = {
     weeklyHelp: 'Periods from start to end (HH:MM); 24:00 is the end of the day.',
     periodCount_one: '{{count}} period a week',
     periodCount_other: '{{count}} periods a week',
-    days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+    days: {
+      mon: 'Monday',
+      tue: 'Tuesday',
+      wed: 'Wednesday',
+      thu: 'Thursday',
+      fri: 'Friday',
+      sat: 'Saturday',
+      sun: 'Sunday',
+    },
     closed: 'Closed',
     start: 'Start',
     end: 'End',
@@ -366,7 +395,8 @@ export const en = {
   },
   skills: {
     title: 'Skills',
-    description: 'What agents know: languages, products, specialisms. Classification rules require skills; agents hold them with a proficiency from 1 to 10.',
+    description:
+      'What agents know: languages, products, specialisms. Classification rules require skills; agents hold them with a proficiency from 1 to 10.',
     new: 'New skill',
     empty: 'No skills yet.',
     type: 'Type',
@@ -374,7 +404,8 @@ export const en = {
   },
   capacityProfiles: {
     title: 'Capacity profiles',
-    description: 'A limit on how many work items of a kind an agent holds at once. Workstreams and classification rules attach profiles; agents can have their own limit.',
+    description:
+      'A limit on how many work items of a kind an agent holds at once. Workstreams and classification rules attach profiles; agents can have their own limit.',
     new: 'New capacity profile',
     empty: 'No capacity profiles yet.',
     defaultLimit: 'Work item limit',
@@ -387,7 +418,8 @@ export const en = {
   },
   presences: {
     title: 'Presences',
-    description: 'Custom presences agents can choose, such as "Away – in training". Routing sees only the base presence each one maps to.',
+    description:
+      'Custom presences agents can choose, such as "Away – in training". Routing sees only the base presence each one maps to.',
     new: 'New presence',
     empty: 'No custom presences: agents choose from the base presences.',
     nameHint: 'What the agent sees and picks.',
@@ -402,18 +434,21 @@ export const en = {
     queues: 'Queues',
     queuesHelp: 'The person gets conversations from these queues.',
     skills: 'Skills',
-    skillsHelp: 'Proficiency from 1 (beginner) to 10 (expert). Exact skill matching needs at least the required proficiency.',
+    skillsHelp:
+      'Proficiency from 1 (beginner) to 10 (expert). Exact skill matching needs at least the required proficiency.',
     noSkills: 'No skills.',
     addSkill: 'Add skill',
     createSkillsFirst: 'Create skills on the Skills page first.',
     capacity: 'Capacity',
-    capacityHelp: 'Units of work held at once; active and wrap-up conversations count. Profiles add limits per kind of work.',
+    capacityHelp:
+      'Units of work held at once; active and wrap-up conversations count. Profiles add limits per kind of work.',
     capacityUnits: 'Capacity units',
     capacityProfiles: 'Capacity profiles',
     noProfiles: 'No capacity profiles.',
     addProfile: 'Add capacity profile',
     customLimit: 'Custom limit',
-    customLimitHint: 'A custom limit replaces the profile’s limit for this person; empty uses the profile’s. It applies to new assignments.',
+    customLimitHint:
+      'A custom limit replaces the profile’s limit for this person; empty uses the profile’s. It applies to new assignments.',
     defaultLimit: 'Default {{limit}}',
   },
   settings: {
@@ -421,7 +456,8 @@ export const en = {
     description: 'Organisation-wide presence settings.',
     presence: 'Presence',
     defaultPresence: 'Default presence',
-    defaultPresenceHint: 'If it is Away or Offline, agents start in it when they sign in; otherwise presence follows their capacity.',
+    defaultPresenceHint:
+      'If it is Away or Offline, agents start in it when they sign in; otherwise presence follows their capacity.',
     basePresences: 'Base presences',
     customPresences: 'Custom presences',
     idleMinutes: 'Clear manual presence after',
@@ -431,7 +467,8 @@ export const en = {
     missedOfferMakesInactive: 'An agent who lets an offer run out shows as inactive (Away)',
     rejectMakesDoNotDisturb: 'An agent who rejects an offer shows Do not disturb',
     full: 'Full agents',
-    fullHint: 'An agent is full when no capacity is left, or when they hold as many conversations as the session limit. A full agent is offered nothing more.',
+    fullHint:
+      'An agent is full when no capacity is left, or when they hold as many conversations as the session limit. A full agent is offered nothing more.',
     sessionLimit: 'Session limit',
     sessionLimitHint: 'Most conversations an agent holds at once, whatever their capacity. Empty: no limit.',
     noSessionLimit: 'None',
@@ -439,7 +476,8 @@ export const en = {
   },
   importExport: {
     title: 'Import / export',
-    description: 'The whole routing configuration as one JSON file: skills, capacity profiles, presences, operating hours, queues, workstreams with their rules, agents’ routing and settings.',
+    description:
+      'The whole routing configuration as one JSON file: skills, capacity profiles, presences, operating hours, queues, workstreams with their rules, agents’ routing and settings.',
     exportTitle: 'Export',
     exportHelp: 'Download the configuration, to keep or to load into another Switchboard. Agents are matched by email.',
     download: 'Download configuration',
@@ -447,7 +485,8 @@ export const en = {
     exported: 'Configuration downloaded.',
     exportFailed: 'Export failed',
     importTitle: 'Import',
-    importHelp: 'Replaces the whole configuration with a file, in one step. If anything in the file is wrong, nothing changes and every problem is listed.',
+    importHelp:
+      'Replaces the whole configuration with a file, in one step. If anything in the file is wrong, nothing changes and every problem is listed.',
     chooseFile: 'Configuration file',
     confirmTitle: 'Replace the configuration?',
     confirmText: 'The whole routing configuration will be replaced by “{{name}}”.',
@@ -461,7 +500,8 @@ export const en = {
   },
   trace: {
     title: 'Routing trace',
-    description: 'Why a conversation went where it did: the classification rules that matched, the queue chosen, overflow, and every agent considered.',
+    description:
+      'Why a conversation went where it did: the classification rules that matched, the queue chosen, overflow, and every agent considered.',
     conversationId: 'Conversation id',
     show: 'Show trace',
     notAnId: 'Enter or paste a conversation id (a UUID).',
@@ -480,7 +520,11 @@ export const en = {
     overflow: 'Queue {{queue}} overflowed ({{condition}}): {{action}}',
     actions: { transfer: 'transferred to {{queue}}' },
     assignment: 'Queue {{queue}} · method {{strategy}}',
-    outcomes: { offered: 'offered', 'no-eligible-agent': 'no eligible agent', 'claim-lost': 'another assignment won; retried' },
+    outcomes: {
+      offered: 'offered',
+      'no-eligible-agent': 'no eligible agent',
+      'claim-lost': 'another assignment won; retried',
+    },
     considered: 'Agents considered',
     noneConsidered: 'No agents were considered.',
     agent: 'Agent',
@@ -489,7 +533,8 @@ export const en = {
     skippedAgent: 'skipped',
     reason: 'Why',
     rightNow: 'Right now',
-    rightNowAt: 'Evaluated {{at}} for queue {{queue}}, against the current presence, capacity, skills and declines. Not stored.',
+    rightNowAt:
+      'Evaluated {{at}} for queue {{queue}}, against the current presence, capacity, skills and declines. Not stored.',
     eligible: 'Eligible',
     noMembers: 'Nobody is a member of this queue.',
   },

@@ -135,16 +135,20 @@ export const nl: Translation = {
     channels: { messaging: 'Berichten', voice: 'Spraak', records: 'Records' },
     distribution: 'Verdeling',
     distributions: { push: 'Push', pick: 'Kiezen' },
-    distributionHint: 'Push biedt elk gesprek met een melding aan een agent aan. Bij kiezen nemen agents items uit hun lijst met open werk. Affiniteit en bots vereisen push.',
-    distributionChangeHint: 'Push biedt elk gesprek aan een agent aan; bij kiezen nemen agents het zelf. Een wijziging geldt alleen voor nieuwe gesprekken.',
+    distributionHint:
+      'Push biedt elk gesprek met een melding aan een agent aan. Bij kiezen nemen agents items uit hun lijst met open werk. Affiniteit en bots vereisen push.',
+    distributionChangeHint:
+      'Push biedt elk gesprek aan een agent aan; bij kiezen nemen agents het zelf. Een wijziging geldt alleen voor nieuwe gesprekken.',
     fallbackQueue: 'Terugvalwachtrij',
-    fallbackHint: 'Krijgt elk gesprek waar geen regel op past, of als een regel faalt. De overloopregels ervan worden genegeerd.',
+    fallbackHint:
+      'Krijgt elk gesprek waar geen regel op past, of als een regel faalt. De overloopregels ervan worden genegeerd.',
     rules: 'Regels',
     ruleCounts: '{{rulesets}} classificatieregelsets · {{routes}} regels naar wachtrij',
     editRules: 'Regels',
     tabs: { settings: 'Instellingen', rules: 'Regels' },
     sections: { general: 'Algemeen', capacity: 'Capaciteit', assignment: 'Toewijzing' },
-    capacityHelp: 'Wat een gesprek van deze werkstroom een agent kost. Gebruik in de hele organisatie één model: eenheden of profielen.',
+    capacityHelp:
+      'Wat een gesprek van deze werkstroom een agent kost. Gebruik in de hele organisatie één model: eenheden of profielen.',
     capacityUnits: 'Eenheden',
     capacityProfiles: 'Capaciteitsprofielen',
     units: 'Eenheden per gesprek',
@@ -153,33 +157,39 @@ export const nl: Translation = {
     profilesHint: 'De agent heeft ruimte nodig in elk gekozen profiel; het gesprek gebruikt van elk één item.',
     noProfiles: 'Maak eerst capaciteitsprofielen aan.',
     wrapUp: 'Capaciteit vasthouden tijdens afronden',
-    wrapUpHint: 'Tijdens het afronden kan het gesprek zijn capaciteit houden (altijd), meteen vrijgeven (nooit) of na een tijd vrijgeven.',
+    wrapUpHint:
+      'Tijdens het afronden kan het gesprek zijn capaciteit houden (altijd), meteen vrijgeven (nooit) of na een tijd vrijgeven.',
     wrapUpKinds: { always: 'Altijd', never: 'Nooit', 'release-after': 'Vrijgeven na' },
     wrapUpSeconds: 'Seconden tot de capaciteit vrijkomt',
     allowedPresences: 'Toegestane aanwezigheden',
-    allowedPresencesHint: 'Gesprekken gaan alleen naar agents met een van deze aanwezigheden. Eigen aanwezigheden tellen als hun basisaanwezigheid.',
+    allowedPresencesHint:
+      'Gesprekken gaan alleen naar agents met een van deze aanwezigheden. Eigen aanwezigheden tellen als hun basisaanwezigheid.',
     skillMatching: 'Vaardigheden matchen',
     skillMatchings: { exact: 'Exacte match', closest: 'Beste match', none: 'Geen' },
     skillMatchingHints: {
       exact: 'Alleen agents die elke vereiste vaardigheid op het vereiste niveau of hoger hebben.',
-      closest: 'Agents gerangschikt naar hoe goed ze passen: exact, dan overgekwalificeerd, dan ondergekwalificeerd. Er is altijd iemand.',
+      closest:
+        'Agents gerangschikt naar hoe goed ze passen: exact, dan overgekwalificeerd, dan ondergekwalificeerd. Er is altijd iemand.',
       none: 'Vaardigheden uit de classificatie tellen niet mee bij het kiezen van de agent.',
     },
     offerTimeout: 'Time-out van een aanbod',
-    offerTimeoutHint: 'Een aanbod dat niet op tijd wordt beantwoord, telt als weigering en gaat naar een andere agent. Leeg: standaard van de server.',
+    offerTimeoutHint:
+      'Een aanbod dat niet op tijd wordt beantwoord, telt als weigering en gaat naar een andere agent. Leeg: standaard van de server.',
     maxDeclines: 'Weigeringen per agent',
     maxDeclinesHint: 'Na zoveel weigeringen of time-outs wordt het gesprek niet meer aan dezelfde agent aangeboden.',
     autoClose: 'Sluiten na inactiviteit',
     autoCloseHint: 'Een wachtend gesprek zonder activiteit wordt na zoveel minuten gesloten. Leeg: nooit.',
     affinity: 'Dezelfde agent houden',
-    affinityHint: 'Een gesprek dat terugkomt (sms, sociale media, blijvende chat) gaat naar de agent die het had, ongeacht capaciteit of aanwezigheid.',
+    affinityHint:
+      'Een gesprek dat terugkomt (sms, sociale media, blijvende chat) gaat naar de agent die het had, ongeacht capaciteit of aanwezigheid.',
   },
   rules: {
     classificationTitle: 'Classificatieregelsets',
     classificationHelp:
       'Regelsets lopen op volgorde. In elke set worden de regels op volgorde geprobeerd en de eerste die past stelt zijn uitkomsten in; latere regelsets kunnen die gebruiken (output.priority …).',
     routeTitle: 'Regels naar wachtrij',
-    routeHelp: 'Op volgorde geprobeerd: de eerste passende regel waarvan de wachtrij niet overloopt kiest de wachtrij. Een regel kan gesprekken naar percentage over hoogstens vijf wachtrijen verdelen.',
+    routeHelp:
+      'Op volgorde geprobeerd: de eerste passende regel waarvan de wachtrij niet overloopt kiest de wachtrij. Een regel kan gesprekken naar percentage over hoogstens vijf wachtrijen verdelen.',
     fallbackNote: 'Gesprekken waar geen regel op past gaan naar de terugvalwachtrij: {{queue}}.',
     noRulesets: 'Geen classificatieregelsets: gesprekken krijgen geen vaardigheden, prioriteit of ernst.',
     noRules: 'Geen regels in deze regelset.',
@@ -248,33 +258,39 @@ export const nl: Translation = {
   },
   widgets: {
     title: 'Chatwidgets',
-    description: 'Het chatvenster op je website. Elke widget heeft een insluitcode om in je pagina’s te plakken, en een werkstroom die bepaalt hoe de gesprekken worden gerouteerd.',
+    description:
+      'Het chatvenster op je website. Elke widget heeft een insluitcode om in je pagina’s te plakken, en een werkstroom die bepaalt hoe de gesprekken worden gerouteerd.',
     new: 'Nieuwe chatwidget',
     empty: 'Nog geen chatwidgets.',
     titleLabel: 'Titel',
     titleHint: 'Staat bovenaan het chatvenster.',
     workstream: 'Werkstroom',
-    workstreamHint: 'Bepaalt hoe de gesprekken uit deze widget worden gerouteerd. Een wijziging geldt voor nieuwe gesprekken.',
+    workstreamHint:
+      'Bepaalt hoe de gesprekken uit deze widget worden gerouteerd. Een wijziging geldt voor nieuwe gesprekken.',
     chooseWorkstream: 'Kies een werkstroom…',
     noWorkstreams: 'Maak eerst een werkstroom aan.',
     widgetId: 'Widget-id',
     embed: 'Insluitcode',
-    embedHint: 'Plak dit in elke pagina waarop de chat moet verschijnen, vlak voor </body>. Het widget-id verandert nooit.',
+    embedHint:
+      'Plak dit in elke pagina waarop de chat moet verschijnen, vlak voor </body>. Het widget-id verandert nooit.',
     copy: 'Kopiëren',
     copied: 'Insluitcode gekopieerd.',
     sites: 'Toegestane sites',
-    sitesHint: 'Eén site per regel, zoals https://shop.example. Alleen deze sites mogen de widget tonen en de chat gebruiken. Laat leeg om elke site toe te staan.',
+    sitesHint:
+      'Eén site per regel, zoals https://shop.example. Alleen deze sites mogen de widget tonen en de chat gebruiken. Laat leeg om elke site toe te staan.',
     anySite: 'Elke site',
   },
   queues: {
     title: 'Wachtrijen',
-    description: 'Wachtrijen houden gesprekken vast tot een agent vrij is. Leden, prioriteit, openingstijden, overloop en de toewijzingsmethode stel je per wachtrij in.',
+    description:
+      'Wachtrijen houden gesprekken vast tot een agent vrij is. Leden, prioriteit, openingstijden, overloop en de toewijzingsmethode stel je per wachtrij in.',
     editorDescription: 'Wijzigingen gelden binnen een seconde na het opslaan voor nieuwe toewijzingen.',
     new: 'Nieuwe wachtrij',
     empty: 'Nog geen wachtrijen.',
     sections: { general: 'Algemeen' },
     priority: 'Prioriteit',
-    priorityHint: 'Lager getal = hogere prioriteit. Agents krijgen eerst werk uit wachtrijen met hogere prioriteit; gelijke waarden mogen.',
+    priorityHint:
+      'Lager getal = hogere prioriteit. Agents krijgen eerst werk uit wachtrijen met hogere prioriteit; gelijke waarden mogen.',
     operatingHours: 'Openingstijden',
     operatingHoursHint: 'Buiten deze tijden geldt de overloopregel "buiten openingstijden".',
     alwaysOpen: 'Altijd open',
@@ -287,10 +303,14 @@ export const nl: Translation = {
       custom: 'Eigen volgorde',
     },
     methodHelp: {
-      'highest-capacity': 'De geschikte agent met de meeste vrije capaciteit krijgt het gesprek; bij gelijke stand om de beurt.',
-      'round-robin': 'Geschikte agents zijn om de beurt: wie het langst geleden iets kreeg, is eerst. De volgorde geldt per wachtrij.',
-      'least-active': 'De agent die het langst geleden capaciteit vrijgaf, is eerst; wie net is aangemeld, telt als minst actief.',
-      custom: 'Je eigen volgorde: agents worden op de sleutels hieronder gesorteerd, nadat de filters wie niet voldoet hebben weggehaald.',
+      'highest-capacity':
+        'De geschikte agent met de meeste vrije capaciteit krijgt het gesprek; bij gelijke stand om de beurt.',
+      'round-robin':
+        'Geschikte agents zijn om de beurt: wie het langst geleden iets kreeg, is eerst. De volgorde geldt per wachtrij.',
+      'least-active':
+        'De agent die het langst geleden capaciteit vrijgaf, is eerst; wie net is aangemeld, telt als minst actief.',
+      custom:
+        'Je eigen volgorde: agents worden op de sleutels hieronder gesorteerd, nadat de filters wie niet voldoet hebben weggehaald.',
     },
     orderBy: 'Sorteren op',
     direction: 'Richting',
@@ -315,7 +335,8 @@ export const nl: Translation = {
     units: 'Eenheden',
     seconds: 'Seconden',
     overflow: 'Overloop',
-    overflowHelp: 'Eén keer gecontroleerd, als een gesprek naar deze wachtrij gaat. Regels gelden op volgorde; de regel voor openingstijden eerst.',
+    overflowHelp:
+      'Eén keer gecontroleerd, als een gesprek naar deze wachtrij gaat. Regels gelden op volgorde; de regel voor openingstijden eerst.',
     noOverflow: 'Geen overloopregels: gesprekken wachten altijd in deze wachtrij.',
     when: 'Als',
     then: 'dan',
@@ -336,14 +357,16 @@ export const nl: Translation = {
     defaultCallbackMessage: 'Al onze medewerkers zijn bezet. Laat je nummer achter, dan bellen we je terug.',
     addOverflow: 'Overloopregel toevoegen',
     members: 'Leden',
-    membersHelp: 'Alleen leden krijgen gesprekken uit deze wachtrij. Een gesprek naar een wachtrij zonder leden wordt gesloten.',
+    membersHelp:
+      'Alleen leden krijgen gesprekken uit deze wachtrij. Een gesprek naar een wachtrij zonder leden wordt gesloten.',
     memberCount_one: '{{count}} lid',
     memberCount_other: '{{count}} leden',
     noAgents: 'Geen agents in deze organisatie.',
   },
   hours: {
     title: 'Openingstijden',
-    description: 'Wanneer wachtrijen open zijn. Daarbuiten past een wachtrij zijn overloopregel "buiten openingstijden" toe.',
+    description:
+      'Wanneer wachtrijen open zijn. Daarbuiten past een wachtrij zijn overloopregel "buiten openingstijden" toe.',
     editorDescription: 'Tijden zijn in de gekozen tijdzone; een dag kan meerdere periodes hebben.',
     new: 'Nieuwe openingstijden',
     empty: 'Nog geen openingstijden: elke wachtrij is altijd open.',
@@ -354,7 +377,15 @@ export const nl: Translation = {
     weeklyHelp: 'Periodes van begin tot eind (UU:MM); 24:00 is het einde van de dag.',
     periodCount_one: '{{count}} periode per week',
     periodCount_other: '{{count}} periodes per week',
-    days: { mon: 'Maandag', tue: 'Dinsdag', wed: 'Woensdag', thu: 'Donderdag', fri: 'Vrijdag', sat: 'Zaterdag', sun: 'Zondag' },
+    days: {
+      mon: 'Maandag',
+      tue: 'Dinsdag',
+      wed: 'Woensdag',
+      thu: 'Donderdag',
+      fri: 'Vrijdag',
+      sat: 'Zaterdag',
+      sun: 'Zondag',
+    },
     closed: 'Gesloten',
     start: 'Begin',
     end: 'Einde',
@@ -368,7 +399,8 @@ export const nl: Translation = {
   },
   skills: {
     title: 'Vaardigheden',
-    description: 'Wat agents kunnen: talen, producten, specialismen. Classificatieregels vereisen vaardigheden; agents hebben ze met een niveau van 1 tot 10.',
+    description:
+      'Wat agents kunnen: talen, producten, specialismen. Classificatieregels vereisen vaardigheden; agents hebben ze met een niveau van 1 tot 10.',
     new: 'Nieuwe vaardigheid',
     empty: 'Nog geen vaardigheden.',
     type: 'Soort',
@@ -376,7 +408,8 @@ export const nl: Translation = {
   },
   capacityProfiles: {
     title: 'Capaciteitsprofielen',
-    description: 'Een grens aan hoeveel werkitems van een soort een agent tegelijk heeft. Werkstromen en classificatieregels koppelen profielen; agents kunnen een eigen grens hebben.',
+    description:
+      'Een grens aan hoeveel werkitems van een soort een agent tegelijk heeft. Werkstromen en classificatieregels koppelen profielen; agents kunnen een eigen grens hebben.',
     new: 'Nieuw capaciteitsprofiel',
     empty: 'Nog geen capaciteitsprofielen.',
     defaultLimit: 'Maximum werkitems',
@@ -385,11 +418,13 @@ export const nl: Translation = {
     resetHint: 'Meteen: een item telt tot het gesloten is. Einde van de dag: items tellen tot de dag voorbij is.',
     reset: { immediate: 'Meteen', 'end-of-day': 'Einde van de dag' },
     blocksAssignment: 'Toewijzing blokkeren bij het maximum',
-    blocksHint: 'Bij het maximum geen automatische toewijzing meer. Zelf kiezen en toewijzen door een supervisor blijven werken.',
+    blocksHint:
+      'Bij het maximum geen automatische toewijzing meer. Zelf kiezen en toewijzen door een supervisor blijven werken.',
   },
   presences: {
     title: 'Aanwezigheden',
-    description: 'Eigen aanwezigheden die agents kunnen kiezen, zoals "Afwezig – training". De routering ziet alleen de basisaanwezigheid waar ze bij horen.',
+    description:
+      'Eigen aanwezigheden die agents kunnen kiezen, zoals "Afwezig – training". De routering ziet alleen de basisaanwezigheid waar ze bij horen.',
     new: 'Nieuwe aanwezigheid',
     empty: 'Geen eigen aanwezigheden: agents kiezen uit de basisaanwezigheden.',
     nameHint: 'Wat de agent ziet en kiest.',
@@ -409,13 +444,15 @@ export const nl: Translation = {
     addSkill: 'Vaardigheid toevoegen',
     createSkillsFirst: 'Maak eerst vaardigheden aan op de pagina Vaardigheden.',
     capacity: 'Capaciteit',
-    capacityHelp: 'Eenheden werk tegelijk; actieve gesprekken en gesprekken in afronding tellen mee. Profielen voegen grenzen per soort werk toe.',
+    capacityHelp:
+      'Eenheden werk tegelijk; actieve gesprekken en gesprekken in afronding tellen mee. Profielen voegen grenzen per soort werk toe.',
     capacityUnits: 'Capaciteit in eenheden',
     capacityProfiles: 'Capaciteitsprofielen',
     noProfiles: 'Geen capaciteitsprofielen.',
     addProfile: 'Capaciteitsprofiel toevoegen',
     customLimit: 'Eigen grens',
-    customLimitHint: 'Een eigen grens vervangt die van het profiel voor deze persoon; leeg gebruikt die van het profiel. Hij geldt voor nieuwe toewijzingen.',
+    customLimitHint:
+      'Een eigen grens vervangt die van het profiel voor deze persoon; leeg gebruikt die van het profiel. Hij geldt voor nieuwe toewijzingen.',
     defaultLimit: 'Standaard {{limit}}',
   },
   settings: {
@@ -423,7 +460,8 @@ export const nl: Translation = {
     description: 'Instellingen voor aanwezigheid in de hele organisatie.',
     presence: 'Aanwezigheid',
     defaultPresence: 'Standaardaanwezigheid',
-    defaultPresenceHint: 'Is die Afwezig of Offline, dan beginnen agents daarmee bij het aanmelden; anders volgt de aanwezigheid hun capaciteit.',
+    defaultPresenceHint:
+      'Is die Afwezig of Offline, dan beginnen agents daarmee bij het aanmelden; anders volgt de aanwezigheid hun capaciteit.',
     basePresences: 'Basisaanwezigheden',
     customPresences: 'Eigen aanwezigheden',
     idleMinutes: 'Handmatige aanwezigheid wissen na',
@@ -433,23 +471,28 @@ export const nl: Translation = {
     missedOfferMakesInactive: 'Een agent die een aanbod laat verlopen, wordt inactief (Afwezig)',
     rejectMakesDoNotDisturb: 'Een agent die een aanbod weigert, krijgt Niet storen',
     full: 'Volle agents',
-    fullHint: 'Een agent is vol als er geen capaciteit over is, of als die zoveel gesprekken heeft als de sessielimiet. Een volle agent krijgt niets meer aangeboden.',
+    fullHint:
+      'Een agent is vol als er geen capaciteit over is, of als die zoveel gesprekken heeft als de sessielimiet. Een volle agent krijgt niets meer aangeboden.',
     sessionLimit: 'Sessielimiet',
-    sessionLimitHint: 'Het grootste aantal gesprekken dat een agent tegelijk heeft, ongeacht de capaciteit. Leeg: geen limiet.',
+    sessionLimitHint:
+      'Het grootste aantal gesprekken dat een agent tegelijk heeft, ongeacht de capaciteit. Leeg: geen limiet.',
     noSessionLimit: 'Geen',
     fullPresence: 'Een volle agent toont',
   },
   importExport: {
     title: 'Importeren / exporteren',
-    description: 'De hele routeringsconfiguratie als één JSON-bestand: vaardigheden, capaciteitsprofielen, aanwezigheden, openingstijden, wachtrijen, werkstromen met hun regels, de routering van agents en de instellingen.',
+    description:
+      'De hele routeringsconfiguratie als één JSON-bestand: vaardigheden, capaciteitsprofielen, aanwezigheden, openingstijden, wachtrijen, werkstromen met hun regels, de routering van agents en de instellingen.',
     exportTitle: 'Exporteren',
-    exportHelp: 'Download de configuratie, om te bewaren of in een andere Switchboard te laden. Agents worden op e-mailadres gekoppeld.',
+    exportHelp:
+      'Download de configuratie, om te bewaren of in een andere Switchboard te laden. Agents worden op e-mailadres gekoppeld.',
     download: 'Configuratie downloaden',
     exporting: 'Bezig met exporteren…',
     exported: 'Configuratie gedownload.',
     exportFailed: 'Exporteren is mislukt',
     importTitle: 'Importeren',
-    importHelp: 'Vervangt de hele configuratie in één stap door een bestand. Klopt er iets niet in het bestand, dan verandert er niets en zie je elk probleem.',
+    importHelp:
+      'Vervangt de hele configuratie in één stap door een bestand. Klopt er iets niet in het bestand, dan verandert er niets en zie je elk probleem.',
     chooseFile: 'Configuratiebestand',
     confirmTitle: 'Configuratie vervangen?',
     confirmText: 'De hele routeringsconfiguratie wordt vervangen door “{{name}}”.',
@@ -463,7 +506,8 @@ export const nl: Translation = {
   },
   trace: {
     title: 'Routeringsspoor',
-    description: 'Waarom een gesprek ging waar het ging: de classificatieregels die pasten, de gekozen wachtrij, overloop en elke agent die in aanmerking kwam.',
+    description:
+      'Waarom een gesprek ging waar het ging: de classificatieregels die pasten, de gekozen wachtrij, overloop en elke agent die in aanmerking kwam.',
     conversationId: 'Gesprek-id',
     show: 'Spoor tonen',
     waiting: 'Wacht nog in de wachtrij: het wordt aangeboden zodra een geschikte agent ruimte heeft.',
@@ -482,7 +526,11 @@ export const nl: Translation = {
     overflow: 'Wachtrij {{queue}} liep over ({{condition}}): {{action}}',
     actions: { transfer: 'doorgestuurd naar {{queue}}' },
     assignment: 'Wachtrij {{queue}} · methode {{strategy}}',
-    outcomes: { offered: 'aangeboden', 'no-eligible-agent': 'geen geschikte agent', 'claim-lost': 'een andere toewijzing was eerder; opnieuw geprobeerd' },
+    outcomes: {
+      offered: 'aangeboden',
+      'no-eligible-agent': 'geen geschikte agent',
+      'claim-lost': 'een andere toewijzing was eerder; opnieuw geprobeerd',
+    },
     considered: 'Agents die in aanmerking kwamen',
     noneConsidered: 'Er kwamen geen agents in aanmerking.',
     agent: 'Agent',
@@ -491,7 +539,8 @@ export const nl: Translation = {
     skippedAgent: 'overgeslagen',
     reason: 'Waarom',
     rightNow: 'Op dit moment',
-    rightNowAt: 'Beoordeeld op {{at}} voor wachtrij {{queue}}, met de huidige aanwezigheid, capaciteit, vaardigheden en weigeringen. Niet opgeslagen.',
+    rightNowAt:
+      'Beoordeeld op {{at}} voor wachtrij {{queue}}, met de huidige aanwezigheid, capaciteit, vaardigheden en weigeringen. Niet opgeslagen.',
     eligible: 'Komt in aanmerking',
     noMembers: 'Niemand is lid van deze wachtrij.',
   },

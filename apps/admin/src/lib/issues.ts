@@ -38,7 +38,10 @@ export function issueText(issue: Issue, t: AdminT): string {
   const last = String(issue.path[issue.path.length - 1] ?? '');
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.minLength', { min: Number(issue.minimum) });
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? t('validation.required')
+          : t('validation.minLength', { min: Number(issue.minimum) });
       if (issue.origin === 'array') return t('validation.atLeast', { count: Number(issue.minimum) });
       return t('validation.min', { min: Number(issue.minimum) });
     case 'too_big':

@@ -54,7 +54,13 @@ type State = {
 };
 
 function demoState(): State {
-  const agent = (id: string, name: string, email: string, role: AgentSummary['role'], queueIds: string[]): AgentSummary => ({
+  const agent = (
+    id: string,
+    name: string,
+    email: string,
+    role: AgentSummary['role'],
+    queueIds: string[],
+  ): AgentSummary => ({
     id,
     name,
     email,
@@ -68,8 +74,24 @@ function demoState(): State {
     presences: [],
     operatingHours: [],
     queues: [
-      { id: SALES, name: 'Sales', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: null, overflow: [], memberIds: [ALICE] },
-      { id: SUPPORT, name: 'Support', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: null, overflow: [], memberIds: [ALICE, BOB] },
+      {
+        id: SALES,
+        name: 'Sales',
+        priority: 100,
+        assignment: { kind: 'highest-capacity' },
+        operatingHoursId: null,
+        overflow: [],
+        memberIds: [ALICE],
+      },
+      {
+        id: SUPPORT,
+        name: 'Support',
+        priority: 100,
+        assignment: { kind: 'highest-capacity' },
+        operatingHoursId: null,
+        overflow: [],
+        memberIds: [ALICE, BOB],
+      },
     ],
     workstreams: [
       {
@@ -102,7 +124,14 @@ function demoState(): State {
       agent(BOB, 'Bob de Vries', 'bob@contoso.example', 'agent', [SUPPORT]),
       agent(ADA, 'Ada Admin', 'ada@contoso.example', 'admin', []),
     ],
-    settings: { defaultPresence: 'available', idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false, sessionLimit: null, fullPresence: 'busy' },
+    settings: {
+      defaultPresence: 'available',
+      idleMinutes: 15,
+      missedOfferMakesInactive: false,
+      rejectMakesDoNotDisturb: false,
+      sessionLimit: null,
+      fullPresence: 'busy',
+    },
     traces: {},
   };
 }
@@ -147,8 +176,10 @@ export function createFakeApi() {
     const { name, params, body } = req;
     if (name === 'login') {
       const email = (body as { email: string }).email;
-      if (email.startsWith('ada')) return { status: 200, body: { token: 'admin-token', user: (me = staffUser('admin')) } };
-      if (email.startsWith('alice')) return { status: 200, body: { token: 'agent-token', user: (me = staffUser('agent')) } };
+      if (email.startsWith('ada'))
+        return { status: 200, body: { token: 'admin-token', user: (me = staffUser('admin')) } };
+      if (email.startsWith('alice'))
+        return { status: 200, body: { token: 'agent-token', user: (me = staffUser('agent')) } };
       return { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' } };
     }
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
@@ -178,10 +209,17 @@ export function createFakeApi() {
       case 'updateChatWidget': {
         const data = { allowedSites: [], ...(body as Partial<ChatWidget>) } as Omit<ChatWidget, 'id'>;
         if (!state.workstreams.some((w) => w.id === data.workstreamId)) {
-          return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: `workstream ${data.workstreamId} does not exist` } };
+          return {
+            status: 400,
+            body: { statusCode: 400, error: 'Bad Request', message: `workstream ${data.workstreamId} does not exist` },
+          };
         }
         if (name === 'createChatWidget') {
-          const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'widget';
+          const slug =
+            data.title
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, '-')
+              .replace(/^-+|-+$/g, '') || 'widget';
           const widget = { ...data, id: `${slug}-${nextId++}` };
           state.widgets.push(widget);
           return { status: 200, body: widget };
@@ -235,7 +273,10 @@ export function createFakeApi() {
       case 'importConfig':
         return { status: 200, body: { ok: true, counts: { skills: 1 } } };
       default:
-        return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: `fake API has no ${name}` } };
+        return {
+          status: 500,
+          body: { statusCode: 500, error: 'Internal Server Error', message: `fake API has no ${name}` },
+        };
     }
   }
 
@@ -252,9 +293,14 @@ export function createFakeApi() {
       const req = { name, params, body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
       calls.push(req);
       const reply = handle(req);
-      return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(reply.body), {
+        status: reply.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }
-    return new Response(JSON.stringify({ statusCode: 404, message: `No route ${method} ${url.pathname}` }), { status: 404 });
+    return new Response(JSON.stringify({ statusCode: 404, message: `No route ${method} ${url.pathname}` }), {
+      status: 404,
+    });
   }) as typeof globalThis.fetch;
 
   return {

@@ -8,10 +8,17 @@ import { renderWithProviders } from '../test/render';
 import { AppHeader } from './app-header';
 
 const api = vi.hoisted(() => ({ call: vi.fn() }));
-vi.mock('../api/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api/api')>()), call: api.call }));
+vi.mock('../api/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api/api')>()),
+  call: api.call,
+}));
 
 const training: CustomPresence = { id: '00000000-0000-4000-8000-0000000000e1', name: 'In training', base: 'away' };
-const ready: CustomPresence = { id: '00000000-0000-4000-8000-0000000000e2', name: 'Ready for chats', base: 'available' };
+const ready: CustomPresence = {
+  id: '00000000-0000-4000-8000-0000000000e2',
+  name: 'Ready for chats',
+  base: 'available',
+};
 
 const alice: StaffUser = {
   id: '00000000-0000-4000-8000-0000000000a1',
@@ -40,7 +47,8 @@ function server(customs: CustomPresence[] = [training, ready]) {
 const select = () => screen.getByTestId('presence-select') as HTMLSelectElement;
 const selectedLabel = () => select().selectedOptions[0]?.textContent;
 /** The `presence` socket event: the workspace writes the effective base presence into the user. */
-const presenceEvent = (presence: StaffUser['presence']) => act(() => useAuth.getState().setUser({ ...useAuth.getState().user!, presence }));
+const presenceEvent = (presence: StaffUser['presence']) =>
+  act(() => useAuth.getState().setUser({ ...useAuth.getState().user!, presence }));
 
 async function renderHeader() {
   renderWithProviders(<AppHeader />);
@@ -144,7 +152,13 @@ describe('AppHeader presence select (AG1)', () => {
     });
     renderWithProviders(<AppHeader />);
     await waitFor(() => expect(api.call).toHaveBeenCalledWith('presenceOptions'));
-    expect(Array.from(select().options).map((o) => o.value)).toEqual(['available', 'busy', 'busy-dnd', 'away', 'offline']);
+    expect(Array.from(select().options).map((o) => o.value)).toEqual([
+      'available',
+      'busy',
+      'busy-dnd',
+      'away',
+      'offline',
+    ]);
     await act(async () => void fireEvent.change(select(), { target: { value: 'busy-dnd' } }));
     expect(select().value).toBe('busy-dnd');
   });

@@ -61,7 +61,10 @@ export function AppHeader() {
 
   async function signOut() {
     // Going offline first stops offers to someone who has left; never let it block signing out.
-    await Promise.race([call('setPresence', { body: { presence: 'offline' } }).catch(() => undefined), new Promise((r) => setTimeout(r, 1500))]);
+    await Promise.race([
+      call('setPresence', { body: { presence: 'offline' } }).catch(() => undefined),
+      new Promise((r) => setTimeout(r, 1500)),
+    ]);
     useAuth.getState().signOut();
     queryClient.clear();
   }

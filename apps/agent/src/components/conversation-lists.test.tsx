@@ -5,7 +5,10 @@ import { renderWithProviders } from '../test/render';
 import { ConversationList } from './conversation-lists';
 
 const api = vi.hoisted(() => ({ call: vi.fn() }));
-vi.mock('../api/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api/api')>()), call: api.call }));
+vi.mock('../api/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api/api')>()),
+  call: api.call,
+}));
 
 function item(n: number): ConversationSummary {
   return {
@@ -43,7 +46,7 @@ function serve() {
 
 const shown = () => screen.queryAllByTestId('closed-item').map((el) => el.textContent);
 
-describe('conversation lists page through the server\'s pages', () => {
+describe("conversation lists page through the server's pages", () => {
   beforeEach(() => {
     api.call.mockReset();
   });
@@ -51,7 +54,9 @@ describe('conversation lists page through the server\'s pages', () => {
 
   it('show the total and load the next page with "Show more" until every row is shown once', async () => {
     serve();
-    renderWithProviders(<ConversationList scope="closed" testId="closed-list" itemTestId="closed-item" />, { openSession: vi.fn() });
+    renderWithProviders(<ConversationList scope="closed" testId="closed-list" itemTestId="closed-item" />, {
+      openSession: vi.fn(),
+    });
     await waitFor(() => expect(shown()).toHaveLength(50));
     expect(screen.getByTestId('closed-list-total').textContent).toBe('50 of 120');
 
@@ -68,7 +73,9 @@ describe('conversation lists page through the server\'s pages', () => {
 
   it('shows no total or button for a list that fits one page', async () => {
     api.call.mockResolvedValue({ conversations: range(1, 3), total: 3, nextCursor: null });
-    renderWithProviders(<ConversationList scope="ongoing" testId="ongoing-list" itemTestId="ongoing-item" />, { openSession: vi.fn() });
+    renderWithProviders(<ConversationList scope="ongoing" testId="ongoing-list" itemTestId="ongoing-item" />, {
+      openSession: vi.fn(),
+    });
     await waitFor(() => expect(screen.getAllByTestId('ongoing-item')).toHaveLength(3));
     expect(screen.getByTestId('ongoing-list-total').textContent).toBe('3 of 3');
     expect(screen.queryByTestId('ongoing-list-more')).toBeNull();

@@ -21,7 +21,14 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
   },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     width: '100%',
     textAlign: 'left',
@@ -42,12 +49,22 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ConversationList({ scope, testId, itemTestId }: { scope: 'ongoing' | 'closed'; testId: string; itemTestId: string }) {
+export function ConversationList({
+  scope,
+  testId,
+  itemTestId,
+}: {
+  scope: 'ongoing' | 'closed';
+  testId: string;
+  itemTestId: string;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const services = useServices();
   const activeId = useSessions((s) => s.activeId);
-  const list = usePagedList([...conversationsKey, scope], (cursor) => call('listConversations', { query: { scope, cursor } }));
+  const list = usePagedList([...conversationsKey, scope], (cursor) =>
+    call('listConversations', { query: { scope, cursor } }),
+  );
   const { query, items } = list;
 
   return (
@@ -77,9 +94,18 @@ export function ConversationList({ scope, testId, itemTestId }: { scope: 'ongoin
           </li>
         ))}
       </ul>
-      <ListMore testId={testId} shown={items.length} total={list.total} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
+      <ListMore
+        testId={testId}
+        shown={items.length}
+        total={list.total}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onMore={list.loadMore}
+      />
       {query.isSuccess && items.length === 0 && (
-        <Caption1 className={styles.muted}>{scope === 'ongoing' ? t('dashboard.noOngoing') : t('dashboard.noClosed')}</Caption1>
+        <Caption1 className={styles.muted}>
+          {scope === 'ongoing' ? t('dashboard.noOngoing') : t('dashboard.noClosed')}
+        </Caption1>
       )}
     </section>
   );

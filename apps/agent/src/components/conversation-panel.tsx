@@ -1,4 +1,14 @@
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ConversationEvent, ConversationSummary } from '@switchboard/protocol';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,11 +37,23 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', marginRight: 'auto', minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   timer: { fontVariantNumeric: 'tabular-nums' },
-  center: { flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: tokens.spacingHorizontalL },
+  center: {
+    flexGrow: 1,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: tokens.spacingHorizontalL,
+  },
 });
 
 /** How long the session has been open, then how long wrap-up has taken (AG4: it restarts at wrap-up). */
-export function SessionTimer({ summary, events }: { summary: ConversationSummary; events: readonly ConversationEvent[] }) {
+export function SessionTimer({
+  summary,
+  events,
+}: {
+  summary: ConversationSummary;
+  events: readonly ConversationEvent[];
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const now = useNow(1000);
@@ -39,7 +61,13 @@ export function SessionTimer({ summary, events }: { summary: ConversationSummary
   const label = timer.phase === 'wrap-up' ? t('conversation.wrapUpTime') : t('conversation.sessionTime');
   const end = timer.until ? Date.parse(timer.until) : now;
   return (
-    <Caption1 className={styles.timer} data-testid="session-timer" data-phase={timer.phase} data-running={timer.until === null} title={label}>
+    <Caption1
+      className={styles.timer}
+      data-testid="session-timer"
+      data-phase={timer.phase}
+      data-running={timer.until === null}
+      title={label}
+    >
       {label}: {formatDuration(end - Date.parse(timer.since))}
     </Caption1>
   );
@@ -55,13 +83,20 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
   const run = (action: 'endConversation' | 'closeConversation') => command.run(action, () => services[action](id));
 
   return (
-    <section className={styles.panel} data-testid="conversation-panel" data-conversation-id={id} data-state={summary.state}>
+    <section
+      className={styles.panel}
+      data-testid="conversation-panel"
+      data-conversation-id={id}
+      data-state={summary.state}
+    >
       <div className={styles.header}>
         <div className={styles.who}>
           <Text weight="semibold" size={500} truncate wrap={false}>
             {summary.customerName}
           </Text>
-          <Caption1 className={styles.muted}>{[summary.customerEmail, summary.queueName].filter(Boolean).join(' · ')}</Caption1>
+          <Caption1 className={styles.muted}>
+            {[summary.customerEmail, summary.queueName].filter(Boolean).join(' · ')}
+          </Caption1>
         </div>
         <StateBadge conversation={summary} />
         <SessionTimer summary={summary} events={timeline.seq.events} />
@@ -71,7 +106,12 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
           </Button>
         )}
         {canClose(summary) && (
-          <Button data-testid="close-conversation" appearance="primary" disabled={busy} onClick={() => void run('closeConversation')}>
+          <Button
+            data-testid="close-conversation"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run('closeConversation')}
+          >
             {t('conversation.close')}
           </Button>
         )}
@@ -101,7 +141,9 @@ export function ConversationPanel({ id }: { id: string }) {
           <MessageBarBody>{t('sessions.loadFailed', { message: entry.error })}</MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void services.sync.reload(id)}>{t('sessions.retry')}</Button>
-            <Button onClick={() => services.closeSession(id)}>{t('sessions.closeTab', { name: t('sessions.unknown') })}</Button>
+            <Button onClick={() => services.closeSession(id)}>
+              {t('sessions.closeTab', { name: t('sessions.unknown') })}
+            </Button>
           </MessageBarActions>
         </MessageBar>
       </div>

@@ -6,7 +6,10 @@ import { renderWithProviders } from '../test/render';
 import { PICK_REFRESH_MS, PickList } from './pick-list';
 
 const api = vi.hoisted(() => ({ call: vi.fn() }));
-vi.mock('../api/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api/api')>()), call: api.call }));
+vi.mock('../api/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api/api')>()),
+  call: api.call,
+}));
 
 const T0 = Date.parse('2025-01-01T10:00:00.000Z');
 
@@ -55,7 +58,10 @@ describe('PickList (AG10)', () => {
   });
 
   it('lists the open items with customer, queue, first message and time waiting', async () => {
-    serve([item(1), item(2, { queueName: 'Billing', firstMessage: null, createdAt: new Date(T0 - 3_725_000).toISOString() })]);
+    serve([
+      item(1),
+      item(2, { queueName: 'Billing', firstMessage: null, createdAt: new Date(T0 - 3_725_000).toISOString() }),
+    ]);
     renderWithProviders(<PickList />, { pick: vi.fn() });
     await waitFor(() => expect(shownIds()).toEqual([item(1).id, item(2).id]));
     const [first, second] = screen.getAllByTestId('pick-item');
@@ -97,7 +103,9 @@ describe('PickList (AG10)', () => {
     renderWithProviders(<PickList />, { pick });
     await waitFor(() => expect(shownIds()).toHaveLength(2));
     await act(async () => void fireEvent.click(screen.getAllByTestId('pick-button')[0]!));
-    expect(screen.getByTestId('pick-error').textContent).toContain('this conversation was taken by someone else, or your capacity is full');
+    expect(screen.getByTestId('pick-error').textContent).toContain(
+      'this conversation was taken by someone else, or your capacity is full',
+    );
     await waitFor(() => expect(shownIds()).toEqual([item(2).id]));
     expect(listCalls()).toBe(2);
   });

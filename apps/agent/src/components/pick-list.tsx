@@ -27,7 +27,14 @@ export const PICK_REFRESH_MS = 5_000;
 
 const useStyles = makeStyles({
   error: { marginBottom: tokens.spacingVerticalXS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -64,7 +71,9 @@ export function PickList() {
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Polling pauses while the tab is hidden (TanStack's focus manager follows page visibility).
-  const list = usePagedList(pickableKey, (cursor) => call('listPickable', { query: { cursor } }), { refetchInterval: PICK_REFRESH_MS });
+  const list = usePagedList(pickableKey, (cursor) => call('listPickable', { query: { cursor } }), {
+    refetchInterval: PICK_REFRESH_MS,
+  });
   const { query, items } = list;
 
   async function pick(item: ConversationSummary) {
@@ -90,7 +99,16 @@ export function PickList() {
         <MessageBar intent="warning" className={styles.error} data-testid="pick-error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" size="small" aria-label={t('pick.dismiss')} onClick={() => setError(null)}>×</Button>}
+            containerAction={
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t('pick.dismiss')}
+                onClick={() => setError(null)}
+              >
+                ×
+              </Button>
+            }
           />
         </MessageBar>
       )}
@@ -131,7 +149,14 @@ export function PickList() {
       ) : (
         query.isSuccess && <Caption1 className={styles.muted}>{t('pick.empty')}</Caption1>
       )}
-      <ListMore testId="pick-list" shown={items.length} total={list.total} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
+      <ListMore
+        testId="pick-list"
+        shown={items.length}
+        total={list.total}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onMore={list.loadMore}
+      />
     </section>
   );
 }

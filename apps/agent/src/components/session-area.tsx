@@ -23,7 +23,12 @@ const useStyles = makeStyles({
     border: `1px solid transparent`,
     borderBottom: 'none',
   },
-  activeTab: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: 'none', backgroundColor: tokens.colorNeutralBackground1, boxShadow: `inset 0 2px 0 ${tokens.colorBrandStroke1}` },
+  activeTab: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: 'none',
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `inset 0 2px 0 ${tokens.colorBrandStroke1}`,
+  },
   tabButton: {
     border: 'none',
     background: 'none',
@@ -37,7 +42,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   activeLabel: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
-  empty: { flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', color: tokens.colorNeutralForeground3 },
+  empty: {
+    flexGrow: 1,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** Open conversations as tabs (AG3, first part); only the active one is mounted. */

@@ -28,7 +28,7 @@ const state = (seq: number, from: string, to: string, at: string) =>
 
 const timer = () => screen.getByTestId('session-timer');
 
-describe('the conversation panel\'s session timer (AG4)', () => {
+describe("the conversation panel's session timer (AG4)", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-04-01T10:05:00.000Z'));
@@ -46,14 +46,26 @@ describe('the conversation panel\'s session timer (AG4)', () => {
 
     // The agent ends at 10:05:02: the timer restarts and keeps running through wrap-up.
     const ended = [state(2, 'active', 'wrap-up', '2026-04-01T10:05:02.000Z')];
-    rerender(<SessionTimer summary={{ ...summary, state: 'wrap-up', endedAt: '2026-04-01T10:05:02.000Z' }} events={ended} />);
+    rerender(
+      <SessionTimer summary={{ ...summary, state: 'wrap-up', endedAt: '2026-04-01T10:05:02.000Z' }} events={ended} />,
+    );
     expect(timer().textContent).toBe('Wrap-up time: 0:00');
     expect(timer().dataset.phase).toBe('wrap-up');
     act(() => void vi.advanceTimersByTime(45_000));
     expect(timer().textContent).toBe('Wrap-up time: 0:45');
 
     const closed = [...ended, state(3, 'wrap-up', 'closed', '2026-04-01T10:06:00.000Z')];
-    rerender(<SessionTimer summary={{ ...summary, state: 'closed', endedAt: '2026-04-01T10:05:02.000Z', closedAt: '2026-04-01T10:06:00.000Z' }} events={closed} />);
+    rerender(
+      <SessionTimer
+        summary={{
+          ...summary,
+          state: 'closed',
+          endedAt: '2026-04-01T10:05:02.000Z',
+          closedAt: '2026-04-01T10:06:00.000Z',
+        }}
+        events={closed}
+      />,
+    );
     act(() => void vi.advanceTimersByTime(10_000));
     expect(timer().textContent).toBe('Wrap-up time: 0:58');
     expect(timer().dataset.running).toBe('false');
@@ -66,7 +78,12 @@ describe('the conversation panel\'s session timer (AG4)', () => {
       state(3, 'wrap-up', 'closed', '2026-04-01T10:06:00.000Z'),
       state(4, 'closed', 'open', '2026-04-02T08:00:00.000Z'),
     ];
-    const reopened = { ...summary, state: 'open' as const, endedAt: '2026-04-01T10:05:00.000Z', closedAt: '2026-04-01T10:06:00.000Z' };
+    const reopened = {
+      ...summary,
+      state: 'open' as const,
+      endedAt: '2026-04-01T10:05:00.000Z',
+      closedAt: '2026-04-01T10:06:00.000Z',
+    };
     renderWithProviders(<SessionTimer summary={reopened} events={events} />);
     expect(timer().textContent).toBe('Session time: 0:30');
     expect(timer().dataset.running).toBe('true');

@@ -8,7 +8,11 @@ export type PagedData = InfiniteData<ConversationList, string | undefined>;
  * the server's total, and `loadMore` for the next page. Refetches (polling, invalidation) reload
  * every page loaded, so "Show more" stays where the agent left it.
  */
-export function usePagedList(queryKey: QueryKey, fetchPage: (cursor: string | undefined) => Promise<ConversationList>, options: { refetchInterval?: number } = {}) {
+export function usePagedList(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined) => Promise<ConversationList>,
+  options: { refetchInterval?: number } = {},
+) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
@@ -20,7 +24,9 @@ export function usePagedList(queryKey: QueryKey, fetchPage: (cursor: string | un
   });
   const seen = new Set<string>();
   // A row that moved between two pages' reads is shown once.
-  const items: ConversationSummary[] = (query.data?.pages ?? []).flatMap((p) => p.conversations).filter((c) => !seen.has(c.id) && seen.add(c.id));
+  const items: ConversationSummary[] = (query.data?.pages ?? [])
+    .flatMap((p) => p.conversations)
+    .filter((c) => !seen.has(c.id) && seen.add(c.id));
   const total = query.data?.pages[0]?.total ?? 0;
   return {
     query,
@@ -38,6 +44,10 @@ export function withoutItem(data: PagedData | undefined, id: string): PagedData 
   const had = data.pages.some((p) => p.conversations.some((c) => c.id === id));
   return {
     ...data,
-    pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.filter((c) => c.id !== id), total: had ? Math.max(0, p.total - 1) : p.total })),
+    pages: data.pages.map((p) => ({
+      ...p,
+      conversations: p.conversations.filter((c) => c.id !== id),
+      total: had ? Math.max(0, p.total - 1) : p.total,
+    })),
   };
 }

@@ -113,7 +113,8 @@ export const en = {
     internalNote: 'Internal note',
     send: 'Send',
     addNote: 'Add note',
-    notActive: 'The customer can be messaged only while the conversation is active. Switch on "Internal note" to add a note.',
+    notActive:
+      'The customer can be messaged only while the conversation is active. Switch on "Internal note" to add a note.',
     closed: 'This conversation is closed.',
   },
 };

@@ -115,7 +115,8 @@ export const fr: Translation = {
     internalNote: 'Note interne',
     send: 'Envoyer',
     addNote: 'Ajouter la note',
-    notActive: "Le client ne peut recevoir de message que si la conversation est active. Activez « Note interne » pour ajouter une note.",
+    notActive:
+      'Le client ne peut recevoir de message que si la conversation est active. Activez « Note interne » pour ajouter une note.',
     closed: 'Cette conversation est fermée.',
   },
 };

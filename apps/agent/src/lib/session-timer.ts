@@ -23,8 +23,11 @@ export function sessionTimer(summary: Summary, events: readonly ConversationEven
     else if (e.to === 'wrap-up') timer = { phase: 'wrap-up', since: e.at, until: null };
     if (e.to === 'closed') timer = { ...timer, until: e.at };
   }
-  if (summary.state === 'wrap-up' && timer.phase !== 'wrap-up') return { phase: 'wrap-up', since: summary.endedAt ?? timer.since, until: null };
-  if (summary.state === 'closed' && timer.until === null) return { ...timer, until: summary.closedAt ?? summary.endedAt };
-  if (summary.state !== 'closed' && summary.state !== 'wrap-up' && timer.until !== null) return { ...timer, until: null };
+  if (summary.state === 'wrap-up' && timer.phase !== 'wrap-up')
+    return { phase: 'wrap-up', since: summary.endedAt ?? timer.since, until: null };
+  if (summary.state === 'closed' && timer.until === null)
+    return { ...timer, until: summary.closedAt ?? summary.endedAt };
+  if (summary.state !== 'closed' && summary.state !== 'wrap-up' && timer.until !== null)
+    return { ...timer, until: null };
   return timer;
 }

@@ -14,7 +14,10 @@ type PresenceChoiceState = {
 const keyFor = (userId: string) => `switchboard.agent.presence.${userId}`;
 
 const isChoice = (value: unknown): value is PresenceChoice =>
-  typeof value === 'object' && value !== null && typeof (value as PresenceChoice).id === 'string' && typeof (value as PresenceChoice).base === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PresenceChoice).id === 'string' &&
+  typeof (value as PresenceChoice).base === 'string';
 
 export const usePresenceChoice = create<PresenceChoiceState>((set, get) => ({
   ownerId: null,

@@ -40,7 +40,11 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
 
   const outbox = createOutboxRunner({
     store: outboxPort,
-    send: (e) => call('sendMessage', { params: { id: e.conversationId }, body: { clientMessageId: e.clientMessageId, text: e.text, internal: e.internal } }),
+    send: (e) =>
+      call('sendMessage', {
+        params: { id: e.conversationId },
+        body: { clientMessageId: e.clientMessageId, text: e.text, internal: e.internal },
+      }),
     onSent: (_entry, event) => sync.receive(event),
     now: Date.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -70,7 +74,8 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     onConversationEvent(event) {
       void sync.receive(event);
       if (event.type === 'state' || event.type === 'accepted') invalidateLists();
-      if (event.type === 'message' && event.message.kind === 'customer') useConnection.getState().setTyping(event.conversationId, '', false);
+      if (event.type === 'message' && event.message.kind === 'customer')
+        useConnection.getState().setTyping(event.conversationId, '', false);
     },
     onOffer: (offer) => useOffers.getState().add(offer),
     onOfferClosed(closed) {
@@ -79,7 +84,8 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     },
     onPresence: (presence) => presencePushed(presence),
     onTyping(typing) {
-      if (typing.from === 'customer') useConnection.getState().setTyping(typing.conversationId, typing.name, typing.isTyping);
+      if (typing.from === 'customer')
+        useConnection.getState().setTyping(typing.conversationId, typing.name, typing.isTyping);
     },
     onUnauthorized: () => useAuth.getState().signOut('expired'),
   });

@@ -7,7 +7,13 @@ import type { Identity } from '../services/identity.js';
 // from the database on every request, so a sign-out, a disabled account or a new role holds at once.
 const StaffClaims = z.object({ typ: z.literal('staff'), sub: z.uuid(), org: z.uuid(), sid: z.uuid() });
 // `wid`: the widget the chat started on, whose allowed sites the visitor's requests and socket are checked against.
-const VisitorClaims = z.object({ typ: z.literal('visitor'), sub: z.uuid(), org: z.uuid(), name: z.string(), wid: z.string().optional() });
+const VisitorClaims = z.object({
+  typ: z.literal('visitor'),
+  sub: z.uuid(),
+  org: z.uuid(),
+  name: z.string(),
+  wid: z.string().optional(),
+});
 const Claims = z.discriminatedUnion('typ', [StaffClaims, VisitorClaims]);
 export type TokenClaims = z.infer<typeof Claims>;
 
@@ -60,7 +66,13 @@ export function createTokenIssuer(
   return {
     staff: (s) => sign({ typ: 'staff', sub: s.userId, org: s.orgId, sid: s.sessionId }, s.expiresAt),
     visitor: (v) => {
-      const claims = { typ: 'visitor' as const, sub: v.conversationId, org: v.orgId, name: v.name, ...(v.widgetId ? { wid: v.widgetId } : {}) };
+      const claims = {
+        typ: 'visitor' as const,
+        sub: v.conversationId,
+        org: v.orgId,
+        name: v.name,
+        ...(v.widgetId ? { wid: v.widgetId } : {}),
+      };
       return sign(claims, new Date(clock.now().getTime() + VISITOR_TTL_MS));
     },
     authenticate,

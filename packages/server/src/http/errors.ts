@@ -35,11 +35,15 @@ export function formatBytes(bytes: number): string {
 /** Fastify's own 4xx messages, said so that the caller knows what to change. */
 function clearer(err: FastifyError, req: FastifyRequest): string {
   const contentType = req.headers['content-type'];
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return `Content-Type ${contentType ?? '(none)'} is not supported: send application/json`;
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return `Content-Type ${contentType ?? '(none)'} is not supported: send application/json`;
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     // The route's own limit (the import takes 10 MB, most routes 64 KB), not the server default.
     const limit = req.routeOptions.bodyLimit;
-    const what = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Request body is too large' : 'Request body does not match its Content-Length';
+    const what =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'Request body is too large'
+        : 'Request body does not match its Content-Length';
     return `${what}: the limit for ${req.method} ${req.routeOptions.url ?? req.url} is ${formatBytes(limit)} (${limit} bytes)`;
   }
   return err.message;
@@ -51,7 +55,11 @@ const MAX_SHOWN = 10;
 /** A path segment as long as a hostile key is cut, so the answer stays readable. */
 const shortSegment = (segment: string) => (segment.length > 60 ? `${segment.slice(0, 60)}…` : segment);
 
-type ValidationIssue = { message?: string; keyword?: string; params?: { issues?: { message?: string }[]; received?: unknown } };
+type ValidationIssue = {
+  message?: string;
+  keyword?: string;
+  params?: { issues?: { message?: string }[]; received?: unknown };
+};
 /** zod's wording where it does not tell the caller what to change. */
 const issueMessage = (v: ValidationIssue) => {
   const inner = v.params?.issues?.[0]?.message;
@@ -78,7 +86,9 @@ function closestBranch(params: { errors?: ZodIssue[][] }): { path: PropertyKey[]
   const best = branches.reduce((a, b) => (misses(b) < misses(a) ? b : a));
   return best.flatMap((i) => {
     const inner = i.code === 'invalid_union' ? closestBranch(i) : undefined;
-    return inner ? inner.map((x) => ({ path: [...i.path, ...x.path], message: x.message })) : [{ path: i.path, message: i.message }];
+    return inner
+      ? inner.map((x) => ({ path: [...i.path, ...x.path], message: x.message }))
+      : [{ path: i.path, message: i.message }];
   });
 }
 
@@ -100,7 +110,9 @@ export function installErrorHandling(app: FastifyInstance): void {
         if (!inner) return [{ path: [where, ...at], message: issueMessage(v) }];
         return inner.map((i) => ({ path: [where, ...at, ...i.path.map(String)], message: i.message }));
       });
-      const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(shortSegment).join('.'), message: i.message }));
+      const issues = all
+        .slice(0, MAX_ISSUES)
+        .map((i) => ({ path: i.path.map(shortSegment).join('.'), message: i.message }));
       const more = all.length - MAX_SHOWN;
       const shown = issues.slice(0, MAX_SHOWN).map((i) => `${i.path}: ${i.message}`);
       const message = more > 0 ? `${shown.join('; ')}; and ${more} more problems` : shown.join('; ');
@@ -119,5 +131,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 500) req.log.error({ err }, 'request failed');
     return reply.status(status).send(body(status, status === 500 ? 'Internal server error' : clearer(err, req)));
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(body(404, `No route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send(body(404, `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
 }

@@ -13,7 +13,8 @@ describe('failure budget (X3: failed sign-ins)', () => {
     [40, 24 * 3_600_000],
   ])('after attempt %i the window is %i ms', (count, ms) => expect(windowAfter(limit, count)).toBe(ms));
 
-  it('a window longer than a day is never shortened by the cap', () => expect(windowAfter({ max: 1, windowMs: 2 * 86_400_000 }, 5)).toBe(2 * 86_400_000));
+  it('a window longer than a day is never shortened by the cap', () =>
+    expect(windowAfter({ max: 1, windowMs: 2 * 86_400_000 }, 5)).toBe(2 * 86_400_000));
 
   it('reserves up to the budget, then refuses with a wait that doubles; a refund gives one back', async () => {
     let now = 0;

@@ -15,7 +15,13 @@ export function forbiddenKey(value: unknown): string | undefined {
       const child = (node as Record<string, unknown>)[key];
       const at = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       if (!isArray && key === '__proto__') return at;
-      if (!isArray && key === 'constructor' && typeof child === 'object' && child !== null && Object.hasOwn(child, 'prototype')) {
+      if (
+        !isArray &&
+        key === 'constructor' &&
+        typeof child === 'object' &&
+        child !== null &&
+        Object.hasOwn(child, 'prototype')
+      ) {
         return `${at}.prototype`;
       }
       stack.push([child, at]);
@@ -32,7 +38,11 @@ export function installJsonBody(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     const source = String(text);
-    if (source.trim() === '') return done(new HttpError(400, 'The body is empty; with Content-Type application/json send a JSON value'), undefined);
+    if (source.trim() === '')
+      return done(
+        new HttpError(400, 'The body is empty; with Content-Type application/json send a JSON value'),
+        undefined,
+      );
     let value: unknown;
     try {
       value = JSON.parse(source);
@@ -40,7 +50,14 @@ export function installJsonBody(app: FastifyInstance): void {
       return done(new HttpError(400, `Body is not valid JSON: ${(err as Error).message}`), undefined);
     }
     const key = forbiddenKey(value);
-    if (key) return done(new HttpError(400, `Body is valid JSON but has the key "${key}", which is refused: it could change an object's prototype`), undefined);
+    if (key)
+      return done(
+        new HttpError(
+          400,
+          `Body is valid JSON but has the key "${key}", which is refused: it could change an object's prototype`,
+        ),
+        undefined,
+      );
     done(null, value);
   });
 }

@@ -25,7 +25,12 @@ export const identityOf = (req: FastifyRequest): Identity | undefined => identit
 
 const ROLE_NAMES: Record<Role, string> = { agent: 'agents', supervisor: 'supervisors', admin: 'admins' };
 
-async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'staff' | 'visitor', roles?: readonly Role[]): Promise<Identity> {
+async function authenticate(
+  req: FastifyRequest,
+  tokens: TokenIssuer,
+  want: 'staff' | 'visitor',
+  roles?: readonly Role[],
+): Promise<Identity> {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw new HttpError(401, 'Sign in first: send "Authorization: Bearer <token>"');
   // Signature, expiry, and the session, user and organisation as the database has them now.
@@ -33,7 +38,10 @@ async function authenticate(req: FastifyRequest, tokens: TokenIssuer, want: 'sta
   if (!checked.ok) throw new HttpError(401, checked.message);
   const who = checked.who;
   if (who.kind !== want) {
-    throw new HttpError(403, want === 'staff' ? 'A widget visitor token cannot call staff APIs' : 'This API takes a widget visitor token');
+    throw new HttpError(
+      403,
+      want === 'staff' ? 'A widget visitor token cannot call staff APIs' : 'This API takes a widget visitor token',
+    );
   }
   if (who.kind === 'staff' && roles && !roles.includes(who.role)) {
     throw new HttpError(403, `Only ${roles.map((r) => ROLE_NAMES[r]).join(' and ')} may do this`);
@@ -52,14 +60,28 @@ export function mount<N extends RouteName>(
   name: N,
   handler: (input: HandlerInput<N>) => Promise<CallOutput<N>>,
 ): void {
-  const def = routes[name] as Routes[N] & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; roles?: readonly Role[]; maxBodyBytes?: number };
+  const def = routes[name] as Routes[N] & {
+    params?: z.ZodType;
+    query?: z.ZodType;
+    body?: z.ZodType;
+    roles?: readonly Role[];
+    maxBodyBytes?: number;
+  };
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.path,
     ...(def.maxBodyBytes ? { bodyLimit: def.maxBodyBytes } : {}),
     schema: {
       summary: def.summary,
-      tags: [def.path.startsWith('/api/widget') ? 'widget' : def.path.startsWith('/api/admin') ? 'admin' : def.auth === 'public' ? 'auth' : 'staff'],
+      tags: [
+        def.path.startsWith('/api/widget')
+          ? 'widget'
+          : def.path.startsWith('/api/admin')
+            ? 'admin'
+            : def.auth === 'public'
+              ? 'auth'
+              : 'staff',
+      ],
       ...(def.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
       ...(def.params ? { params: def.params } : {}),
       ...(def.query ? { querystring: def.query } : {}),

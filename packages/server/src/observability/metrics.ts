@@ -39,7 +39,11 @@ export function createMetrics({ database, clock, sockets, register = new Registr
     labelNames: ['outcome'],
     registers,
   });
-  const assignments = new Counter({ name: 'switchboard_assignments_total', help: 'Conversations assigned to an agent (push and pick)', registers });
+  const assignments = new Counter({
+    name: 'switchboard_assignments_total',
+    help: 'Conversations assigned to an agent (push and pick)',
+    registers,
+  });
   const routingDecision = new Histogram({
     name: 'switchboard_routing_decision_duration_seconds',
     help: 'Time to decide and claim one block of open items in the routing engine',
@@ -115,7 +119,8 @@ export function createMetrics({ database, clock, sockets, register = new Registr
     /** A bus listener: offers and assignments as they are published (after commit). */
     listener(event: DomainEvent) {
       if (event.kind === 'offer-created') offers.inc({ outcome: 'made' });
-      else if (event.kind === 'offer-closed') offers.inc({ outcome: event.closed.outcome === 'timeout' ? 'expired' : event.closed.outcome });
+      else if (event.kind === 'offer-closed')
+        offers.inc({ outcome: event.closed.outcome === 'timeout' ? 'expired' : event.closed.outcome });
       else if (event.kind === 'assigned') assignments.inc();
     },
   };
@@ -138,7 +143,13 @@ export function metricsRoute(http: FastifyInstance, metrics: Metrics, token: str
     if (token) {
       const header = req.headers.authorization ?? '';
       if (!header.startsWith('Bearer ') || !sameSecret(header.slice('Bearer '.length), token)) {
-        return reply.status(401).send({ statusCode: 401, error: 'Unauthorized', message: 'Send "Authorization: Bearer <metrics token>" (METRICS_TOKEN)' });
+        return reply
+          .status(401)
+          .send({
+            statusCode: 401,
+            error: 'Unauthorized',
+            message: 'Send "Authorization: Bearer <metrics token>" (METRICS_TOKEN)',
+          });
       }
     }
     const body = await metrics.register.metrics();

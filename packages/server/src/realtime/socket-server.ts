@@ -44,7 +44,13 @@ export async function createRealtime(deps: RealtimeDeps) {
 
   // Presence follows the live socket count, settled one at a time per user (presence-follower.ts).
   const presence = createPresenceFollower<Extract<Identity, { kind: 'staff' }>>({
-    countSockets: async (userId) => (await io.in(rooms.user(userId)).fetchSockets().catch(() => [{}])).length,
+    countSockets: async (userId) =>
+      (
+        await io
+          .in(rooms.user(userId))
+          .fetchSockets()
+          .catch(() => [{}])
+      ).length,
     setConnected: (who, connected) => deps.onPresence(who, connected),
     push: (userId, value) => io.to(rooms.user(userId)).emit(SocketEvents.presence, { presence: value }),
     onError: (err) => deps.log.error({ msg: 'presence on connect or disconnect failed', err }),
@@ -89,7 +95,9 @@ export async function createRealtime(deps: RealtimeDeps) {
       const { conversationId, isTyping } = parsed.data;
       if (who.kind === 'visitor') {
         if (conversationId !== who.conversationId) return;
-        socket.to(rooms.staff(conversationId)).emit(SocketEvents.typing, { conversationId, isTyping, from: 'customer', name: who.name });
+        socket
+          .to(rooms.staff(conversationId))
+          .emit(SocketEvents.typing, { conversationId, isTyping, from: 'customer', name: who.name });
       } else if (socket.rooms.has(rooms.staff(conversationId))) {
         // The staff room is not enough: a monitoring supervisor or an agent only offered it must not seem to answer.
         const may = await deps.mayTypeToCustomer(who, conversationId).catch((err: unknown) => {
@@ -115,7 +123,8 @@ export async function createRealtime(deps: RealtimeDeps) {
     switch (event.kind) {
       case 'conversation-event':
         io.to(rooms.staff(event.conversationId)).emit(SocketEvents.conversationEvent, event.staff);
-        if (event.customer) io.to(rooms.customer(event.conversationId)).emit(SocketEvents.conversationEvent, event.customer);
+        if (event.customer)
+          io.to(rooms.customer(event.conversationId)).emit(SocketEvents.conversationEvent, event.customer);
         return;
       case 'assigned':
         io.in(rooms.user(event.agentId)).socketsJoin(rooms.staff(event.conversationId));
@@ -125,7 +134,8 @@ export async function createRealtime(deps: RealtimeDeps) {
         return;
       case 'offer-closed':
         io.to(rooms.user(event.agentId)).emit(SocketEvents.offerClosed, event.closed);
-        if (event.closed.outcome !== 'accepted') io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.closed.conversationId));
+        if (event.closed.outcome !== 'accepted')
+          io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.closed.conversationId));
         return;
       case 'presence-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.presence, { presence: event.presence });

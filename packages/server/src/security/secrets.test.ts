@@ -71,7 +71,9 @@ describe('sealed secrets (AES-256-GCM)', () => {
   });
 
   it('refuses a memory:// data folder with a PostgreSQL server and no SECRET_KEY', async () => {
-    await expect(loadSecretBox({ dataDir: 'memory://', databaseUrl: 'postgres://x@127.0.0.1/db' })).rejects.toThrow(/set SECRET_KEY/);
+    await expect(loadSecretBox({ dataDir: 'memory://', databaseUrl: 'postgres://x@127.0.0.1/db' })).rejects.toThrow(
+      /set SECRET_KEY/,
+    );
     await expect(loadSecretBox({ dataDir: 'memory://', secretKey: 'short' })).rejects.toThrow(/not a valid key/);
   });
 });

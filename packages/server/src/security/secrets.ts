@@ -32,22 +32,26 @@ export function parseKey(text: string): Buffer | undefined {
   return bytes.length === KEY_BYTES ? bytes : undefined;
 }
 
-export const KEY_FORMAT_HINT = 'a key is 32 bytes written as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)';
+export const KEY_FORMAT_HINT =
+  'a key is 32 bytes written as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)';
 
 /** A short public id of a key (a hash, so it says nothing about the key itself). */
-export const keyIdOf = (key: Buffer) => createHash('sha256').update('switchboard-secret-key-id:').update(key).digest('hex').slice(0, 12);
+export const keyIdOf = (key: Buffer) =>
+  createHash('sha256').update('switchboard-secret-key-id:').update(key).digest('hex').slice(0, 12);
 
 const b64 = (b: Buffer) => b.toString('base64url');
 
 /** A box sealing with `current` and opening with `current` or any of `previous`. */
 export function createSecretBox(current: Buffer, previous: Buffer[] = []): SecretBox {
-  for (const k of [current, ...previous]) if (k.length !== KEY_BYTES) throw new Error(`A secret key must be ${KEY_BYTES} bytes`);
+  for (const k of [current, ...previous])
+    if (k.length !== KEY_BYTES) throw new Error(`A secret key must be ${KEY_BYTES} bytes`);
   const keyId = keyIdOf(current);
   const keys = new Map<string, Buffer>([...previous.map((k) => [keyIdOf(k), k] as const), [keyId, current]]);
 
   const parts = (sealed: string) => {
     const p = sealed.split(':');
-    if (p.length !== 5 || p[0] !== VERSION) throw new Error('Not a sealed secret (expected v1:<key id>:<iv>:<tag>:<ciphertext>)');
+    if (p.length !== 5 || p[0] !== VERSION)
+      throw new Error('Not a sealed secret (expected v1:<key id>:<iv>:<tag>:<ciphertext>)');
     const bytes = (i: number) => Buffer.from(p[i]!, 'base64url');
     return { kid: p[1]!, iv: bytes(2), tag: bytes(3), data: bytes(4) };
   };
@@ -101,7 +105,8 @@ export async function loadSecretBox(opts: {
   if (opts.secretKey) return createSecretBox(mustParse(opts.secretKey, 'SECRET_KEY'), previous);
   if (opts.dataDir === 'memory://') {
     // A PostgreSQL server outlives this process: a key that dies with it would lock its secrets away.
-    if (opts.databaseUrl) throw new Error('DATA_DIR=memory:// keeps no key file: set SECRET_KEY when DATABASE_URL is set');
+    if (opts.databaseUrl)
+      throw new Error('DATA_DIR=memory:// keeps no key file: set SECRET_KEY when DATABASE_URL is set');
     // An in-memory database keeps nothing, so a key for this process only is enough.
     return createSecretBox(randomBytes(KEY_BYTES), previous);
   }

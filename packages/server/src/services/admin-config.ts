@@ -25,7 +25,14 @@ const UPSERT: { [C in ConfigCollection]: (db: Db, orgId: string, e: Entity<C>) =
 const LABEL: Record<ConfigCollection, string> = ENTITY_LABEL;
 
 // Import writes in dependency order and deletes in the reverse one.
-const ORDER: ConfigCollection[] = ['skills', 'capacityProfiles', 'presences', 'operatingHours', 'queues', 'workstreams'];
+const ORDER: ConfigCollection[] = [
+  'skills',
+  'capacityProfiles',
+  'presences',
+  'operatingHours',
+  'queues',
+  'workstreams',
+];
 
 /**
  * Ids in an imported file that are new to this organisation but held by another one (X3). They
@@ -37,7 +44,14 @@ async function foreignIds(tx: Db, orgId: string, current: ConfigState, file: Con
   for (const c of ORDER) {
     const own = new Set(current[c].map((e) => e.id));
     const fresh = (file[c] as readonly { id: string; name: string }[]).filter((e) => !own.has(e.id));
-    const taken = new Set(await heldElsewhere(tx, orgId, c, fresh.map((e) => e.id)));
+    const taken = new Set(
+      await heldElsewhere(
+        tx,
+        orgId,
+        c,
+        fresh.map((e) => e.id),
+      ),
+    );
     for (const e of fresh.filter((x) => taken.has(x.id))) {
       const label = LABEL[c];
       problems.push(
@@ -55,22 +69,28 @@ async function foreignIds(tx: Db, orgId: string, current: ConfigState, file: Con
  */
 export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged: (orgId: string) => void }) {
   async function state(tx: Db, orgId: string): Promise<ConfigState> {
-    const [skills, capacityProfiles, presences, operatingHours, queues, workstreams, agents, staff, settings] = await Promise.all([
-      store.listSkills(tx, orgId),
-      store.listCapacityProfiles(tx, orgId),
-      store.listPresences(tx, orgId),
-      store.listOperatingHours(tx, orgId),
-      store.listQueueConfigs(tx, orgId),
-      store.listWorkstreams(tx, orgId),
-      store.agentRoutings(tx, orgId),
-      listStaff(tx, orgId),
-      store.getSettings(tx, orgId),
-    ]);
+    const [skills, capacityProfiles, presences, operatingHours, queues, workstreams, agents, staff, settings] =
+      await Promise.all([
+        store.listSkills(tx, orgId),
+        store.listCapacityProfiles(tx, orgId),
+        store.listPresences(tx, orgId),
+        store.listOperatingHours(tx, orgId),
+        store.listQueueConfigs(tx, orgId),
+        store.listWorkstreams(tx, orgId),
+        store.agentRoutings(tx, orgId),
+        listStaff(tx, orgId),
+        store.getSettings(tx, orgId),
+      ]);
     return { skills, capacityProfiles, presences, operatingHours, queues, workstreams, agents, staff, settings };
   }
 
   /** Applies `change` if the configuration it leads to is consistent; else changes nothing. */
-  async function change<T>(orgId: string, next: (s: ConfigState) => ConfigState, write: (tx: Db) => Promise<T>, kind: 'invalid' | 'conflict' = 'invalid') {
+  async function change<T>(
+    orgId: string,
+    next: (s: ConfigState) => ConfigState,
+    write: (tx: Db) => Promise<T>,
+    kind: 'invalid' | 'conflict' = 'invalid',
+  ) {
     const result = await transaction(db, async (tx) => {
       const problems = configProblems(next(await state(tx, orgId)));
       if (problems.length) throw new ConfigProblemsError(problems, kind);
@@ -87,18 +107,31 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
   }
 
   return {
-    list: async <C extends ConfigCollection>(orgId: string, collection: C) => (await state(db, orgId))[collection] as readonly Entity<C>[],
+    list: async <C extends ConfigCollection>(orgId: string, collection: C) =>
+      (await state(db, orgId))[collection] as readonly Entity<C>[],
 
     async create<C extends ConfigCollection>(orgId: string, collection: C, body: NewEntity<C>): Promise<Entity<C>> {
       const entity = { ...body, id: randomUUID() } as Entity<C>;
-      await change(orgId, (s) => ({ ...s, [collection]: [...s[collection], entity] }), (tx) => UPSERT[collection](tx, orgId, entity));
+      await change(
+        orgId,
+        (s) => ({ ...s, [collection]: [...s[collection], entity] }),
+        (tx) => UPSERT[collection](tx, orgId, entity),
+      );
       return entity;
     },
 
-    async update<C extends ConfigCollection>(orgId: string, collection: C, id: string, body: NewEntity<C>): Promise<Entity<C>> {
+    async update<C extends ConfigCollection>(
+      orgId: string,
+      collection: C,
+      id: string,
+      body: NewEntity<C>,
+    ): Promise<Entity<C>> {
       find(await state(db, orgId), collection, id);
       const entity = { ...body, id } as Entity<C>;
-      const replace = (s: ConfigState) => ({ ...s, [collection]: s[collection].map((e) => (e.id === id ? entity : e)) });
+      const replace = (s: ConfigState) => ({
+        ...s,
+        [collection]: s[collection].map((e) => (e.id === id ? entity : e)),
+      });
       await change(orgId, replace, (tx) => UPSERT[collection](tx, orgId, entity));
       return entity;
     },
@@ -122,10 +155,7 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
     },
 
     async agents(orgId: string): Promise<AgentSummary[]> {
-      const [routings, staff] = await Promise.all([
-        store.agentRoutings(db, orgId),
-        listStaff(db, orgId),
-      ]);
+      const [routings, staff] = await Promise.all([store.agentRoutings(db, orgId), listStaff(db, orgId)]);
       return staff.map((u) => ({ ...u, routing: routings.find((r) => r.userId === u.id)! }));
     },
 
@@ -139,7 +169,9 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
         agents: c.agents.map((a) => (a.userId === userId ? routing : a)),
         queues: c.queues.map((q) => ({
           ...q,
-          memberIds: routing.queueIds.includes(q.id) ? [...new Set([...q.memberIds, userId])] : q.memberIds.filter((m) => m !== userId),
+          memberIds: routing.queueIds.includes(q.id)
+            ? [...new Set([...q.memberIds, userId])]
+            : q.memberIds.filter((m) => m !== userId),
         })),
       });
       await change(orgId, next, (tx) => store.saveAgentRouting(tx, orgId, routing));
@@ -149,7 +181,11 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
     settings: (orgId: string) => store.getSettings(db, orgId),
 
     async saveSettings(orgId: string, settings: RoutingSettings): Promise<RoutingSettings> {
-      await change(orgId, (s) => ({ ...s, settings }), (tx) => store.saveSettings(tx, orgId, settings));
+      await change(
+        orgId,
+        (s) => ({ ...s, settings }),
+        (tx) => store.saveSettings(tx, orgId, settings),
+      );
       return settings;
     },
 
@@ -184,23 +220,43 @@ export function createAdminConfigService({ db, onChanged }: { db: Db; onChanged:
           else problems.push(`agent ${email} is not a user of this organisation`);
         }
         const listed = new Set(agents.map((a) => a.userId));
-        const next: ConfigState = { ...current, ...file, agents: [...agents, ...current.agents.filter((a) => !listed.has(a.userId))] };
+        const next: ConfigState = {
+          ...current,
+          ...file,
+          agents: [...agents, ...current.agents.filter((a) => !listed.has(a.userId))],
+        };
         problems.push(...configProblems(next));
         problems.push(...(await foreignIds(tx, orgId, current, file)));
         for (const c of ORDER) {
           const keep = new Set(file[c].map((e) => e.id));
-          problems.push(...(await usedByRecords(tx, orgId, c, current[c].filter((e) => !keep.has(e.id)).map((e) => e.id))));
+          problems.push(
+            ...(await usedByRecords(
+              tx,
+              orgId,
+              c,
+              current[c].filter((e) => !keep.has(e.id)).map((e) => e.id),
+            )),
+          );
         }
-        if (problems.length) throw new ConfigProblemsError(problems, 'invalid', 'The import was rejected and nothing was changed');
+        if (problems.length)
+          throw new ConfigProblemsError(problems, 'invalid', 'The import was rejected and nothing was changed');
 
         for (const c of ORDER) for (const e of file[c]) await UPSERT[c](tx, orgId, e as never);
         for (const c of [...ORDER].reverse()) {
           const keep = new Set(file[c].map((e) => e.id));
-          await deleteConfig(tx, orgId, c, current[c].filter((e) => !keep.has(e.id)).map((e) => e.id));
+          await deleteConfig(
+            tx,
+            orgId,
+            c,
+            current[c].filter((e) => !keep.has(e.id)).map((e) => e.id),
+          );
         }
         for (const a of agents) await store.saveAgentRouting(tx, orgId, a);
         await store.saveSettings(tx, orgId, file.settings);
-        return Object.fromEntries([...ORDER.map((c) => [c, file[c].length] as const), ['agents', agents.length] as const]);
+        return Object.fromEntries([
+          ...ORDER.map((c) => [c, file[c].length] as const),
+          ['agents', agents.length] as const,
+        ]);
       });
       onChanged(orgId);
       return counts;

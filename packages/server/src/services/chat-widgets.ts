@@ -7,14 +7,18 @@ import { deleteWidget, hasWorkstream, insertWidget, listWidgets, updateWidget } 
 
 /** A readable id for the embed tag, from the title, with a random tail so it cannot be guessed or clash. */
 export function widgetIdFor(title: string): string {
-  const tail = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0');
+  const tail = randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0');
   return `${slugOf(title, 'widget')}-${tail}`;
 }
 
 /** Chat widgets (CH1, AD2): which workstream routes the conversations each embed tag starts. */
 export function createChatWidgetService({ db }: { db: Db }) {
   async function requireWorkstream(orgId: string, workstreamId: string) {
-    if (!(await hasWorkstream(db, orgId, workstreamId))) throw new DomainError('invalid', `workstream ${workstreamId} does not exist`);
+    if (!(await hasWorkstream(db, orgId, workstreamId)))
+      throw new DomainError('invalid', `workstream ${workstreamId} does not exist`);
   }
   return {
     list: (orgId: string) => listWidgets(db, orgId),

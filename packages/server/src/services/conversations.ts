@@ -27,7 +27,16 @@ import {
   updateConversation,
   type ConversationRow,
 } from '../store/conversations.js';
-import { appendMessageIfClear, clientKey, findEventByClientId, listEvents, toWireEvent, type EventRow, type MessageGate, type NewEvent } from '../store/events.js';
+import {
+  appendMessageIfClear,
+  clientKey,
+  findEventByClientId,
+  listEvents,
+  toWireEvent,
+  type EventRow,
+  type MessageGate,
+  type NewEvent,
+} from '../store/events.js';
 import { isUniqueViolation } from '../store/transaction.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
@@ -52,7 +61,14 @@ export type ConversationServiceDeps = {
   onRoutable: (orgId: string) => void;
 };
 
-const message = (kind: MessageKind, text: string, authorId: string | null, authorName: string, clientMessageId: string | null, at: Date): Message => ({
+const message = (
+  kind: MessageKind,
+  text: string,
+  authorId: string | null,
+  authorName: string,
+  clientMessageId: string | null,
+  at: Date,
+): Message => ({
   id: randomUUID(),
   kind,
   text,
@@ -110,10 +126,16 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
   }
 
   /** The part `who` plays in the conversation; the participant history is read only when needed. */
-  async function partOf(tx: Db, who: StaffIdentity, c: { id: string; agentId: string | null }): Promise<StaffPart | null> {
+  async function partOf(
+    tx: Db,
+    who: StaffIdentity,
+    c: { id: string; agentId: string | null },
+  ): Promise<StaffPart | null> {
     if (c.agentId === who.userId) return 'primary';
     const history = await listParticipants(tx, who.orgId, c.id);
-    const wasParticipant = history.some((p) => p.userId === who.userId && (p.role === 'primary' || p.role === 'consultant'));
+    const wasParticipant = history.some(
+      (p) => p.userId === who.userId && (p.role === 'primary' || p.role === 'consultant'),
+    );
     return staffPart(c, { id: who.userId, supervises: isSupervisorOrAdmin(who), wasParticipant });
   }
 
@@ -150,7 +172,13 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
   async function release(tx: Db, log: EventLog, c: ConversationRow, closing: boolean) {
     if (!c.agentId || (c.chargedUnits === 0 && c.chargedProfileIds.length === 0)) return;
     const now = clock.now();
-    await releaseCharge(tx, { orgId: c.orgId, agentId: c.agentId, units: c.chargedUnits, profileIds: c.chargedProfileIds, now });
+    await releaseCharge(tx, {
+      orgId: c.orgId,
+      agentId: c.agentId,
+      units: c.chargedUnits,
+      profileIds: c.chargedProfileIds,
+      now,
+    });
     await updateConversation(tx, c.orgId, c.id, { chargedUnits: 0, chargedProfileIds: [], releaseCapacityAt: null });
     if (closing) await presence.acceptedOrClosed(tx, log, c.orgId, c.agentId);
     else await presence.recompute(tx, log, c.orgId, c.agentId);
@@ -162,7 +190,9 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     const blocking = ws?.wrapUpBlocking ?? { kind: 'always' };
     if (blocking.kind === 'never') await release(tx, log, c, false);
     if (blocking.kind === 'release-after') {
-      await updateConversation(tx, c.orgId, c.id, { releaseCapacityAt: new Date(now.getTime() + blocking.seconds * 1000) });
+      await updateConversation(tx, c.orgId, c.id, {
+        releaseCapacityAt: new Date(now.getTime() + blocking.seconds * 1000),
+      });
     }
   }
 
@@ -196,7 +226,10 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
   }
 
   return {
-    async startChat(widgetId: string, input: { prechat: PrechatAnswers; context: Record<string, string | number | boolean>; locale: string }) {
+    async startChat(
+      widgetId: string,
+      input: { prechat: PrechatAnswers; context: Record<string, string | number | boolean>; locale: string },
+    ) {
       const widget = await getWidget(db, widgetId);
       if (!widget) throw notFound('widget');
       const ws = toWorkstream(widget.workstream);
@@ -213,7 +246,12 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
         channel: { kind: 'webchat', widgetId, locale: input.locale },
         now,
       });
-      const ended = intake.decision.overflow && intake.decision.overflow.kind !== 'transfer' && intake.decision.overflow.kind !== 'assign-anyway' ? intake.decision.overflow : null;
+      const ended =
+        intake.decision.overflow &&
+        intake.decision.overflow.kind !== 'transfer' &&
+        intake.decision.overflow.kind !== 'assign-anyway'
+          ? intake.decision.overflow
+          : null;
       await command(async (tx, log) => {
         // In the conversation's transaction: a start that fails leaves no contact behind.
         const contactId = await findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email);
@@ -238,12 +276,42 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
           updatedAt: now,
         });
         await recordTrace(tx, { orgId, conversationId: id, at: now, steps: intake.decision.trace });
-        await log.append(tx, { orgId, conversationId: id, body: { type: 'message', message: message('customer', input.prechat.question, null, input.prechat.name, null, now) }, public: true, at: now });
-        await addParticipant(tx, { orgId, conversationId: id, userId: null, role: 'customer', name: c.customerName, at: now });
+        await log.append(tx, {
+          orgId,
+          conversationId: id,
+          body: {
+            type: 'message',
+            message: message('customer', input.prechat.question, null, input.prechat.name, null, now),
+          },
+          public: true,
+          at: now,
+        });
+        await addParticipant(tx, {
+          orgId,
+          conversationId: id,
+          userId: null,
+          role: 'customer',
+          name: c.customerName,
+          at: now,
+        });
         if (ended) {
           // Overflow "send a message and end" (or a callback offer, on chat a message too).
-          await log.append(tx, { orgId, conversationId: id, body: { type: 'message', message: message('system', ended.message, null, 'Switchboard', null, now) }, public: true, at: now });
-          await transition(tx, log, c, 'abandon', { type: 'system', id: null, name: 'Switchboard' }, `overflow: ${ended.kind}`, { public: true, patch: { endedAt: now, closedAt: now } });
+          await log.append(tx, {
+            orgId,
+            conversationId: id,
+            body: { type: 'message', message: message('system', ended.message, null, 'Switchboard', null, now) },
+            public: true,
+            at: now,
+          });
+          await transition(
+            tx,
+            log,
+            c,
+            'abandon',
+            { type: 'system', id: null, name: 'Switchboard' },
+            `overflow: ${ended.kind}`,
+            { public: true, patch: { endedAt: now, closedAt: now } },
+          );
           await leaveAll(tx, orgId, id, now);
         }
       });
@@ -263,7 +331,10 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       const key = clientKey({ kind: 'customer' }, clientMessageId);
       // The author name is the conversation's customer name, filled in by the statement.
       const body = { type: 'message' as const, message: message('customer', text, null, '', clientMessageId, at) };
-      const quick = await quickMessage({ orgId: who.orgId, conversationId: who.conversationId, body, public: true, clientId: key, at }, { kind: 'customer' });
+      const quick = await quickMessage(
+        { orgId: who.orgId, conversationId: who.conversationId, body, public: true, clientId: key, at },
+        { kind: 'customer' },
+      );
       if (quick) return toWireEvent(quick, 'customer');
       return command(async (tx, log) => {
         const c = await lockOrThrow(tx, who.orgId, who.conversationId);
@@ -291,13 +362,27 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
       });
     },
 
-    async sendAgentMessage(who: StaffIdentity, id: string, input: { clientMessageId: string; text: string; internal: boolean }) {
+    async sendAgentMessage(
+      who: StaffIdentity,
+      id: string,
+      input: { clientMessageId: string; text: string; internal: boolean },
+    ) {
       const at = clock.now();
       const quick = await quickMessage(
         {
           orgId: who.orgId,
           conversationId: id,
-          body: { type: 'message', message: message(input.internal ? 'note' : 'agent', input.text, who.userId, who.name, input.clientMessageId, at) },
+          body: {
+            type: 'message',
+            message: message(
+              input.internal ? 'note' : 'agent',
+              input.text,
+              who.userId,
+              who.name,
+              input.clientMessageId,
+              at,
+            ),
+          },
           public: !input.internal,
           clientId: clientKey({ kind: 'staff', userId: who.userId }, input.clientMessageId),
           at,
@@ -314,7 +399,10 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
         if (input.internal) {
           if (c.state === 'closed') throw conflict('this conversation is closed');
         } else {
-          if (c.state !== 'active' || !c.acceptedAt) throw conflict(`cannot message the customer while the conversation is ${c.state === 'active' ? 'not accepted' : c.state}`);
+          if (c.state !== 'active' || !c.acceptedAt)
+            throw conflict(
+              `cannot message the customer while the conversation is ${c.state === 'active' ? 'not accepted' : c.state}`,
+            );
         }
         const now = clock.now();
         const row = await log.append(tx, {
@@ -322,7 +410,14 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
           conversationId: c.id,
           body: {
             type: 'message',
-            message: message(input.internal ? 'note' : 'agent', input.text, who.userId, who.name, input.clientMessageId, now),
+            message: message(
+              input.internal ? 'note' : 'agent',
+              input.text,
+              who.userId,
+              who.name,
+              input.clientMessageId,
+              now,
+            ),
           },
           public: !input.internal,
           clientId: key,
@@ -340,7 +435,10 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
         const actor = customerActor(c.customerName);
         const now = clock.now();
         if (c.acceptedAt && c.state === 'active') {
-          await transition(tx, log, c, 'end', actor, 'customer ended the chat', { public: true, patch: { endedAt: now } });
+          await transition(tx, log, c, 'end', actor, 'customer ended the chat', {
+            public: true,
+            patch: { endedAt: now },
+          });
           await wrapUpCapacity(tx, log, c, now);
           return;
         }
@@ -359,7 +457,10 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
         const c = await lockWithAgentOrThrow(tx, who.orgId, id);
         await guard(tx, who, c, 'end');
         const now = clock.now();
-        await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', { public: true, patch: { endedAt: now } });
+        await transition(tx, log, c, 'end', staffActor(who), 'agent ended the conversation', {
+          public: true,
+          patch: { endedAt: now },
+        });
         await wrapUpCapacity(tx, log, c, now);
       });
       // Wrap-up may have released capacity ("never" blocking).
@@ -382,18 +483,32 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
     },
 
     /** One page of a staff list, newest first, with the total over every page. */
-    async list(who: StaffIdentity, query: { scope: 'ongoing' | 'closed' | 'all'; cursor?: string; limit: number }): Promise<ConversationList> {
+    async list(
+      who: StaffIdentity,
+      query: { scope: 'ongoing' | 'closed' | 'all'; cursor?: string; limit: number },
+    ): Promise<ConversationList> {
       const { scope } = query;
-      if (scope === 'all' && !isSupervisorOrAdmin(who)) throw forbidden('only supervisors and admins see every conversation');
+      if (scope === 'all' && !isSupervisorOrAdmin(who))
+        throw forbidden('only supervisors and admins see every conversation');
       const cursor = query.cursor === undefined ? null : decodeConversationCursor(query.cursor);
-      const page = await pageStaffConversations(db, who.orgId, {
-        agentId: scope === 'all' ? undefined : who.userId,
-        states: scope === 'closed' ? ['closed'] : scope === 'all' ? ['open', ...ONGOING_STATES] : ONGOING_STATES,
-        // An assigned conversation the agent has not accepted yet is an offer, not ongoing work.
-        acceptedOnly: scope === 'ongoing',
-      }, cursor, query.limit);
+      const page = await pageStaffConversations(
+        db,
+        who.orgId,
+        {
+          agentId: scope === 'all' ? undefined : who.userId,
+          states: scope === 'closed' ? ['closed'] : scope === 'all' ? ['open', ...ONGOING_STATES] : ONGOING_STATES,
+          // An assigned conversation the agent has not accepted yet is an offer, not ongoing work.
+          acceptedOnly: scope === 'ongoing',
+        },
+        cursor,
+        query.limit,
+      );
       const last = page.rows.at(-1);
-      return { conversations: page.rows.map(toSummary), total: page.total, nextCursor: page.more && last ? encodeConversationCursor(last.key) : null };
+      return {
+        conversations: page.rows.map(toSummary),
+        total: page.total,
+        nextCursor: page.more && last ? encodeConversationCursor(last.key) : null,
+      };
     },
 
     async detail(who: StaffIdentity, id: string): Promise<ConversationDetail> {
@@ -446,10 +561,18 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
           const c = await lockConversationAndAgent(tx, d.orgId, d.id);
           if (!c || (c.state !== 'waiting' && c.state !== 'wrap-up')) return;
           const now = clock.now();
-          await transition(tx, log, c, 'auto-close', { type: 'system', id: null, name: 'Switchboard' }, 'no activity for the workstream\'s auto-close time', {
-            public: true,
-            patch: { closedAt: now, previousAgentId: c.agentId },
-          });
+          await transition(
+            tx,
+            log,
+            c,
+            'auto-close',
+            { type: 'system', id: null, name: 'Switchboard' },
+            "no activity for the workstream's auto-close time",
+            {
+              public: true,
+              patch: { closedAt: now, previousAgentId: c.agentId },
+            },
+          );
           await letGo(tx, log, c);
           await leaveAll(tx, c.orgId, c.id, now);
           closed += 1;

@@ -31,8 +31,16 @@ export async function planIntake(db: Db, input: IntakeInput) {
     customerFacts(db, input.orgId, input.customer),
   ]);
   const context: RoutingContext = { context: input.context, prechat: input.prechat, channel: input.channel, ...facts };
-  const decision: IntakeDecision = routeIntake({ conversationId: input.conversationId, workstream: input.workstream, context, now: input.now, stats }, config);
-  const outputs: { priority?: number; severity?: string; skills?: { skillId: string; proficiency: number }[]; capacityProfileId?: string } = decision.outputs;
+  const decision: IntakeDecision = routeIntake(
+    { conversationId: input.conversationId, workstream: input.workstream, context, now: input.now, stats },
+    config,
+  );
+  const outputs: {
+    priority?: number;
+    severity?: string;
+    skills?: { skillId: string; proficiency: number }[];
+    capacityProfileId?: string;
+  } = decision.outputs;
   const need = capacityNeedFor(input.workstream, decision.outputs);
   const queue = decision.queueId ? config.queues.get(decision.queueId) : undefined;
   return {

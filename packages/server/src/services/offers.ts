@@ -42,8 +42,20 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
       const c = await lockConversationAndAgent(tx, offer.orgId, offer.conversationId, [offer.agentId]);
       if (!c || !(await closeOffer(tx, offer.orgId, offer.id, outcome, now))) return false;
       const to = nextState({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false }, 'decline');
-      await releaseCharge(tx, { orgId: c.orgId, agentId: offer.agentId, units: c.chargedUnits, profileIds: c.chargedProfileIds, now });
-      await updateConversation(tx, c.orgId, c.id, { state: to, agentId: null, chargedUnits: 0, chargedProfileIds: [], updatedAt: now });
+      await releaseCharge(tx, {
+        orgId: c.orgId,
+        agentId: offer.agentId,
+        units: c.chargedUnits,
+        profileIds: c.chargedProfileIds,
+        now,
+      });
+      await updateConversation(tx, c.orgId, c.id, {
+        state: to,
+        agentId: null,
+        chargedUnits: 0,
+        chargedProfileIds: [],
+        updatedAt: now,
+      });
       await presence.declined(tx, log, c.orgId, offer.agentId, outcome);
       await log.append(tx, {
         orgId: c.orgId,
@@ -60,12 +72,20 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
           from: c.state,
           to,
           reason: outcome === 'timeout' ? 'offer timed out' : 'agent rejected the offer',
-          actor: outcome === 'timeout' ? { type: 'system', id: null, name: 'Switchboard' } : { type: 'agent', id: offer.agentId, name: agentName },
+          actor:
+            outcome === 'timeout'
+              ? { type: 'system', id: null, name: 'Switchboard' }
+              : { type: 'agent', id: offer.agentId, name: agentName },
         },
         public: false,
         at: now,
       });
-      log.add({ kind: 'offer-closed', orgId: c.orgId, agentId: offer.agentId, closed: { offerId: offer.id, conversationId: c.id, outcome } });
+      log.add({
+        kind: 'offer-closed',
+        orgId: c.orgId,
+        agentId: offer.agentId,
+        closed: { offerId: offer.id, conversationId: c.id, outcome },
+      });
       return true;
     });
     bus.publish(log.pending);
@@ -96,10 +116,19 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
       await transaction(db, async (tx) => {
         log = new EventLog();
         const c = await lockConversationAndAgent(tx, offer.orgId, offer.conversationId, [who.userId]);
-        if (!c || c.agentId !== who.userId || c.state !== 'active' || c.acceptedAt) throw conflict('this conversation is no longer offered to you');
-        if (!(await closeOffer(tx, offer.orgId, offer.id, 'accepted', now))) throw conflict('this offer is no longer pending');
+        if (!c || c.agentId !== who.userId || c.state !== 'active' || c.acceptedAt)
+          throw conflict('this conversation is no longer offered to you');
+        if (!(await closeOffer(tx, offer.orgId, offer.id, 'accepted', now)))
+          throw conflict('this offer is no longer pending');
         await updateConversation(tx, c.orgId, c.id, { acceptedAt: now, updatedAt: now });
-        await addParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: who.userId, role: 'primary', name: who.name, at: now });
+        await addParticipant(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          userId: who.userId,
+          role: 'primary',
+          name: who.name,
+          at: now,
+        });
         await presence.acceptedOrClosed(tx, log, c.orgId, who.userId);
         await log.append(tx, {
           orgId: c.orgId,
@@ -108,7 +137,12 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
           public: true,
           at: now,
         });
-        log.add({ kind: 'offer-closed', orgId: c.orgId, agentId: who.userId, closed: { offerId: offer.id, conversationId: c.id, outcome: 'accepted' } });
+        log.add({
+          kind: 'offer-closed',
+          orgId: c.orgId,
+          agentId: who.userId,
+          closed: { offerId: offer.id, conversationId: c.id, outcome: 'accepted' },
+        });
       });
       bus.publish(log.pending);
     },

@@ -10,7 +10,11 @@ import { workstreamSettings } from '../store/routing-config.js';
 export const MIN_PASSWORD_LENGTH = 8;
 
 export const NewOrganisation = z.object({
-  name: z.string().trim().min(1, 'the organisation needs a name').max(200, 'an organisation name is at most 200 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'the organisation needs a name')
+    .max(200, 'an organisation name is at most 200 characters'),
   adminEmail: z.email('the admin email is not a valid email address').max(320),
   adminPassword: z
     .string()
@@ -20,8 +24,14 @@ export const NewOrganisation = z.object({
 });
 export type NewOrganisation = z.input<typeof NewOrganisation>;
 
-export type CreatedOrganisation = { orgId: string; slug: string; adminId: string; adminEmail: string; widgetId: string; queueId: string };
-
+export type CreatedOrganisation = {
+  orgId: string;
+  slug: string;
+  adminId: string;
+  adminEmail: string;
+  widgetId: string;
+  queueId: string;
+};
 
 /**
  * Hosting several organisations: a new one with its first admin, default settings, a queue, a
@@ -31,7 +41,8 @@ export async function createOrganisation(db: Db, input: NewOrganisation): Promis
   const parsed = NewOrganisation.safeParse(input);
   if (!parsed.success) throw new DomainError('invalid', parsed.error.issues.map((i) => i.message).join('; '));
   const o = parsed.data;
-  if (await emailTaken(db, o.adminEmail)) throw conflict(`The email ${o.adminEmail} already belongs to an account; pick another one`);
+  if (await emailTaken(db, o.adminEmail))
+    throw conflict(`The email ${o.adminEmail} already belongs to an account; pick another one`);
   const base = slugOf(o.name, 'org');
   const slug = (await slugTaken(db, base)) ? `${base}-${randomBytes(3).toString('hex')}` : base;
   const passwordHash = await hashPassword(o.adminPassword);
@@ -55,12 +66,14 @@ export async function createOrganisation(db: Db, input: NewOrganisation): Promis
     return { ...rows, slug, adminEmail: o.adminEmail };
   } catch (err) {
     // Two creations racing for one email or name: the unique index decides, the loser gets words.
-    if (isUniqueViolation(err)) throw conflict(`The email ${o.adminEmail} or the organisation name was just taken; try again`);
+    if (isUniqueViolation(err))
+      throw conflict(`The email ${o.adminEmail} or the organisation name was just taken; try again`);
     throw err;
   }
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
   return false;
 }

@@ -22,7 +22,17 @@ import type { PresenceService } from './presence.js';
  * agents picking the same item, or one picking past their capacity, cannot both win. As with
  * push, only agents take work, and only in a presence the workstream allows (`pickRefusal`).
  */
-export function createPickService({ db, clock, bus, presence }: { db: Db; clock: Clock; bus: EventBus; presence: PresenceService }) {
+export function createPickService({
+  db,
+  clock,
+  bus,
+  presence,
+}: {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  presence: PresenceService;
+}) {
   const myQueues = (who: StaffIdentity) => queuesOf(db, who.orgId, who.userId);
 
   async function pickWorkstreams(orgId: string) {
@@ -55,7 +65,8 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
       if (!ws) throw forbidden('this conversation is pushed to agents, not picked');
       const refusal = pickRefusal(await presenceOf(who), ws);
       if (refusal?.kind === 'forbidden') throw forbidden(refusal.message);
-      if (!c.queueId || !(await myQueues(who)).includes(c.queueId)) throw forbidden('you are not a member of this conversation\'s queue');
+      if (!c.queueId || !(await myQueues(who)).includes(c.queueId))
+        throw forbidden("you are not a member of this conversation's queue");
       if (refusal) throw conflict(refusal.message);
       if (c.state !== 'open') throw conflict('someone else has taken this conversation');
       const now = clock.now();
@@ -67,19 +78,37 @@ export function createPickService({ db, clock, bus, presence }: { db: Db; clock:
           conversationId: id,
           queueId: c.queueId,
           agentId: who.userId,
-          need: c.capacityProfileIds.length ? { kind: 'profiles', profileIds: c.capacityProfileIds } : { kind: 'units', units: c.capacityUnits },
+          need: c.capacityProfileIds.length
+            ? { kind: 'profiles', profileIds: c.capacityProfileIds }
+            : { kind: 'units', units: c.capacityUnits },
           // The presence is checked again in the conditional write: it may change meanwhile.
           allowedPresences: ws.allowedPresences,
           now,
           expiresAt: null,
           event: { type: 'accepted', payload: { agentId: who.userId, agentName: who.name }, public: true },
-          trace: [{ step: 'assignment', queueId: c.queueId, strategy: 'pick', agentId: who.userId, considered: [{ agentId: who.userId, agentName: who.name, chosen: true, rank: 1, reason: 'picked it' }], outcome: 'offered' }],
+          trace: [
+            {
+              step: 'assignment',
+              queueId: c.queueId,
+              strategy: 'pick',
+              agentId: who.userId,
+              considered: [{ agentId: who.userId, agentName: who.name, chosen: true, rank: 1, reason: 'picked it' }],
+              outcome: 'offered',
+            },
+          ],
         },
         async (tx, r) => {
           // Once per attempt: a claim run again after a deadlock starts a fresh log.
           log = new EventLog();
           log.appended(r.event);
-          await addParticipant(tx, { orgId: who.orgId, conversationId: id, userId: who.userId, role: 'primary', name: who.name, at: now });
+          await addParticipant(tx, {
+            orgId: who.orgId,
+            conversationId: id,
+            userId: who.userId,
+            role: 'primary',
+            name: who.name,
+            at: now,
+          });
           await presence.acceptedOrClosed(tx, log, who.orgId, who.userId);
         },
       );

@@ -30,8 +30,13 @@ type PresenceDeps = {
 };
 
 export function createPresenceService({ db, clock, bus, onRoutable, lastActivity = new Map() }: PresenceDeps) {
-
-  async function change(tx: Db, log: EventLog, orgId: string, userId: string, transition: Transition): Promise<Presence | null> {
+  async function change(
+    tx: Db,
+    log: EventLog,
+    orgId: string,
+    userId: string,
+    transition: Transition,
+  ): Promise<Presence | null> {
     const now = clock.now();
     const row = await lockPresence(tx, orgId, userId, now);
     if (!row) return null;
@@ -63,11 +68,15 @@ export function createPresenceService({ db, clock, bus, onRoutable, lastActivity
      */
     async declined(tx: Db, log: EventLog, orgId: string, userId: string, outcome: 'rejected' | 'timeout') {
       const settings = await getSettings(tx, orgId);
-      const to = outcome === 'timeout' ? settings.missedOfferMakesInactive && 'away' : settings.rejectMakesDoNotDisturb && 'busy-dnd';
+      const to =
+        outcome === 'timeout'
+          ? settings.missedOfferMakesInactive && 'away'
+          : settings.rejectMakesDoNotDisturb && 'busy-dnd';
       return change(tx, log, orgId, userId, (s, now) => (to ? model.setManual(s, to, now) : s));
     },
     /** Accepting or closing ends a manual available/busy (AG1). */
-    acceptedOrClosed: (tx: Db, log: EventLog, orgId: string, userId: string) => change(tx, log, orgId, userId, (s) => model.onAcceptOrClose(s)),
+    acceptedOrClosed: (tx: Db, log: EventLog, orgId: string, userId: string) =>
+      change(tx, log, orgId, userId, (s) => model.onAcceptOrClose(s)),
 
     async signIn(orgId: string, userId: string): Promise<Presence> {
       const [settings, custom] = await Promise.all([getSettings(db, orgId), listPresences(db, orgId)]);

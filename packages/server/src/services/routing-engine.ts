@@ -42,7 +42,11 @@ function freeUnits(a: AgentState, allowed: ReadonlySet<string>): number {
  * An upper bound of the work each queue's members can still take (an agent in two queues counts
  * in both). Items beyond it are not decided this run: it would only say again that nobody has room.
  */
-function roomPerQueue(agents: Iterable<AgentState>, config: RoutingConfig, pushWorkstreams: readonly string[]): Map<string, number> {
+function roomPerQueue(
+  agents: Iterable<AgentState>,
+  config: RoutingConfig,
+  pushWorkstreams: readonly string[],
+): Map<string, number> {
   const allowed = new Set(pushWorkstreams.flatMap((id) => config.workstreams.get(id)?.allowedPresences ?? []));
   const room = new Map<string, number>();
   for (const a of agents) {
@@ -59,7 +63,15 @@ function roomPerQueue(agents: Iterable<AgentState>, config: RoutingConfig, pushW
  * runs one organisation at a time on this node and coalesces triggers that arrive meanwhile;
  * other nodes may dispatch at the same moment, which the claims make safe.
  */
-export function createRoutingEngine({ db, clock, log, bus, presence, defaultOfferTimeoutSeconds, onDecision }: RoutingEngineDeps) {
+export function createRoutingEngine({
+  db,
+  clock,
+  log,
+  bus,
+  presence,
+  defaultOfferTimeoutSeconds,
+  onDecision,
+}: RoutingEngineDeps) {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   // Only to avoid writing the same "nobody can take it" trace every cycle; not routing state.
@@ -68,7 +80,14 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
   type Item = Awaited<ReturnType<typeof loadOpenItems>>[number];
 
   /** The claim for one decision: an offer that runs out after the workstream's timeout. */
-  function claimFor(orgId: string, item: Item, decision: AssignmentDecision, config: RoutingConfig, agentName: string, now: Date): Claim {
+  function claimFor(
+    orgId: string,
+    item: Item,
+    decision: AssignmentDecision,
+    config: RoutingConfig,
+    agentName: string,
+    now: Date,
+  ): Claim {
     const ws = config.workstreams.get(item.workstreamId)!;
     const expiresAt = offerExpiresAt(now, ws.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds);
     return {
@@ -80,12 +99,23 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
       allowedPresences: ws.allowedPresences,
       now,
       expiresAt,
-      event: { type: 'offered', payload: { agentId: decision.agentId, agentName, expiresAt: expiresAt.toISOString() }, public: false },
+      event: {
+        type: 'offered',
+        payload: { agentId: decision.agentId, agentName, expiresAt: expiresAt.toISOString() },
+        public: false,
+      },
       trace: [assignmentStep(decision)],
     };
   }
 
-  function announce(events: EventLog, orgId: string, item: Item, claimed: ClaimResult, config: RoutingConfig, now: Date) {
+  function announce(
+    events: EventLog,
+    orgId: string,
+    item: Item,
+    claimed: ClaimResult,
+    config: RoutingConfig,
+    now: Date,
+  ) {
     events.appended(claimed.event);
     const offer: Offer = {
       id: claimed.offer.id,
@@ -134,15 +164,16 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
         chosen.push({ item, decision });
         const units = item.need.kind === 'units' ? item.need.units : 1;
         for (const q of agents.get(decision.agentId)?.queueIds ?? []) room.set(q, (room.get(q) ?? 0) - units);
-      }
-      else {
+      } else {
         const step = waitingTrace(decision);
         if (step) traces.push({ conversationId: item.id, steps: [step] });
       }
     }
     // The block's decisions are written together: one transaction, a few statements, run again
     // whole after a deadlock (X2); what the block changes in memory follows the attempt that committed.
-    const claims = chosen.map(({ item, decision }) => claimFor(orgId, item, decision, config, agents.get(decision.agentId!)?.name ?? '', now));
+    const claims = chosen.map(({ item, decision }) =>
+      claimFor(orgId, item, decision, config, agents.get(decision.agentId!)?.name ?? '', now),
+    );
     const { results, events } = await transaction(db, async (tx) => {
       const events = new EventLog();
       const results = await claimConversations(tx, claims);
@@ -167,7 +198,10 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
       const agent = agents.get(decision.agentId!);
       if (agent) agents.set(agent.id, charge(agent, item.need));
     });
-    await recordTraces(db, traces.map((w) => ({ orgId, at: now, ...w })));
+    await recordTraces(
+      db,
+      traces.map((w) => ({ orgId, at: now, ...w })),
+    );
     bus.publish(events.pending);
     // A lost claim means the snapshot is stale (another node, a presence change): reload.
     return lost > 0 ? -1 : chosen.length;
@@ -187,8 +221,12 @@ export function createRoutingEngine({ db, clock, log, bus, presence, defaultOffe
     // A copy that follows this run's assignments, so each block reads only queues that still have room.
     const agents = new Map(loaded.map((a) => [a.id, a]));
     let after: Parameters<typeof loadOpenItems>[2]['after'];
-    for (let empty = 0; empty < MAX_EMPTY_BLOCKS; ) {
-      const room = roomPerQueue(agents.values(), config, push.map((w) => w.id));
+    for (let empty = 0; empty < MAX_EMPTY_BLOCKS;) {
+      const room = roomPerQueue(
+        agents.values(),
+        config,
+        push.map((w) => w.id),
+      );
       const queueIds = [...room.keys()];
       if (queueIds.length === 0) return true;
       const items = await loadOpenItems(db, orgId, {

@@ -9,7 +9,12 @@ import { loadAgents, loadOpenItems } from '../store/routing-snapshot.js';
  * judged against the current configuration, presence, capacity, skills and declines, by the pure
  * engine. Read-only: nothing is claimed, charged or written to the trace.
  */
-export async function routingNow(db: Db, orgId: string, conversation: { id: string; queueId: string | null; workstreamId: string }, now: Date): Promise<RoutingNow> {
+export async function routingNow(
+  db: Db,
+  orgId: string,
+  conversation: { id: string; queueId: string | null; workstreamId: string },
+  now: Date,
+): Promise<RoutingNow> {
   const at = now.toISOString();
   if (!conversation.queueId) return { at, queueId: null, note: 'not in a queue', agents: [] };
   const config = await loadRoutingConfig(db, orgId);

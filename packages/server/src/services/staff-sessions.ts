@@ -50,8 +50,16 @@ export function createStaffSessions(deps: { db: Db; clock: Clock; passwords?: Pa
     if (s.orgDisabledAt) return { ok: false, message: 'This organisation is disabled; nobody can sign in to it' };
     if (s.userDisabledAt) return { ok: false, message: 'This account is disabled; ask an admin to enable it' };
     if (s.revokedAt) return { ok: false, message: 'You signed out of this session; sign in again' };
-    if (s.expiresAt.getTime() <= clock.now().getTime()) return { ok: false, message: 'The session has expired; sign in again' };
-    const who = { kind: 'staff' as const, userId: claims.sub, orgId: claims.org, role: s.role, name: s.name, sessionId: claims.sid };
+    if (s.expiresAt.getTime() <= clock.now().getTime())
+      return { ok: false, message: 'The session has expired; sign in again' };
+    const who = {
+      kind: 'staff' as const,
+      userId: claims.sub,
+      orgId: claims.org,
+      role: s.role,
+      name: s.name,
+      sessionId: claims.sid,
+    };
     return { ok: true, who };
   }
 

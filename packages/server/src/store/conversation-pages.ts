@@ -27,20 +27,37 @@ function staffWhere(orgId: string, f: StaffListFilter): SQL {
 
 const selectWithNames = (db: Db) =>
   db
-    .select({ conversation: conversations, queueName: queues.name, agentName: users.name, createdKey: micros(conversations.createdAt), ageKey: micros(conversations.routingAge) })
+    .select({
+      conversation: conversations,
+      queueName: queues.name,
+      agentName: users.name,
+      createdKey: micros(conversations.createdAt),
+      ageKey: micros(conversations.routingAge),
+    })
     .from(conversations)
     .leftJoin(queues, eq(queues.id, conversations.queueId))
     .leftJoin(users, eq(users.id, conversations.agentId));
 
 async function count(db: Db, where: SQL): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(where);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(where);
   return Number(row?.n ?? 0);
 }
 
 /** Staff lists, newest first by (created_at, id) (index conversations_org_created_idx), after `cursor`. */
-export async function pageStaffConversations(db: Db, orgId: string, filter: StaffListFilter, cursor: ConversationCursor | null, limit: number): Promise<Page<ConversationCursor>> {
+export async function pageStaffConversations(
+  db: Db,
+  orgId: string,
+  filter: StaffListFilter,
+  cursor: ConversationCursor | null,
+  limit: number,
+): Promise<Page<ConversationCursor>> {
   const where = staffWhere(orgId, filter);
-  const after = cursor ? sql`(${conversations.createdAt}, ${conversations.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : undefined;
+  const after = cursor
+    ? sql`(${conversations.createdAt}, ${conversations.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
+    : undefined;
   const [rows, total] = await Promise.all([
     selectWithNames(db)
       .where(and(where, after))
@@ -49,7 +66,14 @@ export async function pageStaffConversations(db: Db, orgId: string, filter: Staf
     count(db, where),
   ]);
   return {
-    rows: rows.slice(0, limit).map((r) => ({ ...r.conversation, queueName: r.queueName, agentName: r.agentName, key: { createdAt: r.createdKey, id: r.conversation.id } })),
+    rows: rows
+      .slice(0, limit)
+      .map((r) => ({
+        ...r.conversation,
+        queueName: r.queueName,
+        agentName: r.agentName,
+        key: { createdAt: r.createdKey, id: r.conversation.id },
+      })),
     total,
     more: rows.length > limit,
   };
@@ -76,7 +100,12 @@ export async function pagePickable(
   const [rows, total] = await Promise.all([
     selectWithNames(db)
       .where(and(where, after))
-      .orderBy(asc(conversations.queuePriority), asc(conversations.priority), asc(conversations.routingAge), asc(conversations.id))
+      .orderBy(
+        asc(conversations.queuePriority),
+        asc(conversations.priority),
+        asc(conversations.routingAge),
+        asc(conversations.id),
+      )
       .limit(limit + 1),
     count(db, where),
   ]);
@@ -85,7 +114,12 @@ export async function pagePickable(
       ...r.conversation,
       queueName: r.queueName,
       agentName: r.agentName,
-      key: { queuePriority: r.conversation.queuePriority, priority: r.conversation.priority, routingAge: r.ageKey, id: r.conversation.id },
+      key: {
+        queuePriority: r.conversation.queuePriority,
+        priority: r.conversation.priority,
+        routingAge: r.ageKey,
+        id: r.conversation.id,
+      },
     })),
     total,
     more: rows.length > limit,

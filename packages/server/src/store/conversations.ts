@@ -18,7 +18,11 @@ const sameOrg = {
   agent: and(eq(users.id, conversations.agentId), eq(users.orgId, conversations.orgId)),
 };
 
-function flatten(r: { conversation: ConversationRow; queueName: string | null; agentName: string | null }): ConversationWithNames {
+function flatten(r: {
+  conversation: ConversationRow;
+  queueName: string | null;
+  agentName: string | null;
+}): ConversationWithNames {
   return { ...r.conversation, queueName: r.queueName, agentName: r.agentName };
 }
 
@@ -56,7 +60,10 @@ export async function updateConversation(
   id: string,
   patch: Partial<typeof conversations.$inferInsert>,
 ): Promise<void> {
-  await tx.update(conversations).set(patch).where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
+  await tx
+    .update(conversations)
+    .set(patch)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
 }
 
 export async function listConversations(
@@ -66,7 +73,8 @@ export async function listConversations(
 ): Promise<ConversationWithNames[]> {
   const where = [eq(conversations.orgId, orgId), inArray(conversations.state, [...filter.states])];
   if (filter.agentId) where.push(eq(conversations.agentId, filter.agentId));
-  if (filter.ids) where.push(inArray(conversations.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
+  if (filter.ids)
+    where.push(inArray(conversations.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
   const rows = await db
     .select(withNames)
     .from(conversations)

@@ -58,7 +58,11 @@ export const clientKey = (author: { kind: 'customer' } | { kind: 'staff'; userId
   author.kind === 'customer' ? `customer:${clientMessageId}` : `staff:${author.userId}:${clientMessageId}`;
 
 /** By conversation alone: callers pass a conversation they have already locked within their organisation. */
-export async function findEventByClientId(db: Db, conversationId: string, clientId: string): Promise<EventRow | undefined> {
+export async function findEventByClientId(
+  db: Db,
+  conversationId: string,
+  clientId: string,
+): Promise<EventRow | undefined> {
   const [row] = await db
     .select()
     .from(conversationEvents)
@@ -75,7 +79,11 @@ export async function listEvents(
 ): Promise<EventRow[]> {
   const scope = and(eq(conversationEvents.orgId, orgId), eq(conversationEvents.conversationId, conversationId));
   if (audience === 'staff') {
-    return db.select().from(conversationEvents).where(and(scope, gt(conversationEvents.seq, after))).orderBy(asc(conversationEvents.seq));
+    return db
+      .select()
+      .from(conversationEvents)
+      .where(and(scope, gt(conversationEvents.seq, after)))
+      .orderBy(asc(conversationEvents.seq));
   }
   return db
     .select()
@@ -125,7 +133,11 @@ type RawEvent = {
  * concurrent retry with the same key makes the INSERT fail on the unique index; the statement
  * rolls back whole, so no number is lost.
  */
-export async function appendMessageIfClear(db: Db, e: NewEvent & { clientId: string }, gate: MessageGate): Promise<EventRow | undefined> {
+export async function appendMessageIfClear(
+  db: Db,
+  e: NewEvent & { clientId: string },
+  gate: MessageGate,
+): Promise<EventRow | undefined> {
   const { type, ...payload } = e.body;
   const at = e.at.toISOString();
   const allowed =

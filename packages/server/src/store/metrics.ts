@@ -15,12 +15,20 @@ export async function ongoingConversationCounts(db: Db): Promise<{ state: string
 }
 
 /** Each queue's open conversations and how long the longest-waiting one has waited at `now`. */
-export async function queueBacklog(db: Db, now: Date): Promise<{ queueId: string; name: string; length: number; longestWaitSeconds: number }[]> {
+export async function queueBacklog(
+  db: Db,
+  now: Date,
+): Promise<{ queueId: string; name: string; length: number; longestWaitSeconds: number }[]> {
   const rows = rowsOf<{ id: string; name: string; n: number; wait: number | null }>(
     await db.execute(sql`select q.id, q.name, count(c.id)::int as n,
         extract(epoch from (${now.toISOString()}::timestamptz - min(c.waiting_since)))::float8 as wait
       from ${queues} q left join ${conversations} c on c.queue_id = q.id and c.org_id = q.org_id and c.state = 'open'
       group by q.id, q.name`),
   );
-  return rows.map((r) => ({ queueId: r.id, name: r.name, length: Number(r.n), longestWaitSeconds: Math.max(0, Number(r.wait ?? 0)) }));
+  return rows.map((r) => ({
+    queueId: r.id,
+    name: r.name,
+    length: Number(r.n),
+    longestWaitSeconds: Math.max(0, Number(r.wait ?? 0)),
+  }));
 }

@@ -6,12 +6,21 @@ export type OfferRow = typeof offers.$inferSelect;
 export type OfferOutcome = 'accepted' | 'rejected' | 'timeout' | 'withdrawn';
 
 export async function getOffer(db: Db, orgId: string, id: string): Promise<OfferRow | undefined> {
-  const [row] = await db.select().from(offers).where(and(eq(offers.orgId, orgId), eq(offers.id, id)));
+  const [row] = await db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.orgId, orgId), eq(offers.id, id)));
   return row;
 }
 
 /** Closes a pending offer; false when it was no longer pending (someone else closed it first). */
-export async function closeOffer(tx: Db, orgId: string, id: string, outcome: OfferOutcome, now: Date): Promise<boolean> {
+export async function closeOffer(
+  tx: Db,
+  orgId: string,
+  id: string,
+  outcome: OfferOutcome,
+  now: Date,
+): Promise<boolean> {
   const rows = await tx
     .update(offers)
     .set({ status: outcome, closedAt: now })
@@ -20,7 +29,11 @@ export async function closeOffer(tx: Db, orgId: string, id: string, outcome: Off
   return rows.length === 1;
 }
 
-export async function pendingOfferForConversation(db: Db, orgId: string, conversationId: string): Promise<OfferRow | undefined> {
+export async function pendingOfferForConversation(
+  db: Db,
+  orgId: string,
+  conversationId: string,
+): Promise<OfferRow | undefined> {
   const [row] = await db
     .select()
     .from(offers)

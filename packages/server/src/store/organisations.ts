@@ -9,7 +9,10 @@ export async function slugTaken(db: Db, slug: string): Promise<boolean> {
 }
 
 export async function emailTaken(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return row !== undefined;
 }
 
@@ -24,7 +27,10 @@ export type NewOrganisationRows = {
 
 /** Everything an organisation needs to take chats at once; call inside one transaction. */
 export async function insertOrganisation(db: Db, o: NewOrganisationRows) {
-  const [org] = await db.insert(organizations).values({ name: o.name, slug: o.slug }).returning({ id: organizations.id });
+  const [org] = await db
+    .insert(organizations)
+    .values({ name: o.name, slug: o.slug })
+    .returning({ id: organizations.id });
   const orgId = org!.id;
   // The column defaults are the organisation's default settings (presence, idle time ...).
   await db.insert(orgSettings).values({ orgId });

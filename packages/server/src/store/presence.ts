@@ -5,14 +5,30 @@ import { rowsOf, type Db } from './db.js';
 import { profileUsedOn, sessionsHeldBy, usageDay } from './capacity-use.js';
 import { agentCapacityProfiles, capacityProfiles, orgSettings, users } from './schema.js';
 
-export type PresenceRow = { state: PresenceState; presence: Presence; capacity: number; usedCapacity: number; profiles: Record<string, { limit: number; used: number }>; sessions: number };
+export type PresenceRow = {
+  state: PresenceState;
+  presence: Presence;
+  capacity: number;
+  usedCapacity: number;
+  profiles: Record<string, { limit: number; used: number }>;
+  sessions: number;
+};
 
 /** An agent's presence facts and capacity use at `now`, locked for the transaction (the lock order: see locks.ts). */
 export async function lockPresence(tx: Db, orgId: string, userId: string, now: Date): Promise<PresenceRow | undefined> {
-  const [u] = await tx.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId))).for('no key update');
+  const [u] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .for('no key update');
   if (!u) return undefined;
   const profileRows = await tx
-    .select({ profileId: agentCapacityProfiles.profileId, used: sql<number>`${profileUsedOn(usageDay(now), sql`${capacityProfiles.resetFrequency}`)}`, customLimit: agentCapacityProfiles.customLimit, defaultLimit: capacityProfiles.defaultLimit })
+    .select({
+      profileId: agentCapacityProfiles.profileId,
+      used: sql<number>`${profileUsedOn(usageDay(now), sql`${capacityProfiles.resetFrequency}`)}`,
+      customLimit: agentCapacityProfiles.customLimit,
+      defaultLimit: capacityProfiles.defaultLimit,
+    })
     .from(agentCapacityProfiles)
     .innerJoin(capacityProfiles, eq(capacityProfiles.id, agentCapacityProfiles.profileId))
     .where(and(eq(agentCapacityProfiles.orgId, orgId), eq(agentCapacityProfiles.userId, userId)));
@@ -22,14 +38,25 @@ export async function lockPresence(tx: Db, orgId: string, userId: string, now: D
     presence: u.presence,
     capacity: u.capacity,
     usedCapacity: u.usedCapacity,
-    profiles: Object.fromEntries(profileRows.map((p) => [p.profileId, { limit: p.customLimit ?? p.defaultLimit, used: p.used }])),
+    profiles: Object.fromEntries(
+      profileRows.map((p) => [p.profileId, { limit: p.customLimit ?? p.defaultLimit, used: p.used }]),
+    ),
     sessions,
     state: {
-      manual: u.manualPresence && u.manualSetAt ? { presence: u.manualPresence, setAt: u.manualSetAt, customPresenceId: u.customPresenceId } : null,
+      manual:
+        u.manualPresence && u.manualSetAt
+          ? { presence: u.manualPresence, setAt: u.manualSetAt, customPresenceId: u.customPresenceId }
+          : null,
       lastActivityAt: u.lastActivityAt ?? u.createdAt,
       connected: u.connected,
       disconnectedAt: u.disconnectedAt,
-      presenceBeforeDisconnect: before ? { presence: before.presence as Presence, setAt: new Date(before.setAt), customPresenceId: before.customPresenceId } : null,
+      presenceBeforeDisconnect: before
+        ? {
+            presence: before.presence as Presence,
+            setAt: new Date(before.setAt),
+            customPresenceId: before.customPresenceId,
+          }
+        : null,
     },
   };
 }
@@ -39,7 +66,13 @@ async function sessionsOf(tx: Db, userId: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export async function savePresence(tx: Db, orgId: string, userId: string, state: PresenceState, presence: Presence): Promise<void> {
+export async function savePresence(
+  tx: Db,
+  orgId: string,
+  userId: string,
+  state: PresenceState,
+  presence: Presence,
+): Promise<void> {
   const before = state.presenceBeforeDisconnect;
   await tx
     .update(users)
@@ -51,7 +84,9 @@ export async function savePresence(tx: Db, orgId: string, userId: string, state:
       lastActivityAt: state.lastActivityAt,
       connected: state.connected,
       disconnectedAt: state.disconnectedAt,
-      presenceBeforeDisconnect: before ? { presence: before.presence, setAt: before.setAt.toISOString(), customPresenceId: before.customPresenceId } : null,
+      presenceBeforeDisconnect: before
+        ? { presence: before.presence, setAt: before.setAt.toISOString(), customPresenceId: before.customPresenceId }
+        : null,
     })
     .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
 }
@@ -63,7 +98,14 @@ export async function idleAgents(db: Db, now: Date): Promise<{ orgId: string; us
     .select({ orgId: users.orgId, userId: users.id })
     .from(users)
     .leftJoin(orgSettings, eq(orgSettings.orgId, users.orgId))
-    .where(and(isNotNull(users.manualPresence), eq(users.connected, true), ne(users.presence, 'away'), lte(users.lastActivityAt, idleSince)))
+    .where(
+      and(
+        isNotNull(users.manualPresence),
+        eq(users.connected, true),
+        ne(users.presence, 'away'),
+        lte(users.lastActivityAt, idleSince),
+      ),
+    )
     .limit(500);
 }
 
@@ -73,7 +115,13 @@ export async function idleAgents(db: Db, now: Date): Promise<{ orgId: string; us
  * not idle with a manual presence (then activity clears it and presence must be recomputed, so the
  * caller takes the full path). False when nothing matched, for whatever reason.
  */
-export async function touchActivity(db: Db, orgId: string, userId: string, now: Date, minGapMs: number): Promise<boolean> {
+export async function touchActivity(
+  db: Db,
+  orgId: string,
+  userId: string,
+  now: Date,
+  minGapMs: number,
+): Promise<boolean> {
   const at = now.toISOString();
   const idleMinutes = sql`coalesce((select ${orgSettings.idleMinutes} from ${orgSettings} where ${orgSettings.orgId} = ${orgId}), 15)`;
   const rows = await db

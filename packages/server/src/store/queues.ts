@@ -7,6 +7,9 @@ export const listQueues = (db: Db, orgId: string) =>
 
 /** The queues a user is a member of. */
 export async function queuesOf(db: Db, orgId: string, userId: string): Promise<string[]> {
-  const rows = await db.select({ queueId: queueMembers.queueId }).from(queueMembers).where(and(eq(queueMembers.orgId, orgId), eq(queueMembers.userId, userId)));
+  const rows = await db
+    .select({ queueId: queueMembers.queueId })
+    .from(queueMembers)
+    .where(and(eq(queueMembers.orgId, orgId), eq(queueMembers.userId, userId)));
   return rows.map((r) => r.queueId);
 }

@@ -37,39 +37,77 @@ type QueueRow = typeof queues.$inferSelect;
 type WorkstreamRow = typeof workstreams.$inferSelect;
 
 /** A workstream's stored settings from a partial description, defaults filled in by the protocol schema. */
-export function workstreamSettings(input: Omit<z.input<typeof NewWorkstream>, 'name' | 'fallbackQueueId'>): WorkstreamSettings {
-  const { name: _n, fallbackQueueId: _f, ...settings } = NewWorkstream.parse({ ...input, name: 'x', fallbackQueueId: '00000000-0000-4000-8000-000000000000' });
+export function workstreamSettings(
+  input: Omit<z.input<typeof NewWorkstream>, 'name' | 'fallbackQueueId'>,
+): WorkstreamSettings {
+  const {
+    name: _n,
+    fallbackQueueId: _f,
+    ...settings
+  } = NewWorkstream.parse({ ...input, name: 'x', fallbackQueueId: '00000000-0000-4000-8000-000000000000' });
   return settings;
 }
 
-export const toWorkstream = (w: WorkstreamRow): Workstream => ({ id: w.id, name: w.name, fallbackQueueId: w.fallbackQueueId, ...w.config });
+export const toWorkstream = (w: WorkstreamRow): Workstream => ({
+  id: w.id,
+  name: w.name,
+  fallbackQueueId: w.fallbackQueueId,
+  ...w.config,
+});
 
 function toQueue(q: QueueRow, memberIds: string[]): QueueConfig {
-  return { id: q.id, name: q.name, priority: q.priority, assignment: q.assignment, operatingHoursId: q.operatingHoursId, overflow: q.overflow, memberIds };
+  return {
+    id: q.id,
+    name: q.name,
+    priority: q.priority,
+    assignment: q.assignment,
+    operatingHoursId: q.operatingHoursId,
+    overflow: q.overflow,
+    memberIds,
+  };
 }
 
 export async function listSkills(db: Db, orgId: string): Promise<Skill[]> {
-  return db.select({ id: skills.id, name: skills.name, type: skills.type }).from(skills).where(eq(skills.orgId, orgId)).orderBy(skills.name);
+  return db
+    .select({ id: skills.id, name: skills.name, type: skills.type })
+    .from(skills)
+    .where(eq(skills.orgId, orgId))
+    .orderBy(skills.name);
 }
 
 export async function listCapacityProfiles(db: Db, orgId: string): Promise<CapacityProfile[]> {
-  const rows = await db.select().from(capacityProfiles).where(eq(capacityProfiles.orgId, orgId)).orderBy(capacityProfiles.name);
+  const rows = await db
+    .select()
+    .from(capacityProfiles)
+    .where(eq(capacityProfiles.orgId, orgId))
+    .orderBy(capacityProfiles.name);
   return rows.map(({ orgId: _o, ...p }) => p);
 }
 
 export async function listPresences(db: Db, orgId: string): Promise<CustomPresence[]> {
-  return db.select({ id: customPresences.id, name: customPresences.name, base: customPresences.base }).from(customPresences).where(eq(customPresences.orgId, orgId)).orderBy(customPresences.name);
+  return db
+    .select({ id: customPresences.id, name: customPresences.name, base: customPresences.base })
+    .from(customPresences)
+    .where(eq(customPresences.orgId, orgId))
+    .orderBy(customPresences.name);
 }
 
 export async function listOperatingHours(db: Db, orgId: string): Promise<OperatingHours[]> {
-  const rows = await db.select().from(operatingHours).where(eq(operatingHours.orgId, orgId)).orderBy(operatingHours.name);
+  const rows = await db
+    .select()
+    .from(operatingHours)
+    .where(eq(operatingHours.orgId, orgId))
+    .orderBy(operatingHours.name);
   return rows.map(({ orgId: _o, ...h }) => h);
 }
 
 export async function listQueueConfigs(db: Db, orgId: string): Promise<QueueConfig[]> {
   const [rows, members] = await Promise.all([
     db.select().from(queues).where(eq(queues.orgId, orgId)).orderBy(queues.name),
-    db.select({ queueId: queueMembers.queueId, userId: queueMembers.userId }).from(queueMembers).where(eq(queueMembers.orgId, orgId)),
+    db
+      .select({ queueId: queueMembers.queueId, userId: queueMembers.userId })
+      .from(queueMembers)
+      .where(eq(queueMembers.orgId, orgId)),
   ]);
   const byQueue = new Map<string, string[]>();
   for (const m of members) byQueue.set(m.queueId, [...(byQueue.get(m.queueId) ?? []), m.userId]);
@@ -82,7 +120,10 @@ export async function listWorkstreams(db: Db, orgId: string): Promise<Workstream
 }
 
 export async function getWorkstream(db: Db, orgId: string, id: string): Promise<Workstream | undefined> {
-  const [row] = await db.select().from(workstreams).where(and(eq(workstreams.orgId, orgId), eq(workstreams.id, id)));
+  const [row] = await db
+    .select()
+    .from(workstreams)
+    .where(and(eq(workstreams.orgId, orgId), eq(workstreams.id, id)));
   return row && toWorkstream(row);
 }
 
@@ -181,7 +222,13 @@ export async function upsertOperatingHours(db: Db, orgId: string, h: OperatingHo
 export async function upsertQueue(db: Db, orgId: string, q: QueueConfig): Promise<void> {
   if (q.operatingHoursId) await requireOwned(db, orgId, 'operatingHours', [q.operatingHoursId]);
   await requireOwned(db, orgId, 'users', q.memberIds);
-  const values = { name: q.name, priority: q.priority, assignment: q.assignment, operatingHoursId: q.operatingHoursId, overflow: q.overflow };
+  const values = {
+    name: q.name,
+    priority: q.priority,
+    assignment: q.assignment,
+    operatingHoursId: q.operatingHoursId,
+    overflow: q.overflow,
+  };
   const rows = await db
     .insert(queues)
     .values({ id: q.id, orgId, ...values })
@@ -192,7 +239,14 @@ export async function upsertQueue(db: Db, orgId: string, q: QueueConfig): Promis
   await db
     .update(conversations)
     .set({ queuePriority: q.priority })
-    .where(and(eq(conversations.orgId, orgId), eq(conversations.queueId, q.id), eq(conversations.state, 'open'), ne(conversations.queuePriority, q.priority)));
+    .where(
+      and(
+        eq(conversations.orgId, orgId),
+        eq(conversations.queueId, q.id),
+        eq(conversations.state, 'open'),
+        ne(conversations.queuePriority, q.priority),
+      ),
+    );
   const ofQueue = and(eq(queueMembers.orgId, orgId), eq(queueMembers.queueId, q.id));
   const current = await db.select({ userId: queueMembers.userId }).from(queueMembers).where(ofQueue);
   const keep = new Set(q.memberIds);
@@ -223,8 +277,18 @@ export async function saveAgentRouting(db: Db, orgId: string, a: AgentRouting): 
   // The agent, and everything they are linked to, must be this organisation's (X3).
   await Promise.all([
     requireOwned(db, orgId, 'queues', a.queueIds),
-    requireOwned(db, orgId, 'skills', a.skills.map((s) => s.skillId)),
-    requireOwned(db, orgId, 'capacityProfiles', a.capacityProfiles.map((p) => p.profileId)),
+    requireOwned(
+      db,
+      orgId,
+      'skills',
+      a.skills.map((s) => s.skillId),
+    ),
+    requireOwned(
+      db,
+      orgId,
+      'capacityProfiles',
+      a.capacityProfiles.map((p) => p.profileId),
+    ),
   ]);
   const updated = await db
     .update(users)
@@ -243,7 +307,10 @@ export async function saveAgentRouting(db: Db, orgId: string, a: AgentRouting): 
   if (join.length) await db.insert(queueMembers).values(join.map((queueId) => ({ orgId, queueId, userId: a.userId })));
 
   await db.delete(agentSkills).where(and(eq(agentSkills.orgId, orgId), eq(agentSkills.userId, a.userId)));
-  if (a.skills.length) await db.insert(agentSkills).values(a.skills.map((s) => ({ orgId, userId: a.userId, skillId: s.skillId, proficiency: s.proficiency })));
+  if (a.skills.length)
+    await db
+      .insert(agentSkills)
+      .values(a.skills.map((s) => ({ orgId, userId: a.userId, skillId: s.skillId, proficiency: s.proficiency })));
 
   const ofAgentProfiles = and(eq(agentCapacityProfiles.orgId, orgId), eq(agentCapacityProfiles.userId, a.userId));
   const profiles = await db.select().from(agentCapacityProfiles).where(ofAgentProfiles);
@@ -268,16 +335,29 @@ export async function saveAgentRouting(db: Db, orgId: string, a: AgentRouting): 
 /** Every staff member's routing, in a stable order (by email, lists by id), so an export is the same file twice. */
 export async function agentRoutings(db: Db, orgId: string): Promise<AgentRouting[]> {
   const [staff, members, sk, profiles] = await Promise.all([
-    db.select({ id: users.id, capacity: users.capacity }).from(users).where(eq(users.orgId, orgId)).orderBy(users.email, users.id),
+    db
+      .select({ id: users.id, capacity: users.capacity })
+      .from(users)
+      .where(eq(users.orgId, orgId))
+      .orderBy(users.email, users.id),
     db.select().from(queueMembers).where(eq(queueMembers.orgId, orgId)),
     db.select().from(agentSkills).where(eq(agentSkills.orgId, orgId)).orderBy(agentSkills.skillId),
-    db.select().from(agentCapacityProfiles).where(eq(agentCapacityProfiles.orgId, orgId)).orderBy(agentCapacityProfiles.profileId),
+    db
+      .select()
+      .from(agentCapacityProfiles)
+      .where(eq(agentCapacityProfiles.orgId, orgId))
+      .orderBy(agentCapacityProfiles.profileId),
   ]);
   return staff.map((u) => ({
     userId: u.id,
     capacity: u.capacity,
-    queueIds: members.filter((m) => m.userId === u.id).map((m) => m.queueId).sort(),
+    queueIds: members
+      .filter((m) => m.userId === u.id)
+      .map((m) => m.queueId)
+      .sort(),
     skills: sk.filter((s) => s.userId === u.id).map((s) => ({ skillId: s.skillId, proficiency: s.proficiency })),
-    capacityProfiles: profiles.filter((p) => p.userId === u.id).map((p) => ({ profileId: p.profileId, customLimit: p.customLimit })),
+    capacityProfiles: profiles
+      .filter((p) => p.userId === u.id)
+      .map((p) => ({ profileId: p.profileId, customLimit: p.customLimit })),
   }));
 }

@@ -4,7 +4,15 @@ import { ONGOING_STATES } from '../domain/conversation/lifecycle.js';
 import type { AgentState, QueueStats, WorkItem } from '../domain/routing/types.js';
 import { profileUsedOn, usageDay } from './capacity-use.js';
 import type { Db } from './db.js';
-import { agentCapacityProfiles, agentSkills, capacityProfiles, conversations, offers, queueMembers, users } from './schema.js';
+import {
+  agentCapacityProfiles,
+  agentSkills,
+  capacityProfiles,
+  conversations,
+  offers,
+  queueMembers,
+  users,
+} from './schema.js';
 
 // Loads what one assignment cycle decides on: the agents of an organisation and the next block
 // of open work. Read fresh each cycle (no cache), so configuration changes apply at once.
@@ -40,12 +48,36 @@ export async function loadAgents(db: Db, orgId: string, now: Date): Promise<Agen
     db
       .select({ agentId: conversations.agentId, n: sql<number>`count(*)::int` })
       .from(conversations)
-      .where(and(eq(conversations.orgId, orgId), inArray(conversations.state, [...ONGOING_STATES]), isNotNull(conversations.agentId)))
+      .where(
+        and(
+          eq(conversations.orgId, orgId),
+          inArray(conversations.state, [...ONGOING_STATES]),
+          isNotNull(conversations.agentId),
+        ),
+      )
       .groupBy(conversations.agentId),
   ]);
-  const byId = new Map<string, AgentState & { queueIds: string[]; skills: Record<string, number>; profiles: Record<string, { limit: number; used: number }>; lastAssignedAt: Record<string, Date | null>; joinedQueueAt: Record<string, Date> }>();
+  const byId = new Map<
+    string,
+    AgentState & {
+      queueIds: string[];
+      skills: Record<string, number>;
+      profiles: Record<string, { limit: number; used: number }>;
+      lastAssignedAt: Record<string, Date | null>;
+      joinedQueueAt: Record<string, Date>;
+    }
+  >();
   for (const u of staff) {
-    byId.set(u.id, { ...u, presence: u.presence as Presence, queueIds: [], skills: {}, profiles: {}, lastAssignedAt: {}, joinedQueueAt: {}, sessions: 0 });
+    byId.set(u.id, {
+      ...u,
+      presence: u.presence as Presence,
+      queueIds: [],
+      skills: {},
+      profiles: {},
+      lastAssignedAt: {},
+      joinedQueueAt: {},
+      sessions: 0,
+    });
   }
   for (const s of sessionRows) {
     const a = s.agentId ? byId.get(s.agentId) : undefined;
@@ -85,14 +117,23 @@ export async function loadOpenItems(
     /** Only these items (a trace's "right now" reads one). */
     ids?: string[];
   },
-): Promise<(WorkItem & { queuePriority: number; routingAge: Date; customerName: string; firstMessage: string | null })[]> {
+): Promise<
+  (WorkItem & { queuePriority: number; routingAge: Date; customerName: string; firstMessage: string | null })[]
+> {
   if (opts.queueIds.length === 0 || opts.workstreamIds.length === 0) return [];
   const c = conversations;
-  const where = [eq(c.orgId, orgId), eq(c.state, 'open'), inArray(c.queueId, opts.queueIds), inArray(c.workstreamId, opts.workstreamIds)];
+  const where = [
+    eq(c.orgId, orgId),
+    eq(c.state, 'open'),
+    inArray(c.queueId, opts.queueIds),
+    inArray(c.workstreamId, opts.workstreamIds),
+  ];
   if (opts.ids) where.push(inArray(c.id, opts.ids.length ? opts.ids : ['00000000-0000-0000-0000-000000000000']));
   if (opts.after) {
     const a = opts.after;
-    where.push(sql`(${c.queuePriority}, ${c.priority}, ${c.routingAge}, ${c.id}) > (${a.queuePriority}, ${a.priority}, ${a.routingAge.toISOString()}::timestamptz, ${a.id}::uuid)`);
+    where.push(
+      sql`(${c.queuePriority}, ${c.priority}, ${c.routingAge}, ${c.id}) > (${a.queuePriority}, ${a.priority}, ${a.routingAge.toISOString()}::timestamptz, ${a.id}::uuid)`,
+    );
   }
   const rows = await db
     .select({
@@ -116,14 +157,20 @@ export async function loadOpenItems(
     .where(and(...where))
     .orderBy(asc(c.queuePriority), asc(c.priority), asc(c.routingAge), asc(c.id))
     .limit(opts.limit);
-  const declines = await declinesFor(db, orgId, rows.map((r) => r.id));
+  const declines = await declinesFor(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     workstreamId: r.workstreamId,
     queueId: r.queueId!,
     priority: r.priority,
     skills: r.skills as SkillRequirement[],
-    need: r.capacityProfileIds.length ? { kind: 'profiles', profileIds: r.capacityProfileIds } : { kind: 'units', units: r.capacityUnits },
+    need: r.capacityProfileIds.length
+      ? { kind: 'profiles', profileIds: r.capacityProfileIds }
+      : { kind: 'units', units: r.capacityUnits },
     enqueuedAt: r.waitingSince,
     lastCustomerMessageAt: r.lastCustomerMessageAt,
     asynchronous: r.channel !== 'webchat',
@@ -142,7 +189,13 @@ async function declinesFor(db: Db, orgId: string, ids: string[]): Promise<Map<st
   const rows = await db
     .select({ conversationId: offers.conversationId, agentId: offers.agentId, n: sql<number>`count(*)::int` })
     .from(offers)
-    .where(and(eq(offers.orgId, orgId), inArray(offers.conversationId, ids), inArray(offers.status, ['rejected', 'timeout'])))
+    .where(
+      and(
+        eq(offers.orgId, orgId),
+        inArray(offers.conversationId, ids),
+        inArray(offers.status, ['rejected', 'timeout']),
+      ),
+    )
     .groupBy(offers.conversationId, offers.agentId);
   for (const r of rows) result.set(r.conversationId, { ...result.get(r.conversationId), [r.agentId]: r.n });
   return result;

@@ -69,8 +69,16 @@ export async function claimConversations(tx: Db, claims: readonly Claim[]): Prom
   // The lock order (docs/architecture.md): the agents, then the conversations, each in id order,
   // before any profile row is charged. Locking the agents also makes the charge's snapshot
   // include every claim on them that committed meanwhile (the session count lives in other rows).
-  await lockAgents(tx, orgId, prepared.map((c) => c.agentId));
-  await lockConversations(tx, orgId, prepared.map((c) => c.conversationId));
+  await lockAgents(
+    tx,
+    orgId,
+    prepared.map((c) => c.agentId),
+  );
+  await lockConversations(
+    tx,
+    orgId,
+    prepared.map((c) => c.conversationId),
+  );
   // Profiles (the rare path) are charged claim by claim; a refusal undoes only that claim.
   const refused = new Set<string>();
   for (const c of prepared.filter((p) => p.profileIds.length)) {
@@ -78,13 +86,27 @@ export async function claimConversations(tx: Db, claims: readonly Claim[]): Prom
       .transaction(async (sp) => {
         if (!(await chargeProfiles(sp, orgId, c.agentId, c.profileIds, now))) throw NOT_CHARGED;
       })
-      .then(() => true, (err: unknown) => (err === NOT_CHARGED ? false : Promise.reject(err)));
+      .then(
+        () => true,
+        (err: unknown) => (err === NOT_CHARGED ? false : Promise.reject(err)),
+      );
     if (!ok) refused.add(c.conversationId);
   }
   const live = prepared.filter((c) => !refused.has(c.conversationId));
   const charged = await chargeAgents(tx, orgId, now, live);
-  const moved = await moveConversations(tx, orgId, now, live.filter((c) => charged.has(c.agentId)));
-  await giveBack(tx, orgId, now, live.filter((c) => !moved.has(c.conversationId)), charged);
+  const moved = await moveConversations(
+    tx,
+    orgId,
+    now,
+    live.filter((c) => charged.has(c.agentId)),
+  );
+  await giveBack(
+    tx,
+    orgId,
+    now,
+    live.filter((c) => !moved.has(c.conversationId)),
+    charged,
+  );
   return prepared.map((c) => {
     const m = moved.get(c.conversationId);
     if (!m) return null;
@@ -107,7 +129,11 @@ export async function claimConversations(tx: Db, claims: readonly Claim[]): Prom
 }
 
 /** One claim, in its own transaction (run again after a deadlock): a batch of one. */
-export async function claimConversation(db: Db, claim: Claim, andThen?: (tx: Db, r: ClaimResult) => Promise<void>): Promise<ClaimResult | null> {
+export async function claimConversation(
+  db: Db,
+  claim: Claim,
+  andThen?: (tx: Db, r: ClaimResult) => Promise<void>,
+): Promise<ClaimResult | null> {
   return transaction(db, async (tx) => {
     const [result] = await claimConversations(tx, [claim]);
     if (!result) throw NOT_CHARGED;
@@ -144,11 +170,14 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
     a.units += c.units;
     a.n += 1;
     // The presence must allow every claim of the agent: the intersection of the allowed sets.
-    if (c.allowedPresences) a.allowed = a.allowed ? a.allowed.filter((p) => c.allowedPresences!.includes(p)) : [...c.allowedPresences];
+    if (c.allowedPresences)
+      a.allowed = a.allowed ? a.allowed.filter((p) => c.allowedPresences!.includes(p)) : [...c.allowedPresences];
     perAgent.set(c.agentId, a);
   }
   if (perAgent.size === 0) return new Map();
-  const req = JSON.stringify([...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed })));
+  const req = JSON.stringify(
+    [...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed })),
+  );
   // Capacity lives on the agent's row, so a concurrent claim's update is re-checked; the session
   // count lives in other rows, which an update's snapshot would not see: the agents were locked
   // first (claimConversations), so this statement's snapshot includes every claim on them.
@@ -171,7 +200,12 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
 }
 
 /** Moves the conversations still open and unassigned; records offer, event, trace and round robin. */
-async function moveConversations(tx: Db, orgId: string, now: Date, claims: Prepared[]): Promise<Map<string, { seq: number; publicSeq: number }>> {
+async function moveConversations(
+  tx: Db,
+  orgId: string,
+  now: Date,
+  claims: Prepared[],
+): Promise<Map<string, { seq: number; publicSeq: number }>> {
   if (claims.length === 0) return new Map();
   const at = now.toISOString();
   const req = JSON.stringify(
@@ -226,7 +260,13 @@ async function moveConversations(tx: Db, orgId: string, now: Date, claims: Prepa
 }
 
 /** Gives back what was charged for claims whose conversation did not move (another node took it). */
-async function giveBack(tx: Db, orgId: string, now: Date, lost: Prepared[], charged: ReadonlyMap<string, boolean>): Promise<void> {
+async function giveBack(
+  tx: Db,
+  orgId: string,
+  now: Date,
+  lost: Prepared[],
+  charged: ReadonlyMap<string, boolean>,
+): Promise<void> {
   const perAgent = new Map<string, number>();
   for (const c of lost) if (charged.has(c.agentId)) perAgent.set(c.agentId, (perAgent.get(c.agentId) ?? 0) + c.units);
   if (perAgent.size) {
@@ -244,13 +284,22 @@ async function giveBack(tx: Db, orgId: string, now: Date, lost: Prepared[], char
 }
 
 /** One more item in each profile; refused (false) when a blocking profile is full. */
-async function chargeProfiles(tx: Db, orgId: string, agentId: string, profileIds: readonly string[], now: Date): Promise<boolean> {
+async function chargeProfiles(
+  tx: Db,
+  orgId: string,
+  agentId: string,
+  profileIds: readonly string[],
+  now: Date,
+): Promise<boolean> {
   const today = usageDay(now);
   for (const profileId of profileIds) {
     const limit = sql`coalesce(${agentCapacityProfiles.customLimit}, (select ${capacityProfiles.defaultLimit} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}))`;
     const blocking = sql`(select ${capacityProfiles.blocksAssignment} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`;
     // End-of-day profiles count the day's items: a new day starts from zero.
-    const used = profileUsedOn(today, sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`);
+    const used = profileUsedOn(
+      today,
+      sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`,
+    );
     const rows = await tx
       .update(agentCapacityProfiles)
       .set({ used: sql`${used} + 1`, usedOn: today })
@@ -293,7 +342,10 @@ export async function resetEndOfDayProfiles(tx: Db, now: Date): Promise<{ orgId:
  * Gives back what a conversation held: its units and its profiles (end-of-day profiles keep
  * counting until the day ends), and notes the time for least-active routing.
  */
-export async function releaseCharge(tx: Db, c: { orgId: string; agentId: string; units: number; profileIds: readonly string[]; now: Date }): Promise<void> {
+export async function releaseCharge(
+  tx: Db,
+  c: { orgId: string; agentId: string; units: number; profileIds: readonly string[]; now: Date },
+): Promise<void> {
   await tx
     .update(users)
     .set({ usedCapacity: sql`greatest(${users.usedCapacity} - ${c.units}, 0)`, lastCapacityReleaseAt: c.now })
@@ -314,6 +366,9 @@ export async function releaseCharge(tx: Db, c: { orgId: string; agentId: string;
 
 /** Organisations that have conversations waiting for an agent. */
 export async function openOrganisations(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ orgId: conversations.orgId }).from(conversations).where(eq(conversations.state, 'open'));
+  const rows = await db
+    .selectDistinct({ orgId: conversations.orgId })
+    .from(conversations)
+    .where(eq(conversations.state, 'open'));
   return rows.map((r) => r.orgId);
 }

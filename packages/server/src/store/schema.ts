@@ -22,7 +22,10 @@ export type WorkstreamSettings = Omit<Workstream, 'id' | 'name' | 'fallbackQueue
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const id = () => uuid('id').primaryKey().defaultRandom();
-const orgId = () => uuid('org_id').notNull().references(() => organizations.id);
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id);
 
 export const serverSettings = pgTable('server_settings', {
   key: text('key').primaryKey(),
@@ -61,7 +64,11 @@ export const users = pgTable(
     connected: boolean('connected').notNull().default(false),
     disconnectedAt: ts('disconnected_at'),
     /** The manual presence at the last disconnect, restored on a return within 2.5 minutes. */
-    presenceBeforeDisconnect: jsonb('presence_before_disconnect').$type<{ presence: string; setAt: string; customPresenceId: string | null } | null>(),
+    presenceBeforeDisconnect: jsonb('presence_before_disconnect').$type<{
+      presence: string;
+      setAt: string;
+      customPresenceId: string | null;
+    } | null>(),
     lastAssignedAt: ts('last_assigned_at'),
     /** Least active routing: when this agent last gave capacity back. */
     lastCapacityReleaseAt: ts('last_capacity_release_at'),
@@ -108,8 +115,12 @@ export const queueMembers = pgTable(
   'queue_members',
   {
     orgId: orgId(),
-    queueId: uuid('queue_id').notNull().references(() => queues.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     joinedAt: ts('joined_at').notNull().defaultNow(),
     /** Round robin is kept per queue, here in PostgreSQL, never in a cache. */
     lastAssignedAt: ts('last_assigned_at'),
@@ -168,8 +179,12 @@ export const cases = pgTable('cases', {
   id: id(),
   orgId: orgId(),
   title: text('title').notNull(),
-  status: text('status', { enum: ['active', 'resolved', 'cancelled'] }).notNull().default('active'),
-  priority: text('priority', { enum: ['low', 'normal', 'high'] }).notNull().default('normal'),
+  status: text('status', { enum: ['active', 'resolved', 'cancelled'] })
+    .notNull()
+    .default('active'),
+  priority: text('priority', { enum: ['low', 'normal', 'high'] })
+    .notNull()
+    .default('normal'),
   contactId: uuid('contact_id').references(() => contacts.id),
   accountId: uuid('account_id').references(() => accounts.id),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -223,9 +238,13 @@ export const conversations = pgTable(
   },
   (t) => [
     index('conversations_routing_idx').on(t.orgId, t.state, t.queuePriority, t.priority, t.routingAge, t.id),
-    index('conversations_release_idx').on(t.releaseCapacityAt).where(sql`${t.releaseCapacityAt} is not null`),
+    index('conversations_release_idx')
+      .on(t.releaseCapacityAt)
+      .where(sql`${t.releaseCapacityAt} is not null`),
     // Only assigned conversations: the waiting backlog (no agent) stays out of it, whatever its size.
-    index('conversations_agent_idx').on(t.agentId, t.state).where(sql`${t.agentId} is not null`),
+    index('conversations_agent_idx')
+      .on(t.agentId, t.state)
+      .where(sql`${t.agentId} is not null`),
     // Staff lists page newest first with a (created_at, id) cursor.
     index('conversations_org_created_idx').on(t.orgId, t.createdAt, t.id),
   ],
@@ -250,8 +269,12 @@ export const conversationEvents = pgTable(
   (t) => [
     uniqueIndex('conversation_events_seq_key').on(t.conversationId, t.seq),
     // Partial: most events are staff-only or server-made, and skip these two on every insert.
-    uniqueIndex('conversation_events_public_seq_key').on(t.conversationId, t.publicSeq).where(sql`${t.publicSeq} is not null`),
-    uniqueIndex('conversation_events_client_key').on(t.conversationId, t.clientId).where(sql`${t.clientId} is not null`),
+    uniqueIndex('conversation_events_public_seq_key')
+      .on(t.conversationId, t.publicSeq)
+      .where(sql`${t.publicSeq} is not null`),
+    uniqueIndex('conversation_events_client_key')
+      .on(t.conversationId, t.clientId)
+      .where(sql`${t.clientId} is not null`),
   ],
 );
 
@@ -273,7 +296,9 @@ export const offers = pgTable(
     autoAccepted: boolean('auto_accepted').notNull().default(false),
   },
   (t) => [
-    index('offers_pending_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index('offers_pending_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
     index('offers_conversation_idx').on(t.conversationId),
     index('offers_agent_idx').on(t.agentId, t.status),
   ],
@@ -307,8 +332,12 @@ export const agentSkills = pgTable(
   'agent_skills',
   {
     orgId: orgId(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    skillId: uuid('skill_id').notNull().references(() => skills.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    skillId: uuid('skill_id')
+      .notNull()
+      .references(() => skills.id),
     proficiency: integer('proficiency').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.skillId] }), index('agent_skills_skill_idx').on(t.skillId)],
@@ -332,14 +361,21 @@ export const agentCapacityProfiles = pgTable(
   'agent_capacity_profiles',
   {
     orgId: orgId(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    profileId: uuid('profile_id').notNull().references(() => capacityProfiles.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => capacityProfiles.id),
     customLimit: integer('custom_limit'),
     used: integer('used').notNull().default(0),
     /** End-of-day profiles count the day's items: `used` starts again when this date passes. */
     usedOn: text('used_on'),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.profileId] }), index('agent_capacity_profiles_profile_idx').on(t.profileId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.profileId] }),
+    index('agent_capacity_profiles_profile_idx').on(t.profileId),
+  ],
 );
 
 export const customPresences = pgTable(
@@ -374,7 +410,9 @@ export const orgSettings = pgTable('org_settings', {
   /** Most conversations an agent holds at once whatever their capacity; null: no limit. */
   sessionLimit: integer('session_limit'),
   /** What a full agent (no capacity left, or at the session limit) shows: Busy, or Do not disturb. */
-  fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] }).notNull().default('busy'),
+  fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] })
+    .notNull()
+    .default('busy'),
 });
 
 /** Every routing decision for a conversation, with its reasons (RT5). */

@@ -2,14 +2,44 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import type { Db } from './db.js';
 import { workstreamSettings } from './routing-config.js';
-import { accounts, agentSkills, cases, contacts, organizations, queueMembers, queues, skills, users, widgets, workstreams } from './schema.js';
+import {
+  accounts,
+  agentSkills,
+  cases,
+  contacts,
+  organizations,
+  queueMembers,
+  queues,
+  skills,
+  users,
+  widgets,
+  workstreams,
+} from './schema.js';
 
 export const DEMO_PASSWORD = 'switchboard';
 export const DEMO_WIDGET_ID = 'demo';
 export const DEMO_USERS = [
-  { email: 'alice@contoso.example', name: 'Alice Martin', role: 'agent', queues: ['Sales', 'Support'], skills: { English: 9, French: 6 } },
-  { email: 'bob@contoso.example', name: 'Bob de Vries', role: 'agent', queues: ['Support'], skills: { English: 7, Dutch: 10 } },
-  { email: 'chloe@contoso.example', name: 'Chloé Dubois', role: 'agent', queues: ['Sales'], skills: { French: 10, English: 6 } },
+  {
+    email: 'alice@contoso.example',
+    name: 'Alice Martin',
+    role: 'agent',
+    queues: ['Sales', 'Support'],
+    skills: { English: 9, French: 6 },
+  },
+  {
+    email: 'bob@contoso.example',
+    name: 'Bob de Vries',
+    role: 'agent',
+    queues: ['Support'],
+    skills: { English: 7, Dutch: 10 },
+  },
+  {
+    email: 'chloe@contoso.example',
+    name: 'Chloé Dubois',
+    role: 'agent',
+    queues: ['Sales'],
+    skills: { French: 10, English: 6 },
+  },
   { email: 'sam@contoso.example', name: 'Sam Supervisor', role: 'supervisor', queues: [], skills: {} },
   { email: 'ada@contoso.example', name: 'Ada Admin', role: 'admin', queues: [], skills: {} },
 ] as const;
@@ -23,7 +53,10 @@ export const DEMO_SALES_KEYWORDS = [
 
 /** Creates the demo organisation once; returns false when it already exists. */
 export async function seedDemo(db: Db): Promise<boolean> {
-  const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'contoso'));
+  const [existing] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, 'contoso'));
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -51,7 +84,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const skillId = (name: string) => skillRows.find((x) => x.name === name)!.id;
     for (const u of DEMO_USERS) {
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
-      const rows = Object.entries(u.skills).map(([name, proficiency]) => ({ orgId, userId: user!.id, skillId: skillId(name), proficiency }));
+      const rows = Object.entries(u.skills).map(([name, proficiency]) => ({
+        orgId,
+        userId: user!.id,
+        skillId: skillId(name),
+        proficiency,
+      }));
       if (rows.length) await tx.insert(agentSkills).values(rows);
     }
     // Buying questions only, as the README says: "Where is my order?" is a delivery question for Support.
@@ -68,7 +106,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
           name: 'Language',
           rules: (['English', 'Dutch', 'French'] as const).map((lang) => ({
             name: `${lang} speakers`,
-            when: { kind: 'compare' as const, field: 'channel.locale', operator: 'equals' as const, value: { English: 'en', Dutch: 'nl', French: 'fr' }[lang] },
+            when: {
+              kind: 'compare' as const,
+              field: 'channel.locale',
+              operator: 'equals' as const,
+              value: { English: 'en', Dutch: 'nl', French: 'fr' }[lang],
+            },
             set: { skills: [{ skillId: skillId(lang), proficiency: 5 }] },
           })),
         },
@@ -81,7 +124,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
         },
       ],
     });
-    const [ws] = await tx.insert(workstreams).values({ orgId, name: 'Website chat', fallbackQueueId: queueId('Support'), config }).returning();
+    const [ws] = await tx
+      .insert(workstreams)
+      .values({ orgId, name: 'Website chat', fallbackQueueId: queueId('Support'), config })
+      .returning();
     await tx.insert(widgets).values({ id: DEMO_WIDGET_ID, orgId, workstreamId: ws!.id, title: 'Chat with Contoso' });
     const [fabrikam, northwind] = await tx
       .insert(accounts)
@@ -93,13 +139,35 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const [emma, lucas] = await tx
       .insert(contacts)
       .values([
-        { orgId, name: 'Emma Janssen', email: 'emma@fabrikam.example', mobilePhone: '+31612345678', jobTitle: 'Buyer', city: 'Amsterdam', accountId: fabrikam!.id },
-        { orgId, name: 'Lucas Peeters', email: 'lucas@northwind.example', mobilePhone: '+32470123456', jobTitle: 'IT manager', city: 'Brussels', accountId: northwind!.id },
+        {
+          orgId,
+          name: 'Emma Janssen',
+          email: 'emma@fabrikam.example',
+          mobilePhone: '+31612345678',
+          jobTitle: 'Buyer',
+          city: 'Amsterdam',
+          accountId: fabrikam!.id,
+        },
+        {
+          orgId,
+          name: 'Lucas Peeters',
+          email: 'lucas@northwind.example',
+          mobilePhone: '+32470123456',
+          jobTitle: 'IT manager',
+          city: 'Brussels',
+          accountId: northwind!.id,
+        },
         { orgId, name: 'Léa Moreau', email: 'lea@example.fr', mobilePhone: '+33612345678', city: 'Lyon' },
       ])
       .returning();
     await tx.insert(cases).values([
-      { orgId, title: 'Invoice shows the wrong VAT rate', priority: 'high', contactId: emma!.id, accountId: fabrikam!.id },
+      {
+        orgId,
+        title: 'Invoice shows the wrong VAT rate',
+        priority: 'high',
+        contactId: emma!.id,
+        accountId: fabrikam!.id,
+      },
       { orgId, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
     ]);
   });

@@ -27,7 +27,9 @@ export async function findStaffSession(db: Db, q: { sessionId: string; orgId: st
     .from(staffSessions)
     .innerJoin(users, and(eq(users.id, staffSessions.userId), eq(users.orgId, staffSessions.orgId)))
     .innerJoin(organizations, eq(organizations.id, staffSessions.orgId))
-    .where(and(eq(staffSessions.id, q.sessionId), eq(staffSessions.orgId, q.orgId), eq(staffSessions.userId, q.userId)));
+    .where(
+      and(eq(staffSessions.id, q.sessionId), eq(staffSessions.orgId, q.orgId), eq(staffSessions.userId, q.userId)),
+    );
   return row;
 }
 
@@ -36,7 +38,11 @@ export async function revokeStaffSession(
   db: Db,
   q: { sessionId: string; orgId: string; userId: string; at: Date },
 ): Promise<boolean> {
-  const mine = and(eq(staffSessions.id, q.sessionId), eq(staffSessions.orgId, q.orgId), eq(staffSessions.userId, q.userId));
+  const mine = and(
+    eq(staffSessions.id, q.sessionId),
+    eq(staffSessions.orgId, q.orgId),
+    eq(staffSessions.userId, q.userId),
+  );
   const rows = await db
     .update(staffSessions)
     .set({ revokedAt: q.at })
@@ -57,6 +63,9 @@ export async function visitorConversationOpen(db: Db, q: { orgId: string; conver
 
 /** Sessions past their expiry can never be used again: the sweep deletes them (by the expiry index). */
 export async function deleteExpiredStaffSessions(db: Db, now: Date): Promise<number> {
-  const rows = await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).returning({ id: staffSessions.id });
+  const rows = await db
+    .delete(staffSessions)
+    .where(lt(staffSessions.expiresAt, now))
+    .returning({ id: staffSessions.id });
   return rows.length;
 }

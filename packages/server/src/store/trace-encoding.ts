@@ -53,18 +53,17 @@ export function agentIdsIn(steps: readonly StoredTraceStep[]): string[] {
 export function expandSteps(steps: readonly StoredTraceStep[], nameOf: (agentId: string) => string): TraceStep[] {
   return steps.map((s): TraceStep => {
     // Traces written before ranks were recorded have none.
-    if (s.step === 'assignment' && !isCompact(s)) return { ...s, considered: s.considered.map((c) => ({ ...c, rank: c.rank ?? null })) };
+    if (s.step === 'assignment' && !isCompact(s))
+      return { ...s, considered: s.considered.map((c) => ({ ...c, rank: c.rank ?? null })) };
     if (!isCompact(s)) return s;
     const { agents, chosen, ranked, reasons, why, ...rest } = s;
-    const considered = agents.map(
-      (agentId, i): AgentConsidered => ({
-        agentId,
-        agentName: nameOf(agentId),
-        chosen: chosen.includes(i),
-        rank: i < ranked ? i + 1 : null,
-        reason: reasons[why[i]!] ?? '',
-      }),
-    );
+    const considered = agents.map((agentId, i): AgentConsidered => ({
+      agentId,
+      agentName: nameOf(agentId),
+      chosen: chosen.includes(i),
+      rank: i < ranked ? i + 1 : null,
+      reason: reasons[why[i]!] ?? '',
+    }));
     return { ...rest, considered };
   });
 }

@@ -17,7 +17,8 @@ function failingFirst(errors: unknown[]) {
 }
 
 // drizzle wraps the driver's error; the SQLSTATE is on the cause.
-const pgError = (code: string) => Object.assign(new Error('Failed query'), { cause: Object.assign(new Error(code), { code }) });
+const pgError = (code: string) =>
+  Object.assign(new Error('Failed query'), { cause: Object.assign(new Error(code), { code }) });
 
 describe('transaction (X2)', () => {
   it('runs the whole transaction again after a deadlock or a serialisation failure', async () => {
@@ -28,7 +29,9 @@ describe('transaction (X2)', () => {
 
   it('gives up after the bounded number of attempts and passes the error on', async () => {
     const f = failingFirst(Array.from({ length: 10 }, () => pgError('40P01')));
-    await expect(transaction(f.db, async () => 'done', { attempts: 3, baseDelayMs: 0 })).rejects.toThrow('Failed query');
+    await expect(transaction(f.db, async () => 'done', { attempts: 3, baseDelayMs: 0 })).rejects.toThrow(
+      'Failed query',
+    );
     expect(f.calls()).toBe(3);
   });
 

@@ -25,10 +25,19 @@ export async function widgetSites(db: Db, widgetId: string): Promise<string[] | 
   return row ? row.sites : null;
 }
 
-const widgetColumns = { id: widgets.id, title: widgets.title, workstreamId: widgets.workstreamId, allowedSites: widgets.allowedSites };
+const widgetColumns = {
+  id: widgets.id,
+  title: widgets.title,
+  workstreamId: widgets.workstreamId,
+  allowedSites: widgets.allowedSites,
+};
 
 export async function listWidgets(db: Db, orgId: string): Promise<ChatWidget[]> {
-  return db.select(widgetColumns).from(widgets).where(eq(widgets.orgId, orgId)).orderBy(asc(widgets.title), asc(widgets.id));
+  return db
+    .select(widgetColumns)
+    .from(widgets)
+    .where(eq(widgets.orgId, orgId))
+    .orderBy(asc(widgets.title), asc(widgets.id));
 }
 
 export async function insertWidget(db: Db, orgId: string, w: ChatWidget): Promise<void> {
@@ -49,12 +58,18 @@ export async function updateWidget(db: Db, orgId: string, w: ChatWidget): Promis
 
 /** False when the organisation has no widget with this id. */
 export async function deleteWidget(db: Db, orgId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(widgets).where(and(eq(widgets.id, id), eq(widgets.orgId, orgId))).returning({ id: widgets.id });
+  const rows = await db
+    .delete(widgets)
+    .where(and(eq(widgets.id, id), eq(widgets.orgId, orgId)))
+    .returning({ id: widgets.id });
   return rows.length > 0;
 }
 
 /** Whether the organisation has this workstream (a widget may only route to its own). */
 export async function hasWorkstream(db: Db, orgId: string, workstreamId: string): Promise<boolean> {
-  const [row] = await db.select({ id: workstreams.id }).from(workstreams).where(and(eq(workstreams.id, workstreamId), eq(workstreams.orgId, orgId)));
+  const [row] = await db
+    .select({ id: workstreams.id })
+    .from(workstreams)
+    .where(and(eq(workstreams.id, workstreamId), eq(workstreams.orgId, orgId)));
   return Boolean(row);
 }

@@ -28,7 +28,9 @@ export const TEST_SECRET_KEY = '0123456789abcdef0123456789abcdef0123456789abcdef
 
 export type TestServer = { app: App; url: string; api: (token?: string) => ApiClient; close(): Promise<void> };
 
-export async function startServer(opts: { database?: Database; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { database?: Database; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -57,7 +59,12 @@ export async function startServer(opts: { database?: Database; clock?: Clock; en
 
 /** A socket client that records every event it receives. */
 export function connectSocket(url: string, token: string) {
-  const socket: Socket = io(url, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnectionDelay: 100 });
+  const socket: Socket = io(url, {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelay: 100,
+  });
   const received: { event: string; payload: unknown }[] = [];
   socket.onAny((event: string, payload: unknown) => received.push({ event, payload }));
   const ready = new Promise<void>((resolve, reject) => {
@@ -74,7 +81,10 @@ export function connectSocket(url: string, token: string) {
 }
 
 /** Polls until `check` returns a value that is not undefined/false, or fails after `ms`. */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 5000,
+): Promise<T> {
   const until = Date.now() + ms;
   let last: unknown;
   while (Date.now() < until) {

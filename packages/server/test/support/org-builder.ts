@@ -10,7 +10,13 @@ let passwordHash: Promise<string> | undefined;
 
 export type OrgSpec = {
   queues: string[];
-  users: { key: string; role?: 'agent' | 'supervisor' | 'admin'; queues?: string[]; capacity?: number; presence?: 'available' | 'offline' }[];
+  users: {
+    key: string;
+    role?: 'agent' | 'supervisor' | 'admin';
+    queues?: string[];
+    capacity?: number;
+    presence?: 'available' | 'offline';
+  }[];
   rules?: (queueId: (name: string) => string) => RouteToQueueRule[];
   workstream?: Partial<Parameters<typeof workstreamSettings>[0]>;
   offerTimeoutSeconds?: number;
@@ -29,9 +35,15 @@ export async function buildOrg(db: Db, spec: OrgSpec): Promise<BuiltOrg> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const tag = randomUUID().slice(0, 8);
-  const [org] = await db.insert(organizations).values({ name: `Org ${tag}`, slug: `org-${tag}` }).returning();
+  const [org] = await db
+    .insert(organizations)
+    .values({ name: `Org ${tag}`, slug: `org-${tag}` })
+    .returning();
   const orgId = org!.id;
-  const queueRows = await db.insert(queues).values(spec.queues.map((name) => ({ orgId, name }))).returning();
+  const queueRows = await db
+    .insert(queues)
+    .values(spec.queues.map((name) => ({ orgId, name })))
+    .returning();
   const queueId = (name: string) => {
     const q = queueRows.find((r) => r.name === name);
     if (!q) throw new Error(`no queue ${name}`);
@@ -42,10 +54,20 @@ export async function buildOrg(db: Db, spec: OrgSpec): Promise<BuiltOrg> {
     const email = `${u.key}-${tag}@test.example`;
     const [row] = await db
       .insert(users)
-      .values({ orgId, email, name: `${u.key} ${tag}`, role: u.role ?? 'agent', passwordHash: hash, capacity: u.capacity ?? 2, presence: u.presence ?? 'offline', connected: u.presence === 'available' })
+      .values({
+        orgId,
+        email,
+        name: `${u.key} ${tag}`,
+        role: u.role ?? 'agent',
+        passwordHash: hash,
+        capacity: u.capacity ?? 2,
+        presence: u.presence ?? 'offline',
+        connected: u.presence === 'available',
+      })
       .returning();
     userMap.set(u.key, { id: row!.id, email, name: row!.name });
-    for (const q of u.queues ?? []) await db.insert(queueMembers).values({ orgId, queueId: queueId(q), userId: row!.id });
+    for (const q of u.queues ?? [])
+      await db.insert(queueMembers).values({ orgId, queueId: queueId(q), userId: row!.id });
   }
   const config = workstreamSettings({
     channel: 'messaging',
@@ -56,7 +78,10 @@ export async function buildOrg(db: Db, spec: OrgSpec): Promise<BuiltOrg> {
     offerTimeoutSeconds: spec.offerTimeoutSeconds ?? null,
     ...spec.workstream,
   });
-  const [ws] = await db.insert(workstreams).values({ orgId, name: 'Chat', fallbackQueueId: queueId(spec.queues[0]!), config }).returning();
+  const [ws] = await db
+    .insert(workstreams)
+    .values({ orgId, name: 'Chat', fallbackQueueId: queueId(spec.queues[0]!), config })
+    .returning();
   const widgetId = `w-${tag}`;
   await db.insert(widgets).values({ id: widgetId, orgId, workstreamId: ws!.id, title: 'Chat' });
   return {

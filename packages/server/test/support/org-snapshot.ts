@@ -1,7 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from '@switchboard/protocol';
 import type { Db } from '../../src/store/db.js';
-import { contacts, conversationEvents, conversationParticipants, conversations, offers, widgets } from '../../src/store/schema.js';
+import {
+  contacts,
+  conversationEvents,
+  conversationParticipants,
+  conversations,
+  offers,
+  widgets,
+} from '../../src/store/schema.js';
 
 /**
  * Everything an organisation holds that a request could change: its whole routing configuration
@@ -15,7 +22,11 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
     db.select().from(conversations).where(eq(conversations.orgId, orgId)).orderBy(asc(conversations.id)),
     db.select().from(conversationEvents).where(eq(conversationEvents.orgId, orgId)).orderBy(asc(conversationEvents.id)),
     db.select().from(offers).where(eq(offers.orgId, orgId)).orderBy(asc(offers.id)),
-    db.select().from(conversationParticipants).where(eq(conversationParticipants.orgId, orgId)).orderBy(asc(conversationParticipants.id)),
+    db
+      .select()
+      .from(conversationParticipants)
+      .where(eq(conversationParticipants.orgId, orgId))
+      .orderBy(asc(conversationParticipants.id)),
     db.select().from(contacts).where(eq(contacts.orgId, orgId)).orderBy(asc(contacts.id)),
     db.select().from(widgets).where(eq(widgets.orgId, orgId)).orderBy(asc(widgets.id)),
   ]);

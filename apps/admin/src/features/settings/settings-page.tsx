@@ -36,7 +36,11 @@ function SettingsForm({ settings, presences }: { settings: RoutingSettings; pres
     <Stack>
       <Section title={t('settings.presence')}>
         <FieldGrid>
-          <Field label={t('settings.defaultPresence')} hint={t('settings.defaultPresenceHint')} {...fieldError(errors, 'defaultPresence')}>
+          <Field
+            label={t('settings.defaultPresence')}
+            hint={t('settings.defaultPresenceHint')}
+            {...fieldError(errors, 'defaultPresence')}
+          >
             <Select
               data-testid="settings-default-presence"
               value={draft.defaultPresence}
@@ -60,7 +64,11 @@ function SettingsForm({ settings, presences }: { settings: RoutingSettings; pres
               )}
             </Select>
           </Field>
-          <Field label={t('settings.idleMinutes')} hint={t('settings.idleMinutesHint')} {...fieldError(errors, 'idleMinutes')}>
+          <Field
+            label={t('settings.idleMinutes')}
+            hint={t('settings.idleMinutesHint')}
+            {...fieldError(errors, 'idleMinutes')}
+          >
             <NumberInput
               className={styles.small}
               data-testid="settings-idle-minutes"
@@ -75,7 +83,11 @@ function SettingsForm({ settings, presences }: { settings: RoutingSettings; pres
       </Section>
       <Section title={t('settings.full')} description={t('settings.fullHint')}>
         <FieldGrid>
-          <Field label={t('settings.sessionLimit')} hint={t('settings.sessionLimitHint')} {...fieldError(errors, 'sessionLimit')}>
+          <Field
+            label={t('settings.sessionLimit')}
+            hint={t('settings.sessionLimitHint')}
+            {...fieldError(errors, 'sessionLimit')}
+          >
             <NumberInput
               className={styles.small}
               data-testid="settings-session-limit"
@@ -90,7 +102,9 @@ function SettingsForm({ settings, presences }: { settings: RoutingSettings; pres
             <RadioGroup
               data-testid="settings-full-presence"
               value={draft.fullPresence}
-              onChange={(_, d) => form.setDraft((s) => ({ ...s, fullPresence: d.value === 'busy-dnd' ? 'busy-dnd' : 'busy' }))}
+              onChange={(_, d) =>
+                form.setDraft((s) => ({ ...s, fullPresence: d.value === 'busy-dnd' ? 'busy-dnd' : 'busy' }))
+              }
             >
               <Radio value="busy" label={t('presence.busy')} data-testid="settings-full-busy" />
               <Radio value="busy-dnd" label={t('presence.busy-dnd')} data-testid="settings-full-dnd" />

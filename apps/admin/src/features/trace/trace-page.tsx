@@ -18,7 +18,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { CapacityProfile, ClassificationOutputs, OverflowAction, QueueConfig, Skill, TraceStep } from '@switchboard/protocol';
+import type {
+  CapacityProfile,
+  ClassificationOutputs,
+  OverflowAction,
+  QueueConfig,
+  Skill,
+  TraceStep,
+} from '@switchboard/protocol';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useT, type AdminT } from '../../i18n';
@@ -38,7 +45,13 @@ const useStyles = makeStyles({
   form: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, maxWidth: '760px' },
   grow: { flexGrow: 1 },
   entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM, borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
+  step: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+  },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   chosen: { backgroundColor: tokens.colorPaletteGreenBackground1 },
@@ -56,8 +69,16 @@ export function TracePage() {
   const queues = useList('listQueueConfigs');
   const skills = useList('listSkills');
   const profiles = useList('listCapacityProfiles');
-  const recent = useQuery({ queryKey: ['listConversations', 'all'], queryFn: () => call('listConversations', { query: { scope: 'all' } }) });
-  const trace = useQuery({ queryKey: ['getRoutingTrace', id], queryFn: () => call('getRoutingTrace', { params: { id: id! } }), enabled: !!id, retry: false });
+  const recent = useQuery({
+    queryKey: ['listConversations', 'all'],
+    queryFn: () => call('listConversations', { query: { scope: 'all' } }),
+  });
+  const trace = useQuery({
+    queryKey: ['getRoutingTrace', id],
+    queryFn: () => call('getRoutingTrace', { params: { id: id! } }),
+    enabled: !!id,
+    retry: false,
+  });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -80,7 +101,12 @@ export function TracePage() {
             validationMessage={invalid ? t('trace.notAnId') : undefined}
             validationState={invalid ? 'error' : 'none'}
           >
-            <Input data-testid="trace-id" placeholder="00000000-0000-4000-8000-000000000000" value={text} onChange={(_, d) => setText(d.value)} />
+            <Input
+              data-testid="trace-id"
+              placeholder="00000000-0000-4000-8000-000000000000"
+              value={text}
+              onChange={(_, d) => setText(d.value)}
+            />
           </Field>
           <Button appearance="primary" type="submit" data-testid="trace-submit">
             {t('trace.show')}
@@ -102,16 +128,26 @@ export function TracePage() {
         {id && trace.error && (
           <MessageBar intent="error" data-testid="trace-error">
             <MessageBarBody>
-              {trace.error instanceof ApiCallError && trace.error.status === 404 ? t('trace.notFound') : trace.error.message}
+              {trace.error instanceof ApiCallError && trace.error.status === 404
+                ? t('trace.notFound')
+                : trace.error.message}
             </MessageBarBody>
           </MessageBar>
         )}
         {trace.data && trace.data.entries.length === 0 && <Text data-testid="trace-empty">{t('trace.empty')}</Text>}
         {trace.data?.entries.map((entry, i) => (
           <Card key={i} className={styles.entry} data-testid="trace-entry">
-            <Subtitle2>{t('trace.entry', { n: i + 1, at: new Date(entry.at).toLocaleString(i18n.language) })}</Subtitle2>
+            <Subtitle2>
+              {t('trace.entry', { n: i + 1, at: new Date(entry.at).toLocaleString(i18n.language) })}
+            </Subtitle2>
             {entry.steps.map((step, j) => (
-              <StepView key={j} step={step} queues={queues.data ?? []} skills={skills.data ?? []} profiles={profiles.data ?? []} />
+              <StepView
+                key={j}
+                step={step}
+                queues={queues.data ?? []}
+                skills={skills.data ?? []}
+                profiles={profiles.data ?? []}
+              />
             ))}
           </Card>
         ))}
@@ -120,13 +156,30 @@ export function TracePage() {
             <MessageBarBody>{t('trace.waiting')}</MessageBarBody>
           </MessageBar>
         )}
-        {trace.data?.now && <RightNow now={trace.data.now} queues={queues.data ?? []} skills={skills.data ?? []} profiles={profiles.data ?? []} />}
+        {trace.data?.now && (
+          <RightNow
+            now={trace.data.now}
+            queues={queues.data ?? []}
+            skills={skills.data ?? []}
+            profiles={profiles.data ?? []}
+          />
+        )}
       </Stack>
     </section>
   );
 }
 
-function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues: QueueConfig[]; skills: Skill[]; profiles: CapacityProfile[] }) {
+function StepView({
+  step,
+  queues,
+  skills,
+  profiles,
+}: {
+  step: TraceStep;
+  queues: QueueConfig[];
+  skills: Skill[];
+  profiles: CapacityProfile[];
+}) {
   const styles = useStyles();
   const { t } = useT();
   const queueName = (id: string) => queues.find((q) => q.id === id)?.name ?? id;
@@ -178,7 +231,13 @@ function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues:
       return (
         <div className={styles.step} data-testid="trace-step" data-step="overflow">
           {head}
-          <Text>{t('trace.overflow', { queue: queueName(step.queueId), condition: step.condition, action: actionText(step.action, t, queueName) })}</Text>
+          <Text>
+            {t('trace.overflow', {
+              queue: queueName(step.queueId),
+              condition: step.condition,
+              action: actionText(step.action, t, queueName),
+            })}
+          </Text>
         </div>
       );
     case 'assignment':
@@ -186,7 +245,8 @@ function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues:
         <div className={styles.step} data-testid="trace-step" data-step="assignment">
           {head}
           <Text>
-            {t('trace.assignment', { queue: queueName(step.queueId), strategy: step.strategy })} · <b>{t(`trace.outcomes.${step.outcome}`)}</b>
+            {t('trace.assignment', { queue: queueName(step.queueId), strategy: step.strategy })} ·{' '}
+            <b>{t(`trace.outcomes.${step.outcome}`)}</b>
           </Text>
           {step.considered.length === 0 ? (
             <Text className={styles.muted}>{t('trace.noneConsidered')}</Text>
@@ -202,7 +262,12 @@ function StepView({ step, queues, skills, profiles }: { step: TraceStep; queues:
               </TableHeader>
               <TableBody>
                 {step.considered.map((a) => (
-                  <TableRow key={a.agentId} className={a.chosen ? styles.chosen : undefined} data-testid="trace-agent" data-chosen={a.chosen}>
+                  <TableRow
+                    key={a.agentId}
+                    className={a.chosen ? styles.chosen : undefined}
+                    data-testid="trace-agent"
+                    data-chosen={a.chosen}
+                  >
                     <TableCell>{a.agentName}</TableCell>
                     <TableCell>{a.chosen ? t('common.yes') : t('common.no')}</TableCell>
                     <TableCell data-testid="trace-rank">{a.rank === null ? t('trace.skippedAgent') : a.rank}</TableCell>
@@ -231,20 +296,32 @@ function actionText(action: OverflowAction, t: AdminT, queueName: (id: string) =
 
 /** The engine's reasons name skills and capacity profiles by id; the admin reads their names. */
 export function withNames(reason: string, skills: Skill[], profiles: CapacityProfile[]): string {
-  return [...skills, ...profiles].reduce((text, { id, name }) => (text.includes(id) ? text.split(id).join(`“${name}”`) : text), reason);
+  return [...skills, ...profiles].reduce(
+    (text, { id, name }) => (text.includes(id) ? text.split(id).join(`“${name}”`) : text),
+    reason,
+  );
 }
 
 /** "Skills: French 5 · Priority: 10 · Severity: High", with names instead of ids. */
-export function outputsText(outputs: Partial<ClassificationOutputs>, skills: Skill[], profiles: CapacityProfile[], t: AdminT): string {
+export function outputsText(
+  outputs: Partial<ClassificationOutputs>,
+  skills: Skill[],
+  profiles: CapacityProfile[],
+  t: AdminT,
+): string {
   const parts: string[] = [];
   if (outputs.skills?.length) {
-    const names = outputs.skills.map((r) => `${skills.find((s) => s.id === r.skillId)?.name ?? r.skillId} ${r.proficiency}`);
+    const names = outputs.skills.map(
+      (r) => `${skills.find((s) => s.id === r.skillId)?.name ?? r.skillId} ${r.proficiency}`,
+    );
     parts.push(`${t('agents.skills')}: ${names.join(', ')}`);
   }
   if (outputs.priority !== undefined) parts.push(`${t('rules.priority')}: ${outputs.priority}`);
   if (outputs.severity) parts.push(`${t('rules.severity')}: ${t(`rules.severities.${outputs.severity}`)}`);
   if (outputs.capacityProfileId) {
-    parts.push(`${t('rules.capacityProfile')}: ${profiles.find((p) => p.id === outputs.capacityProfileId)?.name ?? outputs.capacityProfileId}`);
+    parts.push(
+      `${t('rules.capacityProfile')}: ${profiles.find((p) => p.id === outputs.capacityProfileId)?.name ?? outputs.capacityProfileId}`,
+    );
   }
   return parts.join(' · ');
 }

@@ -15,7 +15,12 @@ function apiWithTwoWorkstreams() {
   const api = createFakeApi();
   const website = api.state.workstreams[0]!;
   api.state.workstreams.push({ ...website, id: PHONE, name: 'Phone support', routeToQueue: [] } satisfies Workstream);
-  api.state.widgets.push({ id: 'support-chat-k3j9x2', title: 'Support chat', workstreamId: PHONE, allowedSites: ['https://phone.example'] });
+  api.state.widgets.push({
+    id: 'support-chat-k3j9x2',
+    title: 'Support chat',
+    workstreamId: PHONE,
+    allowedSites: ['https://phone.example'],
+  });
   return api;
 }
 
@@ -41,7 +46,9 @@ describe('chat widgets', () => {
       ['demo', 'Contoso help'],
       ['support-chat-k3j9x2', 'Support chat'],
     ]);
-    await waitFor(() => expect(within(row('demo')).getByTestId('widget-workstream-name').textContent).toBe('Website chat'));
+    await waitFor(() =>
+      expect(within(row('demo')).getByTestId('widget-workstream-name').textContent).toBe('Website chat'),
+    );
     expect(within(row('support-chat-k3j9x2')).getByTestId('widget-workstream-name').textContent).toBe('Phone support');
     expect(within(row('support-chat-k3j9x2')).getByTestId('widget-id').textContent).toBe('support-chat-k3j9x2');
   });
@@ -55,7 +62,9 @@ describe('chat widgets', () => {
     expect(api.sent('deleteChatWidget')).toHaveLength(0);
     fireEvent.click(screen.getByTestId('confirm-ok'));
     await waitFor(() => expect(rows().map((r) => r.getAttribute('data-id'))).toEqual(['demo']));
-    expect(api.calls.filter((c) => c.name === 'deleteChatWidget').map((c) => c.params)).toEqual([{ widgetId: 'support-chat-k3j9x2' }]);
+    expect(api.calls.filter((c) => c.name === 'deleteChatWidget').map((c) => c.params)).toEqual([
+      { widgetId: 'support-chat-k3j9x2' },
+    ]);
   });
 
   it('creates a widget: checks the fields, sends title and workstream, then lists it', async () => {
@@ -77,7 +86,9 @@ describe('chat widgets', () => {
     change(screen.getByTestId('widget-title'), 'Sales chat');
     change(select, PHONE);
     fireEvent.click(screen.getByTestId('widget-save'));
-    await waitFor(() => expect(rows().map((r) => r.getAttribute('data-title'))).toEqual(['Contoso help', 'Support chat', 'Sales chat']));
+    await waitFor(() =>
+      expect(rows().map((r) => r.getAttribute('data-title'))).toEqual(['Contoso help', 'Support chat', 'Sales chat']),
+    );
     expect(api.sent('createChatWidget')).toEqual([{ title: 'Sales chat', workstreamId: PHONE, allowedSites: [] }]);
     const created = rows()[2]!;
     expect(created.getAttribute('data-id')).toMatch(/^sales-chat-/);
@@ -94,9 +105,13 @@ describe('chat widgets', () => {
     expect((screen.getByTestId('widget-title') as HTMLInputElement).value).toBe('Contoso help');
     change(select, PHONE);
     fireEvent.click(screen.getByTestId('widget-save'));
-    await waitFor(() => expect(api.sent('updateChatWidget')).toEqual([{ title: 'Contoso help', workstreamId: PHONE, allowedSites: [] }]));
+    await waitFor(() =>
+      expect(api.sent('updateChatWidget')).toEqual([{ title: 'Contoso help', workstreamId: PHONE, allowedSites: [] }]),
+    );
     expect(api.calls.find((c) => c.name === 'updateChatWidget')?.params).toEqual({ widgetId: 'demo' });
-    await waitFor(() => expect(within(row('demo')).getByTestId('widget-workstream-name').textContent).toBe('Phone support'));
+    await waitFor(() =>
+      expect(within(row('demo')).getByTestId('widget-workstream-name').textContent).toBe('Phone support'),
+    );
   });
 
   it('shows the embed code of a widget being edited, and copies it', async () => {
@@ -130,7 +145,10 @@ describe('chat widgets', () => {
 
   it('shows the server’s 400 message and keeps the dialog open', async () => {
     const api = createFakeApi();
-    api.on('createChatWidget', () => ({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: `workstream ${WEBSITE} does not exist` } }));
+    api.on('createChatWidget', () => ({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: `workstream ${WEBSITE} does not exist` },
+    }));
     renderApp('/widgets', { api });
     await screen.findByTestId('widget-row');
     fireEvent.click(screen.getByTestId('widget-new'));
@@ -155,18 +173,32 @@ describe('chat widgets', () => {
     // A path is not a site: the field says so and nothing is sent.
     change(sites, 'https://shop.example/checkout');
     fireEvent.click(screen.getByTestId('widget-save'));
-    expect(await screen.findByText('Write a site as https://shop.example or http://localhost:8080, without a path.')).toBeTruthy();
+    expect(
+      await screen.findByText('Write a site as https://shop.example or http://localhost:8080, without a path.'),
+    ).toBeTruthy();
     expect(api.sent('updateChatWidget')).toHaveLength(0);
 
     change(sites, 'HTTPS://Shop.Example/\n\n  http://localhost:8080  \n');
     expect(sites.value).toBe('HTTPS://Shop.Example/\n\n  http://localhost:8080  \n');
     fireEvent.click(screen.getByTestId('widget-save'));
     await waitFor(() =>
-      expect(api.sent('updateChatWidget')).toEqual([{ title: 'Contoso help', workstreamId: WEBSITE, allowedSites: ['https://shop.example', 'http://localhost:8080'] }]),
+      expect(api.sent('updateChatWidget')).toEqual([
+        {
+          title: 'Contoso help',
+          workstreamId: WEBSITE,
+          allowedSites: ['https://shop.example', 'http://localhost:8080'],
+        },
+      ]),
     );
-    await waitFor(() => expect(within(row('demo')).getByTestId('widget-sites').textContent).toBe('https://shop.example, http://localhost:8080'));
+    await waitFor(() =>
+      expect(within(row('demo')).getByTestId('widget-sites').textContent).toBe(
+        'https://shop.example, http://localhost:8080',
+      ),
+    );
 
     fireEvent.click(within(row('demo')).getByTestId('widget-edit'));
-    expect(((await screen.findByTestId('widget-sites-input')) as HTMLTextAreaElement).value).toBe('https://shop.example\nhttp://localhost:8080');
+    expect(((await screen.findByTestId('widget-sites-input')) as HTMLTextAreaElement).value).toBe(
+      'https://shop.example\nhttp://localhost:8080',
+    );
   });
 });

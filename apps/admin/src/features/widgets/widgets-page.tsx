@@ -19,7 +19,8 @@ const WidgetForm: Schema<Draft> = {
 };
 
 /** The first problem with any of the sites, from the form or the server (paths such as `allowedSites.1`). */
-const sitesError = (errors: Record<string, string>) => Object.entries(errors).find(([k]) => k === 'allowedSites' || k.startsWith('allowedSites.'))?.[1];
+const sitesError = (errors: Record<string, string>) =>
+  Object.entries(errors).find(([k]) => k === 'allowedSites' || k.startsWith('allowedSites.'))?.[1];
 /** A widget as the shared list shows it: its title is its name. */
 type Row = ChatWidget & { name: string };
 
@@ -66,9 +67,17 @@ export function WidgetsPage() {
       error={widgets.error}
       columns={[
         { header: t('widgets.titleLabel'), cell: (w) => w.title },
-        { header: t('widgets.workstream'), cell: (w) => workstreamName(w.workstreamId), testId: 'widget-workstream-name' },
+        {
+          header: t('widgets.workstream'),
+          cell: (w) => workstreamName(w.workstreamId),
+          testId: 'widget-workstream-name',
+        },
         { header: t('widgets.widgetId'), cell: (w) => <span className={styles.id}>{w.id}</span>, testId: 'widget-id' },
-        { header: t('widgets.sites'), cell: (w) => (w.allowedSites.length ? w.allowedSites.join(', ') : t('widgets.anySite')), testId: 'widget-sites' },
+        {
+          header: t('widgets.sites'),
+          cell: (w) => (w.allowedSites.length ? w.allowedSites.join(', ') : t('widgets.anySite')),
+          testId: 'widget-sites',
+        },
       ]}
       rowData={(w) => ({ 'data-id': w.id, 'data-title': w.title })}
       schema={WidgetForm}
@@ -76,8 +85,18 @@ export function WidgetsPage() {
       toDraft={({ title, workstreamId, allowedSites }) => ({ title, workstreamId, allowedSites })}
       renderForm={(draft, setDraft, errors, item) => (
         <>
-          <Field label={t('widgets.titleLabel')} required hint={t('widgets.titleHint')} {...fieldError(errors, 'title')}>
-            <Input data-testid="widget-title" value={draft.title} maxLength={80} onChange={(_, d) => setDraft((w) => ({ ...w, title: d.value }))} />
+          <Field
+            label={t('widgets.titleLabel')}
+            required
+            hint={t('widgets.titleHint')}
+            {...fieldError(errors, 'title')}
+          >
+            <Input
+              data-testid="widget-title"
+              value={draft.title}
+              maxLength={80}
+              onChange={(_, d) => setDraft((w) => ({ ...w, title: d.value }))}
+            />
           </Field>
           <Field
             label={t('widgets.workstream')}
@@ -85,7 +104,11 @@ export function WidgetsPage() {
             hint={workstreams.data?.length === 0 ? t('widgets.noWorkstreams') : t('widgets.workstreamHint')}
             {...fieldError(errors, 'workstreamId')}
           >
-            <Select data-testid="widget-workstream" value={draft.workstreamId} onChange={(_, d) => setDraft((w) => ({ ...w, workstreamId: d.value }))}>
+            <Select
+              data-testid="widget-workstream"
+              value={draft.workstreamId}
+              onChange={(_, d) => setDraft((w) => ({ ...w, workstreamId: d.value }))}
+            >
               <option value="">{t('widgets.chooseWorkstream')}</option>
               {workstreams.data?.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -94,7 +117,11 @@ export function WidgetsPage() {
               ))}
             </Select>
           </Field>
-          <Field label={t('widgets.sites')} hint={t('widgets.sitesHint')} {...fieldError({ allowedSites: sitesError(errors) ?? '' }, 'allowedSites')}>
+          <Field
+            label={t('widgets.sites')}
+            hint={t('widgets.sitesHint')}
+            {...fieldError({ allowedSites: sitesError(errors) ?? '' }, 'allowedSites')}
+          >
             <Textarea
               data-testid="widget-sites-input"
               resize="vertical"

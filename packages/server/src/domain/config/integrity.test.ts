@@ -7,12 +7,38 @@ const [SKILL, PROFILE, HOURS, Q1, Q2, WS, ALICE, PRES] = [1, 2, 3, 4, 5, 6, 7, 8
 function valid(): ConfigState {
   return {
     skills: [{ id: SKILL!, name: 'French', type: 'Language' }],
-    capacityProfiles: [{ id: PROFILE!, name: 'Chat', defaultLimit: 3, resetFrequency: 'immediate', blocksAssignment: true }],
+    capacityProfiles: [
+      { id: PROFILE!, name: 'Chat', defaultLimit: 3, resetFrequency: 'immediate', blocksAssignment: true },
+    ],
     presences: [{ id: PRES!, name: 'In training', base: 'away' }],
-    operatingHours: [{ id: HOURS!, name: 'Office', timeZone: 'Europe/Amsterdam', weekly: [{ day: 'mon', start: '09:00', end: '17:00' }], holidays: [] }],
+    operatingHours: [
+      {
+        id: HOURS!,
+        name: 'Office',
+        timeZone: 'Europe/Amsterdam',
+        weekly: [{ day: 'mon', start: '09:00', end: '17:00' }],
+        holidays: [],
+      },
+    ],
     queues: [
-      { id: Q1!, name: 'Sales', priority: 10, assignment: { kind: 'round-robin' }, operatingHoursId: HOURS!, overflow: [{ when: { kind: 'outside-hours' }, then: { kind: 'transfer', queueId: Q2! } }], memberIds: [ALICE!] },
-      { id: Q2!, name: 'Support', priority: 100, assignment: { kind: 'highest-capacity' }, operatingHoursId: null, overflow: [], memberIds: [] },
+      {
+        id: Q1!,
+        name: 'Sales',
+        priority: 10,
+        assignment: { kind: 'round-robin' },
+        operatingHoursId: HOURS!,
+        overflow: [{ when: { kind: 'outside-hours' }, then: { kind: 'transfer', queueId: Q2! } }],
+        memberIds: [ALICE!],
+      },
+      {
+        id: Q2!,
+        name: 'Support',
+        priority: 100,
+        assignment: { kind: 'highest-capacity' },
+        operatingHoursId: null,
+        overflow: [],
+        memberIds: [],
+      },
     ],
     workstreams: [
       {
@@ -29,13 +55,39 @@ function valid(): ConfigState {
         offerTimeoutSeconds: null,
         maxDeclines: 3,
         skillMatching: 'exact',
-        classification: [{ name: 'Language', rules: [{ name: 'fr', when: { kind: 'compare', field: 'context.lang', operator: 'equals', value: 'fr' }, set: { skills: [{ skillId: SKILL!, proficiency: 5 }] } }] }],
+        classification: [
+          {
+            name: 'Language',
+            rules: [
+              {
+                name: 'fr',
+                when: { kind: 'compare', field: 'context.lang', operator: 'equals', value: 'fr' },
+                set: { skills: [{ skillId: SKILL!, proficiency: 5 }] },
+              },
+            ],
+          },
+        ],
         routeToQueue: [{ name: 'buyers', when: { kind: 'always' }, queues: [{ queueId: Q1!, percentage: 100 }] }],
       },
     ],
-    agents: [{ userId: ALICE!, capacity: 3, queueIds: [Q1!], skills: [{ skillId: SKILL!, proficiency: 8 }], capacityProfiles: [{ profileId: PROFILE!, customLimit: null }] }],
+    agents: [
+      {
+        userId: ALICE!,
+        capacity: 3,
+        queueIds: [Q1!],
+        skills: [{ skillId: SKILL!, proficiency: 8 }],
+        capacityProfiles: [{ profileId: PROFILE!, customLimit: null }],
+      },
+    ],
     staff: [{ id: ALICE!, email: 'alice@x.example', name: 'Alice' }],
-    settings: { defaultPresence: PRES!, idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false, sessionLimit: null, fullPresence: 'busy' },
+    settings: {
+      defaultPresence: PRES!,
+      idleMinutes: 15,
+      missedOfferMakesInactive: false,
+      rejectMakesDoNotDisturb: false,
+      sessionLimit: null,
+      fullPresence: 'busy',
+    },
   };
 }
 
@@ -52,7 +104,14 @@ describe('configuration integrity', () => {
       capacityProfiles: [...cfg.capacityProfiles, { ...cfg.capacityProfiles[0]!, id: id(99) }],
       operatingHours: [],
       queues: [{ ...cfg.queues[0]!, memberIds: [id(50)] }],
-      settings: { defaultPresence: id(77), idleMinutes: 15, missedOfferMakesInactive: false, rejectMakesDoNotDisturb: false, sessionLimit: null, fullPresence: 'busy' },
+      settings: {
+        defaultPresence: id(77),
+        idleMinutes: 15,
+        missedOfferMakesInactive: false,
+        rejectMakesDoNotDisturb: false,
+        sessionLimit: null,
+        fullPresence: 'busy',
+      },
     };
     const problems = configProblems(broken);
     expect(problems).toEqual(
@@ -73,7 +132,18 @@ describe('configuration integrity', () => {
 
   it('refuses a queue overflowing to itself', () => {
     const cfg = valid();
-    const self = { ...cfg, queues: [{ ...cfg.queues[0]!, overflow: [{ when: { kind: 'queue-size' as const, limit: 5 }, then: { kind: 'transfer' as const, queueId: Q1! } }] }, cfg.queues[1]!] };
+    const self = {
+      ...cfg,
+      queues: [
+        {
+          ...cfg.queues[0]!,
+          overflow: [
+            { when: { kind: 'queue-size' as const, limit: 5 }, then: { kind: 'transfer' as const, queueId: Q1! } },
+          ],
+        },
+        cfg.queues[1]!,
+      ],
+    };
     expect(configProblems(self)).toEqual(['queue "Sales" overflows to itself']);
   });
 });

@@ -8,8 +8,14 @@ const COMMANDS = Object.keys(LIFECYCLE) as LifecycleCommand[];
 // Written out by hand from CV1 in docs/features.md, independently of LIFECYCLE,
 // so that a wrong entry there fails here. Key: command, state, accepted, asynchronous.
 const ALLOWED: [LifecycleCommand, ConversationState, boolean, boolean, ConversationState][] = [];
-const allow = (cmd: LifecycleCommand, state: ConversationState, to: ConversationState, when: (accepted: boolean, async: boolean) => boolean) => {
-  for (const accepted of [false, true]) for (const async of [false, true]) if (when(accepted, async)) ALLOWED.push([cmd, state, accepted, async, to]);
+const allow = (
+  cmd: LifecycleCommand,
+  state: ConversationState,
+  to: ConversationState,
+  when: (accepted: boolean, async: boolean) => boolean,
+) => {
+  for (const accepted of [false, true])
+    for (const async of [false, true]) if (when(accepted, async)) ALLOWED.push([cmd, state, accepted, async, to]);
 };
 const always = () => true;
 allow('assign', 'open', 'active', always);
@@ -28,7 +34,9 @@ allow('reopen', 'closed', 'open', (_accepted, async) => async);
 
 const cases = COMMANDS.flatMap((command) =>
   STATES.flatMap((state) =>
-    [false, true].flatMap((accepted) => [false, true].map((asynchronous) => ({ command, state, accepted, asynchronous }))),
+    [false, true].flatMap((accepted) =>
+      [false, true].map((asynchronous) => ({ command, state, accepted, asynchronous })),
+    ),
   ),
 );
 
@@ -38,7 +46,9 @@ describe('conversation lifecycle', () => {
   });
 
   for (const { command, state, accepted, asynchronous } of cases) {
-    const expected = ALLOWED.find(([c, s, a, y]) => c === command && s === state && a === accepted && y === asynchronous);
+    const expected = ALLOWED.find(
+      ([c, s, a, y]) => c === command && s === state && a === accepted && y === asynchronous,
+    );
     const facts: LifecycleFacts = { state, accepted, asynchronous };
     const label = `${command} from ${state} (${accepted ? 'accepted' : 'not accepted'}, ${asynchronous ? 'async' : 'live chat'})`;
     if (expected) {
@@ -48,7 +58,9 @@ describe('conversation lifecycle', () => {
     } else {
       it(`refuses ${label} with a clear error`, () => {
         expect(() => nextState(facts, command)).toThrow(TransitionError);
-        expect(() => nextState(facts, command)).toThrow(new RegExp(`^Cannot ${command} a conversation that is ${state}: .+`));
+        expect(() => nextState(facts, command)).toThrow(
+          new RegExp(`^Cannot ${command} a conversation that is ${state}: .+`),
+        );
       });
     }
   }

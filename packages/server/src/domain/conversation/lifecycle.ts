@@ -32,7 +32,8 @@ type Rule = {
 };
 
 const needsAccepted = (f: LifecycleFacts) => (f.accepted ? null : 'it has not been accepted yet');
-const needsNotAccepted = (f: LifecycleFacts) => (f.state === 'active' && f.accepted ? 'it has already been accepted' : null);
+const needsNotAccepted = (f: LifecycleFacts) =>
+  f.state === 'active' && f.accepted ? 'it has already been accepted' : null;
 const needsAsync = (f: LifecycleFacts) => (f.asynchronous ? null : 'live chat conversations cannot wait or reopen');
 
 export const LIFECYCLE: Readonly<Record<LifecycleCommand, Rule>> = {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { authorize, mayDo, mayTypeToCustomer, staffPart, type StaffAction, type StaffPart, type TypingFacts } from './participants.js';
+import {
+  authorize,
+  mayDo,
+  mayTypeToCustomer,
+  staffPart,
+  type StaffAction,
+  type StaffPart,
+  type TypingFacts,
+} from './participants.js';
 
 const ACTIONS: StaffAction[] = ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'];
 // By hand from CV2/SV2: only the primary agent acts on the conversation.
@@ -45,8 +53,18 @@ describe('mayTypeToCustomer (CV2: only who may write to the customer types to th
     ['a monitoring supervisor', active, { id: 's', activeConsultant: false }, false],
     ['an active consultant', active, { id: 'c', activeConsultant: true }, true],
     ['the primary agent in wrap-up', { ...active, state: 'wrap-up' }, { id: 'a', activeConsultant: false }, false],
-    ['the former agent of a conversation back in the queue', { state: 'open', accepted: false, agentId: null }, { id: 'a', activeConsultant: false }, false],
-    ['a consultant once the conversation is closed', { ...active, state: 'closed' }, { id: 'c', activeConsultant: true }, false],
+    [
+      'the former agent of a conversation back in the queue',
+      { state: 'open', accepted: false, agentId: null },
+      { id: 'a', activeConsultant: false },
+      false,
+    ],
+    [
+      'a consultant once the conversation is closed',
+      { ...active, state: 'closed' },
+      { id: 'c', activeConsultant: true },
+      false,
+    ],
   ])('%s → %s', (_name, c, user, expected) => {
     expect(mayTypeToCustomer(c, user)).toBe(expected);
   });

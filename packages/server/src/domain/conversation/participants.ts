@@ -41,7 +41,8 @@ export function mayDo(part: StaffPart | null, action: StaffAction): boolean {
 
 /** Throws a `forbidden` DomainError that says why, when `part` may not do `action`. */
 export function authorize(part: StaffPart | null, action: StaffAction): void {
-  if (!mayDo(part, action)) throw forbidden(REFUSAL[action] ?? 'only the primary agent of this conversation may do that');
+  if (!mayDo(part, action))
+    throw forbidden(REFUSAL[action] ?? 'only the primary agent of this conversation may do that');
 }
 
 /** What the typing rule reads about a conversation. */

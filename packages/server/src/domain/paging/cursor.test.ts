@@ -16,13 +16,25 @@ describe('list cursors', () => {
     ['empty', ''],
     ['not base64url', 'a+b/c='],
     ['not JSON', Buffer.from('{').toString('base64url')],
-    ['another list\'s cursor', encodePickCursor({ queuePriority: 1, priority: 1, routingAge: at, id })],
+    ["another list's cursor", encodePickCursor({ queuePriority: 1, priority: 1, routingAge: at, id })],
     ['a bad id', Buffer.from(JSON.stringify(['conversations', at, 'x'])).toString('base64url')],
-    ['a bad time', Buffer.from(JSON.stringify(['conversations', '2026-13-45T99:00:00.000000Z', id])).toString('base64url')],
+    [
+      'a bad time',
+      Buffer.from(JSON.stringify(['conversations', '2026-13-45T99:00:00.000000Z', id])).toString('base64url'),
+    ],
     ['too long', 'A'.repeat(1000)],
-    ['a day that does not exist', Buffer.from(JSON.stringify(['conversations', '2026-02-30T00:00:00.000000Z', id])).toString('base64url')],
-    ['hour 24', Buffer.from(JSON.stringify(['conversations', '2026-01-01T24:00:00.000000Z', id])).toString('base64url')],
-    ['year zero', Buffer.from(JSON.stringify(['conversations', '0000-01-01T00:00:00.000000Z', id])).toString('base64url')],
+    [
+      'a day that does not exist',
+      Buffer.from(JSON.stringify(['conversations', '2026-02-30T00:00:00.000000Z', id])).toString('base64url'),
+    ],
+    [
+      'hour 24',
+      Buffer.from(JSON.stringify(['conversations', '2026-01-01T24:00:00.000000Z', id])).toString('base64url'),
+    ],
+    [
+      'year zero',
+      Buffer.from(JSON.stringify(['conversations', '0000-01-01T00:00:00.000000Z', id])).toString('base64url'),
+    ],
   ])('refuse %s with a clear 400 reason', (_name, cursor) => {
     let thrown: unknown;
     try {

@@ -26,7 +26,10 @@ const ID = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 const invalid = (kind: string) =>
-  new DomainError('invalid', `cursor is not valid: pass back the nextCursor of an earlier page of this ${kind} list, unchanged`);
+  new DomainError(
+    'invalid',
+    `cursor is not valid: pass back the nextCursor of an earlier page of this ${kind} list, unchanged`,
+  );
 
 function decode(cursor: string, kind: string, length: number): unknown[] {
   const bad = invalid(kind);

@@ -26,10 +26,14 @@ const IDLE_MINUTES = 15;
 const free: CapacityUse = { capacity: 3, usedCapacity: 0, profiles: {}, sessions: 0 };
 const partly: CapacityUse = { capacity: 3, usedCapacity: 1, profiles: {}, sessions: 0 };
 const fullUnits: CapacityUse = { capacity: 3, usedCapacity: 3, profiles: {}, sessions: 0 };
-const see = (state: PresenceState, now: Date, use: CapacityUse = free) => effectivePresence(state, use, now, IDLE_MINUTES);
+const see = (state: PresenceState, now: Date, use: CapacityUse = free) =>
+  effectivePresence(state, use, now, IDLE_MINUTES);
 
 describe('computedPresence (AG1: free → Available, full → Busy)', () => {
-  const blocking = (id: string, blocksAssignment = true): [string, CapacityProfile] => [id, { id, name: id, defaultLimit: 2, resetFrequency: 'immediate', blocksAssignment }];
+  const blocking = (id: string, blocksAssignment = true): [string, CapacityProfile] => [
+    id,
+    { id, name: id, defaultLimit: 2, resetFrequency: 'immediate', blocksAssignment },
+  ];
   const profiles = new Map([blocking('chat'), blocking('voice'), blocking('log', false), blocking('email', false)]);
   const dnd: FullRule = { sessionLimit: null, fullPresence: 'busy-dnd' };
 
@@ -39,18 +43,103 @@ describe('computedPresence (AG1: free → Available, full → Busy)', () => {
     ['some units in use', partly, 'busy', 'busy'],
     ['units full', fullUnits, 'busy', 'busy-dnd'],
     ['units over (negative room)', { capacity: 3, usedCapacity: 4, profiles: {}, sessions: 0 }, 'busy', 'busy-dnd'],
-    ['no capacity and nothing in use', { capacity: 0, usedCapacity: 0, profiles: {}, sessions: 0 }, 'available', 'available'],
-    ['one blocking profile, full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 } }, sessions: 0 }, 'busy', 'busy-dnd'],
-    ['one blocking profile with room', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy', 'busy'],
-    ['two blocking profiles, one full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 0 } }, sessions: 0 }, 'busy', 'busy'],
-    ['two blocking profiles, both full', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 1 } }, sessions: 0 }, 'busy', 'busy-dnd'],
-    ['a blocking profile full decides, a non-blocking one with room does not', { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 1, used: 1 }, log: { limit: 5, used: 0 } }, sessions: 0 }, 'busy', 'busy-dnd'],
-    ['non-blocking profiles only, one full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 0 } }, sessions: 0 }, 'busy', 'busy'],
-    ['non-blocking profiles only, all full', { capacity: 0, usedCapacity: 0, profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 2 } }, sessions: 0 }, 'busy', 'busy-dnd'],
-    ['units full but profile room left', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 }, 'busy', 'busy'],
-    ['profile full but units left', { capacity: 3, usedCapacity: 1, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy', 'busy'],
-    ['units and profile both full', { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 }, 'busy', 'busy-dnd'],
-    ['12 conversations held with capacity left, no session limit', { capacity: 20, usedCapacity: 12, profiles: {}, sessions: 12 }, 'busy', 'busy'],
+    [
+      'no capacity and nothing in use',
+      { capacity: 0, usedCapacity: 0, profiles: {}, sessions: 0 },
+      'available',
+      'available',
+    ],
+    [
+      'one blocking profile, full',
+      { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 2 } }, sessions: 0 },
+      'busy',
+      'busy-dnd',
+    ],
+    [
+      'one blocking profile with room',
+      { capacity: 0, usedCapacity: 0, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 },
+      'busy',
+      'busy',
+    ],
+    [
+      'two blocking profiles, one full',
+      {
+        capacity: 0,
+        usedCapacity: 0,
+        profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 0 } },
+        sessions: 0,
+      },
+      'busy',
+      'busy',
+    ],
+    [
+      'two blocking profiles, both full',
+      {
+        capacity: 0,
+        usedCapacity: 0,
+        profiles: { chat: { limit: 2, used: 2 }, voice: { limit: 1, used: 1 } },
+        sessions: 0,
+      },
+      'busy',
+      'busy-dnd',
+    ],
+    [
+      'a blocking profile full decides, a non-blocking one with room does not',
+      {
+        capacity: 0,
+        usedCapacity: 0,
+        profiles: { chat: { limit: 1, used: 1 }, log: { limit: 5, used: 0 } },
+        sessions: 0,
+      },
+      'busy',
+      'busy-dnd',
+    ],
+    [
+      'non-blocking profiles only, one full',
+      {
+        capacity: 0,
+        usedCapacity: 0,
+        profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 0 } },
+        sessions: 0,
+      },
+      'busy',
+      'busy',
+    ],
+    [
+      'non-blocking profiles only, all full',
+      {
+        capacity: 0,
+        usedCapacity: 0,
+        profiles: { log: { limit: 1, used: 1 }, email: { limit: 2, used: 2 } },
+        sessions: 0,
+      },
+      'busy',
+      'busy-dnd',
+    ],
+    [
+      'units full but profile room left',
+      { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 2, used: 1 } }, sessions: 0 },
+      'busy',
+      'busy',
+    ],
+    [
+      'profile full but units left',
+      { capacity: 3, usedCapacity: 1, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 },
+      'busy',
+      'busy',
+    ],
+    [
+      'units and profile both full',
+      { capacity: 2, usedCapacity: 2, profiles: { chat: { limit: 1, used: 1 } }, sessions: 0 },
+      'busy',
+      'busy-dnd',
+    ],
+    [
+      '12 conversations held with capacity left, no session limit',
+      { capacity: 20, usedCapacity: 12, profiles: {}, sessions: 12 },
+      'busy',
+      'busy',
+    ],
   ])('%s → %s, or %s when full shows Do not disturb', (_name, use, byDefault, withDnd) => {
     expect(computedPresence(use, profiles)).toBe(byDefault);
     expect(computedPresence(use, profiles, dnd)).toBe(withDnd);
@@ -63,7 +152,9 @@ describe('computedPresence (AG1: free → Available, full → Busy)', () => {
     ['one below the session limit', 4, { sessionLimit: 5, fullPresence: 'busy-dnd' }, 'busy'],
     ['many held, no session limit', 40, { sessionLimit: null, fullPresence: 'busy-dnd' }, 'busy'],
   ])('%s → %s', (_name, sessions, rule, expected) => {
-    expect(computedPresence({ capacity: 100, usedCapacity: sessions, profiles: {}, sessions }, profiles, rule)).toBe(expected);
+    expect(computedPresence({ capacity: 100, usedCapacity: sessions, profiles: {}, sessions }, profiles, rule)).toBe(
+      expected,
+    );
   });
 });
 
@@ -90,7 +181,9 @@ describe('sign-in and manual presence (AG1)', () => {
   ])('at the session limit a manual %s shows as %s → %s', (manual, fullPresence, expected) => {
     const atLimit: CapacityUse = { capacity: 20, usedCapacity: 5, profiles: {}, sessions: 5 };
     const state = setManual(signIn('available', T0), manual, T0);
-    expect(effectivePresence(state, atLimit, after(MIN), IDLE_MINUTES, new Map(), { sessionLimit: 5, fullPresence })).toBe(expected);
+    expect(
+      effectivePresence(state, atLimit, after(MIN), IDLE_MINUTES, new Map(), { sessionLimit: 5, fullPresence }),
+    ).toBe(expected);
   });
 
   it('without a session limit a manual Available stays Available however many conversations are held', () => {

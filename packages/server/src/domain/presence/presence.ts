@@ -84,7 +84,12 @@ export function signIn(defaultPresence: Presence, now: Date, customPresenceId: s
 }
 
 /** The agent (or a supervisor) sets a presence by hand; a custom one carries its base. */
-export function setManual(state: PresenceState, presence: Presence, now: Date, customPresenceId: string | null = null): PresenceState {
+export function setManual(
+  state: PresenceState,
+  presence: Presence,
+  now: Date,
+  customPresenceId: string | null = null,
+): PresenceState {
   return { ...state, manual: { presence, setAt: now, customPresenceId }, lastActivityAt: now };
 }
 
@@ -93,7 +98,8 @@ export function clearManual(state: PresenceState): PresenceState {
   return { ...state, manual: null };
 }
 
-const idleFor = (state: PresenceState, now: Date, idleMinutes: number) => now.getTime() - state.lastActivityAt.getTime() >= idleMinutes * 60_000;
+const idleFor = (state: PresenceState, now: Date, idleMinutes: number) =>
+  now.getTime() - state.lastActivityAt.getTime() >= idleMinutes * 60_000;
 
 /** Activity from the agent. After an idle spell the manual presence is gone (§1.7: it clears on inactivity). */
 export function activity(state: PresenceState, now: Date, idleMinutes: number): PresenceState {
@@ -116,7 +122,8 @@ export function disconnect(state: PresenceState, now: Date): PresenceState {
 /** Back within 2.5 minutes: the previous presence returns; later: computed again (§1.7). */
 export function reconnect(state: PresenceState, now: Date): PresenceState {
   if (state.connected) return { ...state, lastActivityAt: now };
-  const away = state.disconnectedAt === null ? Number.POSITIVE_INFINITY : now.getTime() - state.disconnectedAt.getTime();
+  const away =
+    state.disconnectedAt === null ? Number.POSITIVE_INFINITY : now.getTime() - state.disconnectedAt.getTime();
   const manual = away <= RECONNECT_GRACE_MS ? state.presenceBeforeDisconnect : null;
   return { manual, lastActivityAt: now, connected: true, disconnectedAt: null, presenceBeforeDisconnect: null };
 }

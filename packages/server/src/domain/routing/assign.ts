@@ -3,7 +3,15 @@ import { charge } from './capacity.js';
 import { eligibility, memberEligibility } from './eligibility.js';
 import { prioritize } from './prioritize.js';
 import { strategyFor } from './strategies/strategy-for.js';
-import type { AgentState, AssignmentDecision, AssignmentStrategy, Candidate, NonEmpty, RoutingConfig, WorkItem } from './types.js';
+import type {
+  AgentState,
+  AssignmentDecision,
+  AssignmentStrategy,
+  Candidate,
+  NonEmpty,
+  RoutingConfig,
+  WorkItem,
+} from './types.js';
 
 /** The agents of one cycle: the working copy (charged as the cycle assigns) and who is in which queue. */
 type Cycle = { agents: Map<string, AgentState>; byQueue: Map<string, string[]>; config: RoutingConfig; now: Date };
@@ -24,27 +32,58 @@ function startCycle(agents: readonly AgentState[], config: RoutingConfig, now: D
   return { agents: byId, byQueue, config, now };
 }
 
-const considered = (agent: AgentState, chosen: boolean, reason: string, rank: number | null = null): AgentConsidered => ({ agentId: agent.id, agentName: agent.name, chosen, rank, reason });
+const considered = (
+  agent: AgentState,
+  chosen: boolean,
+  reason: string,
+  rank: number | null = null,
+): AgentConsidered => ({ agentId: agent.id, agentName: agent.name, chosen, rank, reason });
 
-function toCandidate(agent: AgentState, item: WorkItem, ws: Workstream, cycle: Cycle, member: boolean): Candidate | string {
+function toCandidate(
+  agent: AgentState,
+  item: WorkItem,
+  ws: Workstream,
+  cycle: Cycle,
+  member: boolean,
+): Candidate | string {
   const { capacityProfiles, sessionLimit } = cycle.config;
   const verdict = (member ? memberEligibility : eligibility)(agent, item, ws, capacityProfiles, sessionLimit);
   if (!verdict.eligible) return verdict.reason;
   const { match, remaining } = verdict;
-  return { agent, remaining, skillFit: match.fit, skillDistance: match.distance, declines: item.declines[agent.id] ?? 0 };
+  return {
+    agent,
+    remaining,
+    skillFit: match.fit,
+    skillDistance: match.distance,
+    declines: item.declines[agent.id] ?? 0,
+  };
 }
 
 /** Affinity (RT1): the agent who had the item takes it back if eligible. */
-function affinityDecision(item: WorkItem, ws: Workstream, cycle: Cycle, strategy: string): { decision: AssignmentDecision | null; note: AgentConsidered | null } {
+function affinityDecision(
+  item: WorkItem,
+  ws: Workstream,
+  cycle: Cycle,
+  strategy: string,
+): { decision: AssignmentDecision | null; note: AgentConsidered | null } {
   const agent = item.affinityAgentId === null ? undefined : cycle.agents.get(item.affinityAgentId);
   if (!agent) return { decision: null, note: null };
   const c = toCandidate(agent, item, ws, cycle, false);
   if (typeof c === 'string') return { decision: null, note: considered(agent, false, `affinity agent, but ${c}`) };
   const chosen = considered(agent, true, 'affinity: had this conversation before', 1);
-  return { decision: { itemId: item.id, queueId: item.queueId, agentId: agent.id, strategy, considered: [chosen] }, note: null };
+  return {
+    decision: { itemId: item.id, queueId: item.queueId, agentId: agent.id, strategy, considered: [chosen] },
+    note: null,
+  };
 }
 
-function rankMembers(item: WorkItem, ws: Workstream, strategy: AssignmentStrategy, cycle: Cycle, notes: AgentConsidered[]): AssignmentDecision {
+function rankMembers(
+  item: WorkItem,
+  ws: Workstream,
+  strategy: AssignmentStrategy,
+  cycle: Cycle,
+  notes: AgentConsidered[],
+): AssignmentDecision {
   const skipped: AgentConsidered[] = [...notes];
   let candidates: Candidate[] = [];
   for (const id of cycle.byQueue.get(item.queueId) ?? []) {
@@ -58,10 +97,17 @@ function rankMembers(item: WorkItem, ws: Workstream, strategy: AssignmentStrateg
   if (strategy.filter && candidates.length > 0) {
     const { kept, reasons } = strategy.filter(candidates, ctx);
     const keptIds = new Set(kept.map((c) => c.agent.id));
-    for (const c of candidates) if (!keptIds.has(c.agent.id)) skipped.push(considered(c.agent, false, reasons.get(c.agent.id) ?? 'filtered out'));
+    for (const c of candidates)
+      if (!keptIds.has(c.agent.id)) skipped.push(considered(c.agent, false, reasons.get(c.agent.id) ?? 'filtered out'));
     candidates = kept;
   }
-  const decision: AssignmentDecision = { itemId: item.id, queueId: item.queueId, agentId: null, strategy: strategy.name, considered: skipped };
+  const decision: AssignmentDecision = {
+    itemId: item.id,
+    queueId: item.queueId,
+    agentId: null,
+    strategy: strategy.name,
+    considered: skipped,
+  };
   if (candidates.length === 0) return decision;
   const { ranked, reasons } = strategy.rank(candidates as unknown as NonEmpty<Candidate>, ctx);
   const all: AgentConsidered[] = [];
@@ -82,9 +128,15 @@ function decide(item: WorkItem, cycle: Cycle): AssignmentDecision {
   const queue = cycle.config.queues.get(item.queueId);
   if (!queue) return notOffered(item, 'none', 'the queue does not exist');
   if (!ws) return notOffered(item, queue.assignment.kind, 'the workstream does not exist');
-  if (ws.distribution === 'pick') return notOffered(item, queue.assignment.kind, 'pick workstream: agents take items themselves');
+  if (ws.distribution === 'pick')
+    return notOffered(item, queue.assignment.kind, 'pick workstream: agents take items themselves');
   const declines = Object.values(item.declines).reduce((sum, n) => sum + n, 0);
-  if (declines >= TOTAL_DECLINE_LIMIT) return notOffered(item, queue.assignment.kind, `declined ${declines} times in all: left to picking and supervisors`);
+  if (declines >= TOTAL_DECLINE_LIMIT)
+    return notOffered(
+      item,
+      queue.assignment.kind,
+      `declined ${declines} times in all: left to picking and supervisors`,
+    );
   const strategy = strategyFor(queue.assignment);
   const { decision, note } = affinityDecision(item, ws, cycle, strategy.name);
   return decision ?? rankMembers(item, ws, strategy, cycle, note ? [note] : []);
@@ -122,7 +174,12 @@ export function startAssignmentCycle(agents: readonly AgentState[], config: Rout
  * why they were chosen, ranked lower or skipped. An item listed twice is decided once. Pure and
  * deterministic; the caller claims each decision with a conditional write and may lose some.
  */
-export function assignCycle(items: readonly WorkItem[], agents: readonly AgentState[], config: RoutingConfig, now: Date): AssignmentDecision[] {
+export function assignCycle(
+  items: readonly WorkItem[],
+  agents: readonly AgentState[],
+  config: RoutingConfig,
+  now: Date,
+): AssignmentDecision[] {
   const cycle = startAssignmentCycle(agents, config, now);
   const seen = new Set<string>();
   const decisions: AssignmentDecision[] = [];

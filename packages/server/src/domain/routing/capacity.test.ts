@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { atSessionLimit, capacityNeedFor, capacityShortfall, charge, fits, holdsCapacity, release, remaining } from './capacity.js';
+import {
+  atSessionLimit,
+  capacityNeedFor,
+  capacityShortfall,
+  charge,
+  fits,
+  holdsCapacity,
+  release,
+  remaining,
+} from './capacity.js';
 import { agent, at, profile, workstream } from './test-builders.js';
 import type { CapacityNeed } from './types.js';
 
@@ -24,7 +33,9 @@ describe('capacity: units (RT4)', () => {
   });
 
   it('says how much is left and needed', () => {
-    expect(capacityShortfall(agent({ id: 'a', capacity: 2, usedCapacity: 2 }), units(1), profiles)).toBe('capacity 0 left, 1 needed');
+    expect(capacityShortfall(agent({ id: 'a', capacity: 2, usedCapacity: 2 }), units(1), profiles)).toBe(
+      'capacity 0 left, 1 needed',
+    );
   });
 
   it('charges and releases without touching the input', () => {
@@ -89,7 +100,9 @@ describe('atSessionLimit (AG1: an admin setting, none by default)', () => {
 
 describe('capacityNeedFor', () => {
   it('costs the workstream’s units', () => {
-    expect(capacityNeedFor(workstream({ capacity: { kind: 'units', units: 2 } }), { capacityProfileId: 'high' })).toEqual(units(2));
+    expect(
+      capacityNeedFor(workstream({ capacity: { kind: 'units', units: 2 } }), { capacityProfileId: 'high' }),
+    ).toEqual(units(2));
   });
   it('adds a profile set by classification to the workstream’s, once', () => {
     const ws = workstream({ capacity: { kind: 'profiles', profileIds: ['total'] } });

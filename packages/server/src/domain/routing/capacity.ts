@@ -59,7 +59,12 @@ export function remaining(agent: AgentState, need: CapacityNeed): number {
   return Number.isFinite(least) ? least : 0;
 }
 
-function addToProfiles(agent: AgentState, need: CapacityNeed & { kind: 'profiles' }, delta: 1 | -1, profiles: Profiles): AgentState['profiles'] {
+function addToProfiles(
+  agent: AgentState,
+  need: CapacityNeed & { kind: 'profiles' },
+  delta: 1 | -1,
+  profiles: Profiles,
+): AgentState['profiles'] {
   const next = { ...agent.profiles };
   for (const id of need.profileIds) {
     const held = next[id] ?? { limit: profiles.get(id)?.defaultLimit ?? 0, used: 0 };
@@ -77,7 +82,8 @@ export function charge(agent: AgentState, need: CapacityNeed, profiles: Profiles
 
 /** The agent after an item released its capacity at `now` (least active reads that time). */
 export function release(agent: AgentState, need: CapacityNeed, now: Date, profiles: Profiles = new Map()): AgentState {
-  if (need.kind === 'units') return { ...agent, usedCapacity: Math.max(0, agent.usedCapacity - need.units), lastCapacityReleaseAt: now };
+  if (need.kind === 'units')
+    return { ...agent, usedCapacity: Math.max(0, agent.usedCapacity - need.units), lastCapacityReleaseAt: now };
   return { ...agent, profiles: addToProfiles(agent, need, -1, profiles), lastCapacityReleaseAt: now };
 }
 
@@ -98,7 +104,12 @@ export function capacityNeedFor(workstream: Workstream, outputs: Outputs = {}): 
  * not; wrap-up follows the workstream's blocking setting
  * (always, never, or until `seconds` after the wrap-up began).
  */
-export function holdsCapacity(state: ConversationState, blocking: WrapUpBlocking, wrapUpSince: Date | null, now: Date): boolean {
+export function holdsCapacity(
+  state: ConversationState,
+  blocking: WrapUpBlocking,
+  wrapUpSince: Date | null,
+  now: Date,
+): boolean {
   if (state === 'active') return true;
   if (state !== 'wrap-up') return false;
   if (blocking.kind !== 'release-after') return blocking.kind === 'always';

@@ -5,7 +5,10 @@ import type { RoutingContext } from './types.js';
 export type Classification = { outputs: Outputs; trace: TraceStep[] };
 
 /** Skills add up by skill id; a skill named twice keeps its higher proficiency. */
-export function mergeSkills(current: readonly SkillRequirement[], added: readonly SkillRequirement[]): SkillRequirement[] {
+export function mergeSkills(
+  current: readonly SkillRequirement[],
+  added: readonly SkillRequirement[],
+): SkillRequirement[] {
   const byId = new Map<string, number>();
   for (const s of [...current, ...added]) byId.set(s.skillId, Math.max(byId.get(s.skillId) ?? 0, s.proficiency));
   return [...byId].map(([skillId, proficiency]) => ({ skillId, proficiency }));
@@ -29,7 +32,12 @@ export function classify(rulesets: readonly Ruleset[], ctx: RoutingContext, init
   for (const ruleset of rulesets) {
     const rule = ruleset.rules.find((r) => evaluateCondition(r.when, ctx, outputs));
     if (rule) outputs = mergeOutputs(outputs, rule.set);
-    trace.push({ step: 'classification', ruleset: ruleset.name, matchedRule: rule?.name ?? null, outputs: rule ? rule.set : {} });
+    trace.push({
+      step: 'classification',
+      ruleset: ruleset.name,
+      matchedRule: rule?.name ?? null,
+      outputs: rule ? rule.set : {},
+    });
   }
   return { outputs, trace };
 }

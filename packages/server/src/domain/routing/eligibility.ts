@@ -4,7 +4,8 @@ import { skillFit, skillsAllow, type SkillMatch } from './skills.js';
 import type { AgentState, WorkItem } from './types.js';
 
 /** Whether an agent may be offered an item, and if not, why in words a supervisor reads. */
-export type Eligibility = { eligible: true; match: SkillMatch; remaining: number } | { eligible: false; reason: string };
+export type Eligibility =
+  { eligible: true; match: SkillMatch; remaining: number } | { eligible: false; reason: string };
 
 /** The workstream settings eligibility reads. */
 export type EligibilityRules = Pick<Workstream, 'allowedPresences' | 'maxDeclines' | 'skillMatching'>;
@@ -24,7 +25,10 @@ function sessionLimitReached(limit: number): Eligibility {
   return refusal;
 }
 const PRESENCE_REFUSED = Object.fromEntries(
-  (['available', 'busy', 'busy-dnd', 'away', 'offline'] as const).map((p) => [p, { eligible: false, reason: `presence ${p} is not allowed` }]),
+  (['available', 'busy', 'busy-dnd', 'away', 'offline'] as const).map((p) => [
+    p,
+    { eligible: false, reason: `presence ${p} is not allowed` },
+  ]),
 ) as Record<AgentState['presence'], Eligibility>;
 
 // Most items have no declines; skipping the lookup then spares a keyed read per agent.
@@ -74,6 +78,7 @@ export function memberEligibility(
   const shortfall = capacityShortfall(agent, item.need, profiles);
   if (shortfall !== null) return { eligible: false, reason: shortfall };
   const match = skillFit(agent, rules.skillMatching === 'none' ? [] : item.skills);
-  if (!skillsAllow(rules.skillMatching, match)) return { eligible: false, reason: match.shortfall ?? 'skills do not match' };
+  if (!skillsAllow(rules.skillMatching, match))
+    return { eligible: false, reason: match.shortfall ?? 'skills do not match' };
   return { eligible: true, match, remaining: remaining(agent, item.need) };
 }

@@ -35,7 +35,12 @@ describe('why a waiting item is not offered, right now (RT5)', () => {
 
   it('in a pick workstream says so, and still says who could take it', () => {
     const cfg = config({ workstreams: [workstream({ distribution: 'pick' })] });
-    const { note, agents: shown } = explainWaiting(item({ id: 'c1' }), [agent({ id: 'free' }), agent({ id: 'away', presence: 'away' })], cfg, T0);
+    const { note, agents: shown } = explainWaiting(
+      item({ id: 'c1' }),
+      [agent({ id: 'free' }), agent({ id: 'away', presence: 'away' })],
+      cfg,
+      T0,
+    );
     expect(note).toMatch(/pick/);
     expect(shown).toEqual([
       { agentId: 'free', name: 'free', eligible: true, rank: null, reason: 'could take it' },

@@ -12,13 +12,24 @@ export type WaitingExplanation = { note: string | null; agents: AgentNow[] };
  * whoever is free (a pick workstream, too many declines), each member still gets their own
  * eligibility, beside the engine's note.
  */
-export function explainWaiting(item: WorkItem, agents: readonly AgentState[], config: RoutingConfig, now: Date): WaitingExplanation {
+export function explainWaiting(
+  item: WorkItem,
+  agents: readonly AgentState[],
+  config: RoutingConfig,
+  now: Date,
+): WaitingExplanation {
   const decision = startAssignmentCycle(agents, config, now).assign(item);
   const byId = new Map(agents.map((a) => [a.id, a]));
   if (!decision.note) {
     return {
       note: null,
-      agents: decision.considered.map((c) => ({ agentId: c.agentId, name: byId.get(c.agentId)?.name ?? c.agentName, eligible: c.rank !== null, rank: c.rank, reason: c.reason })),
+      agents: decision.considered.map((c) => ({
+        agentId: c.agentId,
+        name: byId.get(c.agentId)?.name ?? c.agentName,
+        eligible: c.rank !== null,
+        rank: c.rank,
+        reason: c.reason,
+      })),
     };
   }
   const ws = config.workstreams.get(item.workstreamId);
@@ -26,8 +37,16 @@ export function explainWaiting(item: WorkItem, agents: readonly AgentState[], co
   return {
     note: decision.note,
     agents: members.map((a) => {
-      const verdict = ws ? eligibility(a, item, ws, config.capacityProfiles) : { eligible: false as const, reason: 'the workstream does not exist' };
-      return { agentId: a.id, name: a.name, eligible: verdict.eligible, rank: null, reason: verdict.eligible ? 'could take it' : verdict.reason };
+      const verdict = ws
+        ? eligibility(a, item, ws, config.capacityProfiles)
+        : { eligible: false as const, reason: 'the workstream does not exist' };
+      return {
+        agentId: a.id,
+        name: a.name,
+        eligible: verdict.eligible,
+        rank: null,
+        reason: verdict.eligible ? 'could take it' : verdict.reason,
+      };
     }),
   };
 }

@@ -17,9 +17,18 @@ const full: OverflowRule['when'] = { kind: 'queue-size', limit: 5 };
 function setup(rules: RouteToQueueRule[], queues: QueueConfig[], extra: Partial<Parameters<typeof config>[0]> = {}) {
   const ws = workstream({ routeToQueue: rules });
   const cfg: RoutingConfig = config({ workstreams: [ws], queues: [queue({ id: 'fallback' }), ...queues], ...extra });
-  return (ctx: RoutingContext, opts: { now?: Date; stats?: Record<string, QueueStats>; conversationId?: string } = {}) =>
+  return (
+    ctx: RoutingContext,
+    opts: { now?: Date; stats?: Record<string, QueueStats>; conversationId?: string } = {},
+  ) =>
     routeIntake(
-      { conversationId: opts.conversationId ?? 'conv-1', workstream: ws, context: ctx, now: opts.now ?? MONDAY_NOON, stats: new Map(Object.entries(opts.stats ?? {})) },
+      {
+        conversationId: opts.conversationId ?? 'conv-1',
+        workstream: ws,
+        context: ctx,
+        now: opts.now ?? MONDAY_NOON,
+        stats: new Map(Object.entries(opts.stats ?? {})),
+      },
       cfg,
     );
 }
@@ -27,14 +36,26 @@ const busy = (waiting: number): QueueStats => ({ waiting, estimatedWaitSeconds: 
 
 describe('routeIntake: route-to-queue (RT2)', () => {
   const route = setup(
-    [rule('Gold customers', eq('context.tier', 'gold'), 'gold'), rule('Billing questions', { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'invoice' }, 'billing')],
+    [
+      rule('Gold customers', eq('context.tier', 'gold'), 'gold'),
+      rule(
+        'Billing questions',
+        { kind: 'compare', field: 'prechat.question', operator: 'contains', value: 'invoice' },
+        'billing',
+      ),
+    ],
     [queue({ id: 'gold' }), queue({ id: 'billing' })],
   );
 
   it('routes on a context variable set by the page', () => {
     const d = route(routingContext({ context: { tier: 'Gold' } }));
     expect(d.queueId).toBe('gold');
-    expect(d.trace.at(-1)).toMatchObject({ step: 'queue', queueId: 'gold', matchedRule: 'Gold customers', reason: 'rule "Gold customers" matched' });
+    expect(d.trace.at(-1)).toMatchObject({
+      step: 'queue',
+      queueId: 'gold',
+      matchedRule: 'Gold customers',
+      reason: 'rule "Gold customers" matched',
+    });
   });
 
   it('routes on a pre-chat answer', () => {
@@ -48,23 +69,57 @@ describe('routeIntake: route-to-queue (RT2)', () => {
   it('falls back when nothing matches, and says so', () => {
     const d = route(routingContext({ context: { tier: 'silver' } }));
     expect(d).toMatchObject({ queueId: 'fallback', overflow: null });
-    expect(d.trace.at(-1)).toMatchObject({ step: 'queue', queueId: 'fallback', matchedRule: null, reason: expect.stringContaining('no rule matched') });
+    expect(d.trace.at(-1)).toMatchObject({
+      step: 'queue',
+      queueId: 'fallback',
+      matchedRule: null,
+      reason: expect.stringContaining('no rule matched'),
+    });
   });
 
   it('lets rules read classification outputs', () => {
     const ws = workstream({
-      classification: [{ name: 'Lang', rules: [{ name: 'fr', when: eq('channel.locale', 'fr-FR'), set: { skills: [{ skillId: 'french', proficiency: 5 }] } }] }],
-      routeToQueue: [rule('French', { kind: 'compare', field: 'output.skills', operator: 'contains', value: 'french' }, 'fr')],
+      classification: [
+        {
+          name: 'Lang',
+          rules: [
+            {
+              name: 'fr',
+              when: eq('channel.locale', 'fr-FR'),
+              set: { skills: [{ skillId: 'french', proficiency: 5 }] },
+            },
+          ],
+        },
+      ],
+      routeToQueue: [
+        rule('French', { kind: 'compare', field: 'output.skills', operator: 'contains', value: 'french' }, 'fr'),
+      ],
     });
     const cfg = config({ workstreams: [ws], queues: [queue({ id: 'fallback' }), queue({ id: 'fr' })] });
-    const d = routeIntake({ conversationId: 'c', workstream: ws, context: routingContext({ channel: { locale: 'fr-FR' } }), now: MONDAY_NOON, stats: new Map() }, cfg);
+    const d = routeIntake(
+      {
+        conversationId: 'c',
+        workstream: ws,
+        context: routingContext({ channel: { locale: 'fr-FR' } }),
+        now: MONDAY_NOON,
+        stats: new Map(),
+      },
+      cfg,
+    );
     expect(d.queueId).toBe('fr');
     expect(d.outputs).toEqual({ skills: [{ skillId: 'french', proficiency: 5 }] });
   });
 });
 
 describe('routeIntake: percentage split', () => {
-  const split: RouteToQueueRule = { name: 'Split', when: { kind: 'always' }, queues: [{ queueId: 'a', percentage: 70 }, { queueId: 'b', percentage: 30 }] };
+  const split: RouteToQueueRule = {
+    name: 'Split',
+    when: { kind: 'always' },
+    queues: [
+      { queueId: 'a', percentage: 70 },
+      { queueId: 'b', percentage: 30 },
+    ],
+  };
 
   it('sends one conversation to the same queue every time', () => {
     const ids = Array.from({ length: 50 }, (_, i) => `conversation-${i}`);
@@ -80,7 +135,14 @@ describe('routeIntake: percentage split', () => {
   });
 
   it('checks overflow after the pick', () => {
-    const route = setup([split, rule('Rest', { kind: 'always' }, 'c')], [queue({ id: 'a', overflow: [{ when: full, then: { kind: 'assign-anyway' } }] }), queue({ id: 'b' }), queue({ id: 'c' })]);
+    const route = setup(
+      [split, rule('Rest', { kind: 'always' }, 'c')],
+      [
+        queue({ id: 'a', overflow: [{ when: full, then: { kind: 'assign-anyway' } }] }),
+        queue({ id: 'b' }),
+        queue({ id: 'c' }),
+      ],
+    );
     const toA = Array.from({ length: 100 }, (_, i) => `id-${i}`).find((id) => pickShare(split, id).queueId === 'a')!;
     expect(route(routingContext(), { conversationId: toA, stats: { a: busy(9) } }).queueId).toBe('c');
   });
@@ -90,28 +152,57 @@ describe('routeIntake: overflow (RT3)', () => {
   const always: Condition = { kind: 'always' };
 
   it('skips a matched queue that overflows for the next matching rule, and records why', () => {
-    const route = setup([rule('First', always, 'a'), rule('Second', always, 'b')], [queue({ id: 'a', overflow: [{ when: full, then: { kind: 'message-and-end', message: 'Busy' } }] }), queue({ id: 'b' })]);
+    const route = setup(
+      [rule('First', always, 'a'), rule('Second', always, 'b')],
+      [
+        queue({ id: 'a', overflow: [{ when: full, then: { kind: 'message-and-end', message: 'Busy' } }] }),
+        queue({ id: 'b' }),
+      ],
+    );
     const d = route(routingContext(), { stats: { a: busy(5) } });
     expect(d).toMatchObject({ queueId: 'b', overflow: null });
-    expect(d.trace.at(-1)).toMatchObject({ step: 'queue', queueId: 'b', skipped: [{ queueId: 'a', reason: expect.stringContaining('5 waiting, limit 5') }] });
+    expect(d.trace.at(-1)).toMatchObject({
+      step: 'queue',
+      queueId: 'b',
+      skipped: [{ queueId: 'a', reason: expect.stringContaining('5 waiting, limit 5') }],
+    });
   });
 
   it('a closed queue with hours counts as overflowing even without rules', () => {
-    const route = setup([rule('First', always, 'a'), rule('Second', always, 'b')], [queue({ id: 'a', operatingHoursId: 'office' }), queue({ id: 'b' })], { hours: [hours({ id: 'office' })] });
+    const route = setup(
+      [rule('First', always, 'a'), rule('Second', always, 'b')],
+      [queue({ id: 'a', operatingHoursId: 'office' }), queue({ id: 'b' })],
+      { hours: [hours({ id: 'office' })] },
+    );
     expect(route(routingContext(), { now: SATURDAY_EVENING }).queueId).toBe('b');
     expect(route(routingContext(), { now: MONDAY_NOON }).queueId).toBe('a');
   });
 
   const allOverflow = (action: OverflowRule['then']) =>
-    setup([rule('First', always, 'a')], [queue({ id: 'a', overflow: [{ when: full, then: action }] }), queue({ id: 'spill', overflow: [{ when: full, then: { kind: 'message-and-end', message: 'x' } }] })]);
+    setup(
+      [rule('First', always, 'a')],
+      [
+        queue({ id: 'a', overflow: [{ when: full, then: action }] }),
+        queue({ id: 'spill', overflow: [{ when: full, then: { kind: 'message-and-end', message: 'x' } }] }),
+      ],
+    );
 
   it('transfer: the item goes to the target queue, which is not checked again', () => {
-    const d = allOverflow({ kind: 'transfer', queueId: 'spill' })(routingContext(), { stats: { a: busy(7), spill: busy(50) } });
+    const d = allOverflow({ kind: 'transfer', queueId: 'spill' })(routingContext(), {
+      stats: { a: busy(7), spill: busy(50) },
+    });
     expect(d).toMatchObject({ queueId: 'spill', overflow: { kind: 'transfer', queueId: 'spill' } });
-    expect(d.trace.filter((s) => s.step === 'overflow')).toEqual([{ step: 'overflow', queueId: 'a', condition: '7 waiting, limit 5', action: { kind: 'transfer', queueId: 'spill' } }]);
+    expect(d.trace.filter((s) => s.step === 'overflow')).toEqual([
+      {
+        step: 'overflow',
+        queueId: 'a',
+        condition: '7 waiting, limit 5',
+        action: { kind: 'transfer', queueId: 'spill' },
+      },
+    ]);
   });
 
-  it('transfer to a queue outside the configuration (another organisation\'s): the item stays in its queue', () => {
+  it("transfer to a queue outside the configuration (another organisation's): the item stays in its queue", () => {
     const d = allOverflow({ kind: 'transfer', queueId: 'elsewhere' })(routingContext(), { stats: { a: busy(7) } });
     expect(d).toMatchObject({ queueId: 'a', overflow: null });
     expect(d.trace.at(-1)).toMatchObject({ queueId: 'a', reason: expect.stringContaining('unknown queue') });
@@ -121,7 +212,10 @@ describe('routeIntake: overflow (RT3)', () => {
     [{ kind: 'message-and-end', message: 'We are busy' }],
     [{ kind: 'offer-callback', message: 'We call you back' }],
   ] as const)('%o ends intake without a queue', (action) => {
-    expect(allOverflow(action)(routingContext(), { stats: { a: busy(5) } })).toMatchObject({ queueId: null, overflow: action });
+    expect(allOverflow(action)(routingContext(), { stats: { a: busy(5) } })).toMatchObject({
+      queueId: null,
+      overflow: action,
+    });
   });
 
   it('assign-anyway keeps the queue, traces the overflow and reports no action', () => {
@@ -131,7 +225,17 @@ describe('routeIntake: overflow (RT3)', () => {
   });
 
   it('fires on the estimated wait', () => {
-    const route = setup([rule('R', always, 'a')], [queue({ id: 'a', overflow: [{ when: { kind: 'estimated-wait', seconds: 300 }, then: { kind: 'offer-callback', message: 'cb' } }] })]);
+    const route = setup(
+      [rule('R', always, 'a')],
+      [
+        queue({
+          id: 'a',
+          overflow: [
+            { when: { kind: 'estimated-wait', seconds: 300 }, then: { kind: 'offer-callback', message: 'cb' } },
+          ],
+        }),
+      ],
+    );
     expect(route(routingContext(), { stats: { a: { waiting: 1, estimatedWaitSeconds: 299 } } }).queueId).toBe('a');
     expect(route(routingContext(), { stats: { a: { waiting: 1, estimatedWaitSeconds: 300 } } }).queueId).toBeNull();
   });
@@ -146,36 +250,67 @@ describe('routeIntake: overflow (RT3)', () => {
       ],
     });
     const route = setup([rule('R', always, 'a')], [q], { hours: [hours({ id: 'office' })] });
-    expect(route(routingContext(), { now: SATURDAY_EVENING, stats: { a: busy(9) } }).overflow).toEqual({ kind: 'message-and-end', message: 'Closed' });
-    expect(route(routingContext(), { now: MONDAY_NOON, stats: { a: busy(9) } }).overflow).toEqual({ kind: 'transfer', queueId: 'fallback' });
+    expect(route(routingContext(), { now: SATURDAY_EVENING, stats: { a: busy(9) } }).overflow).toEqual({
+      kind: 'message-and-end',
+      message: 'Closed',
+    });
+    expect(route(routingContext(), { now: MONDAY_NOON, stats: { a: busy(9) } }).overflow).toEqual({
+      kind: 'transfer',
+      queueId: 'fallback',
+    });
   });
 
   it('when every matched queue overflows, takes the first that is open', () => {
     const route = setup(
       [rule('Closed one', always, 'closed'), rule('Open one', always, 'open')],
-      [queue({ id: 'closed', operatingHoursId: 'weekend' }), queue({ id: 'open', overflow: [{ when: full, then: { kind: 'offer-callback', message: 'cb' } }] })],
+      [
+        queue({ id: 'closed', operatingHoursId: 'weekend' }),
+        queue({ id: 'open', overflow: [{ when: full, then: { kind: 'offer-callback', message: 'cb' } }] }),
+      ],
       { hours: [hours({ id: 'weekend', weekly: [{ day: 'sat', start: '10:00', end: '12:00' }] })] },
     );
     const d = route(routingContext(), { stats: { open: busy(5) } });
     expect(d).toMatchObject({ queueId: null, overflow: { kind: 'offer-callback' } });
-    expect(d.trace.find((s) => s.step === 'queue')).toMatchObject({ queueId: 'open', reason: expect.stringContaining('first one that is open') });
+    expect(d.trace.find((s) => s.step === 'queue')).toMatchObject({
+      queueId: 'open',
+      reason: expect.stringContaining('first one that is open'),
+    });
   });
 
   it('when none is open, takes the one that opens soonest', () => {
     const route = setup(
       [rule('Weekdays', always, 'weekdays'), rule('Sundays', always, 'sundays')],
       [queue({ id: 'weekdays', operatingHoursId: 'office' }), queue({ id: 'sundays', operatingHoursId: 'sunday' })],
-      { hours: [hours({ id: 'office' }), hours({ id: 'sunday', weekly: [{ day: 'sun', start: '10:00', end: '14:00' }] })] },
+      {
+        hours: [
+          hours({ id: 'office' }),
+          hours({ id: 'sunday', weekly: [{ day: 'sun', start: '10:00', end: '14:00' }] }),
+        ],
+      },
     );
     const d = route(routingContext(), { now: SATURDAY_EVENING });
     expect(d.queueId).toBe('sundays');
-    expect(d.trace.find((s) => s.step === 'queue')).toMatchObject({ reason: expect.stringContaining('2026-03-08T09:00:00.000Z') });
+    expect(d.trace.find((s) => s.step === 'queue')).toMatchObject({
+      reason: expect.stringContaining('2026-03-08T09:00:00.000Z'),
+    });
   });
 
   it('ignores the fallback queue’s overflow', () => {
     const ws = workstream({ routeToQueue: [] });
-    const fallback = queue({ id: 'fallback', overflow: [{ when: full, then: { kind: 'message-and-end', message: 'x' } }] });
-    const d = routeIntake({ conversationId: 'c', workstream: ws, context: routingContext(), now: MONDAY_NOON, stats: new Map([['fallback', busy(99)]]) }, config({ workstreams: [ws], queues: [fallback] }));
+    const fallback = queue({
+      id: 'fallback',
+      overflow: [{ when: full, then: { kind: 'message-and-end', message: 'x' } }],
+    });
+    const d = routeIntake(
+      {
+        conversationId: 'c',
+        workstream: ws,
+        context: routingContext(),
+        now: MONDAY_NOON,
+        stats: new Map([['fallback', busy(99)]]),
+      },
+      config({ workstreams: [ws], queues: [fallback] }),
+    );
     expect(d).toMatchObject({ queueId: 'fallback', overflow: null });
     expect(d.trace.some((s) => s.step === 'overflow')).toBe(false);
   });

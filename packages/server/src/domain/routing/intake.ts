@@ -29,7 +29,12 @@ export function pickShare(rule: RouteToQueueRule, conversationId: string): Route
   return rule.queues[rule.queues.length - 1] ?? rule.queues[0]!;
 }
 
-const queueStep = (queue: { id: string; name: string }, matchedRule: string | null, reason: string, skipped: Skipped[]): TraceStep => ({
+const queueStep = (
+  queue: { id: string; name: string },
+  matchedRule: string | null,
+  reason: string,
+  skipped: Skipped[],
+): TraceStep => ({
   step: 'queue',
   queueId: queue.id,
   queueName: queue.name,
@@ -44,7 +49,11 @@ function matchedReason(rule: RouteToQueueRule, percentage: number): string {
 }
 
 /** All matched queues overflow: the first open one, else the one that opens soonest (§1.3). */
-function leastBadQueue(overflowing: readonly Overflowing[], config: RoutingConfig, now: Date): { pick: Overflowing; reason: string } {
+function leastBadQueue(
+  overflowing: readonly Overflowing[],
+  config: RoutingConfig,
+  now: Date,
+): { pick: Overflowing; reason: string } {
   const opens = overflowing.map((o) => {
     const hours = o.queue.operatingHoursId === null ? null : config.operatingHours.get(o.queue.operatingHoursId);
     return { o, at: nextOpening(hours, now) };
@@ -52,12 +61,20 @@ function leastBadQueue(overflowing: readonly Overflowing[], config: RoutingConfi
   const open = opens.find((x) => x.at !== null && x.at.getTime() === now.getTime());
   if (open) return { pick: open.o, reason: 'every matched queue overflows; first one that is open' };
   const soonest = opens.reduce((best, x) => (x.at !== null && (best.at === null || x.at < best.at) ? x : best));
-  const when = soonest.at ? `opens soonest, at ${soonest.at.toISOString()}` : 'none opens within 14 days; first matched';
+  const when = soonest.at
+    ? `opens soonest, at ${soonest.at.toISOString()}`
+    : 'none opens within 14 days; first matched';
   return { pick: soonest.o, reason: `every matched queue overflows and none is open; ${when}` };
 }
 
 /** Runs the queue's one pre-queue overflow action (§1.8) and finishes the decision. */
-function applyOverflow(queue: QueueConfig, fired: FiredOverflow, config: RoutingConfig, trace: TraceStep[], outputs: IntakeDecision['outputs']): IntakeDecision {
+function applyOverflow(
+  queue: QueueConfig,
+  fired: FiredOverflow,
+  config: RoutingConfig,
+  trace: TraceStep[],
+  outputs: IntakeDecision['outputs'],
+): IntakeDecision {
   const action = fired.rule.then;
   trace.push({ step: 'overflow', queueId: queue.id, condition: fired.condition, action });
   switch (action.kind) {
@@ -96,7 +113,11 @@ export function routeIntake(input: IntakeInput, config: RoutingConfig): IntakeDe
     const share = pickShare(rule, input.conversationId);
     const queue = config.queues.get(share.queueId);
     if (!queue) {
-      skipped.push({ queueId: share.queueId, queueName: '(unknown queue)', reason: `rule "${rule.name}": queue does not exist` });
+      skipped.push({
+        queueId: share.queueId,
+        queueName: '(unknown queue)',
+        reason: `rule "${rule.name}": queue does not exist`,
+      });
       continue;
     }
     const fired = firstOverflow(queue, config, stats.get(queue.id), now);
@@ -105,14 +126,28 @@ export function routeIntake(input: IntakeInput, config: RoutingConfig): IntakeDe
       return { queueId: queue.id, outputs, overflow: null, trace };
     }
     overflowing.push({ rule, queue, fired });
-    skipped.push({ queueId: queue.id, queueName: queue.name, reason: `rule "${rule.name}": overflowing, ${fired.condition}` });
+    skipped.push({
+      queueId: queue.id,
+      queueName: queue.name,
+      reason: `rule "${rule.name}": overflowing, ${fired.condition}`,
+    });
   }
   if (overflowing.length > 0) {
     const { pick, reason } = leastBadQueue(overflowing, config, now);
-    trace.push(queueStep(pick.queue, pick.rule.name, reason, skipped.filter((s) => s.queueId !== pick.queue.id)));
+    trace.push(
+      queueStep(
+        pick.queue,
+        pick.rule.name,
+        reason,
+        skipped.filter((s) => s.queueId !== pick.queue.id),
+      ),
+    );
     return applyOverflow(pick.queue, pick.fired, config, trace, outputs);
   }
-  const fallback = config.queues.get(workstream.fallbackQueueId) ?? { id: workstream.fallbackQueueId, name: '(unknown queue)' };
+  const fallback = config.queues.get(workstream.fallbackQueueId) ?? {
+    id: workstream.fallbackQueueId,
+    name: '(unknown queue)',
+  };
   const why = skipped.length > 0 ? 'no usable rule matched: fallback queue' : 'no rule matched: fallback queue';
   trace.push(queueStep(fallback, null, `${why} (its overflow is not checked)`, skipped));
   return { queueId: fallback.id, outputs, overflow: null, trace };

@@ -30,7 +30,11 @@ describe('isOpen (RT3)', () => {
     const allDay = hours({
       id: 'la',
       timeZone: 'America/Los_Angeles',
-      weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '00:00', end: '24:00' })),
+      weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
+        day,
+        start: '00:00',
+        end: '24:00',
+      })),
       holidays: ['2026-12-25'],
     });
     expect(isOpen(allDay, utc('2026-12-25T08:30:00Z'))).toBe(false); // 00:30 on the 25th in LA
@@ -40,7 +44,11 @@ describe('isOpen (RT3)', () => {
   });
 
   it('reads the weekday in the zone, not in UTC', () => {
-    const auckland = hours({ id: 'nz', timeZone: 'Pacific/Auckland', weekly: [{ day: 'mon', start: '08:00', end: '12:00' }] });
+    const auckland = hours({
+      id: 'nz',
+      timeZone: 'Pacific/Auckland',
+      weekly: [{ day: 'mon', start: '08:00', end: '12:00' }],
+    });
     // Sunday 20:00 UTC is Monday 09:00 in Auckland (UTC+13 in March).
     expect(localTime('Pacific/Auckland', utc('2026-03-01T20:00:00Z')).weekday).toBe('mon');
     expect(isOpen(auckland, utc('2026-03-01T20:00:00Z'))).toBe(true);
@@ -68,7 +76,10 @@ describe('nextOpening', () => {
 
   it('is null when nothing opens within 14 days', () => {
     expect(nextOpening(hours({ id: 'never', weekly: [] }), utc('2026-03-02T10:00:00Z'))).toBeNull();
-    const longHoliday = hours({ id: 'long', holidays: Array.from({ length: 20 }, (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`) });
+    const longHoliday = hours({
+      id: 'long',
+      holidays: Array.from({ length: 20 }, (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`),
+    });
     expect(nextOpening(longHoliday, utc('2026-03-02T10:00:00Z'))).toBeNull();
   });
 });

@@ -2,7 +2,15 @@ import type { OperatingHours, Weekday } from '@switchboard/protocol';
 
 type LocalTime = { date: string; weekday: Weekday; minute: number; year: number; month: number; day: number };
 
-const WEEKDAYS: Record<string, Weekday> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+const WEEKDAYS: Record<string, Weekday> = {
+  Mon: 'mon',
+  Tue: 'tue',
+  Wed: 'wed',
+  Thu: 'thu',
+  Fri: 'fri',
+  Sat: 'sat',
+  Sun: 'sun',
+};
 const BY_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MINUTE = 60_000;
 const SEARCH_DAYS = 14;
@@ -55,7 +63,9 @@ export function isOpen(hours: OperatingHours | null | undefined, now: Date): boo
   if (!hours) return true;
   const local = localTime(hours.timeZone, now);
   if (hours.holidays.includes(local.date)) return false;
-  return hours.weekly.some((p) => p.day === local.weekday && toMinute(p.start) <= local.minute && local.minute < toMinute(p.end));
+  return hours.weekly.some(
+    (p) => p.day === local.weekday && toMinute(p.start) <= local.minute && local.minute < toMinute(p.end),
+  );
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given local date and minute. */

@@ -19,7 +19,13 @@ export function overflowRules(queue: QueueConfig): OverflowRule[] {
   return [...outside, ...others];
 }
 
-function holds(when: OverflowCondition, queue: QueueConfig, config: RoutingConfig, stats: QueueStats, now: Date): string | null {
+function holds(
+  when: OverflowCondition,
+  queue: QueueConfig,
+  config: RoutingConfig,
+  stats: QueueStats,
+  now: Date,
+): string | null {
   switch (when.kind) {
     case 'outside-hours': {
       const hours = queue.operatingHoursId === null ? null : config.operatingHours.get(queue.operatingHoursId);
@@ -29,13 +35,20 @@ function holds(when: OverflowCondition, queue: QueueConfig, config: RoutingConfi
       return stats.waiting >= when.limit ? `${stats.waiting} waiting, limit ${when.limit}` : null;
     case 'estimated-wait': {
       const wait = stats.estimatedWaitSeconds;
-      return wait !== null && wait >= when.seconds ? `estimated wait ${Math.round(wait)} s, limit ${when.seconds} s` : null;
+      return wait !== null && wait >= when.seconds
+        ? `estimated wait ${Math.round(wait)} s, limit ${when.seconds} s`
+        : null;
     }
   }
 }
 
 /** The first overflow rule of the queue whose condition holds now, or null if it is not overflowing. */
-export function firstOverflow(queue: QueueConfig, config: RoutingConfig, stats: QueueStats | undefined, now: Date): FiredOverflow | null {
+export function firstOverflow(
+  queue: QueueConfig,
+  config: RoutingConfig,
+  stats: QueueStats | undefined,
+  now: Date,
+): FiredOverflow | null {
   const current = stats ?? { waiting: 0, estimatedWaitSeconds: null };
   for (const rule of overflowRules(queue)) {
     const condition = holds(rule.when, queue, config, current, now);

@@ -3,14 +3,21 @@ import type { SkillRequirement } from '@switchboard/protocol';
 import { compareCloseness, skillFit, skillsAllow } from './skills.js';
 import type { SkillFit } from './types.js';
 
-const needs = (...pairs: [string, number][]): SkillRequirement[] => pairs.map(([skillId, proficiency]) => ({ skillId, proficiency }));
+const needs = (...pairs: [string, number][]): SkillRequirement[] =>
+  pairs.map(([skillId, proficiency]) => ({ skillId, proficiency }));
 const has = (skills: Record<string, number>) => ({ skills });
 
 describe('skillFit (RT4)', () => {
   it.each<[string, Record<string, number>, SkillRequirement[], SkillFit, number]>([
     ['nothing required', { french: 3 }, [], 'none-required', 0],
     ['exactly the required proficiency', { french: 4 }, needs(['french', 4]), 'exact', 0],
-    ['every skill exact, extra skills ignored', { french: 4, billing: 7, german: 9 }, needs(['french', 4], ['billing', 7]), 'exact', 0],
+    [
+      'every skill exact, extra skills ignored',
+      { french: 4, billing: 7, german: 9 },
+      needs(['french', 4], ['billing', 7]),
+      'exact',
+      0,
+    ],
     ['above on one skill', { french: 5 }, needs(['french', 4]), 'over', 1],
     ['above on two skills', { french: 6, billing: 9 }, needs(['french', 4], ['billing', 7]), 'over', 4],
     ['below on one skill', { french: 3 }, needs(['french', 4]), 'under', 1],

@@ -27,7 +27,10 @@ export function skillFit(agent: Pick<AgentState, 'skills'>, requirements: readon
     distance += Math.abs(has - r.proficiency);
     if (has > r.proficiency) over = true;
     if (has < r.proficiency && shortfall === null) {
-      shortfall = has === 0 ? `missing skill ${r.skillId} (needs ${r.proficiency})` : `skill ${r.skillId} at ${has}, needs ${r.proficiency}`;
+      shortfall =
+        has === 0
+          ? `missing skill ${r.skillId} (needs ${r.proficiency})`
+          : `skill ${r.skillId} at ${has}, needs ${r.proficiency}`;
     }
   }
   const fit: SkillFit = shortfall !== null ? 'under' : over ? 'over' : 'exact';
@@ -37,7 +40,10 @@ export function skillFit(agent: Pick<AgentState, 'skills'>, requirements: readon
 const FIT_RANK: Record<SkillFit, number> = { 'none-required': 0, exact: 0, over: 1, under: 2 };
 
 /** Closest-match order: exact first, then over-qualified, then under-qualified; nearer first in each. */
-export function compareCloseness(a: { skillFit: SkillFit; skillDistance: number }, b: { skillFit: SkillFit; skillDistance: number }): number {
+export function compareCloseness(
+  a: { skillFit: SkillFit; skillDistance: number },
+  b: { skillFit: SkillFit; skillDistance: number },
+): number {
   return FIT_RANK[a.skillFit] - FIT_RANK[b.skillFit] || a.skillDistance - b.skillDistance;
 }
 

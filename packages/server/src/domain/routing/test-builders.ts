@@ -110,5 +110,11 @@ export function routingContext(over: Partial<RoutingContext> = {}): RoutingConte
 }
 
 export function candidate(over: Partial<Candidate> & { agent: AgentState }): Candidate {
-  return { remaining: over.agent.capacity - over.agent.usedCapacity, skillFit: 'none-required', skillDistance: 0, declines: 0, ...over };
+  return {
+    remaining: over.agent.capacity - over.agent.usedCapacity,
+    skillFit: 'none-required',
+    skillDistance: 0,
+    declines: 0,
+    ...over,
+  };
 }

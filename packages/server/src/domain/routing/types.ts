@@ -142,6 +142,12 @@ export type StrategyContext = {
  */
 export type AssignmentStrategy = {
   readonly name: string;
-  filter?(candidates: readonly Candidate[], ctx: StrategyContext): { kept: Candidate[]; reasons: ReadonlyMap<string, string> };
-  rank(candidates: NonEmpty<Candidate>, ctx: StrategyContext): { ranked: NonEmpty<Candidate>; reasons: ReadonlyMap<string, string> };
+  filter?(
+    candidates: readonly Candidate[],
+    ctx: StrategyContext,
+  ): { kept: Candidate[]; reasons: ReadonlyMap<string, string> };
+  rank(
+    candidates: NonEmpty<Candidate>,
+    ctx: StrategyContext,
+  ): { ranked: NonEmpty<Candidate>; reasons: ReadonlyMap<string, string> };
 };

@@ -9,7 +9,16 @@ import type { StaffSessions } from '../../services/staff-sessions.js';
 import { HttpError } from '../errors.js';
 import { mount } from '../mount.js';
 
-export function authRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIssuer; presence: PresenceService; sessions: StaffSessions; onSignedOut: (sessionId: string) => void | Promise<void> }) {
+export function authRoutes(
+  app: FastifyInstance,
+  deps: {
+    db: Db;
+    tokens: TokenIssuer;
+    presence: PresenceService;
+    sessions: StaffSessions;
+    onSignedOut: (sessionId: string) => void | Promise<void>;
+  },
+) {
   const { db, tokens } = deps;
 
   mount(app, tokens, 'login', async ({ body }) => {

@@ -14,7 +14,14 @@ import { mount } from '../mount.js';
 
 export function conversationRoutes(
   app: FastifyInstance,
-  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; offers: OfferService; pick: PickService; clock: Clock },
+  deps: {
+    db: Db;
+    tokens: TokenIssuer;
+    conversations: ConversationService;
+    offers: OfferService;
+    pick: PickService;
+    clock: Clock;
+  },
 ) {
   const { tokens, conversations, offers } = deps;
   const ok = { ok: true as const };
@@ -22,11 +29,18 @@ export function conversationRoutes(
   mount(app, tokens, 'listQueues', async ({ who }) => ({ queues: await listQueues(deps.db, who.orgId) }));
   mount(app, tokens, 'listConversations', async ({ who, query }) => conversations.list(who, query));
   mount(app, tokens, 'getConversation', async ({ who, params }) => conversations.detail(who, params.id));
-  mount(app, tokens, 'listEvents', async ({ who, params, query }) => ({ events: await conversations.staffEvents(who, params.id, query.after) }));
-  mount(app, tokens, 'sendMessage', async ({ who, params, body }) => conversations.sendAgentMessage(who, params.id, body));
+  mount(app, tokens, 'listEvents', async ({ who, params, query }) => ({
+    events: await conversations.staffEvents(who, params.id, query.after),
+  }));
+  mount(app, tokens, 'sendMessage', async ({ who, params, body }) =>
+    conversations.sendAgentMessage(who, params.id, body),
+  );
   mount(app, tokens, 'endConversation', async ({ who, params }) => (await conversations.agentEnd(who, params.id), ok));
   mount(app, tokens, 'closeConversation', async ({ who, params }) => (await conversations.close(who, params.id), ok));
-  mount(app, tokens, 'listOffers', async ({ who }) => ({ offers: await offers.listMine(who), serverTime: deps.clock.now().toISOString() }));
+  mount(app, tokens, 'listOffers', async ({ who }) => ({
+    offers: await offers.listMine(who),
+    serverTime: deps.clock.now().toISOString(),
+  }));
   mount(app, tokens, 'acceptOffer', async ({ who, params }) => (await offers.accept(who, params.id), ok));
   mount(app, tokens, 'rejectOffer', async ({ who, params }) => (await offers.reject(who, params.id), ok));
   mount(app, tokens, 'listPickable', async ({ who, query }) => deps.pick.list(who, query));
@@ -36,7 +50,8 @@ export function conversationRoutes(
     if (!conversation) throw notFound('conversation');
     const entries = await listTrace(deps.db, who.orgId, params.id);
     // Still waiting: why, right now, computed on demand and not stored (RT5).
-    const now = conversation.state === 'open' ? await routingNow(deps.db, who.orgId, conversation, deps.clock.now()) : undefined;
+    const now =
+      conversation.state === 'open' ? await routingNow(deps.db, who.orgId, conversation, deps.clock.now()) : undefined;
     return { conversationId: params.id, state: conversation.state, entries, now };
   });
 }

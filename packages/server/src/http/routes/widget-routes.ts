@@ -6,7 +6,10 @@ import type { Db } from '../../store/db.js';
 import { getWidget } from '../../store/widgets.js';
 import { mount } from '../mount.js';
 
-export function widgetRoutes(app: FastifyInstance, deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService }) {
+export function widgetRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService },
+) {
   const { tokens, conversations } = deps;
 
   mount(app, tokens, 'widgetConfig', async ({ params }) => {
@@ -17,12 +20,21 @@ export function widgetRoutes(app: FastifyInstance, deps: { db: Db; tokens: Token
 
   mount(app, tokens, 'startChat', async ({ params, body }) => {
     const { orgId, view } = await conversations.startChat(params.widgetId, body);
-    const token = await tokens.visitor({ conversationId: view.id, orgId, name: body.prechat.name, widgetId: params.widgetId });
+    const token = await tokens.visitor({
+      conversationId: view.id,
+      orgId,
+      name: body.prechat.name,
+      widgetId: params.widgetId,
+    });
     return { token, conversation: view };
   });
 
   mount(app, tokens, 'visitorConversation', async ({ who }) => conversations.visitorView(who));
-  mount(app, tokens, 'visitorEvents', async ({ who, query }) => ({ events: await conversations.visitorEvents(who, query.after) }));
-  mount(app, tokens, 'visitorSend', async ({ who, body }) => conversations.sendCustomerMessage(who, body.clientMessageId, body.text));
+  mount(app, tokens, 'visitorEvents', async ({ who, query }) => ({
+    events: await conversations.visitorEvents(who, query.after),
+  }));
+  mount(app, tokens, 'visitorSend', async ({ who, body }) =>
+    conversations.sendCustomerMessage(who, body.clientMessageId, body.text),
+  );
   mount(app, tokens, 'visitorEnd', async ({ who }) => (await conversations.customerEnd(who), { ok: true as const }));
 }

@@ -6,20 +6,61 @@ import { runAssignmentStrategyContract } from './assignment-strategy.contract.js
 import { customOrder } from './custom-order.js';
 
 const CLOSEST_SKIP = 'custom order applies skill closeness only as its skill-match key, like the reference';
-runAssignmentStrategyContract({ name: 'custom (remaining capacity)', create: () => customOrder({ order: [{ key: 'remaining-capacity', direction: 'desc' }] }), skip: { closestMatch: CLOSEST_SKIP } });
+runAssignmentStrategyContract({
+  name: 'custom (remaining capacity)',
+  create: () => customOrder({ order: [{ key: 'remaining-capacity', direction: 'desc' }] }),
+  skip: { closestMatch: CLOSEST_SKIP },
+});
 runAssignmentStrategyContract({
   name: 'custom (skill match, idle time, filters)',
-  create: () => customOrder({ order: [{ key: 'skill-match', direction: 'desc' }, { key: 'idle-time', direction: 'desc' }], filters: [{ kind: 'min-remaining-capacity', units: 1 }, { kind: 'has-skill', skillId: 'french', minProficiency: 3 }] }),
+  create: () =>
+    customOrder({
+      order: [
+        { key: 'skill-match', direction: 'desc' },
+        { key: 'idle-time', direction: 'desc' },
+      ],
+      filters: [
+        { kind: 'min-remaining-capacity', units: 1 },
+        { kind: 'has-skill', skillId: 'french', minProficiency: 3 },
+      ],
+    }),
 });
 
-const ctx: StrategyContext = { item: item({ id: 'i', skills: [{ skillId: 'french', proficiency: 5 }, { skillId: 'billing', proficiency: 5 }] }), queueId: 'q1', now: T0 };
-const rankIds = (order: SortKey[], cs: Candidate[]) => customOrder({ order }).rank(cs as unknown as NonEmpty<Candidate>, ctx).ranked.map((c) => c.agent.id);
+const ctx: StrategyContext = {
+  item: item({
+    id: 'i',
+    skills: [
+      { skillId: 'french', proficiency: 5 },
+      { skillId: 'billing', proficiency: 5 },
+    ],
+  }),
+  queueId: 'q1',
+  now: T0,
+};
+const rankIds = (order: SortKey[], cs: Candidate[]) =>
+  customOrder({ order })
+    .rank(cs as unknown as NonEmpty<Candidate>, ctx)
+    .ranked.map((c) => c.agent.id);
 const key = (k: SortKey['key'], direction: SortKey['direction'] = 'desc'): SortKey => ({ key: k, direction });
 
 describe('custom order (RT3)', () => {
-  const ann = candidate({ agent: agent({ id: 'ann', skills: { french: 5, billing: 5 }, lastCapacityReleaseAt: at(-30) }), remaining: 1, skillFit: 'exact' });
-  const bob = candidate({ agent: agent({ id: 'bob', skills: { french: 9, billing: 8 }, lastCapacityReleaseAt: at(-600) }), remaining: 2, skillFit: 'over', skillDistance: 7 });
-  const cat = candidate({ agent: agent({ id: 'cat', skills: { french: 2 }, lastCapacityReleaseAt: null }), remaining: 3, skillFit: 'under', skillDistance: 8 });
+  const ann = candidate({
+    agent: agent({ id: 'ann', skills: { french: 5, billing: 5 }, lastCapacityReleaseAt: at(-30) }),
+    remaining: 1,
+    skillFit: 'exact',
+  });
+  const bob = candidate({
+    agent: agent({ id: 'bob', skills: { french: 9, billing: 8 }, lastCapacityReleaseAt: at(-600) }),
+    remaining: 2,
+    skillFit: 'over',
+    skillDistance: 7,
+  });
+  const cat = candidate({
+    agent: agent({ id: 'cat', skills: { french: 2 }, lastCapacityReleaseAt: null }),
+    remaining: 3,
+    skillFit: 'under',
+    skillDistance: 8,
+  });
   const all = [cat, bob, ann];
 
   it.each<[string, SortKey[], string[]]>([
@@ -28,7 +69,11 @@ describe('custom order (RT3)', () => {
     ['proficiency: most proficient over the required skills', [key('proficiency')], ['bob', 'ann', 'cat']],
     ['remaining capacity: most first', [key('remaining-capacity')], ['cat', 'bob', 'ann']],
     ['remaining capacity ascending: least first', [key('remaining-capacity', 'asc')], ['ann', 'bob', 'cat']],
-    ['idle time: longest idle first, no release since sign-in longest of all', [key('idle-time')], ['cat', 'bob', 'ann']],
+    [
+      'idle time: longest idle first, no release since sign-in longest of all',
+      [key('idle-time')],
+      ['cat', 'bob', 'ann'],
+    ],
   ])('%s', (_name, order, expected) => {
     expect(rankIds(order, all)).toEqual(expected);
   });
@@ -58,7 +103,11 @@ describe('custom order (RT3)', () => {
   it.each<[AgentFilter, string[], string]>([
     [{ kind: 'min-remaining-capacity', units: 2 }, ['cat', 'bob'], 'filtered out: capacity left 1, filter needs 2'],
     [{ kind: 'min-idle-seconds', seconds: 60 }, ['cat', 'bob'], 'filtered out: idle 30 s, filter needs 60 s'],
-    [{ kind: 'has-skill', skillId: 'billing', minProficiency: 6 }, ['bob'], 'filtered out: skill billing at 5, filter needs 6'],
+    [
+      { kind: 'has-skill', skillId: 'billing', minProficiency: 6 },
+      ['bob'],
+      'filtered out: skill billing at 5, filter needs 6',
+    ],
   ])('filter %o keeps %o', (filter, kept, annReason) => {
     const { kept: k, reasons } = customOrder({ order: [key('round-robin')], filters: [filter] }).filter!(all, ctx);
     expect(k.map((c) => c.agent.id)).toEqual(kept);

@@ -5,7 +5,9 @@ import { closenessKey, declinesKey, rankBy, remainingKey, reversed, roundRobinKe
 
 /** Seconds since the agent last released capacity; no release since sign-in = idle forever. */
 const idleSeconds = (c: Candidate, now: Date) =>
-  c.agent.lastCapacityReleaseAt === null ? Number.POSITIVE_INFINITY : (now.getTime() - c.agent.lastCapacityReleaseAt.getTime()) / 1000;
+  c.agent.lastCapacityReleaseAt === null
+    ? Number.POSITIVE_INFINITY
+    : (now.getTime() - c.agent.lastCapacityReleaseAt.getTime()) / 1000;
 
 const showIdle = (seconds: number) => (Number.isFinite(seconds) ? `${Math.floor(seconds)} s` : 'since sign-in');
 
@@ -19,7 +21,9 @@ function filterOut(f: AgentFilter, c: Candidate, now: Date): string | null {
     }
     case 'has-skill': {
       const has = c.agent.skills[f.skillId] ?? 0;
-      return has >= f.minProficiency ? null : `filtered out: skill ${f.skillId} at ${has}, filter needs ${f.minProficiency}`;
+      return has >= f.minProficiency
+        ? null
+        : `filtered out: skill ${f.skillId} at ${has}, filter needs ${f.minProficiency}`;
     }
   }
 }
@@ -31,7 +35,11 @@ function sortKey(key: SortKey['key'], ctx: StrategyContext): RankKey {
     case 'skill-match':
       return closenessKey;
     case 'proficiency':
-      return { label: 'proficiency', value: (c) => -proficiencySum(c.agent, ctx.item.skills), show: (_c, v) => String(-v) };
+      return {
+        label: 'proficiency',
+        value: (c) => -proficiencySum(c.agent, ctx.item.skills),
+        show: (_c, v) => String(-v),
+      };
     case 'remaining-capacity':
       return remainingKey;
     case 'idle-time':
@@ -46,7 +54,10 @@ function sortKey(key: SortKey['key'], ctx: StrategyContext): RankKey {
  * ties by round robin, then agent id. The workstream's closest match does not reorder here:
  * like the reference's custom methods, skill closeness counts only where `skill-match` is a key.
  */
-export function customOrder(method: { order: readonly SortKey[]; filters?: readonly AgentFilter[] }): AssignmentStrategy {
+export function customOrder(method: {
+  order: readonly SortKey[];
+  filters?: readonly AgentFilter[];
+}): AssignmentStrategy {
   const filters = method.filters ?? [];
   return {
     name: 'custom',
@@ -61,7 +72,9 @@ export function customOrder(method: { order: readonly SortKey[]; filters?: reado
       return { kept, reasons };
     },
     rank(candidates, ctx) {
-      const keys = method.order.map((k) => (k.direction === 'asc' ? reversed(sortKey(k.key, ctx)) : sortKey(k.key, ctx)));
+      const keys = method.order.map((k) =>
+        k.direction === 'asc' ? reversed(sortKey(k.key, ctx)) : sortKey(k.key, ctx),
+      );
       return rankBy(candidates, [declinesKey, ...keys, roundRobinKey(ctx)]);
     },
   };

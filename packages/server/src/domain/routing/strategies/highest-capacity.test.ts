@@ -6,8 +6,14 @@ import { highestCapacity } from './highest-capacity.js';
 
 runAssignmentStrategyContract({ name: 'highest-capacity', create: () => highestCapacity });
 
-const ctx = (over: Partial<StrategyContext> = {}): StrategyContext => ({ item: item({ id: 'i' }), queueId: 'q1', now: T0, ...over });
-const rankIds = (cs: Candidate[], c = ctx()) => highestCapacity.rank(cs as unknown as NonEmpty<Candidate>, c).ranked.map((x) => x.agent.id);
+const ctx = (over: Partial<StrategyContext> = {}): StrategyContext => ({
+  item: item({ id: 'i' }),
+  queueId: 'q1',
+  now: T0,
+  ...over,
+});
+const rankIds = (cs: Candidate[], c = ctx()) =>
+  highestCapacity.rank(cs as unknown as NonEmpty<Candidate>, c).ranked.map((x) => x.agent.id);
 
 describe('highest-capacity (RT3)', () => {
   it('puts the agent with most capacity left first', () => {
@@ -35,7 +41,10 @@ describe('highest-capacity (RT3)', () => {
   });
 
   it('explains the ranking with the capacity left', () => {
-    const cs = [candidate({ agent: agent({ id: 'a', name: 'Ann' }), remaining: 3 }), candidate({ agent: agent({ id: 'b', name: 'Bob' }), remaining: 1 })];
+    const cs = [
+      candidate({ agent: agent({ id: 'a', name: 'Ann' }), remaining: 3 }),
+      candidate({ agent: agent({ id: 'b', name: 'Bob' }), remaining: 1 }),
+    ];
     const { reasons } = highestCapacity.rank(cs as unknown as NonEmpty<Candidate>, ctx());
     expect(reasons.get('a')).toBe('ranked first: capacity left 3, round robin never assigned');
     expect(reasons.get('b')).toBe('capacity left 1 vs 3 above');

@@ -6,7 +6,8 @@ import { leastActive } from './least-active.js';
 
 runAssignmentStrategyContract({ name: 'least-active', create: () => leastActive });
 
-const rank = (cs: Candidate[]) => leastActive.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i' }), queueId: 'q1', now: T0 });
+const rank = (cs: Candidate[]) =>
+  leastActive.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i' }), queueId: 'q1', now: T0 });
 
 describe('least-active (RT3)', () => {
   it('puts the earliest last capacity release first, and no release at all before anyone', () => {

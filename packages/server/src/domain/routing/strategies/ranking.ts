@@ -85,13 +85,21 @@ const byId = (a: Candidate, b: Candidate) => (a.agent.id < b.agent.id ? -1 : a.a
  * agent ranked just above (the place itself is the trace's rank, not repeated in the text).
  * The texts repeat from agent to agent, which keeps a stored trace of a large queue small.
  */
-function explain(ranked: readonly Candidate[], rows: Float64Array, order: Int32Array, keys: readonly RankKey[]): Map<string, string> {
+function explain(
+  ranked: readonly Candidate[],
+  rows: Float64Array,
+  order: Int32Array,
+  keys: readonly RankKey[],
+): Map<string, string> {
   const k = keys.length;
   const reasons = new Map<string, string>();
   const first = ranked[0]!;
   const shown = keys.filter((key) => key !== declinesKey || first.declines > 0);
   const firstRow = order[0]! * k;
-  reasons.set(first.agent.id, `ranked first: ${shown.map((key) => `${key.label} ${key.show(first, rows[firstRow + keys.indexOf(key)]!)}`).join(', ')}`);
+  reasons.set(
+    first.agent.id,
+    `ranked first: ${shown.map((key) => `${key.label} ${key.show(first, rows[firstRow + keys.indexOf(key)]!)}`).join(', ')}`,
+  );
   // What the agent above showed for a key is what they showed as "this one" a step before.
   let shownKey = -1;
   let shownText = '';

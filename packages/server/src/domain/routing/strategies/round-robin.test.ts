@@ -7,12 +7,16 @@ import { roundRobin } from './round-robin.js';
 runAssignmentStrategyContract({ name: 'round-robin', create: () => roundRobin });
 
 const rankIds = (cs: Candidate[], queueId = 'q1') =>
-  roundRobin.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i', queueId }), queueId, now: T0 }).ranked.map((x) => x.agent.id);
+  roundRobin
+    .rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i', queueId }), queueId, now: T0 })
+    .ranked.map((x) => x.agent.id);
 
 describe('round-robin (RT3)', () => {
   it('serves never-assigned agents first, in the order they joined the queue', () => {
     const cs = [
-      candidate({ agent: agent({ id: 'assigned', lastAssignedAt: { q1: at(-9999) }, joinedQueueAt: { q1: at(-99999) } }) }),
+      candidate({
+        agent: agent({ id: 'assigned', lastAssignedAt: { q1: at(-9999) }, joinedQueueAt: { q1: at(-99999) } }),
+      }),
       candidate({ agent: agent({ id: 'joined-late', joinedQueueAt: { q1: at(-10) } }) }),
       candidate({ agent: agent({ id: 'joined-early', joinedQueueAt: { q1: at(-1000) } }) }),
     ];
@@ -42,7 +46,11 @@ describe('round-robin (RT3)', () => {
       candidate({ agent: agent({ id: 'early', lastAssignedAt: { q1: at(-50) } }) }),
       candidate({ agent: agent({ id: 'new', joinedQueueAt: { q1: at(-1000) } }) }),
     ];
-    const { reasons } = roundRobin.rank(cs as unknown as NonEmpty<Candidate>, { item: item({ id: 'i' }), queueId: 'q1', now: T0 });
+    const { reasons } = roundRobin.rank(cs as unknown as NonEmpty<Candidate>, {
+      item: item({ id: 'i' }),
+      queueId: 'q1',
+      now: T0,
+    });
     expect(reasons.get('new')).toBe('ranked first: round robin never assigned, joined 1000 s ago');
     expect(reasons.get('early')).toBe('round robin last assigned 50 s ago vs never assigned, joined 1000 s ago above');
     expect(reasons.get('late')).toBe('round robin last assigned 5 s ago vs last assigned 50 s ago above');
