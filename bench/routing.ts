@@ -2,11 +2,7 @@
 // Prints figures; it is not a test. Ratios are against a baseline measured in the same run on
 // the same database: the bare claim (one conditional UPDATE of the item, one of the agent).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { AssignmentMethod, QueueConfig, Workstream } from '@switchboard/protocol';
@@ -16,8 +12,9 @@ import type { AgentState, RoutingConfig, WorkItem } from '../packages/server/src
 import { createEventBus } from '../packages/server/src/services/bus.js';
 import { createPresenceService } from '../packages/server/src/services/presence.js';
 import { createRoutingEngine } from '../packages/server/src/services/routing-engine.js';
-import { openDatabase, refreshStatistics, rowsOf, type Database } from '../packages/server/src/store/db.js';
+import { refreshStatistics, rowsOf, type Database } from '../packages/server/src/store/db.js';
 import { workstreamSettings } from '../packages/server/src/store/routing-config.js';
+import { createTarget, type Target } from './support/databases.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -237,25 +234,6 @@ async function durable(database: Database) {
   return { assigned: n, perSecond: n / seconds, bare: open.length / bareSeconds };
 }
 
-async function openPostgres(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchboard_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    async drop() {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 console.log(
   `Routing benchmark: ${fmt(AGENTS)} agents, ${fmt(QUEUES)} queues, ${fmt(ITEMS)} waiting items (Node ${process.version})\n`,
 );
@@ -268,26 +246,24 @@ console.log(`  cycle start (index ${fmt(AGENTS)} agents by queue) p50 ${fmt(pure
 
 const rows: string[] = [];
 for (const kind of (args.db ?? '').split(',').filter(Boolean)) {
-  let target: { database: Database; drop(): Promise<void> };
-  if (kind === 'embedded') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-'));
-    const database = await openDatabase({ dataDir: dir });
-    target = { database, drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })) };
-  } else {
-    try {
-      target = await openPostgres();
-    } catch (err) {
-      console.log(`  postgres: skipped, no server (${(err as Error).message})`);
-      continue;
-    }
+  if (kind !== 'embedded' && kind !== 'postgres') throw new Error(`--db takes embedded and/or postgres, not ${kind}`);
+  let target: Target;
+  let database: Database;
+  try {
+    target = await createTarget(kind);
+    database = await target.open();
+  } catch (err) {
+    console.log(`  ${kind}: skipped, no server (${(err as Error).message})`);
+    continue;
   }
   const t = performance.now();
   process.stdout.write(`Seeding ${kind} ... `);
-  const r = await durable(target.database);
+  const r = await durable(database);
   console.log(`done in ${fmt((performance.now() - t) / 1000, 1)} s`);
   rows.push(
     `  ${kind.padEnd(9)} ${fmt(r.assigned).padStart(8)} ${fmt(r.perSecond).padStart(12)}/s ${fmt(r.perSecond * 60).padStart(12)}/min ${fmt(r.bare).padStart(10)}/s ${(r.perSecond / r.bare).toFixed(2).padStart(7)} ${((r.perSecond * 60) / 5000).toFixed(1).padStart(9)}x`,
   );
+  await database.close();
   await target.drop();
 }
 console.log(`\nDurable assignments (offer, event and trace committed per assignment), until every agent is busy:`);
