@@ -1,44 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { SocketEvents } from '@switchboard/protocol';
-import type { Database } from '../src/store/db.js';
 import { users } from '../src/store/schema.js';
-import {
-  connectSocket,
-  eventually,
-  manualClock,
-  openTestDatabase,
-  startServer,
-  type TestServer,
-} from './support/harness.js';
+import { eventually, manualClock, serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD } from './support/org-builder.js';
 
-let db: Database;
-let server: TestServer;
 const clock = manualClock(new Date('2026-04-01T08:00:00Z'));
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  server = await startServer({ database: db, clock, env: { OFFER_SWEEP_MS: '60000' } });
-});
-afterAll(async () => {
-  closers.forEach((c) => c());
-  await server.close();
-  await db.close();
-});
+// Sweeps run only when a test calls them, against the injected clock.
+const t = serverForFile({ clock, env: { OFFER_SWEEP_MS: '60000' } });
 
 // Straight from the database: an API call is itself activity.
 const row = async (id: string) =>
-  (await db.db.select({ at: users.lastActivityAt, presence: users.presence }).from(users).where(eq(users.id, id)))[0]!;
+  (await t.db.db.select({ at: users.lastActivityAt, presence: users.presence }).from(users).where(eq(users.id, id)))[0]!;
 
 async function signedInAgent() {
-  const org = await buildOrg(db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
-  const { token } = await server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } });
-  const socket = connectSocket(server.url, token);
-  closers.push(() => socket.close());
+  const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
+  const { token } = await t.server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } });
+  const socket = t.socket(token);
   await socket.ready;
-  return { api: server.api(token), socket, id: org.user('ann').id };
+  return { api: t.server.api(token), socket, id: org.user('ann').id };
 }
 
 describe('agent activity is written at most every 30 s (AG1)', () => {
@@ -77,7 +57,7 @@ describe('agent activity is written at most every 30 s (AG1)', () => {
     const ann = await signedInAgent();
     await ann.api.call('setPresence', { body: { presence: 'busy' } });
     clock.advance(15 * 60_000);
-    await server.app.presence.sweepIdle();
+    await t.server.app.presence.sweepIdle();
     expect((await row(ann.id)).presence).toBe('away');
     await ann.api.call('me');
     expect((await row(ann.id)).presence).toBe('available');
