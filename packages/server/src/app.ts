@@ -72,7 +72,9 @@ export async function createApp(
     DATABASE_URL: databaseUrl,
   } = config;
   const secrets = await loadSecretBox({ secretKey, previousKey, dataDir, databaseUrl });
-  const sessions = createStaffSessions({ db, clock });
+  // Statements that many requests share (`store/coalesce.ts`): the embedded database runs one at a time.
+  const inFlight = database.kind === 'embedded' ? 1 : 4;
+  const sessions = createStaffSessions({ db, clock, inFlight });
   const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret', secrets));
   const tokens = createTokenIssuer(jwtSecret, sessions.check, clock);
 
@@ -91,7 +93,7 @@ export async function createApp(
     defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
     onDecision: metrics.observeRoutingDecision,
   });
-  const conversations = createConversationService({ db, clock, bus, presence, onRoutable });
+  const conversations = createConversationService({ db, clock, bus, presence, onRoutable, inFlight });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });

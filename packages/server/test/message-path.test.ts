@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { ConversationEvent, Offer } from '@switchboard/protocol';
+import { appendMessagesIfClear, type QuickMessage } from '../src/store/message-batch.js';
 import { conversations } from '../src/store/schema.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
-// A message is one statement in the common case (store/events.ts#appendMessageIfClear); these pin
-// what it must keep from the full path: numbering, dedupe, the state and part rules, publishing.
+// A message is one statement in the common case, shared by the messages that arrive together
+// (store/message-batch.ts); these pin what it must keep from the full path: numbering, dedupe, the
+// state and part rules, publishing.
 const t = serverForFile();
 
 async function signIn(org: BuiltOrg, key: string) {
@@ -142,5 +144,94 @@ describe('the one-statement message path', () => {
       status: 409,
       body: { message: 'this conversation is closed' },
     });
+  });
+
+  it('stores messages of several conversations in one statement, each by its own rules', async () => {
+    const [a, b, c] = [await acceptedChat(), await acceptedChat(), await acceptedChat()];
+    const seqOf = async (id: string) =>
+      (await t.db.db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
+    const before = await Promise.all([a.id, b.id, c.id].map(seqOf));
+    const at = new Date();
+    const item = (chat: typeof a, text: string, gate: QuickMessage['gate']): QuickMessage => ({
+      event: {
+        orgId: chat.org.orgId,
+        conversationId: chat.id,
+        body: {
+          type: 'message',
+          message: {
+            id: crypto.randomUUID(),
+            kind: 'customer',
+            text,
+            authorId: null,
+            authorName: '',
+            clientMessageId: null,
+            at: at.toISOString(),
+          },
+        },
+        public: gate.kind === 'customer' || !gate.internal,
+        clientId: `customer:${clientId()}`,
+        at,
+      },
+      gate,
+    });
+    const rows = await appendMessagesIfClear(t.db.db, [
+      item(a, 'from the customer', { kind: 'customer' }),
+      item(b, 'a note', { kind: 'primary-agent', userId: b.org.user('ann').id, internal: true }),
+      // Ann of another organisation is not this conversation's agent: no row, the full path says why.
+      item(c, 'not mine', { kind: 'primary-agent', userId: a.org.user('ann').id, internal: false }),
+    ]);
+    expect(rows.map((r) => r && [r.conversationId, r.seq, r.publicSeq])).toEqual([
+      [a.id, before[0]!.lastSeq + 1, before[0]!.lastPublicSeq + 1],
+      [b.id, before[1]!.lastSeq + 1, null],
+      undefined,
+    ]);
+    expect((rows[0]!.payload as { message: { authorName: string } }).message.authorName).toBe('Eve Customer');
+    const after = await Promise.all([a.id, b.id, c.id].map(seqOf));
+    expect(after.map((r) => [r.lastSeq, r.lastPublicSeq])).toEqual([
+      [before[0]!.lastSeq + 1, before[0]!.lastPublicSeq + 1],
+      [before[1]!.lastSeq + 1, before[1]!.lastPublicSeq],
+      [before[2]!.lastSeq, before[2]!.lastPublicSeq],
+    ]);
+    expect(after[0]!.lastCustomerMessageAt!.toISOString()).toBe(at.toISOString());
+    expect(after[1]!.lastCustomerMessageAt).toEqual(before[1]!.lastCustomerMessageAt);
+  });
+
+  it('many messages sent at once over several chats are each stored once, numbered and delivered', async () => {
+    const chats = [await acceptedChat(), await acceptedChat(), await acceptedChat()];
+    const start = await Promise.all(
+      chats.map(async (c) => (await c.ann.api.call('getConversation', { params: { id: c.id } })).events.length),
+    );
+    const sent = await Promise.all(
+      chats.flatMap((c) =>
+        Array.from({ length: 4 }, (_x, i) => [
+          c.customer.api.call('visitorSend', {
+            params: { id: c.id },
+            body: { clientMessageId: clientId(), text: `c${i}` },
+          }),
+          c.ann.api.call('sendMessage', { params: { id: c.id }, body: { clientMessageId: clientId(), text: `a${i}` } }),
+        ]).flat(),
+      ),
+    );
+    // Each answer is numbered for its sender: the customer's in the public sequence, the agent's in the staff one.
+    const customers = sent.filter((_e, i) => i % 2 === 0);
+    const agents = sent.filter((_e, i) => i % 2 === 1);
+    for (const side of [customers, agents])
+      expect(new Set(side.map((e) => `${e.conversationId} ${e.seq}`)).size).toBe(side.length);
+    for (const [n, c] of chats.entries()) {
+      const { events } = await c.ann.api.call('getConversation', { params: { id: c.id } });
+      expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
+      expect(events.length).toBe(start[n]! + 8);
+      const texts = messages(events).map((e) => e.type === 'message' && e.message.text);
+      expect(texts).toEqual(expect.arrayContaining(['c0', 'c1', 'c2', 'c3', 'a0', 'a1', 'a2', 'a3']));
+      // The other side's socket has every one of the other side's messages.
+      await eventually(() => {
+        const got = c.customer.socket.of<ConversationEvent>('conversation:event');
+        return ['a0', 'a1', 'a2', 'a3'].every((x) => got.some((e) => e.type === 'message' && e.message.text === x));
+      });
+      await eventually(() => {
+        const got = c.ann.socket.of<ConversationEvent>('conversation:event');
+        return ['c0', 'c1', 'c2', 'c3'].every((x) => got.some((e) => e.type === 'message' && e.message.text === x));
+      });
+    }
   });
 });

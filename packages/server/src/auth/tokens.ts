@@ -19,6 +19,8 @@ export type TokenClaims = z.infer<typeof Claims>;
 
 export const STAFF_SESSION_MS = 12 * 3600_000;
 const VISITOR_TTL_MS = 30 * 24 * 3600_000;
+/** Verified tokens kept (oldest first out): the busy node's sockets and tabs, not every visitor ever. */
+const VERIFIED_CACHE_SIZE = 20_000;
 
 /** What the database says about a correctly signed token: who it is now, or why it no longer works. */
 export type TokenCheck = { ok: true; who: Identity } | { ok: false; message: string };
@@ -52,14 +54,29 @@ export function createTokenIssuer(
       .setExpirationTime(seconds(expiresAt))
       .sign(key);
 
-  async function authenticate(token: string): Promise<TokenCheck> {
-    let claims: TokenClaims;
+  // Tokens whose signature was verified, with their expiry: a token is sent with every request and
+  // verifying it again costs more than the rest of a message's work. Only the signature is cached;
+  // expiry is checked on every use and `check` still asks the database.
+  const verified = new Map<string, { claims: TokenClaims; expiresAt: number }>();
+
+  async function claimsOf(token: string): Promise<TokenClaims | null> {
+    const now = clock.now();
+    const hit = verified.get(token);
+    if (hit) return hit.expiresAt > now.getTime() ? hit.claims : null;
     try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: clock.now() });
-      claims = Claims.parse(payload);
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now });
+      const claims = Claims.parse(payload);
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
+      return claims;
     } catch {
-      return { ok: false, message: 'The token is invalid or has expired; sign in again' };
+      return null;
     }
+  }
+
+  async function authenticate(token: string): Promise<TokenCheck> {
+    const claims = await claimsOf(token);
+    if (!claims) return { ok: false, message: 'The token is invalid or has expired; sign in again' };
     return check(claims);
   }
 

@@ -27,16 +27,16 @@ import {
   updateConversation,
   type ConversationRow,
 } from '../store/conversations.js';
+import { coalesce } from '../store/coalesce.js';
 import {
-  appendMessageIfClear,
   clientKey,
   findEventByClientId,
   listEvents,
   toWireEvent,
   type EventRow,
-  type MessageGate,
   type NewEvent,
 } from '../store/events.js';
+import { appendMessagesIfClear, type MessageGate, type QuickMessage } from '../store/message-batch.js';
 import { isUniqueViolation } from '../store/transaction.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
@@ -59,7 +59,20 @@ export type ConversationServiceDeps = {
   bus: EventBus;
   /** Called when work may now be assignable: a new item, freed capacity. */
   onRoutable: (orgId: string) => void;
+  /** Message statements in flight at once (`coalesce`): 1 on the embedded database. */
+  inFlight?: number;
 };
+
+type Appended = { row?: EventRow; error?: unknown };
+
+/** A message alone: a concurrent retry under the same key is no row (the full path returns it). */
+async function appendAlone(db: Db, m: QuickMessage): Promise<Appended> {
+  try {
+    return { row: (await appendMessagesIfClear(db, [m]))[0] };
+  } catch (error) {
+    return isUniqueViolation(error) ? {} : { error };
+  }
+}
 
 const message = (
   kind: MessageKind,
@@ -81,7 +94,24 @@ const message = (
 const staffActor = (who: StaffIdentity): Actor => ({ type: who.role, id: who.userId, name: who.name });
 const customerActor = (name: string): Actor => ({ type: 'customer', id: null, name });
 
-export function createConversationService({ db, clock, bus, presence, onRoutable }: ConversationServiceDeps) {
+export function createConversationService(deps: ConversationServiceDeps) {
+  const { db, clock, bus, presence, onRoutable } = deps;
+  // Messages arriving together are numbered and stored in one statement, at most one per conversation.
+  const appendQuick = coalesce<QuickMessage, Appended>({
+    max: 200,
+    inFlight: deps.inFlight ?? 1,
+    fits: (batch, m) => !batch.some((b) => b.event.conversationId === m.event.conversationId),
+    run: async (batch) => {
+      if (batch.length === 1) return [await appendAlone(db, batch[0]!)];
+      try {
+        return (await appendMessagesIfClear(db, batch)).map((row) => ({ row }));
+      } catch {
+        // One of them failed the whole statement (a concurrent retry, say): each alone, so only it is affected.
+        return Promise.all(batch.map((m) => appendAlone(db, m)));
+      }
+    },
+  });
+
   /**
    * Runs `work` in a transaction (again, whole, after a deadlock: X2), then publishes what the
    * attempt that committed logged.
@@ -94,17 +124,12 @@ export function createConversationService({ db, clock, bus, presence, onRoutable
   }
 
   /**
-   * The common case of a message in one statement (see `appendMessageIfClear`), published once
+   * The common case of a message in one statement (see `appendMessagesIfClear`), published once
    * stored; undefined sends the caller down its full path, which gives the same answer as before.
    */
   async function quickMessage(e: NewEvent & { clientId: string }, gate: MessageGate): Promise<EventRow | undefined> {
-    let row: EventRow | undefined;
-    try {
-      row = await appendMessageIfClear(db, e, gate);
-    } catch (err) {
-      if (isUniqueViolation(err)) return undefined; // a concurrent retry stored it first: the full path returns it
-      throw err;
-    }
+    const { row, error } = await appendQuick({ event: e, gate });
+    if (error) throw error;
     if (!row) return undefined;
     const log = new EventLog();
     log.appended(row);

@@ -14,10 +14,16 @@ import {
   workstreams,
 } from './schema.js';
 
-export type ConfigCollection = 'skills' | 'capacityProfiles' | 'presences' | 'operatingHours' | 'queues' | 'workstreams';
+export type ConfigCollection =
+  'skills' | 'capacityProfiles' | 'presences' | 'operatingHours' | 'queues' | 'workstreams';
 
 /** Why rows outside the configuration (conversations, widgets) still need these entities. */
-export async function usedByRecords(db: Db, orgId: string, collection: ConfigCollection, ids: string[]): Promise<string[]> {
+export async function usedByRecords(
+  db: Db,
+  orgId: string,
+  collection: ConfigCollection,
+  ids: string[],
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const problems: string[] = [];
   if (collection === 'queues') {
@@ -35,8 +41,12 @@ export async function usedByRecords(db: Db, orgId: string, collection: ConfigCol
       .where(and(eq(conversations.orgId, orgId), inArray(conversations.workstreamId, ids)))
       .groupBy(conversations.workstreamId);
     for (const r of convs) problems.push(`workstream ${r.id} has ${r.n} conversation(s) and cannot be removed`);
-    const ws = await db.select({ id: widgets.id, workstreamId: widgets.workstreamId }).from(widgets).where(and(eq(widgets.orgId, orgId), inArray(widgets.workstreamId, ids)));
-    for (const w of ws) problems.push(`workstream ${w.workstreamId} is used by chat widget "${w.id}" and cannot be removed`);
+    const ws = await db
+      .select({ id: widgets.id, workstreamId: widgets.workstreamId })
+      .from(widgets)
+      .where(and(eq(widgets.orgId, orgId), inArray(widgets.workstreamId, ids)));
+    for (const w of ws)
+      problems.push(`workstream ${w.workstreamId} is used by chat widget "${w.id}" and cannot be removed`);
   }
   return problems;
 }
@@ -50,8 +60,12 @@ export async function deleteConfig(db: Db, orgId: string, collection: ConfigColl
       await db.delete(skills).where(and(eq(skills.orgId, orgId), inArray(skills.id, ids)));
       return;
     case 'capacityProfiles':
-      await db.delete(agentCapacityProfiles).where(and(eq(agentCapacityProfiles.orgId, orgId), inArray(agentCapacityProfiles.profileId, ids)));
-      await db.delete(capacityProfiles).where(and(eq(capacityProfiles.orgId, orgId), inArray(capacityProfiles.id, ids)));
+      await db
+        .delete(agentCapacityProfiles)
+        .where(and(eq(agentCapacityProfiles.orgId, orgId), inArray(agentCapacityProfiles.profileId, ids)));
+      await db
+        .delete(capacityProfiles)
+        .where(and(eq(capacityProfiles.orgId, orgId), inArray(capacityProfiles.id, ids)));
       return;
     case 'presences':
       await db.delete(customPresences).where(and(eq(customPresences.orgId, orgId), inArray(customPresences.id, ids)));

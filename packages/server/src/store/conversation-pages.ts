@@ -66,14 +66,12 @@ export async function pageStaffConversations(
     count(db, where),
   ]);
   return {
-    rows: rows
-      .slice(0, limit)
-      .map((r) => ({
-        ...r.conversation,
-        queueName: r.queueName,
-        agentName: r.agentName,
-        key: { createdAt: r.createdKey, id: r.conversation.id },
-      })),
+    rows: rows.slice(0, limit).map((r) => ({
+      ...r.conversation,
+      queueName: r.queueName,
+      agentName: r.agentName,
+      key: { createdAt: r.createdKey, id: r.conversation.id },
+    })),
     total,
     more: rows.length > limit,
   };

@@ -28,8 +28,12 @@ export async function lockAgents(tx: Db, orgId: string, agentIds: readonly strin
  * take the agent after the conversation. `alsoAgentIds` are locked with it (the agent accepting or
  * declining). Returns the locked row, or undefined when there is none.
  */
-export async function lockConversationAndAgent(tx: Db, orgId: string, id: string,
-  alsoAgentIds: readonly string[] = []) {
+export async function lockConversationAndAgent(
+  tx: Db,
+  orgId: string,
+  id: string,
+  alsoAgentIds: readonly string[] = [],
+) {
   const [seen] = await tx
     .select({ agentId: conversations.agentId })
     .from(conversations)

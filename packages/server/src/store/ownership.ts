@@ -32,7 +32,10 @@ export async function requireOwned(db: Db, orgId: string, kind: OwnedKind, ids: 
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
   const t = TABLES[kind];
-  const rows = await db.select({ id: t.id }).from(t).where(and(eq(t.orgId, orgId), inArray(t.id, wanted)));
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), inArray(t.id, wanted)));
   const found = new Set(rows.map((r) => r.id));
   const missing = wanted.find((id) => !found.has(id));
   if (missing) throw notOfThisOrganisation(kind, missing);
@@ -51,7 +54,10 @@ export async function heldElsewhere(
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return [];
   const t = TABLES[kind];
-  const rows = await db.select({ id: t.id }).from(t).where(and(ne(t.orgId, orgId), inArray(t.id, wanted)));
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(ne(t.orgId, orgId), inArray(t.id, wanted)));
   return rows.map((r) => r.id);
 }
 

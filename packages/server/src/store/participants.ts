@@ -17,7 +17,13 @@ export async function leaveAll(tx: Db, orgId: string, conversationId: string, at
   await tx
     .update(conversationParticipants)
     .set({ leftAt: at })
-    .where(and(eq(conversationParticipants.orgId, orgId), eq(conversationParticipants.conversationId, conversationId), isNull(conversationParticipants.leftAt)));
+    .where(
+      and(
+        eq(conversationParticipants.orgId, orgId),
+        eq(conversationParticipants.conversationId, conversationId),
+        isNull(conversationParticipants.leftAt),
+      ),
+    );
 }
 
 export async function listParticipants(db: Db, orgId: string, conversationId: string): Promise<ParticipantRow[]> {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { conversations, organizations, staffSessions, users } from './schema.js';
 
@@ -10,13 +10,29 @@ export async function insertStaffSession(
   return row!.id;
 }
 
+export type StaffSessionState = {
+  id: string;
+  orgId: string;
+  userId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  role: (typeof users.$inferSelect)['role'];
+  name: string;
+  userDisabledAt: Date | null;
+  orgDisabledAt: Date | null;
+};
+
 /**
- * A session with its user and organisation as they are now: one primary-key lookup and two joins
- * by key, read on every staff request and socket connect.
+ * Sessions with their user and organisation as they are now: primary-key lookups and two joins by
+ * key, read on every staff request and socket connect (many requests' at once, see `coalesce`).
+ * The caller matches organisation and user: a session is only ever read by its own id.
  */
-export async function findStaffSession(db: Db, q: { sessionId: string; orgId: string; userId: string }) {
-  const [row] = await db
+export async function findStaffSessions(db: Db, sessionIds: string[]): Promise<StaffSessionState[]> {
+  return db
     .select({
+      id: staffSessions.id,
+      orgId: staffSessions.orgId,
+      userId: staffSessions.userId,
       expiresAt: staffSessions.expiresAt,
       revokedAt: staffSessions.revokedAt,
       role: users.role,
@@ -27,10 +43,7 @@ export async function findStaffSession(db: Db, q: { sessionId: string; orgId: st
     .from(staffSessions)
     .innerJoin(users, and(eq(users.id, staffSessions.userId), eq(users.orgId, staffSessions.orgId)))
     .innerJoin(organizations, eq(organizations.id, staffSessions.orgId))
-    .where(
-      and(eq(staffSessions.id, q.sessionId), eq(staffSessions.orgId, q.orgId), eq(staffSessions.userId, q.userId)),
-    );
-  return row;
+    .where(inArray(staffSessions.id, sessionIds));
 }
 
 /** Ends a session (sign-out); false when it was not this user's open session. */
@@ -51,14 +64,16 @@ export async function revokeStaffSession(
   return rows.length > 0;
 }
 
-/** Whether a visitor's conversation still exists in an organisation that is not disabled. */
-export async function visitorConversationOpen(db: Db, q: { orgId: string; conversationId: string }): Promise<boolean> {
-  const [row] = await db
-    .select({ orgDisabledAt: organizations.disabledAt })
+/** Of these conversations, those that exist in an organisation that is not disabled, with their organisation. */
+export async function openVisitorConversations(
+  db: Db,
+  conversationIds: string[],
+): Promise<{ id: string; orgId: string }[]> {
+  return db
+    .select({ id: conversations.id, orgId: conversations.orgId })
     .from(conversations)
     .innerJoin(organizations, eq(organizations.id, conversations.orgId))
-    .where(and(eq(conversations.orgId, q.orgId), eq(conversations.id, q.conversationId)));
-  return row !== undefined && row.orgDisabledAt === null;
+    .where(and(inArray(conversations.id, conversationIds), isNull(organizations.disabledAt)));
 }
 
 /** Sessions past their expiry can never be used again: the sweep deletes them (by the expiry index). */

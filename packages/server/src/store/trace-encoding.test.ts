@@ -4,9 +4,22 @@ import { agentIdsIn, compactSteps, expandSteps } from './trace-encoding.js';
 
 const names: Record<string, string> = { a: 'Ann', b: 'Bob', c: 'Cas', d: 'Dee' };
 const nameOf = (id: string) => names[id] ?? '(removed agent)';
-const agent = (agentId: string, rank: number | null, reason: string, chosen = false): AgentConsidered => ({ agentId, agentName: names[agentId]!, chosen, rank, reason });
+const agent = (agentId: string, rank: number | null, reason: string, chosen = false): AgentConsidered => ({
+  agentId,
+  agentName: names[agentId]!,
+  chosen,
+  rank,
+  reason,
+});
 
-const assignment = (considered: AgentConsidered[]): Extract<TraceStep, { step: 'assignment' }> => ({ step: 'assignment', queueId: 'q', strategy: 'highest-capacity', agentId: 'a', considered, outcome: 'offered' });
+const assignment = (considered: AgentConsidered[]): Extract<TraceStep, { step: 'assignment' }> => ({
+  step: 'assignment',
+  queueId: 'q',
+  strategy: 'highest-capacity',
+  agentId: 'a',
+  considered,
+  outcome: 'offered',
+});
 
 describe('stored routing traces', () => {
   const decision: TraceStep[] = [
@@ -37,15 +50,26 @@ describe('stored routing traces', () => {
       agentName: `Agent ${i}`,
       chosen: i === 0,
       rank: i < 80 ? i + 1 : null,
-      reason: i === 0 ? 'ranked first: capacity left 1' : i < 80 ? 'tied with the agent above; the agent id decides' : 'capacity 0 left, 1 needed',
+      reason:
+        i === 0
+          ? 'ranked first: capacity left 1'
+          : i < 80
+            ? 'tied with the agent above; the agent id decides'
+            : 'capacity 0 left, 1 needed',
     }));
     const plain = JSON.stringify([assignment(many)]).length;
     expect(JSON.stringify(compactSteps([assignment(many)])).length).toBeLessThan(plain / 3);
   });
 
   it('names an agent who is no longer there, and keeps a claim that was lost', () => {
-    const lost: TraceStep = { ...assignment([agent('a', 1, 'ranked first', true)]), agentId: null, outcome: 'claim-lost' };
-    expect(expandSteps(compactSteps([lost]), () => '(removed agent)')).toEqual([{ ...lost, considered: [{ ...agent('a', 1, 'ranked first', true), agentName: '(removed agent)' }] }]);
+    const lost: TraceStep = {
+      ...assignment([agent('a', 1, 'ranked first', true)]),
+      agentId: null,
+      outcome: 'claim-lost',
+    };
+    expect(expandSteps(compactSteps([lost]), () => '(removed agent)')).toEqual([
+      { ...lost, considered: [{ ...agent('a', 1, 'ranked first', true), agentName: '(removed agent)' }] },
+    ]);
   });
 
   it('keeps a step verbatim when its ranks are not 1..n on the first agents', () => {

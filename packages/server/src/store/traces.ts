@@ -25,8 +25,14 @@ export async function listTrace(db: Db, orgId: string, conversationId: string): 
   const ids = [...new Set(rows.flatMap((r) => agentIdsIn(r.steps)))];
   const names = new Map<string, string>();
   if (ids.length) {
-    const found = await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
+    const found = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
     for (const u of found) names.set(u.id, u.name);
   }
-  return rows.map((r) => ({ at: r.at.toISOString(), steps: expandSteps(r.steps, (id) => names.get(id) ?? '(removed agent)') }));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    steps: expandSteps(r.steps, (id) => names.get(id) ?? '(removed agent)'),
+  }));
 }
