@@ -16,15 +16,18 @@ const config: AcsConfig = {
 };
 const webhookUrl = 'https://switchboard.example/webhooks/acs/5d7f2c4a-0b8e-4c1d-9f3a-2e6b8a1c7d40';
 
-runChannelAdapterContract(acsSms, {
+const contractFixtures = {
   config,
   standIn: acsStandIn,
-  malformed: (url) => ({
+  malformed: (url: string) => ({
     ...acsStandIn(config).inbound(url, { from: '+31612345678', to: '+18445550100', body: 'x' }),
     body: '{"not":"an array"}',
   }),
-  forge: (request) => ({ ...request, url: request.url.replace(/secret=[^&]*/, 'secret=guessed') }),
-});
+  forge: (request: SignedWebhook) => ({ ...request, url: request.url.replace(/secret=[^&]*/, 'secret=guessed') }),
+  // The URL's secret is an HMAC of its path, so it covers the URL as a signature would.
+  signsUrl: true,
+};
+runChannelAdapterContract(acsSms, contractFixtures);
 
 const notification = (events: object[]): SignedWebhook => ({
   url: eventGridEndpoint(webhookUrl, config.webhookSecret),
