@@ -39,6 +39,14 @@ import { openOrganisations } from './store/routing.js';
 import { getOrCreateSecret } from './store/settings.js';
 import { loadSecretBox } from './security/secrets.js';
 import { createStaffSessions } from './services/staff-sessions.js';
+import { publicUrl } from './config.js';
+import { channelRoutes } from './http/routes/channel-routes.js';
+import { webhookRoutes } from './http/routes/webhook-routes.js';
+import { createChannelInbound } from './services/channel-inbound.js';
+import { createChannelService, type ChannelService } from './services/channels.js';
+import { installDemoPhone } from './demo/phone.js';
+import { demoOrgId } from './demo/seed-channels.js';
+import { createOutbox, type Outbox } from './services/outbox.js';
 
 export type App = {
   http: FastifyInstance;
@@ -48,6 +56,8 @@ export type App = {
   conversations: ConversationService;
   offers: OfferService;
   presence: PresenceService;
+  outbox: Outbox;
+  channels: ChannelService;
   /** Resolves once routing triggered so far has settled on this node. */
   settled(): Promise<void>;
   listen(): Promise<string>;
@@ -94,6 +104,20 @@ export async function createApp(
     onDecision: metrics.observeRoutingDecision,
   });
   const conversations = createConversationService({ db, clock, bus, presence, onRoutable, inFlight });
+  // Channels (CH5): the public URL is where providers post; until a PUBLIC_URL is set, the address we listen on.
+  let listeningAt = publicUrl(config);
+  const baseUrl = () => config.PUBLIC_URL ?? listeningAt;
+  const channels = createChannelService({ db, clock, secrets, publicUrl: baseUrl });
+  const outbox = createOutbox({ db, clock, bus, secrets, publicUrl: baseUrl });
+  const inbound = createChannelInbound({
+    db,
+    clock,
+    bus,
+    secrets,
+    outbox,
+    onRoutable,
+    onRefused: (provider) => metrics.webhookRefused(provider),
+  });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
@@ -134,6 +158,8 @@ export async function createApp(
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
+  channelRoutes(http, { tokens, channels, outbox });
+  webhookRoutes(http, { inbound, publicUrl: baseUrl });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
   // Recorded before the answer goes out, so whatever the agent does next sees it.
   http.addHook('onSend', async (req, _reply, payload) => {
@@ -142,6 +168,8 @@ export async function createApp(
       await presence.activity(who.orgId, who.userId).catch(() => undefined);
     return payload;
   });
+  // The demo's fake phone and provider stand-ins (CH2): only where the demo is seeded.
+  if (config.SEED_DEMO) await installDemoPhone(http, { channels, demoOrgId: () => demoOrgId(db) });
   const missing = await serveApps(http, config.APPS_DIR);
   if (missing.length) log.debug({ msg: 'apps not built, not served', missing });
 
@@ -162,7 +190,7 @@ export async function createApp(
           ? presence.connected(who.orgId, who.userId)
           : presence.disconnected(who.orgId, who.userId),
   });
-  bus.subscribe([realtime.deliver, metrics.listener]);
+  bus.subscribe([realtime.deliver, metrics.listener, (e) => e.kind === 'outbox-ready' && outbox.poke()]);
   function* socketKinds() {
     for (const socket of realtime.io.of('/').sockets.values())
       yield { kind: (socket.data.who as { kind: 'staff' | 'visitor' }).kind };
@@ -182,6 +210,7 @@ export async function createApp(
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
+    { name: 'channel outbox', everyMs: 5_000, run: () => outbox.sendDue() },
     { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
     ...(database.kind === 'embedded'
@@ -197,10 +226,13 @@ export async function createApp(
     conversations,
     offers,
     presence,
+    outbox,
+    channels,
     settled: () => routing.idle(),
     async listen() {
       if (database.kind === 'embedded') await refreshStatistics(db);
       const address = await http.listen({ port: config.PORT, host: config.HOST });
+      listeningAt = address;
       // Work that waited while the server was down (or was offered by a node that died) is routed now.
       await routeWaiting();
       return address;

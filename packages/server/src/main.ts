@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import { loadConfig, publicUrl } from './config.js';
+import { seedDemoChannels } from './demo/seed-channels.js';
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WIDGET_ID, seedDemo } from './store/seed-demo.js';
 
 const config = loadConfig();
@@ -8,6 +9,7 @@ const seeded = config.SEED_DEMO ? await seedDemo(app.database.db) : false;
 await app.listen();
 const port = (app.http.server.address() as { port: number }).port;
 const base = publicUrl(config, port);
+const smsChannels = config.SEED_DEMO ? await seedDemoChannels(app.database.db, app.channels, base) : 0;
 
 const lines = [
   '',
@@ -15,12 +17,15 @@ const lines = [
   '',
   `  Demo page (customer):  ${base}/demo/`,
   `  Second demo page:      ${base}/demo/page2.html`,
+  ...(smsChannels ? [`  Demo phone (SMS):      ${base}/demo/phone.html`] : []),
   `  Agent workspace:       ${base}/agent/`,
   `  Admin center:          ${base}/admin/`,
   `  API docs (OpenAPI):    ${base}/docs`,
   '',
   `  Demo logins (password "${DEMO_PASSWORD}"):`,
-  ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.queues.length ? `queues: ${u.queues.join(', ')}` : ''}`),
+  ...DEMO_USERS.map(
+    (u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.queues.length ? `queues: ${u.queues.join(', ')}` : ''}`,
+  ),
   `  Widget id: ${DEMO_WIDGET_ID}`,
   '',
 ];

@@ -29,7 +29,17 @@ let db: Database;
 let server: TestServer;
 let org: BuiltOrg;
 const tokens = { admin: '', supervisor: '', agent: '', visitor: '', logout: '' };
-const ids = { chat: '', waiting: '', offer: '', skill: '', profile: '', presence: '', hours: '', workstream: '' };
+const ids = {
+  chat: '',
+  waiting: '',
+  offer: '',
+  skill: '',
+  profile: '',
+  presence: '',
+  hours: '',
+  workstream: '',
+  channel: '',
+};
 let exported: ConfigExportInput;
 
 type Request = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
@@ -81,6 +91,13 @@ const queueBody = () => ({
   operatingHoursId: ids.hours,
   overflow: [{ when: { kind: 'queue-size', limit: 5 }, then: { kind: 'message-and-end', message: 'We are busy.' } }],
   memberIds: [org.user('cat').id],
+});
+
+const channelBody = (name: string) => ({
+  name,
+  provider: 'twilio',
+  workstreamId: ids.workstream,
+  config: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32), numbers: ['+15005550006'] },
 });
 
 /** One valid-ish request per route: what the mutations start from. */
@@ -171,6 +188,13 @@ const samples: Record<string, () => Request> = {
     params: { widgetId: org.widgetId },
     body: { title: 'Chat with us', workstreamId: ids.workstream },
   }),
+  listChannels: () => ({}),
+  createChannel: () => ({ body: channelBody('SMS 2') }),
+  updateChannel: () => ({ params: { id: ids.channel }, body: channelBody('SMS') }),
+  deleteChannel: () => ({ params: { id: zeros } }),
+  validateChannelKey: () => ({ params: { id: ids.channel }, body: { phoneNumber: '31612345678' } }),
+  listOutbox: () => ({ query: { status: 'dead' } }),
+  retryOutbox: () => ({ params: { id: zeros }, body: {} }),
   listAgents: () => ({}),
   updateAgentRouting: () => ({
     params: { id: org.user('cat').id },
@@ -631,12 +655,10 @@ beforeAll(async () => {
   tokens.logout = await login('sue');
   tokens.agent = await login('cat');
   const start = (question: string) =>
-    server
-      .api()
-      .call('startChat', {
-        params: { widgetId: org.widgetId },
-        body: { prechat: { name: 'Eve', email: 'eve@x.example', question } },
-      });
+    server.api().call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Eve', email: 'eve@x.example', question } },
+    });
   const admin = server.api(tokens.admin);
   const agent = server.api(tokens.agent);
   const held = await start('buy');
@@ -660,6 +682,7 @@ beforeAll(async () => {
     })
   ).id;
   ids.workstream = (await admin.call('listWorkstreams'))[0]!.id;
+  ids.channel = (await admin.call('createChannel', { body: channelBody('SMS') as never })).id;
   exported = await admin.call('exportConfig');
 });
 afterAll(async () => {

@@ -181,6 +181,12 @@ function crud(idOf: (n: FurnishedOrg) => string, list: (own: Own) => readonly { 
   };
 }
 const read = (): Call[] => [{ label: 'read', expect: 'read' }];
+const channelBody = (name: string, workstreamId: string) => ({
+  name,
+  provider: 'twilio',
+  workstreamId,
+  config: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32), numbers: ['+15005550006'] },
+});
 /** A body that is valid but for a reference to the neighbour: a 400 that names it. */
 const refused = (label: string, body: unknown, params?: Record<string, string>): Call => ({
   label,
@@ -296,6 +302,31 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       ...foreignRoutings(base, n).map((v) => refused(`own agent with ${v.what}`, v.body, { id: o.user('ann').id })),
     ];
   },
+  listChannels: read,
+  createChannel: ({ n }) => [refused("routing to the neighbour's workstream", channelBody('Stolen', n.workstreamId))],
+  updateChannel: ({ n, o }) => [
+    {
+      label: "the neighbour's channel",
+      params: { id: n.channelId },
+      body: channelBody('Renamed', o.workstreamId),
+      expect: 404,
+    },
+    refused("own channel to the neighbour's workstream", channelBody('SMS', n.workstreamId), { id: o.channelId }),
+  ],
+  deleteChannel: ({ n }) => [{ label: "the neighbour's channel", params: { id: n.channelId }, expect: 404 }],
+  validateChannelKey: ({ n }) => [
+    {
+      label: "the neighbour's channel",
+      params: { id: n.channelId },
+      body: { phoneNumber: '31612345678' },
+      expect: 404,
+    },
+  ],
+  listOutbox: read,
+  // No outbox entry of the neighbour's exists in this fixture: an id of none is refused the same way.
+  retryOutbox: () => [
+    { label: 'an entry of no organisation', params: { id: crypto.randomUUID() }, body: {}, expect: 404 },
+  ],
   getRoutingSettings: read,
   updateRoutingSettings: ({ n, own }) => [
     refused("the neighbour's custom presence as default", { ...own.config.settings, defaultPresence: n.presenceId }),

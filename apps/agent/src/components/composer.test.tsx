@@ -6,7 +6,10 @@ import { Composer } from './composer';
 const ID = '00000000-0000-4000-8000-0000000000c1';
 const active = { state: 'active' as const, acceptedAt: '2025-01-01T10:00:00.000Z', customerName: 'Eve' };
 
-function setup(summary: { state: 'active' | 'wrap-up' | 'closed'; acceptedAt: string | null; customerName: string }, id = ID) {
+function setup(
+  summary: { state: 'active' | 'wrap-up' | 'closed'; acceptedAt: string | null; customerName: string },
+  id = ID,
+) {
   const services = { send: vi.fn(), emitTyping: vi.fn() };
   renderWithProviders(<Composer conversationId={id} summary={summary} />, services);
   const input = screen.getByTestId('composer-input') as HTMLTextAreaElement;
@@ -33,7 +36,11 @@ describe('Composer', () => {
     expect(toggle.checked).toBe(true);
     fireEvent.change(input, { target: { value: 'Known fuser issue' } });
     fireEvent.click(screen.getByTestId('composer-send'));
-    expect(services.send).toHaveBeenCalledWith({ conversationId: `${ID}-b`, text: 'Known fuser issue', internal: true });
+    expect(services.send).toHaveBeenCalledWith({
+      conversationId: `${ID}-b`,
+      text: 'Known fuser issue',
+      internal: true,
+    });
     expect(services.emitTyping).not.toHaveBeenCalledWith(`${ID}-b`, true);
   });
 

@@ -6,9 +6,20 @@ export function ConnectionStatus() {
   const { t } = useTranslation();
   const status = useConnection((s) => s.status);
   const everConnected = useConnection((s) => s.everConnected);
-  const label = status === 'online' ? t('connection.online') : everConnected ? t('connection.reconnecting') : t('connection.connecting');
+  const label =
+    status === 'online'
+      ? t('connection.online')
+      : everConnected
+        ? t('connection.reconnecting')
+        : t('connection.connecting');
   return (
-    <Badge data-testid="connection-status" data-status={status} role="status" color={status === 'online' ? 'success' : 'warning'} size="large">
+    <Badge
+      data-testid="connection-status"
+      data-status={status}
+      role="status"
+      color={status === 'online' ? 'success' : 'warning'}
+      size="large"
+    >
       {label}
     </Badge>
   );

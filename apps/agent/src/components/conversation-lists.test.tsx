@@ -14,6 +14,8 @@ function item(n: number): ConversationSummary {
   return {
     id: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
     channel: 'webchat',
+    channelId: null,
+    customerAddress: null,
     state: 'closed',
     queueId: null,
     queueName: 'Support',

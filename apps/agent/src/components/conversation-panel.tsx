@@ -95,7 +95,13 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
             {summary.customerName}
           </Text>
           <Caption1 className={styles.muted}>
-            {[summary.customerEmail, summary.queueName].filter(Boolean).join(' · ')}
+            {[
+              summary.channel === 'sms' ? `${t('channel.sms')} ${summary.customerAddress ?? ''}`.trim() : null,
+              summary.customerEmail,
+              summary.queueName,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Caption1>
         </div>
         <StateBadge conversation={summary} />

@@ -1,6 +1,8 @@
 import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { MessageKind } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
+import type { DeliveryMark } from '../lib/delivery-marks';
+import { DeliveryLine } from './delivery-line';
 
 export type MessageView = {
   key: string;
@@ -38,7 +40,12 @@ const useStyles = makeStyles({
   noteLabel: { fontWeight: tokens.fontWeightSemibold, textTransform: 'uppercase', letterSpacing: '0.04em' },
   pending: { opacity: 0.6 },
   failed: { border: `1px solid ${tokens.colorPaletteRedBorder2}` },
-  status: { color: tokens.colorNeutralForeground3, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  status: {
+    color: tokens.colorNeutralForeground3,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   system: { alignSelf: 'center', color: tokens.colorNeutralForeground3, textAlign: 'center' },
 });
@@ -54,18 +61,27 @@ export function SystemLine({ text }: { text: string }) {
 
 type Props = {
   message: MessageView;
+  /** Where a reply on a channel such as SMS has got (sent, delivered, failed ...), from the provider. */
+  channel?: DeliveryMark;
   onRetry?: () => void;
   onDiscard?: () => void;
 };
 
-export function MessageItem({ message, onRetry, onDiscard }: Props) {
+export function MessageItem({ message, channel, onRetry, onDiscard }: Props) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const mine = message.kind === 'agent' || message.kind === 'note';
   const pending = message.delivery === 'pending';
   const failed = message.delivery === 'failed';
   const time = new Date(message.at).toLocaleTimeString(i18n.resolvedLanguage, { hour: '2-digit', minute: '2-digit' });
-  const tone = message.kind === 'agent' ? styles.agent : message.kind === 'note' ? styles.note : message.kind === 'bot' ? styles.bot : styles.customer;
+  const tone =
+    message.kind === 'agent'
+      ? styles.agent
+      : message.kind === 'note'
+        ? styles.note
+        : message.kind === 'bot'
+          ? styles.bot
+          : styles.customer;
 
   if (message.kind === 'system') return <SystemLine text={message.text} />;
   // Author and time sit outside the testid'd element, so its text is the message itself.
@@ -85,6 +101,7 @@ export function MessageItem({ message, onRetry, onDiscard }: Props) {
         <span>{message.text}</span>
       </div>
       {pending && <Caption1 className={styles.status}>{t('timeline.sending')}</Caption1>}
+      {channel && <DeliveryLine mark={channel} />}
       {failed && (
         <span className={styles.status}>
           <Caption1 className={styles.error} role="alert">

@@ -10,16 +10,46 @@ const ID = '00000000-0000-4000-8000-0000000000d1';
 const at = '2025-01-01T10:00:00.000Z';
 
 const customer: ConversationEvent = {
-  type: 'message', conversationId: ID, seq: 1, at,
-  message: { id: '00000000-0000-4000-8000-000000000001', kind: 'customer', text: 'My printer broke', authorId: null, authorName: 'Eve', clientMessageId: null, at },
+  type: 'message',
+  conversationId: ID,
+  seq: 1,
+  at,
+  message: {
+    id: '00000000-0000-4000-8000-000000000001',
+    kind: 'customer',
+    text: 'My printer broke',
+    authorId: null,
+    authorName: 'Eve',
+    clientMessageId: null,
+    at,
+  },
 };
-const accepted: ConversationEvent = { type: 'accepted', conversationId: ID, seq: 2, at, agentId: '00000000-0000-4000-8000-0000000000a1', agentName: 'Bob' };
+const accepted: ConversationEvent = {
+  type: 'accepted',
+  conversationId: ID,
+  seq: 2,
+  at,
+  agentId: '00000000-0000-4000-8000-0000000000a1',
+  agentName: 'Bob',
+};
 const sentNote: ConversationEvent = {
-  type: 'message', conversationId: ID, seq: 3, at,
-  message: { id: '00000000-0000-4000-8000-000000000003', kind: 'note', text: 'Check the fuser', authorId: null, authorName: 'Bob', clientMessageId: 'cmid-note-1', at },
+  type: 'message',
+  conversationId: ID,
+  seq: 3,
+  at,
+  message: {
+    id: '00000000-0000-4000-8000-000000000003',
+    kind: 'note',
+    text: 'Check the fuser',
+    authorId: null,
+    authorName: 'Bob',
+    clientMessageId: 'cmid-note-1',
+    at,
+  },
 };
 
-const kinds = () => screen.getAllByTestId('message').map((m) => `${m.dataset.kind}${m.dataset.pending ? ' (pending)' : ''}`);
+const kinds = () =>
+  screen.getAllByTestId('message').map((m) => `${m.dataset.kind}${m.dataset.pending ? ' (pending)' : ''}`);
 
 describe('MessageList', () => {
   afterEach(() => {
@@ -37,7 +67,16 @@ describe('MessageList', () => {
   });
 
   it('shows an unsent message as pending until the history has it, never twice', () => {
-    act(() => useOutbox.getState().add(newOutboxEntry({ clientMessageId: 'cmid-note-1', conversationId: ID, text: 'Check the fuser', internal: true }, Date.now())));
+    act(() =>
+      useOutbox
+        .getState()
+        .add(
+          newOutboxEntry(
+            { clientMessageId: 'cmid-note-1', conversationId: ID, text: 'Check the fuser', internal: true },
+            Date.now(),
+          ),
+        ),
+    );
     const view = renderWithProviders(<MessageList conversationId={ID} events={[customer]} />);
     expect(kinds()).toEqual(['customer', 'note (pending)']);
     view.rerender(<MessageList conversationId={ID} events={[customer, accepted, sentNote]} />);
@@ -47,7 +86,10 @@ describe('MessageList', () => {
   it('shows a refused message as failed with the server message', () => {
     act(() =>
       useOutbox.getState().add({
-        ...newOutboxEntry({ clientMessageId: 'cmid-x', conversationId: ID, text: 'Too late', internal: false }, Date.now()),
+        ...newOutboxEntry(
+          { clientMessageId: 'cmid-x', conversationId: ID, text: 'Too late', internal: false },
+          Date.now(),
+        ),
         status: 'failed',
         error: 'this conversation has ended',
       }),

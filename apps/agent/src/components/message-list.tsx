@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../state/auth-store';
 import { useOutbox } from '../state/outbox-store';
 import { useServices } from '../state/services-context';
+import { deliveryMarks } from '../lib/delivery-marks';
 import { MessageItem, SystemLine } from './message-item';
 
 const useStyles = makeStyles({
@@ -31,12 +32,16 @@ export function MessageList({ conversationId, events }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
 
   const sentIds = useMemo(
-    () => new Set(events.flatMap((e) => (e.type === 'message' && e.message.clientMessageId ? [e.message.clientMessageId] : []))),
+    () =>
+      new Set(
+        events.flatMap((e) => (e.type === 'message' && e.message.clientMessageId ? [e.message.clientMessageId] : [])),
+      ),
     [events],
   );
   // Sent but not yet in the history: shown after it, as pending (or failed).
   const unsent = outbox.filter((e) => e.conversationId === conversationId && !sentIds.has(e.clientMessageId));
   const itemCount = events.length + unsent.length;
+  const marks = useMemo(() => deliveryMarks(events), [events]);
 
   useEffect(() => {
     const el = listRef.current;
@@ -48,9 +53,20 @@ export function MessageList({ conversationId, events }: Props) {
       {events.map((e) => {
         switch (e.type) {
           case 'message':
-            return <MessageItem key={e.seq} message={{ key: e.message.id, ...e.message }} />;
+            return (
+              <MessageItem
+                key={e.seq}
+                message={{ key: e.message.id, ...e.message }}
+                channel={marks.get(e.message.id)}
+              />
+            );
           case 'state':
-            return <SystemLine key={e.seq} text={t('timeline.stateChange', { state: t(`state.${e.to}`), actor: e.actor.name })} />;
+            return (
+              <SystemLine
+                key={e.seq}
+                text={t('timeline.stateChange', { state: t(`state.${e.to}`), actor: e.actor.name })}
+              />
+            );
           case 'accepted':
             return <SystemLine key={e.seq} text={t('timeline.accepted', { name: e.agentName })} />;
           default:

@@ -24,7 +24,9 @@ function offer(n: number, overrides: Partial<Offer> = {}): Offer {
 
 describe('OfferAlert', () => {
   it('shows the customer, the first message, the time waited and the countdown', () => {
-    renderWithProviders(<OfferAlert offer={offer(1)} now={T0 + 15_000} queued={0} busy={false} onAccept={() => {}} onReject={() => {}} />);
+    renderWithProviders(
+      <OfferAlert offer={offer(1)} now={T0 + 15_000} queued={0} busy={false} onAccept={() => {}} onReject={() => {}} />,
+    );
     expect(screen.getByTestId('offer-alert')).toBeTruthy();
     expect(screen.getByTestId('offer-customer').textContent).toBe('Customer 1');
     expect(screen.getByTestId('offer-message').textContent).toBe('Question 1');
@@ -36,7 +38,9 @@ describe('OfferAlert', () => {
   it('calls accept and reject', () => {
     const onAccept = vi.fn();
     const onReject = vi.fn();
-    renderWithProviders(<OfferAlert offer={offer(1)} now={T0} queued={2} busy={false} onAccept={onAccept} onReject={onReject} />);
+    renderWithProviders(
+      <OfferAlert offer={offer(1)} now={T0} queued={2} busy={false} onAccept={onAccept} onReject={onReject} />,
+    );
     fireEvent.click(screen.getByTestId('offer-accept'));
     expect(onAccept).toHaveBeenCalledTimes(1);
     expect(onReject).not.toHaveBeenCalled();

@@ -17,6 +17,8 @@ function item(n: number, overrides: Partial<ConversationSummary> = {}): Conversa
   return {
     id: `00000000-0000-4000-9000-00000000000${n}`,
     channel: 'webchat',
+    channelId: null,
+    customerAddress: null,
     state: 'open',
     queueId: '00000000-0000-4000-8000-0000000000b1',
     queueName: 'Support',

@@ -9,6 +9,8 @@ const actor = { type: 'agent' as const, id: null, name: 'Alice' };
 const summary: ConversationSummary = {
   id,
   channel: 'webchat',
+  channelId: null,
+  customerAddress: null,
   state: 'active',
   queueId: null,
   queueName: 'Support',

@@ -7,7 +7,12 @@ import { useConnection } from '../state/connection-store';
 export const TYPING_TIMEOUT_MS = 4000;
 
 const useStyles = makeStyles({
-  line: { minHeight: '1.5em', padding: `0 ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  line: {
+    minHeight: '1.5em',
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground3,
+    fontStyle: 'italic',
+  },
 });
 
 export function TypingIndicator({ conversationId }: { conversationId: string }) {

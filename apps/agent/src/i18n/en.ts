@@ -95,6 +95,20 @@ export const en = {
     close: 'Close conversation',
     failed: 'That did not work: {{message}}',
   },
+  delivery: {
+    pending: 'Provider unreachable, retrying (attempt {{attempts}})',
+    sending: 'Sending to the provider…',
+    queued: 'Sent to the provider',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
+    failed: 'Not delivered',
+    dead: 'Not sent',
+  },
+  channel: {
+    sms: 'SMS',
+    webchat: 'Chat',
+  },
   timeline: {
     label: 'Conversation history',
     internalNote: 'Internal note',

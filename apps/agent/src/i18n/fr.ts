@@ -97,6 +97,20 @@ export const fr: Translation = {
     close: 'Fermer la conversation',
     failed: 'Échec : {{message}}',
   },
+  delivery: {
+    pending: 'Fournisseur injoignable, nouvel essai (tentative {{attempts}})',
+    sending: 'Envoi au fournisseur…',
+    queued: 'Transmis au fournisseur',
+    sent: 'Envoyé',
+    delivered: 'Remis',
+    read: 'Lu',
+    failed: 'Non remis',
+    dead: 'Non envoyé',
+  },
+  channel: {
+    sms: 'SMS',
+    webchat: 'Chat',
+  },
   timeline: {
     label: 'Historique de la conversation',
     internalNote: 'Note interne',

@@ -97,6 +97,20 @@ export const nl: Translation = {
     close: 'Gesprek sluiten',
     failed: 'Dat is niet gelukt: {{message}}',
   },
+  delivery: {
+    pending: 'Provider onbereikbaar, nieuwe poging (poging {{attempts}})',
+    sending: 'Wordt naar de provider verzonden…',
+    queued: 'Naar de provider verzonden',
+    sent: 'Verzonden',
+    delivered: 'Afgeleverd',
+    read: 'Gelezen',
+    failed: 'Niet afgeleverd',
+    dead: 'Niet verzonden',
+  },
+  channel: {
+    sms: 'Sms',
+    webchat: 'Chat',
+  },
   timeline: {
     label: 'Gespreksgeschiedenis',
     internalNote: 'Interne notitie',

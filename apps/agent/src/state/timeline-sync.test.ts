@@ -10,7 +10,15 @@ function message(seq: number, text = `m${seq}`): ConversationEvent {
     conversationId: ID,
     seq,
     at: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
-    message: { id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, kind: 'customer', text, authorId: null, authorName: 'Eve', clientMessageId: null, at: '2024-01-01T00:00:00.000Z' },
+    message: {
+      id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+      kind: 'customer',
+      text,
+      authorId: null,
+      authorName: 'Eve',
+      clientMessageId: null,
+      at: '2024-01-01T00:00:00.000Z',
+    },
   };
 }
 
@@ -18,6 +26,8 @@ function detail(events: ConversationEvent[]): ConversationDetail {
   return {
     id: ID,
     channel: 'webchat',
+    channelId: null,
+    customerAddress: null,
     state: 'active',
     queueId: null,
     queueName: 'Support',
@@ -40,7 +50,13 @@ function detail(events: ConversationEvent[]): ConversationDetail {
 
 function mapStore(): TimelineStorePort & { entries: Map<string, TimelineEntry> } {
   const entries = new Map<string, TimelineEntry>();
-  return { entries, get: (id) => entries.get(id), set: (id, e) => void entries.set(id, e), remove: (id) => void entries.delete(id), ids: () => [...entries.keys()] };
+  return {
+    entries,
+    get: (id) => entries.get(id),
+    set: (id, e) => void entries.set(id, e),
+    remove: (id) => void entries.delete(id),
+    ids: () => [...entries.keys()],
+  };
 }
 
 const seqs = (store: ReturnType<typeof mapStore>) => {
@@ -50,7 +66,10 @@ const seqs = (store: ReturnType<typeof mapStore>) => {
 
 describe('timeline sync', () => {
   it('applies live events in order and ignores repeats without asking the server', async () => {
-    const api = { getConversation: vi.fn(async () => detail([message(1), message(2)])), listEvents: vi.fn(async () => []) };
+    const api = {
+      getConversation: vi.fn(async () => detail([message(1), message(2)])),
+      listEvents: vi.fn(async () => []),
+    };
     const store = mapStore();
     const sync = createTimelineSync(api, store);
     await sync.load(ID);
@@ -64,7 +83,9 @@ describe('timeline sync', () => {
   it('on a gap refetches the events after the last applied one', async () => {
     const api = {
       getConversation: vi.fn(async () => detail([message(1), message(2)])),
-      listEvents: vi.fn(async (_id: string, after: number) => [message(3), message(4), message(5)].filter((e) => e.seq > after)),
+      listEvents: vi.fn(async (_id: string, after: number) =>
+        [message(3), message(4), message(5)].filter((e) => e.seq > after),
+      ),
     };
     const store = mapStore();
     const sync = createTimelineSync(api, store);
@@ -76,7 +97,10 @@ describe('timeline sync', () => {
 
   it('keeps events that arrive while the history is loading', async () => {
     let resolve!: (d: ConversationDetail) => void;
-    const api = { getConversation: vi.fn(() => new Promise<ConversationDetail>((r) => (resolve = r))), listEvents: vi.fn(async () => []) };
+    const api = {
+      getConversation: vi.fn(() => new Promise<ConversationDetail>((r) => (resolve = r))),
+      listEvents: vi.fn(async () => []),
+    };
     const store = mapStore();
     const sync = createTimelineSync(api, store);
     const loading = sync.load(ID);
@@ -89,7 +113,10 @@ describe('timeline sync', () => {
   });
 
   it('catches every loaded conversation up after a reconnect', async () => {
-    const api = { getConversation: vi.fn(async () => detail([message(1)])), listEvents: vi.fn(async () => [message(2)]) };
+    const api = {
+      getConversation: vi.fn(async () => detail([message(1)])),
+      listEvents: vi.fn(async () => [message(2)]),
+    };
     const store = mapStore();
     const sync = createTimelineSync(api, store);
     await sync.load(ID);
@@ -103,14 +130,26 @@ describe('timeline sync', () => {
     const store = mapStore();
     const sync = createTimelineSync(api, store);
     await sync.load(ID);
-    await sync.receive({ type: 'state', conversationId: ID, seq: 2, at: '2024-01-01T00:01:00.000Z', from: 'active', to: 'wrap-up', reason: 'x', actor: { type: 'agent', id: null, name: 'Bob' } });
+    await sync.receive({
+      type: 'state',
+      conversationId: ID,
+      seq: 2,
+      at: '2024-01-01T00:01:00.000Z',
+      from: 'active',
+      to: 'wrap-up',
+      reason: 'x',
+      actor: { type: 'agent', id: null, name: 'Bob' },
+    });
     const entry = store.get(ID);
     expect(entry?.status === 'ready' && entry.summary.state).toBe('wrap-up');
     expect(entry?.status === 'ready' && entry.summary.endedAt).toBe('2024-01-01T00:01:00.000Z');
   });
 
   it('records a failed load so it can be retried', async () => {
-    const api = { getConversation: vi.fn(async () => Promise.reject(Object.assign(new Error('forbidden'), { status: 403 }))), listEvents: vi.fn() };
+    const api = {
+      getConversation: vi.fn(async () => Promise.reject(Object.assign(new Error('forbidden'), { status: 403 }))),
+      listEvents: vi.fn(),
+    };
     const store = mapStore();
     const sync = createTimelineSync(api, store);
     await sync.load(ID);

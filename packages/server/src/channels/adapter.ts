@@ -23,6 +23,11 @@ export type ChannelAdapter<C extends ChannelConfig = ChannelConfig> = {
   secretFields: readonly string[];
   /** The vendor's API base URL, used when the channel sets none. */
   defaultApiBaseUrl: string;
+  /**
+   * The URL to paste into the provider's console, made from the channel's webhook URL; by default that
+   * URL itself. Azure's Event Grid signs nothing, so its endpoint carries a token made with a secret.
+   */
+  webhookUrl?: (url: string, config: C) => string;
   /** Whether the provider signed this request (and, where it has one, within its time window). */
   verify(req: WebhookRequest, config: C): VerifyResult;
   /** The provider's body as activities, and what the provider expects back; throws `WebhookRefused`. */

@@ -25,6 +25,8 @@ export function runChannelAdapterContract<C extends ChannelConfig>(
     malformed: (webhookUrl: string) => SignedWebhook;
     /** Removes or breaks the request's signature. */
     forge: (request: SignedWebhook) => SignedWebhook;
+    /** Whether the provider signs the URL it posts to (Twilio does; TeleSign signs the body alone). */
+    signsUrl: boolean;
   },
 ) {
   const webhookUrl = `https://switchboard.example/webhooks/${adapter.provider}/1b0e6c1e-95d4-4f0e-9a39-8c1e9c3f2a10`;
@@ -64,13 +66,20 @@ export function runChannelAdapterContract<C extends ChannelConfig>(
     });
 
     it('verifies a signed inbound text and parses it into one inbound message in E.164', () => {
-      const req = asRequest(standIn.inbound(webhookUrl, { from: '+31612345678', to: ours, body: 'Waar is mijn pakket?' }));
+      const req = asRequest(
+        standIn.inbound(webhookUrl, { from: '+31612345678', to: ours, body: 'Waar is mijn pakket?' }),
+      );
       expect(adapter.verify(req, config)).toEqual({ ok: true });
       const parsed = adapter.parse(req, config);
       expect(parsed.reply.status).toBe(200);
       expect(parsed.activities).toHaveLength(1);
       const [message] = parsed.activities;
-      expect(message).toMatchObject({ type: 'inbound-message', from: '+31612345678', to: ours, text: 'Waar is mijn pakket?' });
+      expect(message).toMatchObject({
+        type: 'inbound-message',
+        from: '+31612345678',
+        to: ours,
+        text: 'Waar is mijn pakket?',
+      });
       expect(message!.providerMessageId).not.toBe('');
       // The provider's id is what dedupes a redelivery: parsing again gives the same one.
       expect(adapter.parse(req, config).activities[0]!.providerMessageId).toBe(message!.providerMessageId);
@@ -81,9 +90,16 @@ export function runChannelAdapterContract<C extends ChannelConfig>(
       const forged = adapter.verify(asRequest(fixtures.forge(signed)), config);
       expect(forged.ok).toBe(false);
       if (!forged.ok) expect(forged.reason).not.toBe('');
-      // Signed for another URL (another channel): refused too.
-      const elsewhere = asRequest(signed);
-      expect(adapter.verify({ ...elsewhere, url: elsewhere.url.replace(/[0-9a-f]{4}$/, '0000') }, config).ok).toBe(false);
+      // Signed with another account's credentials: refused.
+      const stranger = fixtures.standIn(otherCredentials(adapter, config));
+      const theirs = stranger.inbound(webhookUrl, { from: '+31612345678', to: ours, body: 'hi' });
+      expect(adapter.verify(asRequest(theirs), config).ok).toBe(false);
+      // Where the provider's signature covers the URL, a request signed for another channel's URL is refused too.
+      if (fixtures.signsUrl) {
+        const elsewhere = asRequest(signed);
+        const url = elsewhere.url.replace(/[0-9a-f]{4}(?=$|\?)/, '0000');
+        expect(adapter.verify({ ...elsewhere, url }, config).ok).toBe(false);
+      }
     });
 
     it('refuses a body it cannot read with a 400 that says so', () => {

@@ -13,6 +13,8 @@ export type DomainEvent =
   | { kind: 'assigned'; orgId: string; conversationId: string; agentId: string }
   | { kind: 'offer-created'; orgId: string; agentId: string; offer: Offer }
   | { kind: 'offer-closed'; orgId: string; agentId: string; closed: OfferClosed }
-  | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence };
+  | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence }
+  /** Replies were written to the outbox: send them now (CH5). */
+  | { kind: 'outbox-ready'; orgId: string };
 
 export type DomainEventListener = (event: DomainEvent) => void;

@@ -44,6 +44,18 @@ export function createMetrics({ database, clock, sockets, register = new Registr
     help: 'Conversations assigned to an agent (push and pick)',
     registers,
   });
+  const webhooksRefused = new Counter({
+    name: 'switchboard_webhooks_refused_total',
+    help: 'Channel webhooks refused (unknown channel, bad signature, unreadable body), by provider',
+    labelNames: ['provider'],
+    registers,
+  });
+  const deliveries = new Counter({
+    name: 'switchboard_channel_deliveries_total',
+    help: 'Changes of state of replies sent to channels such as SMS (queued, sent, delivered, failed, dead ...)',
+    labelNames: ['status'],
+    registers,
+  });
   const routingDecision = new Histogram({
     name: 'switchboard_routing_decision_duration_seconds',
     help: 'Time to decide and claim one block of open items in the routing engine',
@@ -113,6 +125,9 @@ export function createMetrics({ database, clock, sockets, register = new Registr
     observeHttp(method: string, route: string, status: number, seconds: number) {
       httpDuration.observe({ method, route, status: String(status) }, seconds);
     },
+    webhookRefused(provider: string) {
+      webhooksRefused.inc({ provider });
+    },
     observeRoutingDecision(seconds: number) {
       routingDecision.observe(seconds);
     },
@@ -122,6 +137,8 @@ export function createMetrics({ database, clock, sockets, register = new Registr
       else if (event.kind === 'offer-closed')
         offers.inc({ outcome: event.closed.outcome === 'timeout' ? 'expired' : event.closed.outcome });
       else if (event.kind === 'assigned') assignments.inc();
+      else if (event.kind === 'conversation-event' && event.staff.type === 'delivery')
+        deliveries.inc({ status: event.staff.status });
     },
   };
 }
@@ -143,13 +160,11 @@ export function metricsRoute(http: FastifyInstance, metrics: Metrics, token: str
     if (token) {
       const header = req.headers.authorization ?? '';
       if (!header.startsWith('Bearer ') || !sameSecret(header.slice('Bearer '.length), token)) {
-        return reply
-          .status(401)
-          .send({
-            statusCode: 401,
-            error: 'Unauthorized',
-            message: 'Send "Authorization: Bearer <metrics token>" (METRICS_TOKEN)',
-          });
+        return reply.status(401).send({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'Send "Authorization: Bearer <metrics token>" (METRICS_TOKEN)',
+        });
       }
     }
     const body = await metrics.register.metrics();

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   Actor,
-  Message,
-  MessageKind,
   ConversationDetail,
   ConversationEvent,
   ConversationList,
@@ -10,7 +8,7 @@ import type {
   VisitorConversation,
 } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
-import { nextState, ONGOING_STATES, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
+import { ONGOING_STATES, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
 import { authorize, mayDo, staffPart, type StaffAction, type StaffPart } from '../domain/conversation/participants.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { decodeConversationCursor, encodeConversationCursor } from '../domain/paging/cursor.js';
@@ -19,7 +17,6 @@ import { findOrCreateContact } from '../store/contacts.js';
 import { pageStaffConversations } from '../store/conversation-pages.js';
 import {
   getConversation,
-  insertConversation,
   dueAutoClose,
   dueCapacityReleases,
   lockConversation,
@@ -37,18 +34,19 @@ import {
   type NewEvent,
 } from '../store/events.js';
 import { appendMessagesIfClear, type MessageGate, type QuickMessage } from '../store/message-batch.js';
+import { insertOutbox } from '../store/outbox.js';
 import { isUniqueViolation } from '../store/transaction.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
-import { addParticipant, leaveAll, listParticipants } from '../store/participants.js';
+import { leaveAll, listParticipants } from '../store/participants.js';
 import { lockConversationAndAgent } from '../store/locks.js';
 import { releaseCharge } from '../store/routing.js';
 import { getWorkstream, toWorkstream } from '../store/routing-config.js';
-import { recordTrace } from '../store/traces.js';
 import { transaction } from '../store/transaction.js';
 import { getWidget } from '../store/widgets.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import { planIntake } from './intake.js';
+import { newMessage, startConversation, SYSTEM, transition as moveConversation } from './conversation-steps.js';
 import type { PresenceService } from './presence.js';
 import { isSupervisorOrAdmin, type StaffIdentity, type VisitorIdentity } from './identity.js';
 
@@ -73,23 +71,6 @@ async function appendAlone(db: Db, m: QuickMessage): Promise<Appended> {
     return isUniqueViolation(error) ? {} : { error };
   }
 }
-
-const message = (
-  kind: MessageKind,
-  text: string,
-  authorId: string | null,
-  authorName: string,
-  clientMessageId: string | null,
-  at: Date,
-): Message => ({
-  id: randomUUID(),
-  kind,
-  text,
-  authorId,
-  authorName,
-  clientMessageId,
-  at: at.toISOString(),
-});
 
 const staffActor = (who: StaffIdentity): Actor => ({ type: who.role, id: who.userId, name: who.name });
 const customerActor = (name: string): Actor => ({ type: 'customer', id: null, name });
@@ -168,10 +149,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     authorize(await partOf(tx, who, c), action);
   }
 
-  const facts = (c: ConversationRow) => ({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: false });
-
-  /** Moves the conversation and records who, when and why as an event. */
-  async function transition(
+  const transition = (
     tx: Db,
     log: EventLog,
     c: ConversationRow,
@@ -179,19 +157,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     actor: Actor,
     reason: string,
     opts: { public: boolean; patch?: Parameters<typeof updateConversation>[3] },
-  ) {
-    const to = nextState(facts(c), cmd);
-    const now = clock.now();
-    await updateConversation(tx, c.orgId, c.id, { state: to, updatedAt: now, ...opts.patch });
-    await log.append(tx, {
-      orgId: c.orgId,
-      conversationId: c.id,
-      body: { type: 'state', from: c.state, to, reason, actor },
-      public: opts.public,
-      at: now,
-    });
-    return to;
-  }
+  ) => moveConversation(tx, log, clock, c, cmd, actor, reason, opts);
 
   /** The agent gets back what this conversation held (units and profiles), and presence follows. */
   async function release(tx: Db, log: EventLog, c: ConversationRow, closing: boolean) {
@@ -271,21 +237,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
         channel: { kind: 'webchat', widgetId, locale: input.locale },
         now,
       });
-      const ended =
-        intake.decision.overflow &&
-        intake.decision.overflow.kind !== 'transfer' &&
-        intake.decision.overflow.kind !== 'assign-anyway'
-          ? intake.decision.overflow
-          : null;
-      await command(async (tx, log) => {
+      const started = await command(async (tx, log) => {
         // In the conversation's transaction: a start that fails leaves no contact behind.
         const contactId = await findOrCreateContact(tx, orgId, input.prechat.name, input.prechat.email);
-        const c = await insertConversation(tx, {
+        return startConversation(tx, log, clock, {
           id,
           orgId,
-          workstreamId: ws.id,
+          workstream: ws,
+          intake,
           channel: 'webchat',
-          state: 'open',
+          channelId: null,
+          customerAddress: null,
           contactId,
           customerName: input.prechat.name,
           customerEmail: input.prechat.email,
@@ -293,54 +255,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
           prechat: input.prechat,
           context: input.context,
           locale: input.locale,
-          ...intake.columns,
-          waitingSince: now,
-          routingAge: now,
-          lastCustomerMessageAt: now,
-          createdAt: now,
-          updatedAt: now,
+          now,
         });
-        await recordTrace(tx, { orgId, conversationId: id, at: now, steps: intake.decision.trace });
-        await log.append(tx, {
-          orgId,
-          conversationId: id,
-          body: {
-            type: 'message',
-            message: message('customer', input.prechat.question, null, input.prechat.name, null, now),
-          },
-          public: true,
-          at: now,
-        });
-        await addParticipant(tx, {
-          orgId,
-          conversationId: id,
-          userId: null,
-          role: 'customer',
-          name: c.customerName,
-          at: now,
-        });
-        if (ended) {
-          // Overflow "send a message and end" (or a callback offer, on chat a message too).
-          await log.append(tx, {
-            orgId,
-            conversationId: id,
-            body: { type: 'message', message: message('system', ended.message, null, 'Switchboard', null, now) },
-            public: true,
-            at: now,
-          });
-          await transition(
-            tx,
-            log,
-            c,
-            'abandon',
-            { type: 'system', id: null, name: 'Switchboard' },
-            `overflow: ${ended.kind}`,
-            { public: true, patch: { endedAt: now, closedAt: now } },
-          );
-          await leaveAll(tx, orgId, id, now);
-        }
       });
-      if (!ended) onRoutable(orgId);
+      if (started.routable) onRoutable(orgId);
       return { orgId, view: await visitorView(orgId, id) };
     },
 
@@ -355,7 +273,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const at = clock.now();
       const key = clientKey({ kind: 'customer' }, clientMessageId);
       // The author name is the conversation's customer name, filled in by the statement.
-      const body = { type: 'message' as const, message: message('customer', text, null, '', clientMessageId, at) };
+      const body = { type: 'message' as const, message: newMessage('customer', text, null, '', clientMessageId, at) };
       const quick = await quickMessage(
         { orgId: who.orgId, conversationId: who.conversationId, body, public: true, clientId: key, at },
         { kind: 'customer' },
@@ -377,7 +295,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           conversationId: c.id,
           body: {
             type: 'message',
-            message: message('customer', text, null, c.customerName, clientMessageId, now),
+            message: newMessage('customer', text, null, c.customerName, clientMessageId, now),
           },
           public: true,
           clientId: key,
@@ -399,7 +317,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           conversationId: id,
           body: {
             type: 'message',
-            message: message(
+            message: newMessage(
               input.internal ? 'note' : 'agent',
               input.text,
               who.userId,
@@ -435,7 +353,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           conversationId: c.id,
           body: {
             type: 'message',
-            message: message(
+            message: newMessage(
               input.internal ? 'note' : 'agent',
               input.text,
               who.userId,
@@ -448,6 +366,21 @@ export function createConversationService(deps: ConversationServiceDeps) {
           clientId: key,
           at: now,
         });
+        // On a channel such as SMS the reply leaves through the outbox, durable with the message (CH5).
+        if (!input.internal && c.channelId && c.customerAddress) {
+          const messageId = (row.payload as { message: { id: string } }).message.id;
+          const to = c.customerAddress;
+          await insertOutbox(tx, {
+            orgId: c.orgId,
+            channelId: c.channelId,
+            conversationId: c.id,
+            messageId,
+            to,
+            text: input.text,
+            at: now,
+          });
+          log.add({ kind: 'outbox-ready', orgId: c.orgId });
+        }
         return toWireEvent(row, 'staff');
       });
     },
@@ -586,18 +519,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
           const c = await lockConversationAndAgent(tx, d.orgId, d.id);
           if (!c || (c.state !== 'waiting' && c.state !== 'wrap-up')) return;
           const now = clock.now();
-          await transition(
-            tx,
-            log,
-            c,
-            'auto-close',
-            { type: 'system', id: null, name: 'Switchboard' },
-            "no activity for the workstream's auto-close time",
-            {
-              public: true,
-              patch: { closedAt: now, previousAgentId: c.agentId },
-            },
-          );
+          await transition(tx, log, c, 'auto-close', SYSTEM, "no activity for the workstream's auto-close time", {
+            public: true,
+            patch: { closedAt: now, previousAgentId: c.agentId },
+          });
           await letGo(tx, log, c);
           await leaveAll(tx, c.orgId, c.id, now);
           closed += 1;

@@ -13,7 +13,9 @@ export type IntakeInput = {
   workstream: Workstream;
   /** Who writes: routing reads their contact's facts (a new contact's, if there is none yet). */
   customer: { name: string; email: string };
-  prechat: PrechatAnswers;
+  /** The contact's and account's facts when the caller identified them already (by number: CH5). */
+  facts?: { contact: Record<string, string | null>; account: Record<string, string | null> };
+  prechat: PrechatAnswers | Record<string, never>;
   context: Record<string, string | number | boolean>;
   channel: Record<string, string>;
   now: Date;
@@ -28,7 +30,7 @@ export async function planIntake(db: Db, input: IntakeInput) {
   const [config, stats, facts] = await Promise.all([
     loadRoutingConfig(db, input.orgId),
     queueStats(db, input.orgId, input.now),
-    customerFacts(db, input.orgId, input.customer),
+    input.facts ?? customerFacts(db, input.orgId, input.customer),
   ]);
   const context: RoutingContext = { context: input.context, prechat: input.prechat, channel: input.channel, ...facts };
   const decision: IntakeDecision = routeIntake(

@@ -90,6 +90,8 @@ export function toSummary(c: ConversationWithNames): ConversationSummary {
   return {
     id: c.id,
     channel: c.channel,
+    channelId: c.channelId,
+    customerAddress: c.customerAddress,
     state: c.state,
     queueId: c.queueId,
     queueName: c.queueName,

@@ -30,7 +30,8 @@ const gateName = (g: MessageGate) => (g.kind === 'customer' ? 'customer' : g.int
  * UPDATE numbers each (taking its conversation's row lock, as `appendEvent` does) only when its gate
  * holds and no event has its client key yet, and the INSERT stores it with those numbers; a
  * customer's message also stamps `last_customer_message_at` and takes the customer name as its
- * author. Each answer is the stored row, or undefined when its conversation did not match: the
+ * author. A reply on a channel such as SMS takes the full path, which writes its outbox row with
+ * it. Each answer is the stored row, or undefined when its conversation did not match: the
  * caller then takes its full path, which says why (or returns the stored retry). Two messages of
  * one conversation must not share a batch (one UPDATE touches a row once). A concurrent retry
  * with the same key makes the INSERT fail on the unique index and the statement rolls back whole,
@@ -67,7 +68,8 @@ export async function appendMessagesIfClear(db: Db, batch: QuickMessage[]): Prom
         and (
           (i.gate = 'customer' and c.state not in ('wrap-up', 'closed'))
           or (i.gate = 'note' and c.agent_id = i.user_id and c.state <> 'closed')
-          or (i.gate = 'agent' and c.agent_id = i.user_id and c.state = 'active' and c.accepted_at is not null)
+          or (i.gate = 'agent' and c.agent_id = i.user_id and c.state = 'active' and c.accepted_at is not null
+            and c.channel_id is null)
         )
         and not exists (
           select 1 from conversation_events x where x.conversation_id = c.id and x.client_id = i.client_id

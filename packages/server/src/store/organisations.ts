@@ -46,3 +46,12 @@ export async function insertOrganisation(db: Db, o: NewOrganisationRows) {
     .returning({ id: users.id });
   return { orgId, adminId: admin!.id, queueId: queue!.id, workstreamId: ws!.id, widgetId: o.widget.id };
 }
+
+/** Whether the organisation is disabled (or gone): its channels take nothing in. */
+export async function isOrganisationDisabled(db: Db, orgId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ disabledAt: organizations.disabledAt })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return !row || row.disabledAt !== null;
+}

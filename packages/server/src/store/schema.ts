@@ -172,7 +172,11 @@ export const contacts = pgTable(
     accountId: uuid('account_id').references(() => accounts.id),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`)],
+  (t) => [
+    index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
+    // Inbound texts are matched by number (CH5); numbers are stored in E.164.
+    index('contacts_org_mobile_idx').on(t.orgId, t.mobilePhone),
+  ],
 );
 
 export const cases = pgTable('cases', {
@@ -199,7 +203,11 @@ export const conversations = pgTable(
       .notNull()
       .references(() => workstreams.id),
     queueId: uuid('queue_id').references(() => queues.id),
-    channel: text('channel', { enum: ['webchat'] }).notNull(),
+    channel: text('channel', { enum: ['webchat', 'sms'] }).notNull(),
+    /** The channel it came in on (CH5-CH7); null for web chat, which names its widget in the context. */
+    channelId: uuid('channel_id').references(() => channels.id),
+    /** The customer's address on that channel: an E.164 number for SMS. Replies go there. */
+    customerAddress: text('customer_address'),
     state: text('state', { enum: ['open', 'active', 'waiting', 'wrap-up', 'closed'] }).notNull(),
     contactId: uuid('contact_id').references(() => contacts.id),
     agentId: uuid('agent_id').references(() => users.id),
@@ -247,6 +255,10 @@ export const conversations = pgTable(
       .where(sql`${t.agentId} is not null`),
     // Staff lists page newest first with a (created_at, id) cursor.
     index('conversations_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    // An inbound text finds the number's latest conversation on its channel (to continue or reopen it).
+    index('conversations_channel_address_idx')
+      .on(t.channelId, t.customerAddress, t.createdAt)
+      .where(sql`${t.channelId} is not null`),
   ],
 );
 
@@ -429,4 +441,86 @@ export const routingTraces = pgTable(
     steps: json('steps').$type<StoredTraceStep[]>().notNull(),
   },
   (t) => [index('routing_traces_conversation_idx').on(t.conversationId, t.at)],
+);
+
+/**
+ * A channel an organisation receives on (CH5-CH7): a provider, our numbers, the workstream its
+ * conversations start in. `settings` holds the adapter's plain fields; `secrets` its credentials,
+ * sealed (security/secrets.ts) and never returned by the API.
+ */
+export const channels = pgTable(
+  'channels',
+  {
+    id: id(),
+    orgId: orgId(),
+    provider: text('provider', { enum: ['twilio', 'telesign', 'acs'] }).notNull(),
+    name: text('name').notNull(),
+    workstreamId: uuid('workstream_id')
+      .notNull()
+      .references(() => workstreams.id),
+    numbers: jsonb('numbers').$type<string[]>().notNull().default([]),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    secrets: text('secrets').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('channels_org_name_key').on(t.orgId, t.name)],
+);
+
+/** Every inbound message a provider delivered, once: a redelivered webhook finds its row and stores nothing. */
+export const channelInbound = pgTable(
+  'channel_inbound',
+  {
+    id: id(),
+    orgId: orgId(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    providerMessageId: text('provider_message_id').notNull(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    receivedAt: ts('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('channel_inbound_message_key').on(t.channelId, t.providerMessageId)],
+);
+
+/**
+ * Replies on their way to a provider: written in the transaction that stores the message, so nothing
+ * acknowledged is lost; sent after commit, retried with backoff, `dead` after the last attempt. The
+ * message id is the idempotency key: one row per message, sent at most once by a claim on the row.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    orgId: orgId(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    messageId: uuid('message_id').notNull(),
+    toAddress: text('to_address').notNull(),
+    text: text('text').notNull(),
+    status: text('status', {
+      enum: ['pending', 'sending', 'queued', 'sent', 'delivered', 'read', 'failed', 'dead'],
+    }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_message_key').on(t.messageId),
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    uniqueIndex('outbox_provider_message_key')
+      .on(t.channelId, t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
+  ],
 );

@@ -18,6 +18,8 @@ import {
 
 export const DEMO_PASSWORD = 'switchboard';
 export const DEMO_WIDGET_ID = 'demo';
+export const DEMO_SLUG = 'contoso';
+export const DEMO_SMS_WORKSTREAM = 'Text messages';
 export const DEMO_USERS = [
   {
     email: 'alice@contoso.example',
@@ -56,11 +58,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const [existing] = await db
     .select({ id: organizations.id })
     .from(organizations)
-    .where(eq(organizations.slug, 'contoso'));
+    .where(eq(organizations.slug, DEMO_SLUG));
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    const [org] = await tx.insert(organizations).values({ name: 'Contoso', slug: 'contoso' }).returning();
+    const [org] = await tx.insert(organizations).values({ name: 'Contoso', slug: DEMO_SLUG }).returning();
     const orgId = org!.id;
     const queueRows = await tx
       .insert(queues)
@@ -129,6 +131,19 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .values({ orgId, name: 'Website chat', fallbackQueueId: queueId('Support'), config })
       .returning();
     await tx.insert(widgets).values({ id: DEMO_WIDGET_ID, orgId, workstreamId: ws!.id, title: 'Chat with Contoso' });
+    // Texts (CH2) route to Support; the demo's SMS channels (demo/sms-demo.ts) start their conversations here.
+    await tx.insert(workstreams).values({
+      orgId,
+      name: DEMO_SMS_WORKSTREAM,
+      fallbackQueueId: queueId('Support'),
+      config: workstreamSettings({
+        channel: 'messaging',
+        distribution: 'push',
+        capacity: { kind: 'units', units: 1 },
+        allowedPresences: ['available', 'busy'],
+        affinity: true,
+      }),
+    });
     const [fabrikam, northwind] = await tx
       .insert(accounts)
       .values([

@@ -7,6 +7,9 @@ import type { Db } from '../../src/store/db.js';
 import * as config from '../../src/store/routing-config.js';
 import { conversations } from '../../src/store/schema.js';
 import { listWidgets } from '../../src/store/widgets.js';
+import { insertChannel, listChannels } from '../../src/store/channels.js';
+import { createSecretBox, parseKey } from '../../src/security/secrets.js';
+import { TEST_SECRET_KEY } from './harness.js';
 import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
 
 // Organisations are sealed (X3): most tests should also prove that what they do stays inside the
@@ -19,6 +22,8 @@ export type FurnishedOrg = BuiltOrg & {
   capacityProfileId: string;
   presenceId: string;
   operatingHoursId: string;
+  /** A Twilio SMS channel routing to the workstream. */
+  channelId: string;
 };
 
 export type OrgSnapshot = {
@@ -26,6 +31,7 @@ export type OrgSnapshot = {
   widgets: ChatWidget[];
   agents: AgentSummary[];
   conversations: { id: string; state: string; queueId: string | null; agentId: string | null; lastSeq: number }[];
+  channels: unknown[];
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -45,7 +51,7 @@ export type OrgPair = {
 /** What a sealed test compares of an organisation: its configuration file, widgets, staff and conversations. */
 export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
   const admin = createAdminConfigService({ db, onChanged: () => {} });
-  const [exported, widgets, agents, convs] = await Promise.all([
+  const [exported, widgets, agents, convs, channelRows] = await Promise.all([
     admin.exportConfig(orgId, new Date(0)),
     listWidgets(db, orgId),
     admin.agents(orgId),
@@ -60,8 +66,9 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
       .from(conversations)
       .where(eq(conversations.orgId, orgId))
       .orderBy(asc(conversations.id)),
+    listChannels(db, orgId),
   ]);
-  return { config: exported, widgets, agents, conversations: convs };
+  return { config: exported, widgets, agents, conversations: convs, channels: channelRows };
 }
 
 /** Gives the organisation a skill, a capacity profile, a presence and operating hours; its agents get the first two. */
@@ -97,8 +104,24 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
       capacityProfiles: [{ profileId: ids.capacityProfileId, customLimit: null }],
     });
   }
-  return { ...org, ...ids };
+  const channel = await insertChannel(
+    db,
+    org.orgId,
+    {
+      name: 'SMS',
+      provider: 'twilio',
+      workstreamId: org.workstreamId,
+      numbers: ['+15005550006'],
+      settings: { accountSid: `AC${'0'.repeat(32)}`, messagingServiceSid: null, apiBaseUrl: null },
+      secrets: testSecrets.seal(JSON.stringify({ authToken: 'x'.repeat(32) })),
+    },
+    new Date(),
+  );
+  return { ...org, ...ids, channelId: channel.id };
 }
+
+// Sealed as the test servers seal (TEST_SECRET_KEY), so they can open what the fixture writes.
+const testSecrets = createSecretBox(parseKey(TEST_SECRET_KEY)!);
 
 /** The organisation under test and a neighbour built from the same spec (their own names, ids and users). */
 export async function buildOrgPair(db: Db, spec: OrgSpec): Promise<OrgPair> {

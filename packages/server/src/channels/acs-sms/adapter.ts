@@ -1,5 +1,5 @@
 import type { ChannelAdapter } from '../adapter.js';
-import { AcsConfig, isWebhookToken } from './config.js';
+import { AcsConfig, eventGridEndpoint, isWebhookToken } from './config.js';
 import { parseEventGrid } from './event-grid.js';
 import { sendSms } from './send.js';
 
@@ -15,6 +15,7 @@ export const acsSms: ChannelAdapter<AcsConfig> = {
   secretFields: ['connectionString', 'webhookSecret'],
   /** Empty: the endpoint in the connection string (every ACS resource has its own); `apiBaseUrl` replaces it. */
   defaultApiBaseUrl: '',
+  webhookUrl: (url, config) => eventGridEndpoint(url, config.webhookSecret),
 
   verify(req, config) {
     // Event Grid signs nothing: the endpoint given to it (`eventGridEndpoint`) carries the channel's token.

@@ -72,6 +72,7 @@ export const acsStandIn: StandInFactory<AcsConfig> = (config) => {
       await app.register(
         async (scope) => {
           // The HMAC covers the body's exact bytes, so the route reads them unparsed.
+          if (scope.hasContentTypeParser('application/json')) scope.removeContentTypeParser('application/json');
           scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, raw, done) => done(null, raw));
           scope.post('/sms', send);
         },

@@ -35,6 +35,7 @@ runChannelAdapterContract(telesignSms, {
   standIn: telesignStandIn,
   malformed: () => signedCallback(JSON.stringify({ sub_resource: 'mo_sms', user_response: { mo_message: 'hi' } })),
   forge: (request) => signedCallback(request.body, otherKey),
+  signsUrl: false,
 });
 
 describe('TeleSign callback signatures', () => {

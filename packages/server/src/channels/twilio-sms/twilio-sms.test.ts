@@ -67,6 +67,7 @@ runChannelAdapterContract(twilioSms, {
   },
   // The signature stays, the text changes: what someone replaying a captured request would try.
   forge: (request) => ({ ...request, body: request.body.replace(/Body=[^&]*/, 'Body=Betaal+hier') }),
+  signsUrl: true,
 });
 
 describe('Twilio configuration', () => {

@@ -1,0 +1,25 @@
+import type { ChannelProvider } from '@switchboard/protocol';
+import type { ChannelAdapter, ChannelConfig, StandInFactory } from './adapter.js';
+import { acsSms } from './acs-sms/adapter.js';
+import { acsStandIn } from './acs-sms/stand-in.js';
+import { telesignSms } from './telesign-sms/adapter.js';
+import { telesignStandIn } from './telesign-sms/stand-in.js';
+import { twilioSms } from './twilio-sms/adapter.js';
+import { twilioStandIn } from './twilio-sms/stand-in.js';
+
+type Entry = { adapter: ChannelAdapter; standIn: StandInFactory<ChannelConfig> };
+/** An adapter with its stand-in, both typed by the provider's configuration, erased for the registry. */
+const entry = <C extends ChannelConfig>(adapter: ChannelAdapter<C>, standIn: StandInFactory<C>): Entry =>
+  ({ adapter, standIn }) as unknown as Entry;
+
+/** Every provider a channel can run on (CH7: one line each; docs/channels.md says how to add one). */
+const PROVIDERS: Record<ChannelProvider, Entry> = {
+  twilio: entry(twilioSms, twilioStandIn),
+  telesign: entry(telesignSms, telesignStandIn),
+  acs: entry(acsSms, acsStandIn),
+};
+
+export const adapterFor = (provider: ChannelProvider): ChannelAdapter => PROVIDERS[provider].adapter;
+
+/** The provider's local stand-in (tests, and the demo's built-in phone). */
+export const standInFor = (provider: ChannelProvider): StandInFactory<ChannelConfig> => PROVIDERS[provider].standIn;

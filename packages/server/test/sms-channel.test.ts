@@ -1,0 +1,310 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { ChannelProvider, ChannelView, ConversationEvent, Offer } from '@switchboard/protocol';
+import type { SignedWebhook, StandIn } from '../src/channels/adapter.js';
+import { standInFor } from '../src/channels/registry.js';
+import { accounts, channelInbound, contacts, conversations, outbox } from '../src/store/schema.js';
+import { clientId, eventually, serverForFile } from './support/harness.js';
+import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
+
+// SMS end to end (CH5): a signed inbound text becomes a routed conversation, the agent's reply
+// leaves through the outbox and the provider's SDK to its stand-in, and the status callback
+// shows on the message. Each provider's stand-in checks the requests as the vendor would.
+const t = serverForFile();
+let providers: FastifyInstance;
+let providersUrl: string;
+const standIns = new Map<string, StandIn>();
+
+const CONFIGS: Record<ChannelProvider, Record<string, unknown>> = {
+  twilio: {
+    accountSid: `AC${'a1'.repeat(16)}`,
+    authToken: 'f'.repeat(32),
+    numbers: ['+15005550006'],
+    messagingServiceSid: null,
+  },
+  telesign: {
+    customerId: 'FFFFFFFF-EEEE-DDDD-1234-AB1234567890',
+    apiKey: Buffer.from('telesign-test-api-key-bytes').toString('base64'),
+    numbers: ['+15005550007'],
+    messageType: 'ARN',
+  },
+  acs: {
+    connectionString: `endpoint=https://contoso.communication.azure.com/;accesskey=${Buffer.from('acs-key').toString('base64')}`,
+    webhookSecret: 'an-event-grid-secret-of-some-length',
+    numbers: ['+18445550100'],
+  },
+};
+
+beforeAll(async () => {
+  providers = Fastify();
+  for (const provider of ['twilio', 'telesign', 'acs'] as const) {
+    const standIn = standInFor(provider)(CONFIGS[provider] as never);
+    await standIn.register(providers, `/${provider}`);
+    standIns.set(provider, standIn);
+  }
+  providersUrl = await providers.listen({ host: '127.0.0.1', port: 0 });
+});
+afterAll(() => providers.close());
+
+async function signIn(org: BuiltOrg, key: string) {
+  const { token } = await t.server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const socket = t.socket(token);
+  await socket.ready;
+  const api = t.server.api(token);
+  if (key !== 'ada') await api.call('setPresence', { body: { presence: 'available' } });
+  return { socket, api };
+}
+
+async function smsOrg(provider: ChannelProvider = 'twilio') {
+  const org = await buildOrg(t.db.db, {
+    queues: ['Support'],
+    users: [
+      { key: 'ann', queues: ['Support'] },
+      { key: 'ada', role: 'admin' },
+    ],
+  });
+  const admin = await signIn(org, 'ada');
+  const channel = await admin.api.call('createChannel', {
+    body: {
+      name: `SMS ${provider}`,
+      provider,
+      workstreamId: org.workstreamId,
+      config: { ...CONFIGS[provider], apiBaseUrl: `${providersUrl}/${provider}` } as never,
+    },
+  });
+  return { org, admin, channel, standIn: standIns.get(provider)! };
+}
+
+/** Posts a webhook as the provider would, to our server. */
+async function post(w: SignedWebhook) {
+  const res = await fetch(w.url, { method: w.method, headers: w.headers, body: w.body });
+  return { status: res.status, body: await res.text() };
+}
+
+const text = (channel: ChannelView, from: string, body: string) => ({ from, to: channel.numbers[0]!, body });
+
+describe('SMS through Twilio', () => {
+  it('a text becomes a routed conversation; the reply reaches the provider; its delivery shows', async () => {
+    const { org, channel, standIn } = await smsOrg();
+    const [contact] = await t.db.db
+      .insert(contacts)
+      .values({ orgId: org.orgId, name: 'Noor de Vries', mobilePhone: '+31612345678' })
+      .returning();
+    const ann = await signIn(org, 'ann');
+    expect(channel.webhookUrl).toBe(`${t.server.url}/webhooks/twilio/${channel.id}`);
+    expect(channel.secrets).toEqual({ authToken: true });
+    expect(JSON.stringify(channel)).not.toContain(CONFIGS.twilio.authToken as string);
+
+    const inbound = standIn.inbound(channel.webhookUrl, text(channel, '+31612345678', 'Waar is mijn pakket?'));
+    const answer = await post(inbound);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<Response');
+
+    // The offer names the matched contact and carries the first message.
+    const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+    expect(offer).toMatchObject({ customerName: 'Noor de Vries', firstMessage: 'Waar is mijn pakket?' });
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    const detail = await ann.api.call('getConversation', { params: { id: offer.conversationId } });
+    expect(detail).toMatchObject({ channel: 'sms', channelId: channel.id, customerAddress: '+31612345678' });
+    const [row] = await t.db.db.select().from(conversations).where(eq(conversations.id, offer.conversationId));
+    expect(row!.contactId).toBe(contact!.id);
+
+    // A redelivery of the same webhook is answered 200 and stored once.
+    expect((await post(inbound)).status).toBe(200);
+    const stored = await t.db.db.select().from(channelInbound).where(eq(channelInbound.channelId, channel.id));
+    expect(stored).toHaveLength(1);
+
+    // The next text continues the conversation.
+    await post(standIn.inbound(channel.webhookUrl, text(channel, '+31612345678', 'Bestelnummer 4711')));
+    await eventually(() =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .find((e) => e.type === 'message' && e.message.text === 'Bestelnummer 4711'),
+    );
+
+    const before = standIn.sent.length;
+    const reply = await ann.api.call('sendMessage', {
+      params: { id: offer.conversationId },
+      body: { clientMessageId: clientId(), text: 'Uw pakket komt morgen', internal: false },
+    });
+    const sent = await eventually(() => standIn.sent.slice(before).find((m) => m.text === 'Uw pakket komt morgen'));
+    expect(sent).toMatchObject({ to: '+31612345678', from: '+15005550006' });
+    const messageId = reply.type === 'message' ? reply.message.id : '';
+    const deliveries = () =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .filter((e) => e.type === 'delivery' && e.messageId === messageId);
+    await eventually(() => deliveries().some((e) => e.type === 'delivery' && e.status === 'queued'));
+
+    // A note never leaves for the customer's phone.
+    await ann.api.call('sendMessage', {
+      params: { id: offer.conversationId },
+      body: { clientMessageId: clientId(), text: 'internal only', internal: true },
+    });
+
+    expect((await post(standIn.status(channel.webhookUrl, sent.providerMessageId, 'delivered'))).status).toBe(200);
+    await eventually(() => deliveries().some((e) => e.type === 'delivery' && e.status === 'delivered'));
+    const { events } = await ann.api.call('getConversation', { params: { id: offer.conversationId } });
+    expect(events.filter((e) => e.type === 'delivery').map((e) => e.type === 'delivery' && e.status)).toEqual([
+      'queued',
+      'delivered',
+    ]);
+    expect(standIn.sent.some((m) => m.text === 'internal only')).toBe(false);
+  });
+
+  it('refuses a forged, unsigned or misdirected webhook and stores nothing', async () => {
+    const { org, channel, standIn } = await smsOrg();
+    const signed = standIn.inbound(channel.webhookUrl, text(channel, '+31611111111', 'hello'));
+    const others = Object.entries(signed.headers).filter(([k]) => k.toLowerCase() !== 'x-twilio-signature');
+    const forged = { ...signed, headers: { ...Object.fromEntries(others), 'X-Twilio-Signature': 'AAAA' } };
+    const unsigned = { ...signed, headers: Object.fromEntries(others) };
+    const elsewhere = { ...signed, url: `${t.server.url}/webhooks/twilio/${crypto.randomUUID()}` };
+    const otherProvider = { ...signed, url: signed.url.replace('/twilio/', '/telesign/') };
+    const results = await Promise.all([forged, unsigned, elsewhere, otherProvider].map(post));
+    expect(results.map((r) => r.status)).toEqual([403, 403, 404, 404]);
+    expect(JSON.parse(results[0]!.body)).toMatchObject({ statusCode: 403, message: expect.stringContaining('signed') });
+    const rows = await t.db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId));
+    expect(rows).toHaveLength(0);
+    const metrics = await (await fetch(`${t.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/switchboard_webhooks_refused_total\{provider="twilio"\} [1-9]/);
+  });
+
+  it('keeps a reply while the provider is down and sends it when it is back; refused replies are dead', async () => {
+    const { org, admin, channel, standIn } = await smsOrg();
+    const ann = await signIn(org, 'ann');
+    await post(standIn.inbound(channel.webhookUrl, text(channel, '+31622222222', 'hi')));
+    const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    standIn.failNext(503);
+    const reply = await ann.api.call('sendMessage', {
+      params: { id: offer.conversationId },
+      body: { clientMessageId: clientId(), text: 'once back', internal: false },
+    });
+    const messageId = reply.type === 'message' ? reply.message.id : '';
+    const [waiting] = await eventually(async () => {
+      const rows = await t.db.db.select().from(outbox).where(eq(outbox.messageId, messageId));
+      return rows[0]?.status === 'pending' && rows[0].attempts === 1 ? rows : undefined;
+    });
+    expect(waiting!.lastError).toMatch(/503/);
+    expect((await admin.api.call('listOutbox', { query: { status: 'retrying' } })).map((e) => e.messageId)).toContain(
+      messageId,
+    );
+    // Due again (as the 5-second backoff would make it): sent once, whatever the sweeps do.
+    await t.db.db.update(outbox).set({ nextAttemptAt: new Date() }).where(eq(outbox.messageId, messageId));
+    await Promise.all([t.server.app.outbox.sendDue(), t.server.app.outbox.sendDue()]);
+    await eventually(() => standIn.sent.some((m) => m.text === 'once back'));
+    expect(standIn.sent.filter((m) => m.text === 'once back')).toHaveLength(1);
+
+    standIn.failNext(400);
+    const refused = await ann.api.call('sendMessage', {
+      params: { id: offer.conversationId },
+      body: { clientMessageId: clientId(), text: 'refused', internal: false },
+    });
+    const refusedId = refused.type === 'message' ? refused.message.id : '';
+    const dead = await eventually(async () =>
+      (await admin.api.call('listOutbox', { query: { status: 'dead' } })).find((e) => e.messageId === refusedId),
+    );
+    expect(dead.lastError).not.toBeNull();
+    await eventually(() =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .some((e) => e.type === 'delivery' && e.messageId === refusedId && e.status === 'dead'),
+    );
+    const again = await admin.api.call('retryOutbox', { params: { id: dead.id }, body: {} });
+    expect(again.status).toBe('pending');
+    await eventually(() => standIn.sent.some((m) => m.text === 'refused'));
+    await expect(admin.api.call('retryOutbox', { params: { id: dead.id }, body: {} })).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+});
+
+describe('SMS through TeleSign and Azure Communication Services', () => {
+  it.each(['telesign', 'acs'] as const)('%s: a text reaches an agent, who answers through the provider', async (p) => {
+    const { org, channel, standIn } = await smsOrg(p);
+    await t.db.db.insert(accounts).values({ orgId: org.orgId, name: 'Contoso Ltd', mainPhone: '+32470123456' });
+    const ann = await signIn(org, 'ann');
+    expect((await post(standIn.inbound(channel.webhookUrl, text(channel, '+32470123456', 'Bonjour')))).status).toBe(
+      200,
+    );
+    const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+    // Only the account's main phone matched: the account's name is who writes.
+    expect(offer.customerName).toBe('Contoso Ltd');
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    await ann.api.call('sendMessage', {
+      params: { id: offer.conversationId },
+      body: { clientMessageId: clientId(), text: 'Bonjour, je regarde', internal: false },
+    });
+    const sent = await eventually(() => standIn.sent.find((m) => m.text === 'Bonjour, je regarde'));
+    expect(sent.to).toBe('+32470123456');
+    await post(standIn.status(channel.webhookUrl, sent.providerMessageId, 'failed'));
+    await eventually(() =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .some((e) => e.type === 'delivery' && e.status === 'failed' && e.reason !== null),
+    );
+  });
+});
+
+describe('channels in the admin center', () => {
+  it('refuses a configuration the provider would not take, naming the field, and stores nothing', async () => {
+    const { org, admin } = await smsOrg();
+    const before = await admin.api.call('listChannels');
+    const bad = [
+      { accountSid: 'AC123', authToken: 'x'.repeat(32), numbers: ['+15005550006'] },
+      { accountSid: CONFIGS.twilio.accountSid, authToken: 'x'.repeat(32), numbers: ['reception desk'] },
+      { accountSid: CONFIGS.twilio.accountSid, numbers: ['+15005550006'] },
+    ];
+    for (const config of bad) {
+      const refused = admin.api.call('createChannel', {
+        body: { name: 'Bad', provider: 'twilio', workstreamId: org.workstreamId, config: config as never },
+      });
+      await expect(refused).rejects.toMatchObject({
+        status: 400,
+        body: { message: expect.stringMatching(/^twilio channel: (accountSid|numbers|authToken)/) },
+      });
+    }
+    const taken = admin.api.call('createChannel', {
+      body: {
+        name: before[0]!.name,
+        provider: 'twilio',
+        workstreamId: org.workstreamId,
+        config: CONFIGS.twilio as never,
+      },
+    });
+    await expect(taken).rejects.toMatchObject({ status: 409 });
+    expect(await admin.api.call('listChannels')).toEqual(before);
+  });
+
+  it('keeps a secret the admin leaves out, and replaces one the admin types', async () => {
+    const { admin, channel, standIn } = await smsOrg();
+    const { authToken: _secret, ...plain } = CONFIGS.twilio;
+    const update = (config: Record<string, unknown>) =>
+      admin.api.call('updateChannel', {
+        params: { id: channel.id },
+        body: { name: 'Renamed', provider: 'twilio', workstreamId: channel.workstreamId, config: config as never },
+      });
+    const kept = await update({ ...plain, authToken: '', apiBaseUrl: `${providersUrl}/twilio` });
+    expect(kept).toMatchObject({ name: 'Renamed', secrets: { authToken: true } });
+    // Still signed with the stored token: the stand-in's webhook verifies.
+    expect((await post(standIn.inbound(kept.webhookUrl, text(kept, '+31633333333', 'still me')))).status).toBe(200);
+    await update({ ...plain, authToken: 'e'.repeat(32), apiBaseUrl: `${providersUrl}/twilio` });
+    const stale = await post(standIn.inbound(kept.webhookUrl, text(kept, '+31633333333', 'old token')));
+    expect(stale.status).toBe(403);
+  });
+
+  it("validates a TeleSign API key with a test SMS and reports TeleSign's answer", async () => {
+    const { admin, channel, standIn } = await smsOrg('telesign');
+    const before = standIn.sent.length;
+    const ok = await admin.api.call('validateChannelKey', {
+      params: { id: channel.id },
+      body: { phoneNumber: '31612345678' },
+    });
+    expect(ok).toMatchObject({ ok: true, code: 290 });
+    expect(standIn.sent.slice(before)).toEqual([expect.objectContaining({ to: '+31612345678' })]);
+    await expect(
+      admin.api.call('validateChannelKey', { params: { id: channel.id }, body: { phoneNumber: '+31612345678' } }),
+    ).rejects.toMatchObject({ status: 400, body: { message: expect.stringContaining('country code') } });
+  });
+});
