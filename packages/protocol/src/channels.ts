@@ -81,3 +81,64 @@ export type DeliveryState = z.infer<typeof DeliveryState>;
 
 export const PhoneNumberText = SingleLine(32, { min: 1, minMessage: 'a number is required' });
 export const ChannelId = Id;
+
+// ---- The admin center's channels (CH5) ----
+
+const ChannelName = SingleLine(80, { min: 1, minMessage: 'a channel needs a name' });
+const ConfigValue = z.union([SingleLine(2000), z.array(SingleLine(64)).max(50, 'at most 50 numbers'), z.null()]);
+
+/**
+ * A channel as the admin enters it. `config` holds the provider's fields (Twilio: accountSid,
+ * authToken, numbers, messagingServiceSid; TeleSign: customerId, apiKey, numbers, messageType; Azure:
+ * connectionString, webhookSecret, numbers; each may set apiBaseUrl); the server checks them with the
+ * provider's adapter. Secrets are write-only: leave one out on an update to keep the stored value.
+ */
+export const ChannelInput = z.strictObject({
+  name: ChannelName,
+  provider: ChannelProvider,
+  workstreamId: Id,
+  config: z
+    .record(SingleLine(40), ConfigValue)
+    .refine((c) => Object.keys(c).length <= 20, { message: 'at most 20 configuration fields' }),
+});
+export type ChannelInput = z.infer<typeof ChannelInput>;
+
+/** A channel as the API shows it: its plain fields, and for each secret only whether it is set. */
+export const ChannelView = z.object({
+  id: Id,
+  name: z.string(),
+  provider: ChannelProvider,
+  workstreamId: Id,
+  numbers: z.array(z.string()),
+  settings: z.record(z.string(), z.unknown()),
+  secrets: z.record(z.string(), z.boolean()),
+  /** Paste this into the provider's console: where it posts inbound texts and delivery reports. */
+  webhookUrl: z.string(),
+  capabilities: ChannelCapabilities,
+});
+export type ChannelView = z.infer<typeof ChannelView>;
+
+/** TeleSign's "Validate API key": a test SMS to digits with the country code and no `+`. */
+export const ValidateKeyRequest = z.strictObject({
+  phoneNumber: z.string().regex(/^[1-9]\d{6,14}$/, 'digits with the country code and no +, such as 31612345678'),
+});
+export const ValidateKeyResult = z.object({ ok: z.boolean(), code: z.number().int().nullable(), description: z.string() });
+export type ValidateKeyResult = z.infer<typeof ValidateKeyResult>;
+
+/** A reply the outbox could not deliver (dead), or is still trying to, for the admin to see and retry. */
+export const OutboxEntry = z.object({
+  id: Id,
+  channelId: Id,
+  conversationId: Id,
+  messageId: Id,
+  to: z.string(),
+  text: z.string(),
+  status: DeliveryState.shape.status,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: Timestamp.nullable(),
+  updatedAt: Timestamp,
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const OutboxQuery = z.object({ status: z.enum(['dead', 'retrying']).default('dead') });

@@ -14,7 +14,8 @@ export type Presence = z.infer<typeof Presence>;
 export const ConversationState = z.enum(['open', 'active', 'waiting', 'wrap-up', 'closed']);
 export type ConversationState = z.infer<typeof ConversationState>;
 
-export const Channel = z.enum(['webchat']);
+/** How a conversation reached us: the widget's web chat, or a text to one of our SMS numbers (CH5). */
+export const Channel = z.enum(['webchat', 'sms']);
 export type Channel = z.infer<typeof Channel>;
 
 /** Every error response has this shape; `message` is meant for people. */

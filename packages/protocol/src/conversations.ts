@@ -18,6 +18,10 @@ export type ContextVariables = z.infer<typeof ContextVariables>;
 export const ConversationSummary = z.object({
   id: Id,
   channel: Channel,
+  /** The channel record it came in on; null for web chat. */
+  channelId: Id.nullable(),
+  /** The customer's number on SMS (E.164); null for web chat. */
+  customerAddress: z.string().nullable(),
   state: ConversationState,
   queueId: Id.nullable(),
   queueName: z.string().nullable(),

@@ -48,6 +48,16 @@ export const AcceptedEvent = z.object({
   agentName: z.string(),
 });
 
+/** How far a reply on a channel such as SMS has got (CH5); staff only. `messageId` is the message's id. */
+export const DeliveryEvent = z.object({
+  ...base,
+  type: z.literal('delivery'),
+  messageId: Id,
+  status: z.enum(['pending', 'sending', 'queued', 'sent', 'delivered', 'read', 'failed', 'dead']),
+  reason: z.string().nullable(),
+  attempts: z.number().int(),
+});
+
 /**
  * A durable conversation event. Clients keep the last `seq` they applied; an event whose
  * `seq` is not last + 1, or a reconnect, means: refetch the events after the last one over REST.
@@ -59,6 +69,7 @@ export const ConversationEvent = z.discriminatedUnion('type', [
   OfferedEvent,
   DeclinedEvent,
   AcceptedEvent,
+  DeliveryEvent,
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;
 

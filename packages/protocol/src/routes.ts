@@ -37,6 +37,7 @@ import {
 } from './routing-config.js';
 import { RoutingTrace } from './routing-trace.js';
 import { PageQuery } from './conversations.js';
+import { ChannelInput, ChannelView, OutboxEntry, OutboxQuery, ValidateKeyRequest, ValidateKeyResult } from './channels.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -435,6 +436,57 @@ export const routes = {
     body: NewChatWidget,
     response: ChatWidget,
     summary: "Change a chat widget's title or workstream",
+  }),
+  listChannels: admin({
+    method: 'GET',
+    path: '/api/admin/channels',
+    response: list(ChannelView),
+    summary: 'SMS channels: provider, numbers, workstream, webhook URL (secrets shown as set or not)',
+  }),
+  createChannel: admin({
+    method: 'POST',
+    path: '/api/admin/channels',
+    body: ChannelInput,
+    response: ChannelView,
+    summary: "Add a channel; its credentials are checked with the provider's rules and sealed at rest",
+  }),
+  updateChannel: admin({
+    method: 'PUT',
+    path: '/api/admin/channels/:id',
+    params: IdParams,
+    body: ChannelInput,
+    response: ChannelView,
+    summary: 'Change a channel; a secret left out keeps its stored value',
+  }),
+  deleteChannel: admin({
+    method: 'DELETE',
+    path: '/api/admin/channels/:id',
+    params: IdParams,
+    response: Ok,
+    summary: 'Delete a channel that has no conversations',
+  }),
+  validateChannelKey: admin({
+    method: 'POST',
+    path: '/api/admin/channels/:id/validate-key',
+    params: IdParams,
+    body: ValidateKeyRequest,
+    response: ValidateKeyResult,
+    summary: "TeleSign's Validate API key: send a test SMS and report the provider's answer",
+  }),
+  listOutbox: admin({
+    method: 'GET',
+    path: '/api/admin/outbox',
+    query: OutboxQuery,
+    response: list(OutboxEntry),
+    summary: 'Replies that failed for good (dead) or are still being retried, newest first',
+  }),
+  retryOutbox: admin({
+    method: 'POST',
+    path: '/api/admin/outbox/:id/retry',
+    params: IdParams,
+    body: Empty,
+    response: OutboxEntry,
+    summary: 'Send a dead reply again',
   }),
   listAgents: admin({
     method: 'GET',
