@@ -8,6 +8,7 @@ import { ApiContext, createAdminApi, useApi, type Call } from './api/api';
 import { AdminsOnlyPage } from './components/admins-only-page';
 import { Layout } from './components/layout';
 import { AgentEditorPage, AgentsPage } from './features/agents/agents-page';
+import { ChannelsPage } from './features/channels/channels-page';
 import { CapacityProfilesPage } from './features/capacity-profiles/capacity-profiles-page';
 import { ImportExportPage } from './features/import-export/import-export-page';
 import { OperatingHoursEditorPage, OperatingHoursPage } from './features/operating-hours/operating-hours-page';
@@ -58,6 +59,7 @@ export function AdminRoutes() {
           <Route path="/workstreams" element={<WorkstreamsPage />} />
           <Route path="/workstreams/:id" element={<WorkstreamEditorPage />} />
           <Route path="/widgets" element={<WidgetsPage />} />
+          <Route path="/channels" element={<ChannelsPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/queues/:id" element={<QueueEditorPage />} />
           <Route path="/operating-hours" element={<OperatingHoursPage />} />

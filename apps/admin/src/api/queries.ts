@@ -11,6 +11,7 @@ export type ListName =
   | 'listQueueConfigs'
   | 'listWorkstreams'
   | 'listChatWidgets'
+  | 'listChannels'
   | 'listAgents'
   | 'getRoutingSettings';
 

@@ -31,9 +31,11 @@ type Props<T extends { id: string; name: string }, D> = {
   update: (id: string, data: D) => Promise<unknown>;
   /** Deletes one item, after the user confirms; without it there is no delete button. */
   remove?: (id: string) => Promise<unknown>;
+  /** Row buttons between edit and delete. */
+  extraActions?: EntityListProps<T>['extraActions'];
 };
 
-/** A list with a dialog to create or change one item: skills, capacity profiles, presences, chat widgets. */
+/** A list with a dialog to create or change one item: skills, capacity profiles, presences, chat widgets, channels. */
 export function CrudPage<T extends { id: string; name: string }, D>(props: Props<T, D>) {
   const [editing, setEditing] = useState<{ id: string | null; key: number } | null>(null);
   const { items, remove } = props;
@@ -50,6 +52,7 @@ export function CrudPage<T extends { id: string; name: string }, D>(props: Props
       columns={props.columns}
       rowData={props.rowData}
       onEdit={(item) => setEditing({ id: item.id, key: Date.now() })}
+      extraActions={props.extraActions}
       remove={remove && ((item) => remove(item.id))}
     >
       {editing && (

@@ -9,6 +9,7 @@ import { TOASTER_ID } from './notify';
 export const PAGES = [
   'workstreams',
   'widgets',
+  'channels',
   'queues',
   'operating-hours',
   'skills',

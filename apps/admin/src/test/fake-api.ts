@@ -13,6 +13,7 @@ import {
   type StaffUser,
   type Workstream,
 } from '@switchboard/protocol';
+import { handleChannels, type ChannelState } from './fake-channels';
 
 /** Ids that pass `z.uuid()` (version 4, variant 8). */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -51,7 +52,7 @@ type State = {
   agents: AgentSummary[];
   settings: RoutingSettings;
   traces: Record<string, RoutingTrace>;
-};
+} & ChannelState;
 
 function demoState(): State {
   const agent = (
@@ -133,11 +134,13 @@ function demoState(): State {
       fullPresence: 'busy',
     },
     traces: {},
+    channels: [],
+    outbox: [],
   };
 }
 
 type Reply = { status: number; body: unknown };
-type Request = { name: RouteName; params: Record<string, string>; body: unknown };
+type Request = { name: RouteName; params: Record<string, string>; query: Record<string, string>; body: unknown };
 type Handler = (req: Request) => Reply | undefined;
 
 const COLLECTIONS = {
@@ -182,6 +185,8 @@ export function createFakeApi() {
         return { status: 200, body: { token: 'agent-token', user: (me = staffUser('agent')) } };
       return { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' } };
     }
+    const channelReply = handleChannels(state, req, () => uuid(nextId++));
+    if (channelReply) return channelReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
     const crud = /^(create|update|delete)(Skill|CapacityProfile|Presence|OperatingHours|Queue|Workstream)$/.exec(name);
     if (crud) {
@@ -290,7 +295,8 @@ export function createFakeApi() {
       const m = pattern.exec(url.pathname);
       if (!m) continue;
       const params = Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1]!)]));
-      const req = { name, params, body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
+      const query = Object.fromEntries(url.searchParams);
+      const req = { name, params, query, body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
       calls.push(req);
       const reply = handle(req);
       return new Response(JSON.stringify(reply.body), {
