@@ -83,7 +83,7 @@ export async function createApp(
   } = config;
   const secrets = await loadSecretBox({ secretKey, previousKey, dataDir, databaseUrl });
   // Statements that many requests share (`store/coalesce.ts`): the embedded database runs one at a time.
-  const inFlight = database.kind === 'embedded' ? 1 : 4;
+  const inFlight = database.kind === 'embedded' ? 1 : 2;
   const sessions = createStaffSessions({ db, clock, inFlight });
   const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret', secrets));
   const tokens = createTokenIssuer(jwtSecret, sessions.check, clock);
