@@ -28,6 +28,11 @@ export default tseslint.config(
     },
   },
   {
+    // The demo pages' plain scripts run in the browser as they are, unbuilt.
+    files: ['apps/widget/demo/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', fetch: 'readonly', setInterval: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

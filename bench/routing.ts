@@ -77,6 +77,7 @@ function pureEngine() {
     wrapUpBlocking: { kind: 'always' },
     autoCloseAfterMinutes: null,
     affinity: false,
+    reopenWindowMinutes: 1440,
     fallbackQueueId: 'q0',
     offerTimeoutSeconds: null,
     maxDeclines: 3,

@@ -5,7 +5,9 @@ type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infe
   ? { [P in K]: z.input<S> }
   : { [P in K]?: never };
 
-export type CallInput<N extends RouteName> = Part<Routes[N], 'params'> & Part<Routes[N], 'query'> & Part<Routes[N], 'body'>;
+export type CallInput<N extends RouteName> = Part<Routes[N], 'params'> &
+  Part<Routes[N], 'query'> &
+  Part<Routes[N], 'body'>;
 export type CallOutput<N extends RouteName> = z.infer<Routes[N]['response']>;
 
 /** Thrown for every non-2xx answer; `status` and `body.message` say what went wrong. */
@@ -29,7 +31,11 @@ export type ApiClientOptions = {
 export function createApiClient({ baseUrl, getToken, fetch: fetchImpl = fetch }: ApiClientOptions) {
   async function call<N extends RouteName>(name: N, input = {} as CallInput<N>): Promise<CallOutput<N>> {
     const def = routes[name];
-    const { params, query, body } = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+    const { params, query, body } = input as {
+      params?: Record<string, string>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
     let path: string = def.path;
     for (const [key, value] of Object.entries(params ?? {})) path = path.replace(`:${key}`, encodeURIComponent(value));
     const search = new URLSearchParams();
@@ -40,7 +46,11 @@ export function createApiClient({ baseUrl, getToken, fetch: fetchImpl = fetch }:
     if (token) headers.authorization = `Bearer ${token}`;
     const hasBody = def.method !== 'GET';
     if (hasBody) headers['content-type'] = 'application/json';
-    const res = await fetchImpl(url, { method: def.method, headers, body: hasBody ? JSON.stringify(body ?? {}) : undefined });
+    const res = await fetchImpl(url, {
+      method: def.method,
+      headers,
+      body: hasBody ? JSON.stringify(body ?? {}) : undefined,
+    });
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : null;
     if (!res.ok) throw new ApiCallError(res.status, json as { message?: string } | null);

@@ -6,10 +6,12 @@ export const MAX_MESSAGE_BYTES = 28 * 1024;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
-export const MessageText = MultiLine(MAX_MESSAGE_BYTES, { min: 1, minMessage: 'message text is empty' })
-  .refine((text) => utf8Bytes(text) <= MAX_MESSAGE_BYTES, {
+export const MessageText = MultiLine(MAX_MESSAGE_BYTES, { min: 1, minMessage: 'message text is empty' }).refine(
+  (text) => utf8Bytes(text) <= MAX_MESSAGE_BYTES,
+  {
     message: `message text is over ${MAX_MESSAGE_BYTES} bytes`,
-  });
+  },
+);
 
 /** `note` is an internal note: agents and supervisors only (CV3). */
 export const MessageKind = z.enum(['customer', 'agent', 'system', 'bot', 'note']);

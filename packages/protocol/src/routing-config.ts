@@ -157,11 +157,9 @@ const ConditionTree: z.ZodType<Condition> = z.lazy(() =>
  * request schema shows `when` as any value with this description; the response schema shows the tree.)
  */
 export const Condition: z.ZodType<Condition> = z.codec(
-  z
-    .unknown()
-    .meta({
-      description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep`,
-    }),
+  z.unknown().meta({
+    description: `A routing condition: compare, and, or, always; nested at most ${LIMITS.conditionDepth} deep`,
+  }),
   ConditionTree,
   {
     decode: (input, payload) => {
@@ -319,6 +317,14 @@ export const Workstream = z.strictObject({
     .default(null),
   /** An asynchronous conversation goes back to the agent who had it. */
   affinity: z.boolean().default(false),
+  /** On SMS and other asynchronous channels, a text this many minutes after closing reopens it (CV1); null: never. */
+  reopenWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .nullable()
+    .default(24 * 60),
   fallbackQueueId: Id,
   offerTimeoutSeconds: z.number().int().min(5).max(3600).nullable().default(null),
   /** Declines after which an item is no longer offered to the same agent. */

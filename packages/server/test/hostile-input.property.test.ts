@@ -188,6 +188,8 @@ const samples: Record<string, () => Request> = {
     params: { widgetId: org.widgetId },
     body: { title: 'Chat with us', workstreamId: ids.workstream },
   }),
+  parkConversation: () => ({ params: { id: ids.chat }, body: {} }),
+  resumeConversation: () => ({ params: { id: ids.chat }, body: {} }),
   listChannels: () => ({}),
   createChannel: () => ({ body: channelBody('SMS 2') }),
   updateChannel: () => ({ params: { id: ids.channel }, body: channelBody('SMS') }),

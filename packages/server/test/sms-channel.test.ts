@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { ChannelProvider, ChannelView, ConversationEvent, Offer } from '@switchboard/protocol';
 import type { SignedWebhook, StandIn } from '../src/channels/adapter.js';
 import { standInFor } from '../src/channels/registry.js';
-import { accounts, channelInbound, contacts, conversations, outbox } from '../src/store/schema.js';
+import { accounts, channelInbound, contacts, conversations, outbox, users } from '../src/store/schema.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
-import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
+import { buildOrg, PASSWORD, type BuiltOrg, type OrgSpec } from './support/org-builder.js';
 
 // SMS end to end (CH5): a signed inbound text becomes a routed conversation, the agent's reply
 // leaves through the outbox and the provider's SDK to its stand-in, and the status callback
@@ -56,13 +56,15 @@ async function signIn(org: BuiltOrg, key: string) {
   return { socket, api };
 }
 
-async function smsOrg(provider: ChannelProvider = 'twilio') {
+async function smsOrg(provider: ChannelProvider = 'twilio', workstream: OrgSpec['workstream'] = {}) {
   const org = await buildOrg(t.db.db, {
     queues: ['Support'],
     users: [
       { key: 'ann', queues: ['Support'] },
+      { key: 'ben', queues: ['Support'] },
       { key: 'ada', role: 'admin' },
     ],
+    workstream,
   });
   const admin = await signIn(org, 'ada');
   const channel = await admin.api.call('createChannel', {
@@ -306,5 +308,98 @@ describe('channels in the admin center', () => {
     await expect(
       admin.api.call('validateChannelKey', { params: { id: channel.id }, body: { phoneNumber: '+31612345678' } }),
     ).rejects.toMatchObject({ status: 400, body: { message: expect.stringContaining('country code') } });
+  });
+});
+
+describe('SMS conversations wait and reopen (CV1)', () => {
+  it('parks and resumes; a text brings a waiting or recently closed one back to the same agent', async () => {
+    const { org, channel, standIn } = await smsOrg('twilio', { affinity: true, reopenWindowMinutes: 60 });
+    const ann = await signIn(org, 'ann');
+    const number = '+31644444444';
+    const textIn = (body: string) => post(standIn.inbound(channel.webhookUrl, text(channel, number, body)));
+    const used = async () =>
+      (
+        await t.db.db
+          .select()
+          .from(users)
+          .where(eq(users.id, org.user('ann').id))
+      )[0]!.usedCapacity;
+    const state = async (id: string) =>
+      (await t.db.db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
+    const offers = () => ann.socket.of<Offer>('offer:new');
+
+    await textIn('first');
+    const offer = await eventually(() => offers()[0]);
+    const id = offer.conversationId;
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    expect(await used()).toBe(1);
+
+    await ann.api.call('parkConversation', { params: { id }, body: {} });
+    expect((await state(id)).state).toBe('waiting');
+    expect(await used()).toBe(0);
+    await ann.api.call('resumeConversation', { params: { id }, body: {} });
+    expect((await state(id)).state).toBe('active');
+    expect(await used()).toBe(1);
+
+    // Waiting, then the customer writes: back to the queue, and to Ann (affinity) though Ben is free too.
+    await ann.api.call('parkConversation', { params: { id }, body: {} });
+    const ben = await signIn(org, 'ben');
+    await textIn('second');
+    const again = await eventually(() => offers().find((o) => o.conversationId === id && o.id !== offer.id));
+    expect(ben.socket.of<Offer>('offer:new')).toEqual([]);
+    await ann.api.call('acceptOffer', { params: { id: again.id }, body: {} });
+    expect((await state(id)).state).toBe('active');
+
+    // Closed, then a text within the window: the same conversation opens again, for Ann.
+    await ann.api.call('endConversation', { params: { id }, body: {} });
+    await ann.api.call('closeConversation', { params: { id }, body: {} });
+    await textIn('third');
+    const reopened = await eventually(() =>
+      offers().find((o) => o.conversationId === id && ![offer.id, again.id].includes(o.id)),
+    );
+    await ann.api.call('acceptOffer', { params: { id: reopened.id }, body: {} });
+    const { events } = await ann.api.call('getConversation', { params: { id } });
+    const texts = events.flatMap((e) =>
+      e.type === 'message' && e.message.kind === 'customer' ? [e.message.text] : [],
+    );
+    expect(texts).toEqual(['first', 'second', 'third']);
+    // Assignment is told by offered/accepted events; the state events are the moves around it.
+    expect(events.filter((e) => e.type === 'state').map((e) => e.type === 'state' && e.to)).toEqual([
+      'waiting',
+      'active',
+      'waiting',
+      'open',
+      'wrap-up',
+      'closed',
+      'open',
+    ]);
+
+    // Closed longer ago than the window: a new conversation.
+    await ann.api.call('endConversation', { params: { id }, body: {} });
+    await ann.api.call('closeConversation', { params: { id }, body: {} });
+    await t.db.db
+      .update(conversations)
+      .set({ closedAt: new Date(Date.now() - 61 * 60_000) })
+      .where(eq(conversations.id, id));
+    await textIn('much later');
+    // A new conversation, routed as any (to Ann or Ben: no affinity for a new one).
+    const fresh = await eventually(() =>
+      [...offers(), ...ben.socket.of<Offer>('offer:new')].find((o) => o.conversationId !== id),
+    );
+    expect(fresh.firstMessage).toBe('much later');
+  });
+
+  it('live chat cannot wait', async () => {
+    const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
+    const ann = await signIn(org, 'ann');
+    const chat = await t.server.api().call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Eve', email: 'eve@x.example', question: 'hi' } },
+    });
+    const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    await expect(
+      ann.api.call('parkConversation', { params: { id: chat.conversation.id }, body: {} }),
+    ).rejects.toMatchObject({ status: 409, body: { message: expect.stringContaining('live chat') } });
   });
 });

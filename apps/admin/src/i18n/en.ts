@@ -178,6 +178,8 @@ export const en = {
     maxDeclinesHint: 'After this many rejections or timeouts, the conversation is no longer offered to the same agent.',
     autoClose: 'Close after inactivity',
     autoCloseHint: 'A waiting conversation with no activity for this many minutes is closed. Empty: never.',
+    reopenWindow: 'Reopen window',
+    reopenWindowHint: 'SMS and other asynchronous channels: a text this many minutes after closing reopens the conversation. Empty: never.',
     affinity: 'Keep the same agent',
     affinityHint:
       'A conversation that comes back (SMS, social, persistent chat) goes to the agent who had it, whatever their capacity or presence.',

@@ -183,6 +183,8 @@ export const fr: Translation = {
     maxDeclinesHint: 'Après autant de refus ou d’expirations, la conversation n’est plus proposée au même agent.',
     autoClose: 'Fermer après inactivité',
     autoCloseHint: 'Une conversation en attente sans activité pendant ce nombre de minutes est fermée. Vide : jamais.',
+    reopenWindow: 'Délai de réouverture',
+    reopenWindowHint: 'SMS et autres canaux asynchrones : un message reçu dans ce délai après la fermeture rouvre la conversation. Vide : jamais.',
     affinity: 'Garder le même agent',
     affinityHint:
       'Une conversation qui revient (SMS, réseaux sociaux, chat persistant) retourne à l’agent qui l’avait, quelle que soit sa capacité ou sa présence.',

@@ -180,6 +180,8 @@ export const nl: Translation = {
     maxDeclinesHint: 'Na zoveel weigeringen of time-outs wordt het gesprek niet meer aan dezelfde agent aangeboden.',
     autoClose: 'Sluiten na inactiviteit',
     autoCloseHint: 'Een wachtend gesprek zonder activiteit wordt na zoveel minuten gesloten. Leeg: nooit.',
+    reopenWindow: 'Heropenvenster',
+    reopenWindowHint: 'Sms en andere asynchrone kanalen: een bericht binnen zoveel minuten na sluiten heropent het gesprek. Leeg: nooit.',
     affinity: 'Dezelfde agent houden',
     affinityHint:
       'Een gesprek dat terugkomt (sms, sociale media, blijvende chat) gaat naar de agent die het had, ongeacht capaciteit of aanwezigheid.',

@@ -105,6 +105,7 @@ function demoState(): State {
         wrapUpBlocking: { kind: 'always' },
         autoCloseAfterMinutes: null,
         affinity: false,
+        reopenWindowMinutes: 1440,
         fallbackQueueId: SUPPORT,
         offerTimeoutSeconds: null,
         maxDeclines: 3,

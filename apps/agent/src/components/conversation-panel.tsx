@@ -14,7 +14,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../hooks/use-command';
 import { useNow } from '../hooks/use-now';
-import { canClose, canEnd } from '../lib/conversation-status';
+import { useAuth } from '../state/auth-store';
+import { canClose, canEnd, canPark, canResume } from '../lib/conversation-status';
 import { sessionTimer } from '../lib/session-timer';
 import { formatDuration } from '../lib/time';
 import { useServices } from '../state/services-context';
@@ -80,7 +81,9 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
   const command = useCommand('conversation.failed');
   const busy = command.pending !== null;
   const { summary } = timeline;
-  const run = (action: 'endConversation' | 'closeConversation') => command.run(action, () => services[action](id));
+  const run = (action: 'endConversation' | 'closeConversation' | 'parkConversation' | 'resumeConversation') =>
+    command.run(action, () => services[action](id));
+  const me = useAuth((s) => s.user?.id ?? null);
 
   return (
     <section
@@ -106,6 +109,21 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
         </div>
         <StateBadge conversation={summary} />
         <SessionTimer summary={summary} events={timeline.seq.events} />
+        {canPark(summary) && (
+          <Button data-testid="park-conversation" disabled={busy} onClick={() => void run('parkConversation')}>
+            {t('conversation.park')}
+          </Button>
+        )}
+        {canResume(summary, me) && (
+          <Button
+            data-testid="resume-conversation"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run('resumeConversation')}
+          >
+            {t('conversation.resume')}
+          </Button>
+        )}
         {canEnd(summary) && (
           <Button data-testid="end-conversation" disabled={busy} onClick={() => void run('endConversation')}>
             {t('conversation.end')}

@@ -89,6 +89,8 @@ export const en = {
     unknown: 'Conversation',
   },
   conversation: {
+    park: 'Let it wait',
+    resume: 'Resume',
     sessionTime: 'Session time',
     wrapUpTime: 'Wrap-up time',
     end: 'End conversation',

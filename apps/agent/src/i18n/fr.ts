@@ -91,6 +91,8 @@ export const fr: Translation = {
     unknown: 'Conversation',
   },
   conversation: {
+    park: 'Mettre en attente',
+    resume: 'Reprendre',
     sessionTime: 'Durée de la session',
     wrapUpTime: 'Durée du post-traitement',
     end: 'Terminer la conversation',

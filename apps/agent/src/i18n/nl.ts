@@ -91,6 +91,8 @@ export const nl: Translation = {
     unknown: 'Gesprek',
   },
   conversation: {
+    park: 'Laten wachten',
+    resume: 'Hervatten',
     sessionTime: 'Sessieduur',
     wrapUpTime: 'Nawerktijd',
     end: 'Gesprek beëindigen',

@@ -137,6 +137,16 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       await sync.catchUp(id);
       invalidateLists();
     },
+    async parkConversation(id: string) {
+      await call('parkConversation', { params: { id }, body: {} });
+      await sync.catchUp(id);
+      invalidateLists();
+    },
+    async resumeConversation(id: string) {
+      await call('resumeConversation', { params: { id }, body: {} });
+      await sync.catchUp(id);
+      invalidateLists();
+    },
     async closeConversation(id: string) {
       await call('closeConversation', { params: { id }, body: {} });
       await sync.catchUp(id);

@@ -7,7 +7,15 @@ import { toE164 } from '../domain/contacts/phone.js';
 import type { ChannelService } from '../services/channels.js';
 import { DEMO_SMS } from './sms-demo.js';
 
-type PhoneMessage = { direction: 'in' | 'out'; provider: ChannelProvider; number: string; text: string; at: string };
+type PhoneMessage = {
+  direction: 'in' | 'out';
+  provider: ChannelProvider;
+  number: string;
+  text: string;
+  at: string;
+  /** The provider's id of a reply: what its status callbacks name. */
+  providerMessageId?: string;
+};
 
 const SendBody = z.strictObject({
   channelId: z.uuid(),
@@ -75,7 +83,14 @@ export async function installDemoPhone(
     const replies: PhoneMessage[] = [...standIns].flatMap(([provider, s]) =>
       s.sent
         .filter((m) => m.to === number)
-        .map((m) => ({ direction: 'out' as const, provider, number: m.from, text: m.text, at: m.at.toISOString() })),
+        .map((m) => ({
+          direction: 'out' as const,
+          provider,
+          number: m.from,
+          text: m.text,
+          at: m.at.toISOString(),
+          providerMessageId: m.providerMessageId,
+        })),
     );
     const mine = sentByPhone.filter((m) => m.number === number);
     return [...mine, ...replies].sort((a, b) => a.at.localeCompare(b.at));

@@ -15,6 +15,7 @@ import { insertOutbox } from '../store/outbox.js';
 import type { EventBus } from './bus.js';
 import { channelConfig } from './channels.js';
 import { newMessage, startConversation } from './conversation-steps.js';
+import { backToQueue, withinReopenWindow } from './conversation-return.js';
 import { EventLog } from './event-log.js';
 import { planIntake } from './intake.js';
 import type { Outbox } from './outbox.js';
@@ -89,7 +90,14 @@ export function createChannelInbound(deps: ChannelInboundDeps) {
     const now = clock.now();
     const { orgId } = channel;
     const latest = await lockLatestForAddress(tx, orgId, channel.id, m.from);
-    if (latest && CONTINUES.has(latest.state)) {
+    const workstream = await getWorkstream(tx, orgId, channel.workstreamId);
+    if (!workstream) throw new WebhookRefused(404, `the channel's workstream no longer exists`);
+    const reopens =
+      latest?.state === 'closed' && withinReopenWindow(latest.closedAt, workstream.reopenWindowMinutes, now);
+    if (latest && (CONTINUES.has(latest.state) || reopens)) {
+      // A waiting or closed conversation goes back to its queue first; then the text is added to it.
+      const returning = latest.state === 'waiting' ? 'customer-return' : reopens ? 'reopen' : null;
+      if (returning) await backToQueue(tx, log, clock, latest, returning);
       await updateConversation(tx, orgId, latest.id, { lastCustomerMessageAt: now });
       await log.append(tx, {
         orgId,
@@ -105,10 +113,8 @@ export function createChannelInbound(deps: ChannelInboundDeps) {
         conversationId: latest.id,
         at: now,
       });
-      return false;
+      return returning !== null;
     }
-    const workstream = await getWorkstream(tx, orgId, channel.workstreamId);
-    if (!workstream) throw new WebhookRefused(404, `the channel's workstream no longer exists`);
     const who = await identifyByPhone(tx, orgId, m.from);
     const id = randomUUID();
     const name = who?.name ?? m.profileName ?? m.from;

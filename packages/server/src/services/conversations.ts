@@ -39,7 +39,7 @@ import { isUniqueViolation } from '../store/transaction.js';
 import { closeOffer, pendingOfferForConversation } from '../store/offers.js';
 import { leaveAll, listParticipants } from '../store/participants.js';
 import { lockConversationAndAgent } from '../store/locks.js';
-import { releaseCharge } from '../store/routing.js';
+import { chargeAgain, releaseCharge } from '../store/routing.js';
 import { getWorkstream, toWorkstream } from '../store/routing-config.js';
 import { transaction } from '../store/transaction.js';
 import { getWidget } from '../store/widgets.js';
@@ -438,6 +438,40 @@ export function createConversationService(deps: ConversationServiceDeps) {
         await leaveAll(tx, c.orgId, c.id, now);
       });
       onRoutable(who.orgId);
+    },
+
+    /**
+     * The agent steps away from an asynchronous conversation (CV1): it waits, holding no capacity,
+     * until the agent resumes it or the customer writes again. Live chat cannot wait.
+     */
+    async park(who: StaffIdentity, id: string): Promise<void> {
+      await command(async (tx, log) => {
+        const c = await lockWithAgentOrThrow(tx, who.orgId, id);
+        await guard(tx, who, c, 'end');
+        await transition(tx, log, c, 'park', staffActor(who), 'agent parked the conversation', { public: false });
+        await release(tx, log, c, false);
+      });
+      onRoutable(who.orgId);
+    },
+
+    /** The agent takes a waiting conversation up again: it is theirs, so it is charged whatever they hold. */
+    async resume(who: StaffIdentity, id: string): Promise<void> {
+      await command(async (tx, log) => {
+        const c = await lockWithAgentOrThrow(tx, who.orgId, id);
+        await guard(tx, who, c, 'end');
+        await transition(tx, log, c, 'resume', staffActor(who), 'agent resumed the conversation', {
+          public: false,
+          patch: { chargedUnits: c.capacityUnits, chargedProfileIds: c.capacityProfileIds },
+        });
+        const charge = {
+          orgId: c.orgId,
+          agentId: who.userId,
+          units: c.capacityUnits,
+          profileIds: c.capacityProfileIds,
+        };
+        await chargeAgain(tx, charge);
+        await presence.recompute(tx, log, c.orgId, who.userId);
+      });
     },
 
     /** One page of a staff list, newest first, with the total over every page. */

@@ -372,3 +372,28 @@ export async function openOrganisations(db: Db): Promise<string[]> {
     .where(eq(conversations.state, 'open'));
   return rows.map((r) => r.orgId);
 }
+
+/**
+ * Charges an agent again for a conversation they take back from Waiting (CV1): the same units and
+ * profiles it cost at assignment, whatever the agent holds now (the conversation was theirs).
+ */
+export async function chargeAgain(
+  tx: Db,
+  c: { orgId: string; agentId: string; units: number; profileIds: readonly string[] },
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({ usedCapacity: sql`${users.usedCapacity} + ${c.units}` })
+    .where(and(eq(users.id, c.agentId), eq(users.orgId, c.orgId)));
+  if (c.profileIds.length === 0) return;
+  await tx
+    .update(agentCapacityProfiles)
+    .set({ used: sql`${agentCapacityProfiles.used} + 1` })
+    .where(
+      and(
+        eq(agentCapacityProfiles.orgId, c.orgId),
+        eq(agentCapacityProfiles.userId, c.agentId),
+        inArray(agentCapacityProfiles.profileId, [...c.profileIds]),
+      ),
+    );
+}

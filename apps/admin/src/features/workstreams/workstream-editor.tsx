@@ -53,6 +53,7 @@ export function blankWorkstream(queues: QueueConfig[]): WorkstreamDraft {
     allowedPresences: ['available', 'busy'],
     wrapUpBlocking: { kind: 'always' },
     autoCloseAfterMinutes: null,
+    reopenWindowMinutes: 24 * 60,
     affinity: false,
     fallbackQueueId: queues[0]?.id ?? '',
     offerTimeoutSeconds: null,
@@ -77,7 +78,9 @@ export function WorkstreamEditorPage() {
   }
   const existing = workstreams.data.find((w) => w.id === id);
   if (id !== 'new' && !existing) return <Text>{t('common.notFound')}</Text>;
-  return <WorkstreamEditor key={id} existing={existing} queues={queues.data} skills={skills.data} profiles={profiles.data} />;
+  return (
+    <WorkstreamEditor key={id} existing={existing} queues={queues.data} skills={skills.data} profiles={profiles.data} />
+  );
 }
 
 export function WorkstreamEditor({
@@ -97,7 +100,9 @@ export function WorkstreamEditor({
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'rules' ? 'rules' : 'settings';
-  const form = useForm<WorkstreamDraft>(NewWorkstream, () => (existing ? withoutId(existing) : blankWorkstream(queues)));
+  const form = useForm<WorkstreamDraft>(NewWorkstream, () =>
+    existing ? withoutId(existing) : blankWorkstream(queues),
+  );
   const { draft, errors } = form;
   const set = (patch: Partial<WorkstreamDraft>) => form.setDraft((d) => ({ ...d, ...patch }));
   const ruleErrors = errorsUnder(errors, 'classification') + errorsUnder(errors, 'routeToQueue');
@@ -105,7 +110,10 @@ export function WorkstreamEditor({
 
   async function save() {
     if (existing) {
-      const saved = await form.save((body) => call('updateWorkstream', { params: { id: existing.id }, body }), t('form.saved'));
+      const saved = await form.save(
+        (body) => call('updateWorkstream', { params: { id: existing.id }, body }),
+        t('form.saved'),
+      );
       if (saved) form.reset(withoutId(saved));
     } else {
       const saved = await form.save((body) => call('createWorkstream', { body }), t('form.created'));
@@ -118,7 +126,13 @@ export function WorkstreamEditor({
       title={existing ? existing.name : t('workstreams.new')}
       description={t('workstreams.editorDescription')}
       backTo="/workstreams"
-      remove={existing && { testId: 'workstream-delete', name: existing.name, run: () => call('deleteWorkstream', { params: { id: existing.id } }) }}
+      remove={
+        existing && {
+          testId: 'workstream-delete',
+          name: existing.name,
+          run: () => call('deleteWorkstream', { params: { id: existing.id } }),
+        }
+      }
       actions={<SaveButton testId="workstream-save" saving={form.saving} onSave={() => void save()} />}
       above={
         <TabList
@@ -128,11 +142,19 @@ export function WorkstreamEditor({
         >
           <Tab value="settings" data-testid="ws-tab-settings">
             {t('workstreams.tabs.settings')}
-            {settingErrors > 0 && <Badge size="small" color="danger">{settingErrors}</Badge>}
+            {settingErrors > 0 && (
+              <Badge size="small" color="danger">
+                {settingErrors}
+              </Badge>
+            )}
           </Tab>
           <Tab value="rules" data-testid="ws-tab-rules">
             {t('workstreams.tabs.rules')}
-            {ruleErrors > 0 && <Badge size="small" color="danger">{ruleErrors}</Badge>}
+            {ruleErrors > 0 && (
+              <Badge size="small" color="danger">
+                {ruleErrors}
+              </Badge>
+            )}
           </Tab>
         </TabList>
       }
@@ -144,7 +166,11 @@ export function WorkstreamEditor({
       ) : (
         <ConditionOptions.Provider value={{ skills }}>
           <FieldSuggestions />
-          <Section title={t('rules.classificationTitle')} description={t('rules.classificationHelp')} testId="classification-section">
+          <Section
+            title={t('rules.classificationTitle')}
+            description={t('rules.classificationHelp')}
+            testId="classification-section"
+          >
             <ClassificationEditor
               rulesets={draft.classification}
               onChange={(classification) => set({ classification })}
@@ -154,7 +180,12 @@ export function WorkstreamEditor({
             />
           </Section>
           <Section title={t('rules.routeTitle')} description={t('rules.routeHelp')} testId="route-section">
-            <RouteRulesEditor rules={draft.routeToQueue} onChange={(routeToQueue) => set({ routeToQueue })} queues={queues} errors={errors} />
+            <RouteRulesEditor
+              rules={draft.routeToQueue}
+              onChange={(routeToQueue) => set({ routeToQueue })}
+              queues={queues}
+              errors={errors}
+            />
             <Text className={styles.muted} data-testid="fallback-note">
               {t('rules.fallbackNote', { queue: queues.find((q) => q.id === draft.fallbackQueueId)?.name ?? '—' })}
             </Text>
@@ -195,8 +226,16 @@ function SettingsTab({
           <Field label={t('common.name')} required {...fieldError(errors, 'name')}>
             <Input data-testid="ws-name" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
           </Field>
-          <Field label={t('workstreams.channel')} hint={t('workstreams.channelHint')} {...fieldError(errors, 'channel')}>
-            <Select data-testid="ws-channel" value={draft.channel} onChange={(_, d) => set({ channel: d.value as WorkstreamDraft['channel'] })}>
+          <Field
+            label={t('workstreams.channel')}
+            hint={t('workstreams.channelHint')}
+            {...fieldError(errors, 'channel')}
+          >
+            <Select
+              data-testid="ws-channel"
+              value={draft.channel}
+              onChange={(_, d) => set({ channel: d.value as WorkstreamDraft['channel'] })}
+            >
               {(['messaging', 'voice', 'records'] as const).map((c) => (
                 <option key={c} value={c}>
                   {t(`workstreams.channels.${c}`)}
@@ -204,7 +243,10 @@ function SettingsTab({
               ))}
             </Select>
           </Field>
-          <Field label={t('workstreams.distribution')} hint={isNew ? t('workstreams.distributionHint') : t('workstreams.distributionChangeHint')}>
+          <Field
+            label={t('workstreams.distribution')}
+            hint={isNew ? t('workstreams.distributionHint') : t('workstreams.distributionChangeHint')}
+          >
             <RadioGroup
               data-testid="ws-distribution"
               layout="horizontal"
@@ -215,8 +257,18 @@ function SettingsTab({
               <Radio value="pick" label={t('workstreams.distributions.pick')} />
             </RadioGroup>
           </Field>
-          <Field label={t('workstreams.fallbackQueue')} hint={t('workstreams.fallbackHint')} required {...fieldError(errors, 'fallbackQueueId')}>
-            <QueueSelect testId="ws-fallback-queue" queues={queues} value={draft.fallbackQueueId} onChange={(fallbackQueueId) => set({ fallbackQueueId })} />
+          <Field
+            label={t('workstreams.fallbackQueue')}
+            hint={t('workstreams.fallbackHint')}
+            required
+            {...fieldError(errors, 'fallbackQueueId')}
+          >
+            <QueueSelect
+              testId="ws-fallback-queue"
+              queues={queues}
+              value={draft.fallbackQueueId}
+              onChange={(fallbackQueueId) => set({ fallbackQueueId })}
+            />
           </Field>
         </FieldGrid>
       </Section>
@@ -227,14 +279,23 @@ function SettingsTab({
           layout="horizontal"
           value={capacity.kind}
           onChange={(_, d) =>
-            set({ capacity: d.value === 'units' ? { kind: 'units', units: 1 } : { kind: 'profiles', profileIds: profiles[0] ? [profiles[0].id] : [] } })
+            set({
+              capacity:
+                d.value === 'units'
+                  ? { kind: 'units', units: 1 }
+                  : { kind: 'profiles', profileIds: profiles[0] ? [profiles[0].id] : [] },
+            })
           }
         >
           <Radio value="units" label={t('workstreams.capacityUnits')} />
           <Radio value="profiles" label={t('workstreams.capacityProfiles')} />
         </RadioGroup>
         {capacity.kind === 'units' ? (
-          <Field label={t('workstreams.units')} hint={t('workstreams.unitsHint')} {...fieldError(errors, 'capacity.units')}>
+          <Field
+            label={t('workstreams.units')}
+            hint={t('workstreams.unitsHint')}
+            {...fieldError(errors, 'capacity.units')}
+          >
             <NumberInput
               className={styles.small}
               data-testid="ws-capacity-units"
@@ -245,7 +306,11 @@ function SettingsTab({
             />
           </Field>
         ) : (
-          <Field label={t('workstreams.profiles')} hint={t('workstreams.profilesHint')} {...fieldError(errors, 'capacity.profileIds')}>
+          <Field
+            label={t('workstreams.profiles')}
+            hint={t('workstreams.profilesHint')}
+            {...fieldError(errors, 'capacity.profileIds')}
+          >
             <div className={styles.checks}>
               {profiles.length === 0 && <Text className={styles.muted}>{t('workstreams.noProfiles')}</Text>}
               {profiles.map((p) => (
@@ -258,7 +323,9 @@ function SettingsTab({
                     set({
                       capacity: {
                         kind: 'profiles',
-                        profileIds: d.checked ? [...capacity.profileIds, p.id] : capacity.profileIds.filter((x) => x !== p.id),
+                        profileIds: d.checked
+                          ? [...capacity.profileIds, p.id]
+                          : capacity.profileIds.filter((x) => x !== p.id),
                       },
                     })
                   }
@@ -267,14 +334,23 @@ function SettingsTab({
             </div>
           </Field>
         )}
-        <Field label={t('workstreams.wrapUp')} hint={t('workstreams.wrapUpHint')} {...fieldError(errors, 'wrapUpBlocking.seconds')}>
+        <Field
+          label={t('workstreams.wrapUp')}
+          hint={t('workstreams.wrapUpHint')}
+          {...fieldError(errors, 'wrapUpBlocking.seconds')}
+        >
           <div className={styles.inline}>
             <RadioGroup
               data-testid="ws-wrapup"
               layout="horizontal"
               value={wrap.kind}
               onChange={(_, d) =>
-                set({ wrapUpBlocking: d.value === 'release-after' ? { kind: 'release-after', seconds: 120 } : { kind: d.value as 'always' | 'never' } })
+                set({
+                  wrapUpBlocking:
+                    d.value === 'release-after'
+                      ? { kind: 'release-after', seconds: 120 }
+                      : { kind: d.value as 'always' | 'never' },
+                })
               }
             >
               <Radio value="always" label={t('workstreams.wrapUpKinds.always')} />
@@ -298,7 +374,11 @@ function SettingsTab({
       </Section>
 
       <Section title={t('workstreams.sections.assignment')}>
-        <Field label={t('workstreams.allowedPresences')} hint={t('workstreams.allowedPresencesHint')} {...fieldError(errors, 'allowedPresences')}>
+        <Field
+          label={t('workstreams.allowedPresences')}
+          hint={t('workstreams.allowedPresencesHint')}
+          {...fieldError(errors, 'allowedPresences')}
+        >
           <div className={styles.checks}>
             {Presence.options.map((p) => (
               <Checkbox
@@ -307,14 +387,22 @@ function SettingsTab({
                 label={t(`presence.${p}`)}
                 checked={draft.allowedPresences.includes(p)}
                 onChange={(_, d) =>
-                  set({ allowedPresences: d.checked ? [...draft.allowedPresences, p] : draft.allowedPresences.filter((x) => x !== p) })
+                  set({
+                    allowedPresences: d.checked
+                      ? [...draft.allowedPresences, p]
+                      : draft.allowedPresences.filter((x) => x !== p),
+                  })
                 }
               />
             ))}
           </div>
         </Field>
         <FieldGrid>
-          <Field label={t('workstreams.skillMatching')} hint={t(`workstreams.skillMatchingHints.${draft.skillMatching}`)} {...fieldError(errors, 'skillMatching')}>
+          <Field
+            label={t('workstreams.skillMatching')}
+            hint={t(`workstreams.skillMatchingHints.${draft.skillMatching}`)}
+            {...fieldError(errors, 'skillMatching')}
+          >
             <Select
               data-testid="ws-skill-matching"
               value={draft.skillMatching}
@@ -327,7 +415,11 @@ function SettingsTab({
               ))}
             </Select>
           </Field>
-          <Field label={t('workstreams.offerTimeout')} hint={t('workstreams.offerTimeoutHint')} {...fieldError(errors, 'offerTimeoutSeconds')}>
+          <Field
+            label={t('workstreams.offerTimeout')}
+            hint={t('workstreams.offerTimeoutHint')}
+            {...fieldError(errors, 'offerTimeoutSeconds')}
+          >
             <NumberInput
               data-testid="ws-offer-timeout"
               min={5}
@@ -337,8 +429,16 @@ function SettingsTab({
               onChange={(v) => set({ offerTimeoutSeconds: v ?? null })}
             />
           </Field>
-          <Field label={t('workstreams.maxDeclines')} hint={t('workstreams.maxDeclinesHint')} {...fieldError(errors, 'maxDeclines')}>
-            <Select data-testid="ws-max-declines" value={String(draft.maxDeclines)} onChange={(_, d) => set({ maxDeclines: Number(d.value) })}>
+          <Field
+            label={t('workstreams.maxDeclines')}
+            hint={t('workstreams.maxDeclinesHint')}
+            {...fieldError(errors, 'maxDeclines')}
+          >
+            <Select
+              data-testid="ws-max-declines"
+              value={String(draft.maxDeclines)}
+              onChange={(_, d) => set({ maxDeclines: Number(d.value) })}
+            >
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -346,7 +446,11 @@ function SettingsTab({
               ))}
             </Select>
           </Field>
-          <Field label={t('workstreams.autoClose')} hint={t('workstreams.autoCloseHint')} {...fieldError(errors, 'autoCloseAfterMinutes')}>
+          <Field
+            label={t('workstreams.autoClose')}
+            hint={t('workstreams.autoCloseHint')}
+            {...fieldError(errors, 'autoCloseAfterMinutes')}
+          >
             <NumberInput
               data-testid="ws-auto-close"
               min={1}
@@ -355,9 +459,27 @@ function SettingsTab({
               onChange={(v) => set({ autoCloseAfterMinutes: v ?? null })}
             />
           </Field>
+          <Field
+            label={t('workstreams.reopenWindow')}
+            hint={t('workstreams.reopenWindowHint')}
+            {...fieldError(errors, 'reopenWindowMinutes')}
+          >
+            <NumberInput
+              data-testid="ws-reopen-window"
+              min={1}
+              contentAfter={t('units.min')}
+              value={draft.reopenWindowMinutes}
+              onChange={(v) => set({ reopenWindowMinutes: v ?? null })}
+            />
+          </Field>
         </FieldGrid>
         <Field hint={t('workstreams.affinityHint')}>
-          <Switch data-testid="ws-affinity" label={t('workstreams.affinity')} checked={draft.affinity} onChange={(_, d) => set({ affinity: d.checked })} />
+          <Switch
+            data-testid="ws-affinity"
+            label={t('workstreams.affinity')}
+            checked={draft.affinity}
+            onChange={(_, d) => set({ affinity: d.checked })}
+          />
         </Field>
         <ErrorText message={errors['capacity']} />
       </Section>

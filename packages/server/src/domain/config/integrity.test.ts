@@ -51,6 +51,7 @@ function valid(): ConfigState {
         wrapUpBlocking: { kind: 'always' },
         autoCloseAfterMinutes: null,
         affinity: false,
+        reopenWindowMinutes: 1440,
         fallbackQueueId: Q2!,
         offerTimeoutSeconds: null,
         maxDeclines: 3,

@@ -52,6 +52,7 @@ export function workstream(over: Partial<Workstream> = {}): Workstream {
     wrapUpBlocking: { kind: 'always' },
     autoCloseAfterMinutes: null,
     affinity: false,
+    reopenWindowMinutes: 1440,
     fallbackQueueId: 'fallback',
     offerTimeoutSeconds: null,
     maxDeclines: 3,
