@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ChannelProvider } from '@switchboard/protocol';
 import { useT } from '../../i18n';
 import { useNotify } from '../../components/notify';
@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     wordBreak: 'break-all',
     userSelect: 'all',
   },
+  // In the table a long URL (Azure's carries a token) is one line, cut; the title and Copy give it whole.
+  short: { maxWidth: '220px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', wordBreak: 'normal' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -32,7 +34,11 @@ export function WebhookUrl({ url, provider }: { url: string; provider?: ChannelP
 
   const line = (
     <div className={styles.box}>
-      <code className={styles.url} data-testid="channel-webhook-url">
+      <code
+        className={mergeClasses(styles.url, !provider && styles.short)}
+        title={url}
+        data-testid="channel-webhook-url"
+      >
         {url}
       </code>
       <Button size="small" data-testid="channel-webhook-copy" onClick={() => void copy()}>
