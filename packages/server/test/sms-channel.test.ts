@@ -139,6 +139,14 @@ describe('SMS through Twilio', () => {
         .filter((e) => e.type === 'delivery' && e.messageId === messageId);
     await eventually(() => deliveries().some((e) => e.type === 'delivery' && e.status === 'queued'));
 
+    // Longer than Twilio takes in one message: refused before it is stored, nothing sent.
+    await expect(
+      ann.api.call('sendMessage', {
+        params: { id: offer.conversationId },
+        body: { clientMessageId: clientId(), text: 'x'.repeat(1601), internal: false },
+      }),
+    ).rejects.toMatchObject({ status: 400, body: { message: expect.stringContaining('at most 1600 characters') } });
+
     // A note never leaves for the customer's phone.
     await ann.api.call('sendMessage', {
       params: { id: offer.conversationId },
@@ -294,6 +302,30 @@ describe('channels in the admin center', () => {
     await update({ ...plain, authToken: 'e'.repeat(32), apiBaseUrl: `${providersUrl}/twilio` });
     const stale = await post(standIn.inbound(kept.webhookUrl, text(kept, '+31633333333', 'old token')));
     expect(stale.status).toBe(403);
+  });
+
+  it('takes a short code as one of its numbers, and texts sent to it', async () => {
+    const org = await buildOrg(t.db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'ada', role: 'admin' },
+      ],
+    });
+    const admin = await signIn(org, 'ada');
+    const ann = await signIn(org, 'ann');
+    const channel = await admin.api.call('createChannel', {
+      body: {
+        name: 'Short code',
+        provider: 'twilio',
+        workstreamId: org.workstreamId,
+        config: { ...CONFIGS.twilio, numbers: ['4442'] } as never,
+      },
+    });
+    expect(channel.numbers).toEqual(['4442']);
+    const standIn = standIns.get('twilio')!;
+    expect((await post(standIn.inbound(channel.webhookUrl, text(channel, '+15551234567', 'STOP')))).status).toBe(200);
+    await eventually(() => ann.socket.of<Offer>('offer:new').find((o) => o.firstMessage === 'STOP'));
   });
 
   it("validates a TeleSign API key with a test SMS and reports TeleSign's answer", async () => {

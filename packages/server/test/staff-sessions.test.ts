@@ -110,12 +110,10 @@ describe('staff sessions (X3)', () => {
   it("a disabled organisation's staff and visitor tokens are refused with 401", async () => {
     const org = await buildOrg(db.db, { queues: ['Q'], users: [{ key: 'ann', queues: ['Q'] }] });
     const token = await signIn(org, 'ann');
-    const chat = await server
-      .api()
-      .call('startChat', {
-        params: { widgetId: org.widgetId },
-        body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'hi' } },
-      });
+    const chat = await server.api().call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Eve', email: 'e@x.example', question: 'hi' } },
+    });
     const id = chat.conversation.id;
     expect((await server.api(chat.token).call('visitorConversation', { params: { id } })).id).toBe(id);
     await db.db.update(organizations).set({ disabledAt: new Date() }).where(eq(organizations.id, org.orgId));
@@ -132,12 +130,10 @@ describe('staff sessions (X3)', () => {
     ).toBe(401);
     // Its widget is gone for visitors: no new chat starts, nothing is stored.
     const before = await db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId));
-    const started = server
-      .api()
-      .call('startChat', {
-        params: { widgetId: org.widgetId },
-        body: { prechat: { name: 'Al', email: 'a@x.example', question: 'hi' } },
-      });
+    const started = server.api().call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Al', email: 'a@x.example', question: 'hi' } },
+    });
     expect((await refusal(started)).status).toBe(404);
     expect(await db.db.select().from(conversations).where(eq(conversations.orgId, org.orgId))).toEqual(before);
   });
@@ -271,5 +267,32 @@ describe('sign-in timing', () => {
       `unknown ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms`,
     ).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
+  });
+});
+
+describe('open sockets follow the account (X3)', () => {
+  it('a disabled account loses its sockets at the next session check; other accounts keep theirs', async () => {
+    const org = await buildOrg(db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'ben', queues: ['Support'] },
+      ],
+    });
+    const ann = connectSocket(server.url, await signIn(org, 'ann'));
+    const ben = connectSocket(server.url, await signIn(org, 'ben'));
+    await Promise.all([ann.ready, ben.ready]);
+    expect(await server.app.realtime.recheckSessions()).toBe(0);
+    expect(ann.socket.connected).toBe(true);
+
+    await db.db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, org.user('ann').id));
+    expect(await server.app.realtime.recheckSessions()).toBe(1);
+    await eventually(() => !ann.socket.connected);
+    expect(ben.socket.connected).toBe(true);
+    ann.close();
+    ben.close();
   });
 });

@@ -10,6 +10,9 @@ import type { Identity } from '../services/identity.js';
 import { createPresenceFollower } from './presence-follower.js';
 import { rooms } from './rooms.js';
 
+/** How often open staff sockets have their session checked again (`recheckSessions`). */
+const SESSION_RECHECK_MS = 15_000;
+
 export type RealtimeDeps = {
   httpServer: HttpServer;
   tokens: TokenIssuer;
@@ -61,6 +64,7 @@ export async function createRealtime(deps: RealtimeDeps) {
     const who = typeof token === 'string' ? await deps.tokens.verify(token) : null;
     if (!who) return next(new Error('unauthorized: a valid token is required'));
     socket.data.who = who;
+    socket.data.token = token;
     next();
   });
 
@@ -143,15 +147,41 @@ export async function createRealtime(deps: RealtimeDeps) {
     }
   }
 
+  /**
+   * A staff socket lives for hours on the token it connected with: every few seconds each one's
+   * session is checked again (one shared lookup for all of them), so a sign-out elsewhere, a disabled
+   * account or organisation ends its sockets, and a changed role holds for what the socket does next.
+   */
+  async function recheckSessions(): Promise<number> {
+    const staff = [...io.of('/').sockets.values()].filter((s) => (s.data.who as Identity).kind === 'staff');
+    let ended = 0;
+    await Promise.all(
+      staff.map(async (socket) => {
+        const fresh = await deps.tokens.verify(socket.data.token as string).catch(() => undefined);
+        if (fresh === undefined) return; // the database did not answer: decide next time
+        const who = socket.data.who as Identity;
+        if (fresh === null || fresh.kind !== 'staff' || who.kind !== 'staff') {
+          socket.disconnect(true);
+          ended += 1;
+        } else Object.assign(who, { role: fresh.role, name: fresh.name });
+      }),
+    );
+    return ended;
+  }
+  const recheck = setInterval(() => void recheckSessions(), SESSION_RECHECK_MS);
+  recheck.unref();
+
   return {
     io,
     deliver,
+    recheckSessions,
     /** Closes every socket of a staff session, on every node (the Redis adapter carries it): sign-out. */
     endSession(sessionId: string) {
       io.in(rooms.session(sessionId)).disconnectSockets(true);
     },
     async close() {
       closing = true;
+      clearInterval(recheck);
       // No disconnectSockets(): a server-side disconnect tells clients not to reconnect, while
       // closing the transport lets them come back on their own to this or another node.
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,3 +1,4 @@
+import { AUTO_CLOSE_STATES } from '../domain/conversation/lifecycle.js';
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { ConversationState, ConversationSummary } from '@switchboard/protocol';
 import type { Db } from './db.js';
@@ -128,7 +129,7 @@ export async function dueAutoClose(db: Db, now: Date): Promise<{ orgId: string; 
     .innerJoin(workstreams, eq(workstreams.id, conversations.workstreamId))
     .where(
       and(
-        inArray(conversations.state, ['waiting', 'wrap-up']),
+        inArray(conversations.state, [...AUTO_CLOSE_STATES]),
         sql`(${workstreams.config}->>'autoCloseAfterMinutes') is not null`,
         sql`${conversations.updatedAt} <= ${now.toISOString()}::timestamptz - make_interval(mins => (${workstreams.config}->>'autoCloseAfterMinutes')::int)`,
       ),

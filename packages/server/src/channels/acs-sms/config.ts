@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { toE164 } from '../../domain/contacts/phone.js';
+import { toOurNumber } from '../../domain/contacts/phone.js';
 
 /**
  * An Azure Communication Services SMS channel as the admin enters it (CH2, CH7): the resource's
@@ -32,9 +32,10 @@ function connectionStringProblem(text: string): string | null {
 }
 
 const E164Number = z.string().transform((raw, ctx) => {
-  const number = toE164(raw);
+  const number = toOurNumber(raw);
   if (number === null) {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} is not a phone number; write it as +18445550100` });
+    const message = `${JSON.stringify(raw)} is not a phone number; write it as +18445550100, or a short code`;
+    ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }
   return number;

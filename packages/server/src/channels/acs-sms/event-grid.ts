@@ -1,5 +1,5 @@
 import type { DeliveryStatus, InboundActivity } from '@switchboard/protocol';
-import { toE164 } from '../../domain/contacts/phone.js';
+import { toE164, toOurNumber } from '../../domain/contacts/phone.js';
 import { WebhookRefused, type ParsedWebhook, type WebhookRequest } from '../adapter.js';
 
 /**
@@ -118,7 +118,8 @@ function text(event: GridEvent, name: string): string {
 /** ACS writes numbers as digits with the country code and no `+`. */
 function phoneNumber(event: GridEvent, name: string): string {
   const raw = text(event, name);
-  const number = toE164(raw);
+  // Our number (To) may be a short code; the customer's is a long code.
+  const number = name === 'To' ? toOurNumber(raw) : toE164(raw);
   if (number === null) {
     throw new WebhookRefused(
       400,

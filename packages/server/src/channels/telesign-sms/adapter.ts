@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { digitsOf, toE164 } from '../../domain/contacts/phone.js';
+import { digitsOf, toE164, toOurNumber } from '../../domain/contacts/phone.js';
 import type { ChannelAdapter, SendOutcome, VerifyResult, WebhookRequest } from '../adapter.js';
 import { readStatus, sendSms, type TeleSignAnswer } from './messaging-client.js';
 import { parseCallback } from './parse.js';
@@ -11,9 +11,9 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /** Our number as the admin writes it: E.164, or digits with the country code as TeleSign's portal shows them. */
 const OurNumber = z.string().transform((raw, ctx) => {
-  const e164 = toE164(raw);
+  const e164 = toOurNumber(raw);
   if (e164 === null) {
-    const message = `"${raw}" is not a phone number: write it with its country code, as 15555550100 or +15555550100`;
+    const message = `"${raw}" is not a phone number: write it with its country code, as 15555550100 or +15555550100, or a short code`;
     ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }

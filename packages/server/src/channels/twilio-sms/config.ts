@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PhoneNumberText } from '@switchboard/protocol';
-import { toE164 } from '../../domain/contacts/phone.js';
+import { toOurNumber } from '../../domain/contacts/phone.js';
 
 /** A Twilio SID: two letters saying what it names, then 32 hex digits. */
 const Sid = (prefix: 'AC' | 'MG', what: string) =>
@@ -9,17 +9,17 @@ const Sid = (prefix: 'AC' | 'MG', what: string) =>
     .trim()
     .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${what} is ${prefix} followed by 32 hex digits`);
 
-/** One of our numbers, as the admin typed it, kept in E.164 (CH5). */
+/** One of our numbers, as the admin typed it: a long code kept in E.164, or a short code (CH2). */
 const OurNumber = PhoneNumberText.transform((raw, ctx) => {
-  const e164 = toE164(raw);
-  if (e164 === null) {
+  const number = toOurNumber(raw);
+  if (number === null) {
     ctx.addIssue({
       code: 'custom',
-      message: `"${raw}" is not a phone number: write it with its country code, e.g. +31612345678`,
+      message: `"${raw}" is not a phone number: write it with its country code, e.g. +31612345678, or a short code`,
     });
     return z.NEVER;
   }
-  return e164;
+  return number;
 });
 
 /** A Twilio SMS channel as the admin configures it (CH2). `authToken` is the one secret. */

@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import type { Attachment, DeliveryStatus, InboundActivity } from '@switchboard/protocol';
-import { toE164 } from '../../domain/contacts/phone.js';
+import { toE164, toOurNumber } from '../../domain/contacts/phone.js';
 import { WebhookRefused, type ParsedWebhook, type VerifyResult, type WebhookRequest } from '../adapter.js';
 import type { TwilioConfig } from './config.js';
 
@@ -75,7 +75,8 @@ export function parseTwilioWebhook(req: WebhookRequest): ParsedWebhook {
 
 function phoneField(name: 'From' | 'To', raw: string | undefined): string {
   if (!raw) throw new WebhookRefused(400, `the Twilio webhook has no ${name}`);
-  const e164 = toE164(raw); // also drops the `whatsapp:` prefix
+  // Also drops the `whatsapp:` prefix; our own number (To) may be a short code.
+  const e164 = name === 'To' ? toOurNumber(raw.replace(/^whatsapp:/i, '')) : toE164(raw);
   if (e164 === null) throw new WebhookRefused(400, `the Twilio webhook's ${name} "${raw}" is not a phone number`);
   return e164;
 }

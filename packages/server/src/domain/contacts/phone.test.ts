@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsOf, toE164 } from './phone.js';
+import { digitsOf, toE164, toOurNumber } from './phone.js';
 
 describe('phone numbers in E.164', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('phone numbers in E.164', () => {
 
   it('writes digits without the plus for providers that want them', () => {
     expect(digitsOf('+31612345678')).toBe('31612345678');
+  });
+});
+
+describe('our numbers', () => {
+  it('are long codes in E.164 or short codes as their digits', () => {
+    expect(toOurNumber('+1 (501) 712-2661')).toBe('+15017122661');
+    expect(toOurNumber('31612345678')).toBe('+31612345678');
+    expect(toOurNumber('4442')).toBe('4442');
+    expect(toOurNumber(' 88888 ')).toBe('88888');
+    expect(toOurNumber('12')).toBeNull();
+    expect(toOurNumber('reception')).toBeNull();
   });
 });

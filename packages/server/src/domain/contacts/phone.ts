@@ -18,3 +18,15 @@ export function toE164(raw: string, defaultCountry?: CountryCode): string | null
 
 /** E.164 without the `+`: how TeleSign and Azure want a number. */
 export const digitsOf = (e164: string) => e164.replace(/^\+/, '');
+
+/** A short code: 3 to 8 digits, no country code (`4442`, `88888`); texts to it come from within one country. */
+const SHORT_CODE = /^\d{3,8}$/;
+
+/**
+ * One of our numbers (CH2), a long code in E.164 or a short code as its digits; null when it is
+ * neither. The customer's number is always a long code (`toE164`).
+ */
+export function toOurNumber(raw: string): string | null {
+  const text = raw.trim();
+  return SHORT_CODE.test(text) ? text : toE164(text);
+}

@@ -76,3 +76,5 @@ export function nextState(facts: LifecycleFacts, command: LifecycleCommand): Con
 /** States in which the primary agent holds capacity for the conversation (RT4). */
 export const CHARGED_STATES: readonly ConversationState[] = ['active', 'wrap-up'];
 export const ONGOING_STATES: readonly ConversationState[] = ['active', 'waiting', 'wrap-up'];
+/** Where auto-close applies (RT1): a conversation nobody works on, waiting or in wrap-up. */
+export const AUTO_CLOSE_STATES: readonly ConversationState[] = ['waiting', 'wrap-up'];
