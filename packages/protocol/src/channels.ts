@@ -8,7 +8,7 @@ import { Id, SingleLine, Timestamp } from './common.js';
  */
 
 /** Providers a channel can run on; one adapter folder each under `packages/server/src/channels/`. */
-export const ChannelProvider = z.enum(['twilio', 'telesign', 'acs']);
+export const ChannelProvider = z.enum(['twilio', 'telesign', 'acs', 'custom']);
 export type ChannelProvider = z.infer<typeof ChannelProvider>;
 
 export const Attachment = z.object({ url: z.string(), contentType: z.string().nullable() });

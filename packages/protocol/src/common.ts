@@ -15,7 +15,7 @@ export const ConversationState = z.enum(['open', 'active', 'waiting', 'wrap-up',
 export type ConversationState = z.infer<typeof ConversationState>;
 
 /** How a conversation reached us: the widget's web chat, or a text to one of our SMS numbers (CH5). */
-export const Channel = z.enum(['webchat', 'sms']);
+export const Channel = z.enum(['webchat', 'sms', 'custom']);
 export type Channel = z.infer<typeof Channel>;
 
 /** Every error response has this shape; `message` is meant for people. */

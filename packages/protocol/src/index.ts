@@ -5,6 +5,7 @@ export * from './events.js';
 export * from './conversations.js';
 export * from './widget.js';
 export * from './channels.js';
+export * from './outbound.js';
 export * from './routing-config.js';
 export * from './routing-trace.js';
 export * from './admin-api.js';

@@ -45,6 +45,7 @@ import {
   ValidateKeyRequest,
   ValidateKeyResult,
 } from './channels.js';
+import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundJob } from './outbound.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -512,6 +513,52 @@ export const routes = {
     body: Empty,
     response: OutboxEntry,
     summary: 'Send a dead reply again',
+  }),
+  listTemplates: route({
+    method: 'GET',
+    path: '/api/templates',
+    auth: 'staff',
+    response: list(MessageTemplate),
+    summary: 'Message templates (CH6), for everyone who sends; admins edit them',
+  }),
+  createTemplate: admin({
+    method: 'POST',
+    path: '/api/admin/templates',
+    body: NewMessageTemplate,
+    response: MessageTemplate,
+    summary: 'Add a message template; placeholders: {customerName}, {agentName}, {orgName}, {channelNumber}',
+  }),
+  updateTemplate: admin({
+    method: 'PUT',
+    path: '/api/admin/templates/:id',
+    params: IdParams,
+    body: NewMessageTemplate,
+    response: MessageTemplate,
+    summary: 'Change a message template',
+  }),
+  deleteTemplate: admin({
+    method: 'DELETE',
+    path: '/api/admin/templates/:id',
+    params: IdParams,
+    response: Ok,
+    summary: 'Delete a message template',
+  }),
+  startOutbound: route({
+    method: 'POST',
+    path: '/api/outbound',
+    auth: 'staff',
+    maxBodyBytes: 512 * 1024,
+    body: NewOutboundJob,
+    response: OutboundJob,
+    summary: 'Send a template to one customer or many over an SMS channel; the answer is the job, sent in the background',
+  }),
+  getOutbound: route({
+    method: 'GET',
+    path: '/api/outbound/:id',
+    auth: 'staff',
+    params: IdParams,
+    response: OutboundJob,
+    summary: 'How far an outbound send has got, with every recipient',
   }),
   listAgents: admin({
     method: 'GET',

@@ -34,11 +34,12 @@ const CONFIGS: Record<ChannelProvider, Record<string, unknown>> = {
     webhookSecret: 'an-event-grid-secret-of-some-length',
     numbers: ['+18445550100'],
   },
+  custom: { sharedSecret: 'c'.repeat(40), numbers: ['acme-bot'], addressKind: 'opaque' },
 };
 
 beforeAll(async () => {
   providers = Fastify();
-  for (const provider of ['twilio', 'telesign', 'acs'] as const) {
+  for (const provider of ['twilio', 'telesign', 'acs', 'custom'] as const) {
     const standIn = standInFor(provider)(CONFIGS[provider] as never);
     await standIn.register(providers, `/${provider}`);
     standIns.set(provider, standIn);
@@ -433,5 +434,36 @@ describe('SMS conversations wait and reopen (CV1)', () => {
     await expect(
       ann.api.call('parkConversation', { params: { id: chat.conversation.id }, body: {} }),
     ).rejects.toMatchObject({ status: 409, body: { message: expect.stringContaining('live chat') } });
+  });
+});
+
+describe('a custom channel (CH7)', () => {
+  it('lets an external program post texts in and receive the replies, both signed', async () => {
+    const { org, channel, standIn } = await smsOrg('custom');
+    const ann = await signIn(org, 'ann');
+    expect(channel.webhookUrl).toBe(`${t.server.url}/webhooks/custom/${channel.id}`);
+    const signed = standIn.inbound(channel.webhookUrl, { from: 'user-42', to: 'acme-bot', body: 'Hello from the app' });
+    const answer = await post(signed);
+    expect(answer).toEqual({ status: 200, body: JSON.stringify({ ok: true, received: 1 }) });
+    const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+    expect(offer.customerName).toBe('user-42');
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    const detail = await ann.api.call('getConversation', { params: { id: offer.conversationId } });
+    expect(detail).toMatchObject({ channel: 'custom', customerAddress: 'user-42' });
+    await ann.api.call('sendMessage', {
+      params: { id: offer.conversationId },
+      body: { clientMessageId: clientId(), text: 'Hello from the agent', internal: false },
+    });
+    const sent = await eventually(() => standIn.sent.find((m) => m.text === 'Hello from the agent'));
+    expect(sent).toMatchObject({ to: 'user-42', from: 'acme-bot' });
+    await post(standIn.status(channel.webhookUrl, sent.providerMessageId, 'delivered'));
+    await eventually(() =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .some((e) => e.type === 'delivery' && e.status === 'delivered'),
+    );
+    // Changed on the way: refused, nothing stored.
+    const tampered = { ...signed, body: signed.body.replace('Hello', 'Hallo') };
+    expect((await post(tampered)).status).toBe(403);
   });
 });

@@ -179,7 +179,8 @@ export const en = {
     autoClose: 'Close after inactivity',
     autoCloseHint: 'A waiting conversation with no activity for this many minutes is closed. Empty: never.',
     reopenWindow: 'Reopen window',
-    reopenWindowHint: 'SMS and other asynchronous channels: a text this many minutes after closing reopens the conversation. Empty: never.',
+    reopenWindowHint:
+      'SMS and other asynchronous channels: a text this many minutes after closing reopens the conversation. Empty: never.',
     affinity: 'Keep the same agent',
     affinityHint:
       'A conversation that comes back (SMS, social, persistent chat) goes to the agent who had it, whatever their capacity or presence.',
@@ -290,7 +291,12 @@ export const en = {
     nameHint: 'For you and your team; customers never see it.',
     provider: 'Provider',
     providerHint: 'Fixed once the channel is created.',
-    providers: { twilio: 'Twilio', telesign: 'TeleSign', acs: 'Azure Communication Services' },
+    providers: {
+      twilio: 'Twilio',
+      telesign: 'TeleSign',
+      acs: 'Azure Communication Services',
+      custom: 'Custom (your own program)',
+    },
     numbers: 'Numbers',
     workstream: 'Workstream',
     workstreamHint: 'Routes the conversations that start on this channel. A change applies to new conversations.',
@@ -304,6 +310,7 @@ export const en = {
       twilio: 'Twilio: the number’s or messaging service’s “A message comes in” webhook.',
       telesign: 'TeleSign: the MO and delivery-report callback URL.',
       acs: 'Azure: an Event Grid subscription of type Web Hook for SMS Received and SMS Delivery Report.',
+      custom: 'Your program: where it posts inbound messages and delivery updates.',
     },
     secrets: 'Credentials',
     secretState: '{{field}}: {{state}}',
@@ -312,6 +319,19 @@ export const en = {
     keepSecret: 'Leave empty to keep the stored value',
     validate: 'Validate API key',
     apiBaseUrl: 'API base URL',
+    custom: {
+      sharedSecret: 'Shared secret',
+      sharedSecretHint:
+        'At least 32 printable characters, no spaces (e.g. openssl rand -hex 32). Give your program the same value: both sides sign with it.',
+      outboundUrl: 'Outbound URL',
+      outboundUrlHint: 'Where your program takes the replies: each one is POSTed to this URL, signed.',
+      addresses: 'Addresses',
+      addressesHint: 'One per line: the channel’s own addresses (a number, a bot handle). The first sends the replies.',
+      addressKind: 'Addresses are',
+      addressKindHint: 'Phone numbers are kept in E.164 (+31612345678); other addresses as written.',
+      opaque: 'Your program’s own (handles, ids) (default)',
+      phone: 'Phone numbers',
+    },
     twilio: {
       accountSid: 'Account SID',
       accountSidHint: 'AC followed by 32 hex digits, on the Twilio console’s dashboard.',

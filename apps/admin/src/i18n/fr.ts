@@ -184,7 +184,8 @@ export const fr: Translation = {
     autoClose: 'Fermer après inactivité',
     autoCloseHint: 'Une conversation en attente sans activité pendant ce nombre de minutes est fermée. Vide : jamais.',
     reopenWindow: 'Délai de réouverture',
-    reopenWindowHint: 'SMS et autres canaux asynchrones : un message reçu dans ce délai après la fermeture rouvre la conversation. Vide : jamais.',
+    reopenWindowHint:
+      'SMS et autres canaux asynchrones : un message reçu dans ce délai après la fermeture rouvre la conversation. Vide : jamais.',
     affinity: 'Garder le même agent',
     affinityHint:
       'Une conversation qui revient (SMS, réseaux sociaux, chat persistant) retourne à l’agent qui l’avait, quelle que soit sa capacité ou sa présence.',
@@ -296,7 +297,12 @@ export const fr: Translation = {
     nameHint: 'Pour vous et votre équipe ; les clients ne le voient jamais.',
     provider: 'Fournisseur',
     providerHint: 'Ne change plus une fois le canal créé.',
-    providers: { twilio: 'Twilio', telesign: 'TeleSign', acs: 'Azure Communication Services' },
+    providers: {
+      twilio: 'Twilio',
+      telesign: 'TeleSign',
+      acs: 'Azure Communication Services',
+      custom: 'Personnalisé (votre programme)',
+    },
     numbers: 'Numéros',
     workstream: 'Flux de travail',
     workstreamHint:
@@ -311,6 +317,7 @@ export const fr: Translation = {
       twilio: 'Twilio : le webhook « A message comes in » du numéro ou du messaging service.',
       telesign: 'TeleSign : l’URL de rappel des messages entrants (MO) et des accusés de livraison.',
       acs: 'Azure : un abonnement Event Grid de type Web Hook pour SMS Received et SMS Delivery Report.',
+      custom: 'Votre programme : l’URL où il publie les messages entrants et les statuts de livraison.',
     },
     secrets: 'Identifiants',
     secretState: '{{field}} : {{state}}',
@@ -319,6 +326,21 @@ export const fr: Translation = {
     keepSecret: 'Laissez vide pour garder la valeur enregistrée',
     validate: 'Vérifier la clé API',
     apiBaseUrl: 'URL de base de l’API',
+    custom: {
+      sharedSecret: 'Secret partagé',
+      sharedSecretHint:
+        'Au moins 32 caractères imprimables, sans espace (par ex. openssl rand -hex 32). Donnez la même valeur à votre programme : les deux côtés signent avec.',
+      outboundUrl: 'URL sortante',
+      outboundUrlHint: 'Où votre programme reçoit les réponses : chacune y est envoyée (POST), signée.',
+      addresses: 'Adresses',
+      addressesHint:
+        'Une par ligne : les adresses propres du canal (un numéro, un identifiant de bot). La première envoie les réponses.',
+      addressKind: 'Type d’adresses',
+      addressKindHint:
+        'Les numéros de téléphone sont gardés au format E.164 (+33612345678) ; les autres adresses telles qu’écrites.',
+      opaque: 'Adresses propres à votre programme (par défaut)',
+      phone: 'Numéros de téléphone',
+    },
     twilio: {
       accountSid: 'Account SID',
       accountSidHint: 'AC suivi de 32 chiffres hexadécimaux, sur le tableau de bord de la console Twilio.',

@@ -181,7 +181,8 @@ export const nl: Translation = {
     autoClose: 'Sluiten na inactiviteit',
     autoCloseHint: 'Een wachtend gesprek zonder activiteit wordt na zoveel minuten gesloten. Leeg: nooit.',
     reopenWindow: 'Heropenvenster',
-    reopenWindowHint: 'Sms en andere asynchrone kanalen: een bericht binnen zoveel minuten na sluiten heropent het gesprek. Leeg: nooit.',
+    reopenWindowHint:
+      'Sms en andere asynchrone kanalen: een bericht binnen zoveel minuten na sluiten heropent het gesprek. Leeg: nooit.',
     affinity: 'Dezelfde agent houden',
     affinityHint:
       'Een gesprek dat terugkomt (sms, sociale media, blijvende chat) gaat naar de agent die het had, ongeacht capaciteit of aanwezigheid.',
@@ -293,7 +294,12 @@ export const nl: Translation = {
     nameHint: 'Voor jou en je team; klanten zien hem nooit.',
     provider: 'Provider',
     providerHint: 'Ligt vast zodra het kanaal is aangemaakt.',
-    providers: { twilio: 'Twilio', telesign: 'TeleSign', acs: 'Azure Communication Services' },
+    providers: {
+      twilio: 'Twilio',
+      telesign: 'TeleSign',
+      acs: 'Azure Communication Services',
+      custom: 'Eigen programma',
+    },
     numbers: 'Nummers',
     workstream: 'Werkstroom',
     workstreamHint: 'Routeert de gesprekken die op dit kanaal beginnen. Een wijziging geldt voor nieuwe gesprekken.',
@@ -307,6 +313,7 @@ export const nl: Translation = {
       twilio: 'Twilio: de webhook “A message comes in” van het nummer of de messaging service.',
       telesign: 'TeleSign: de callback-URL voor MO-berichten en afleverrapporten.',
       acs: 'Azure: een Event Grid-abonnement van het type Web Hook voor SMS Received en SMS Delivery Report.',
+      custom: 'Je programma: hier post het inkomende berichten en afleverstatussen.',
     },
     secrets: 'Inloggegevens',
     secretState: '{{field}}: {{state}}',
@@ -315,6 +322,21 @@ export const nl: Translation = {
     keepSecret: 'Laat leeg om de opgeslagen waarde te houden',
     validate: 'API-sleutel controleren',
     apiBaseUrl: 'Basis-URL van de API',
+    custom: {
+      sharedSecret: 'Gedeeld geheim',
+      sharedSecretHint:
+        'Minstens 32 afdrukbare tekens zonder spaties (bijv. openssl rand -hex 32). Geef je programma dezelfde waarde: beide kanten ondertekenen ermee.',
+      outboundUrl: 'Uitgaande URL',
+      outboundUrlHint: 'Waar je programma de antwoorden ontvangt: elk antwoord wordt ondertekend naar deze URL gepost.',
+      addresses: 'Adressen',
+      addressesHint:
+        'Eén per regel: de eigen adressen van het kanaal (een nummer, een botnaam). Het eerste verstuurt de antwoorden.',
+      addressKind: 'Soort adressen',
+      addressKindHint:
+        'Telefoonnummers worden in E.164 bewaard (+31612345678); andere adressen zoals ze geschreven zijn.',
+      opaque: 'Eigen adressen van je programma (standaard)',
+      phone: 'Telefoonnummers',
+    },
     twilio: {
       accountSid: 'Account SID',
       accountSidHint: 'AC gevolgd door 32 hexadecimale cijfers, op het dashboard van de Twilio-console.',

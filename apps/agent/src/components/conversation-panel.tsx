@@ -99,7 +99,9 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
           </Text>
           <Caption1 className={styles.muted}>
             {[
-              summary.channel === 'sms' ? `${t('channel.sms')} ${summary.customerAddress ?? ''}`.trim() : null,
+              summary.channel !== 'webchat'
+                ? `${t(`channel.${summary.channel}`)} ${summary.customerAddress ?? ''}`.trim()
+                : null,
               summary.customerEmail,
               summary.queueName,
             ]

@@ -109,6 +109,7 @@ export const en = {
   },
   channel: {
     sms: 'SMS',
+    custom: 'Custom channel',
     webchat: 'Chat',
   },
   timeline: {

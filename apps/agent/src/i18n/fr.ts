@@ -111,6 +111,7 @@ export const fr: Translation = {
   },
   channel: {
     sms: 'SMS',
+    custom: 'Canal personnalisé',
     webchat: 'Chat',
   },
   timeline: {

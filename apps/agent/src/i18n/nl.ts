@@ -111,6 +111,7 @@ export const nl: Translation = {
   },
   channel: {
     sms: 'Sms',
+    custom: 'Eigen kanaal',
     webchat: 'Chat',
   },
   timeline: {

@@ -15,7 +15,8 @@ import type {
  */
 export type ChannelAdapter<C extends ChannelConfig = ChannelConfig> = {
   provider: ChannelProvider;
-  kind: 'sms';
+  /** What conversations on it are (`Channel`): SMS, or a custom channel run by an external program. */
+  kind: 'sms' | 'custom';
   capabilities: ChannelCapabilities;
   /** The channel's configuration as the admin enters it: credentials and settings, checked. */
   config: z.ZodType<C>;

@@ -2,6 +2,8 @@ import type { ChannelProvider } from '@switchboard/protocol';
 import type { ChannelAdapter, ChannelConfig, StandInFactory } from './adapter.js';
 import { acsSms } from './acs-sms/adapter.js';
 import { acsStandIn } from './acs-sms/stand-in.js';
+import { customChannel } from './custom/adapter.js';
+import { customStandIn } from './custom/stand-in.js';
 import { telesignSms } from './telesign-sms/adapter.js';
 import { telesignStandIn } from './telesign-sms/stand-in.js';
 import { twilioSms } from './twilio-sms/adapter.js';
@@ -17,6 +19,8 @@ const PROVIDERS: Record<ChannelProvider, Entry> = {
   twilio: entry(twilioSms, twilioStandIn),
   telesign: entry(telesignSms, telesignStandIn),
   acs: entry(acsSms, acsStandIn),
+  // An external program acting as a channel over a signed REST API (channels/custom/README.md).
+  custom: entry(customChannel, customStandIn),
 };
 
 export const adapterFor = (provider: ChannelProvider): ChannelAdapter => PROVIDERS[provider].adapter;

@@ -5,6 +5,7 @@ import { adapterFor } from '../channels/registry.js';
 import type { Clock } from '../domain/clock.js';
 import type { SecretBox } from '../security/secrets.js';
 import { getChannelForWebhook, type ChannelRow } from '../store/channels.js';
+import { toE164 } from '../domain/contacts/phone.js';
 import { identifyByPhone, inboundSeen, lockLatestForAddress, recordInbound } from '../store/channel-inbound.js';
 import { updateConversation } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
@@ -115,7 +116,10 @@ export function createChannelInbound(deps: ChannelInboundDeps) {
       });
       return returning !== null;
     }
-    const who = await identifyByPhone(tx, orgId, m.from);
+    const adapter = adapterFor(channel.provider);
+    // A custom channel's addresses may be handles, not numbers: only a number can name a contact (CH5).
+    const phone = toE164(m.from);
+    const who = phone ? await identifyByPhone(tx, orgId, phone) : null;
     const id = randomUUID();
     const name = who?.name ?? m.profileName ?? m.from;
     const intake = await planIntake(tx, {
@@ -123,10 +127,10 @@ export function createChannelInbound(deps: ChannelInboundDeps) {
       conversationId: id,
       workstream,
       customer: { name, email: '' },
-      facts: who?.facts ?? { contact: { mobilePhone: m.from }, account: {} },
+      facts: who?.facts ?? { contact: { mobilePhone: phone }, account: {} },
       prechat: {},
       context: {},
-      channel: { kind: 'sms', provider: channel.provider, channelId: channel.id, to: m.to },
+      channel: { kind: adapter.kind, provider: channel.provider, channelId: channel.id, to: m.to },
       now,
     });
     const started = await startConversation(tx, log, clock, {
@@ -134,7 +138,7 @@ export function createChannelInbound(deps: ChannelInboundDeps) {
       orgId,
       workstream,
       intake,
-      channel: 'sms',
+      channel: adapter.kind,
       channelId: channel.id,
       customerAddress: m.from,
       contactId: who?.contactId ?? null,

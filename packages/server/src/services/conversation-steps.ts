@@ -62,7 +62,7 @@ export type StartInput = {
   orgId: string;
   workstream: Workstream;
   intake: Awaited<ReturnType<typeof planIntake>>;
-  channel: 'webchat' | 'sms';
+  channel: 'webchat' | 'sms' | 'custom';
   channelId: string | null;
   customerAddress: string | null;
   contactId: string | null;

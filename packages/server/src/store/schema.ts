@@ -203,7 +203,7 @@ export const conversations = pgTable(
       .notNull()
       .references(() => workstreams.id),
     queueId: uuid('queue_id').references(() => queues.id),
-    channel: text('channel', { enum: ['webchat', 'sms'] }).notNull(),
+    channel: text('channel', { enum: ['webchat', 'sms', 'custom'] }).notNull(),
     /** The channel it came in on (CH5-CH7); null for web chat, which names its widget in the context. */
     channelId: uuid('channel_id').references(() => channels.id),
     /** The customer's address on that channel: an E.164 number for SMS. Replies go there. */
@@ -453,7 +453,7 @@ export const channels = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    provider: text('provider', { enum: ['twilio', 'telesign', 'acs'] }).notNull(),
+    provider: text('provider', { enum: ['twilio', 'telesign', 'acs', 'custom'] }).notNull(),
     name: text('name').notNull(),
     workstreamId: uuid('workstream_id')
       .notNull()

@@ -16,7 +16,7 @@ export type ConfigField = {
   choices?: readonly { value: string; label: AdminKey }[];
 };
 
-export const PROVIDERS = ['twilio', 'telesign', 'acs'] as const satisfies readonly ChannelProvider[];
+export const PROVIDERS = ['twilio', 'telesign', 'acs', 'custom'] as const satisfies readonly ChannelProvider[];
 
 /**
  * The `config` fields of each provider (CH2), in the order the form shows them. The server checks
@@ -129,6 +129,42 @@ export const PROVIDER_FIELDS: Record<ChannelProvider, readonly ConfigField[]> = 
       required: false,
       label: 'channels.apiBaseUrl',
       hint: 'channels.acs.apiBaseUrlHint',
+    },
+  ],
+  custom: [
+    {
+      key: 'sharedSecret',
+      kind: 'secret',
+      required: true,
+      label: 'channels.custom.sharedSecret',
+      hint: 'channels.custom.sharedSecretHint',
+    },
+    // Required here, though the server takes none: without it no reply can leave.
+    {
+      key: 'apiBaseUrl',
+      kind: 'text',
+      required: true,
+      label: 'channels.custom.outboundUrl',
+      hint: 'channels.custom.outboundUrlHint',
+      placeholder: 'https://program.example/switchboard',
+    },
+    {
+      key: 'numbers',
+      kind: 'numbers',
+      required: true,
+      label: 'channels.custom.addresses',
+      hint: 'channels.custom.addressesHint',
+    },
+    {
+      key: 'addressKind',
+      kind: 'choice',
+      required: true,
+      label: 'channels.custom.addressKind',
+      hint: 'channels.custom.addressKindHint',
+      choices: [
+        { value: 'opaque', label: 'channels.custom.opaque' },
+        { value: 'phone', label: 'channels.custom.phone' },
+      ],
     },
   ],
 };

@@ -13,9 +13,7 @@ export { CustomConfig } from './config.js';
  */
 export const customChannel: ChannelAdapter<CustomConfig> = {
   provider: 'custom',
-  // The seam knows one kind of channel so far, and conversations on a custom channel run as SMS ones
-  // do (asynchronous, addressed by `from`); a kind of its own needs `ChannelAdapter.kind` to grow.
-  kind: 'sms',
+  kind: 'custom',
   capabilities: { asynchronous: true, typing: false, attachments: true, maxLength: 4096, segmentLength: null },
   config: CustomConfig,
   secretFields: ['sharedSecret'],
