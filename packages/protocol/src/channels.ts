@@ -133,7 +133,8 @@ export type ValidateKeyResult = z.infer<typeof ValidateKeyResult>;
 export const OutboxEntry = z.object({
   id: Id,
   channelId: Id,
-  conversationId: Id,
+  /** Null for a message of an outbound send (CH6), which belongs to no conversation yet. */
+  conversationId: Id.nullable(),
   messageId: Id,
   to: z.string(),
   text: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChannelProvider } from './channels.js';
 import { Id, MultiLine, SingleLine, Timestamp } from './common.js';
 
 /**
@@ -15,7 +16,7 @@ export const NewMessageTemplate = z.strictObject({
   name: SingleLine(80, { min: 1, minMessage: 'a template needs a name' }),
   /** The text in each language it is written in; at least one. `{customerName}` and the like are filled in. */
   bodies: z
-    .record(TemplateLanguage, MultiLine(1600, { min: 1, minMessage: 'a template text cannot be empty' }))
+    .partialRecord(TemplateLanguage, MultiLine(1600, { min: 1, minMessage: 'a template text cannot be empty' }))
     .refine((b) => Object.keys(b).length > 0, { message: 'write the template in at least one language' }),
 });
 export type NewMessageTemplate = z.infer<typeof NewMessageTemplate>;
@@ -29,7 +30,10 @@ export const OutboundRecipients = z.discriminatedUnion('kind', [
     kind: z.literal('numbers'),
     numbers: z.array(SingleLine(40)).min(1, 'give at least one number').max(5000, 'at most 5,000 recipients at once'),
   }),
-  z.strictObject({ kind: z.literal('contacts'), search: SingleLine(100, { min: 1, minMessage: 'search for something' }) }),
+  z.strictObject({
+    kind: z.literal('contacts'),
+    search: SingleLine(100, { min: 1, minMessage: 'search for something' }),
+  }),
 ]);
 export type OutboundRecipients = z.infer<typeof OutboundRecipients>;
 
@@ -64,3 +68,12 @@ export const OutboundJob = z.object({
   recipients: z.array(OutboundRecipientResult),
 });
 export type OutboundJob = z.infer<typeof OutboundJob>;
+
+/** A channel one may send from: for the send dialog, which agents use too (no credentials, no settings). */
+export const OutboundChannel = z.object({
+  id: Id,
+  name: z.string(),
+  provider: ChannelProvider,
+  numbers: z.array(z.string()),
+});
+export type OutboundChannel = z.infer<typeof OutboundChannel>;

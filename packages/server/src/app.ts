@@ -42,6 +42,8 @@ import { createStaffSessions } from './services/staff-sessions.js';
 import { publicUrl } from './config.js';
 import { channelRoutes } from './http/routes/channel-routes.js';
 import { webhookRoutes } from './http/routes/webhook-routes.js';
+import { outboundRoutes } from './http/routes/outbound-routes.js';
+import { createOutboundService } from './services/outbound.js';
 import { createChannelInbound } from './services/channel-inbound.js';
 import { createChannelService, type ChannelService } from './services/channels.js';
 import { installDemoPhone } from './demo/phone.js';
@@ -159,6 +161,7 @@ export async function createApp(
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
+  outboundRoutes(http, { tokens, outbound: createOutboundService({ db, clock, onQueued: () => outbox.poke() }) });
   webhookRoutes(http, { inbound, publicUrl: baseUrl });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
   // Recorded before the answer goes out, so whatever the agent does next sees it.

@@ -39,6 +39,8 @@ const ids = {
   hours: '',
   workstream: '',
   channel: '',
+  template: '',
+  job: '',
 };
 let exported: ConfigExportInput;
 
@@ -190,6 +192,20 @@ const samples: Record<string, () => Request> = {
   }),
   parkConversation: () => ({ params: { id: ids.chat }, body: {} }),
   resumeConversation: () => ({ params: { id: ids.chat }, body: {} }),
+  listTemplates: () => ({}),
+  createTemplate: () => ({ body: { name: 'Ready 2', bodies: { en: 'Hi {customerName}, it is ready.' } } }),
+  updateTemplate: () => ({ params: { id: ids.template }, body: { name: 'Ready', bodies: { nl: 'Het ligt klaar.' } } }),
+  deleteTemplate: () => ({ params: { id: zeros } }),
+  listOutboundChannels: () => ({}),
+  startOutbound: () => ({
+    body: {
+      channelId: ids.channel,
+      templateId: ids.template,
+      language: 'en',
+      recipients: { kind: 'numbers', numbers: ['not a number'] },
+    },
+  }),
+  getOutbound: () => ({ params: { id: ids.job } }),
   listChannels: () => ({}),
   createChannel: () => ({ body: channelBody('SMS 2') }),
   updateChannel: () => ({ params: { id: ids.channel }, body: channelBody('SMS') }),
@@ -685,6 +701,11 @@ beforeAll(async () => {
   ).id;
   ids.workstream = (await admin.call('listWorkstreams'))[0]!.id;
   ids.channel = (await admin.call('createChannel', { body: channelBody('SMS') as never })).id;
+  ids.template = (await admin.call('createTemplate', { body: { name: 'Ready', bodies: { en: 'It is ready.' } } })).id;
+  const job = { channelId: ids.channel, templateId: ids.template, language: 'en' as const };
+  ids.job = (
+    await admin.call('startOutbound', { body: { ...job, recipients: { kind: 'numbers', numbers: ['x'] } } })
+  ).id;
   exported = await admin.call('exportConfig');
 });
 afterAll(async () => {

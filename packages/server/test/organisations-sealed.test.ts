@@ -322,6 +322,23 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       expect: 404,
     },
   ],
+  createTemplate: ({ n }) => [
+    {
+      label: "with the neighbour's id in the body",
+      body: { name: 'Taken over', bodies: { en: 'x' }, id: n.templateId },
+      expect: 400,
+      says: ID_IN_BODY,
+    },
+  ],
+  updateTemplate: ({ n }) => [
+    {
+      label: "the neighbour's template",
+      params: { id: n.templateId },
+      body: { name: 'Renamed', bodies: { en: 'x' } },
+      expect: 404,
+    },
+  ],
+  deleteTemplate: ({ n }) => [{ label: "the neighbour's template", params: { id: n.templateId }, expect: 404 }],
   listOutbox: read,
   // No outbox entry of the neighbour's exists in this fixture: an id of none is refused the same way.
   retryOutbox: () => [

@@ -3,7 +3,8 @@ import type { ChannelService } from '../services/channels.js';
 import type { Db } from '../store/db.js';
 import { DEMO_SLUG, DEMO_SMS_WORKSTREAM } from '../store/seed-demo.js';
 import { organizations, workstreams } from '../store/schema.js';
-import { DEMO_SMS, demoApiBaseUrl } from './sms-demo.js';
+import { insertTemplate, listTemplates } from '../store/templates.js';
+import { DEMO_SMS, DEMO_TEMPLATES, demoApiBaseUrl } from './sms-demo.js';
 
 export async function demoOrgId(db: Db): Promise<string | null> {
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_SLUG));
@@ -36,5 +37,7 @@ export async function seedDemoChannels(db: Db, channels: ChannelService, publicU
     if (!found) await channels.create(orgId, body as never);
     else if (found.settings.apiBaseUrl !== apiBaseUrl) await channels.update(orgId, found.id, body as never);
   }
+  if ((await listTemplates(db, orgId)).length === 0)
+    for (const t of DEMO_TEMPLATES) await insertTemplate(db, orgId, t, new Date());
   return DEMO_SMS.length;
 }

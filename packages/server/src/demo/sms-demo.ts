@@ -38,3 +38,22 @@ export const DEMO_SMS: { provider: ChannelProvider; name: string; config: Record
 
 export const demoApiBaseUrl = (publicUrl: string, provider: ChannelProvider) =>
   `${publicUrl.replace(/\/$/, '')}/demo/providers/${provider}`;
+
+/** Templates an agent can send from the workspace's "Send a message" (CH6). */
+export const DEMO_TEMPLATES = [
+  {
+    name: 'Order ready for pickup',
+    bodies: {
+      en: 'Hello {customerName}, your Contoso order is ready for pickup. Reply to this message with any question. {agentName}',
+      nl: 'Hallo {customerName}, uw Contoso-bestelling ligt klaar om op te halen. Vragen? Antwoord op dit bericht. {agentName}',
+      fr: 'Bonjour {customerName}, votre commande Contoso est prête. Une question ? Répondez à ce message. {agentName}',
+    },
+  },
+  {
+    name: 'Delivery tomorrow',
+    bodies: {
+      en: 'Hello {customerName}, {orgName} delivers your furniture tomorrow between 8:00 and 12:00.',
+      nl: 'Hallo {customerName}, {orgName} levert uw meubels morgen tussen 8.00 en 12.00 uur.',
+    },
+  },
+];

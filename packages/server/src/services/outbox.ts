@@ -51,8 +51,9 @@ export const toOutboxEntry = (r: OutboxRow): OutboxEntry => ({
 export function createOutbox({ db, clock, bus, secrets, publicUrl }: OutboxDeps) {
   const channelOf = (r: OutboxRow) => getChannel(db, r.orgId, r.channelId);
 
-  /** Records the new state on the conversation: persist, then publish. */
+  /** Records the new state on the conversation: persist, then publish (an outbound send's job reads the row). */
   async function recordDelivery(tx: Db, log: EventLog, r: OutboxRow) {
+    if (r.conversationId === null) return;
     await log.append(tx, {
       orgId: r.orgId,
       conversationId: r.conversationId,

@@ -498,9 +498,11 @@ export const outbox = pgTable(
     channelId: uuid('channel_id')
       .notNull()
       .references(() => channels.id),
-    conversationId: uuid('conversation_id')
-      .notNull()
-      .references(() => conversations.id),
+    /** The conversation a reply belongs to; null for an outbound send's message (CH6), which has its job. */
+    conversationId: uuid('conversation_id').references(() => conversations.id),
+    jobId: uuid('job_id').references(() => outboundJobs.id),
+    /** Who an outbound send's message is for, when a contact is known. */
+    recipientName: text('recipient_name'),
     messageId: uuid('message_id').notNull(),
     toAddress: text('to_address').notNull(),
     text: text('text').notNull(),
@@ -516,6 +518,9 @@ export const outbox = pgTable(
   },
   (t) => [
     uniqueIndex('outbox_message_key').on(t.messageId),
+    index('outbox_job_idx')
+      .on(t.jobId)
+      .where(sql`${t.jobId} is not null`),
     index('outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
@@ -524,3 +529,38 @@ export const outbox = pgTable(
       .where(sql`${t.providerMessageId} is not null`),
   ],
 );
+
+/** Message templates (CH6): a text per language with placeholders such as {customerName}. */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    bodies: jsonb('bodies').$type<Partial<Record<'en' | 'nl' | 'fr', string>>>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('message_templates_org_name_key').on(t.orgId, t.name)],
+);
+
+/**
+ * One outbound send of a template to many (CH6): each recipient's message is an outbox row with this
+ * job's id, so it is sent, retried and reported like a reply; numbers that could not be read are kept here.
+ */
+export const outboundJobs = pgTable('outbound_jobs', {
+  id: id(),
+  orgId: orgId(),
+  channelId: uuid('channel_id')
+    .notNull()
+    .references(() => channels.id),
+  templateId: uuid('template_id')
+    .notNull()
+    .references(() => messageTemplates.id),
+  language: text('language', { enum: ['en', 'nl', 'fr'] }).notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+  total: integer('total').notNull(),
+  invalid: jsonb('invalid').$type<{ to: string; reason: string }[]>().notNull().default([]),
+});

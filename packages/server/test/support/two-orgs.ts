@@ -8,6 +8,7 @@ import * as config from '../../src/store/routing-config.js';
 import { conversations } from '../../src/store/schema.js';
 import { listWidgets } from '../../src/store/widgets.js';
 import { insertChannel, listChannels } from '../../src/store/channels.js';
+import { insertTemplate, listTemplates } from '../../src/store/templates.js';
 import { createSecretBox, parseKey } from '../../src/security/secrets.js';
 import { TEST_SECRET_KEY } from './harness.js';
 import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
@@ -24,6 +25,8 @@ export type FurnishedOrg = BuiltOrg & {
   operatingHoursId: string;
   /** A Twilio SMS channel routing to the workstream. */
   channelId: string;
+  /** A message template. */
+  templateId: string;
 };
 
 export type OrgSnapshot = {
@@ -32,6 +35,7 @@ export type OrgSnapshot = {
   agents: AgentSummary[];
   conversations: { id: string; state: string; queueId: string | null; agentId: string | null; lastSeq: number }[];
   channels: unknown[];
+  templates: unknown[];
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -51,7 +55,7 @@ export type OrgPair = {
 /** What a sealed test compares of an organisation: its configuration file, widgets, staff and conversations. */
 export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
   const admin = createAdminConfigService({ db, onChanged: () => {} });
-  const [exported, widgets, agents, convs, channelRows] = await Promise.all([
+  const [exported, widgets, agents, convs, channelRows, templateRows] = await Promise.all([
     admin.exportConfig(orgId, new Date(0)),
     listWidgets(db, orgId),
     admin.agents(orgId),
@@ -67,8 +71,9 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
       .where(eq(conversations.orgId, orgId))
       .orderBy(asc(conversations.id)),
     listChannels(db, orgId),
+    listTemplates(db, orgId),
   ]);
-  return { config: exported, widgets, agents, conversations: convs, channels: channelRows };
+  return { config: exported, widgets, agents, conversations: convs, channels: channelRows, templates: templateRows };
 }
 
 /** Gives the organisation a skill, a capacity profile, a presence and operating hours; its agents get the first two. */
@@ -117,7 +122,8 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
     },
     new Date(),
   );
-  return { ...org, ...ids, channelId: channel.id };
+  const template = await insertTemplate(db, org.orgId, { name: 'Ready', bodies: { en: 'It is ready.' } }, new Date());
+  return { ...org, ...ids, channelId: channel.id, templateId: template.id };
 }
 
 // Sealed as the test servers seal (TEST_SECRET_KEY), so they can open what the fixture writes.
