@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SmsClient, type SmsClientOptions, type SmsSendResult } from '@azure/communication-sms';
+import type { SmsClient, SmsClientOptions, SmsSendResult } from '@azure/communication-sms';
 import type { OutboundMessage } from '@switchboard/protocol';
 import type { SendIo, SendOutcome } from '../adapter.js';
 import { splitConnectionString, type AcsConfig } from './config.js';
@@ -19,6 +19,8 @@ export async function sendSms(message: OutboundMessage, config: AcsConfig, io: S
   const attempt = firstAttemptOf(message.idempotencyKey);
   let client: SmsClient;
   try {
+    // Loaded at the first send: a node that never sends through Azure does not hold the SDK (~6 MB).
+    const { SmsClient } = await import('@azure/communication-sms');
     // The SDK takes an endpoint without a path; a base URL's path (a mounted stand-in) goes on in `routed`.
     const { origin, pathname } = new URL(endpoint);
     client = new SmsClient(`endpoint=${origin}/;accesskey=${connection.accessKey}`, {

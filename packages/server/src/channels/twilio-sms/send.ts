@@ -1,27 +1,38 @@
-import twilio from 'twilio';
 import type { OutboundMessage } from '@switchboard/protocol';
 import type { SendIo, SendOutcome } from '../adapter.js';
 import type { TwilioConfig } from './config.js';
 import { deliveryStatusOf } from './webhook.js';
 
-/**
- * The Twilio client with its region/edge host rewriting turned off: it would rebuild the host of
- * any base URL from its first labels (and read TWILIO_REGION from the environment), so a stand-in
- * or proxy URL could be sent elsewhere. Here every request goes to `api.baseUrl` as given.
- */
-class RoutedTwilio extends twilio.Twilio {
-  override getHostname(hostname: string): string {
-    return hostname;
-  }
-}
+type TwilioSdk = typeof import('twilio');
 
-/** One HTTP client per timeout, shared by every send, so connections are kept and reused. */
-const httpClients = new Map<number, InstanceType<typeof twilio.RequestClient>>();
-const httpClientFor = (timeoutMs: number) => {
-  let client = httpClients.get(timeoutMs);
-  if (!client) httpClients.set(timeoutMs, (client = new twilio.RequestClient({ timeout: timeoutMs })));
-  return client;
-};
+/**
+ * The SDK's REST client, loaded at the first send: a node that never sends through Twilio does not
+ * hold it (~15 MB). Its region/edge host rewriting is turned off: it would rebuild the host of any
+ * base URL from its first labels (and read TWILIO_REGION from the environment), so a stand-in or
+ * proxy URL could be sent elsewhere. Here every request goes to `api.baseUrl` as given. One HTTP
+ * client per timeout is shared by every send, so connections are kept and reused.
+ */
+const sdk = lazy(async () => {
+  const twilio = ((await import('twilio')) as unknown as { default: TwilioSdk }).default;
+  class RoutedTwilio extends twilio.Twilio {
+    override getHostname(hostname: string): string {
+      return hostname;
+    }
+  }
+  const httpClients = new Map<number, InstanceType<TwilioSdk['RequestClient']>>();
+  const httpClientFor = (timeoutMs: number) => {
+    let client = httpClients.get(timeoutMs);
+    if (!client) httpClients.set(timeoutMs, (client = new twilio.RequestClient({ timeout: timeoutMs })));
+    return client;
+  };
+  return (config: TwilioConfig, timeoutMs: number) =>
+    new RoutedTwilio(config.accountSid, config.authToken, { httpClient: httpClientFor(timeoutMs) });
+});
+
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
 
 /** Sends one text through Twilio's Messages API (CH2); never throws. */
 export async function sendTwilioMessage(
@@ -30,7 +41,7 @@ export async function sendTwilioMessage(
   io: SendIo,
 ): Promise<SendOutcome> {
   try {
-    const client = new RoutedTwilio(config.accountSid, config.authToken, { httpClient: httpClientFor(io.timeoutMs) });
+    const client = (await sdk())(config, io.timeoutMs);
     client.api.baseUrl = io.apiBaseUrl;
     const from = message.from ?? config.numbers[0];
     const sent = await client.messages.create({

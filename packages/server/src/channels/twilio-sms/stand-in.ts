@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import twilio from 'twilio';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { toE164 } from '../../domain/contacts/phone.js';
 import type { SignedWebhook, StandInFactory, StandInMessage } from '../adapter.js';
 import type { TwilioConfig } from './config.js';
@@ -88,7 +88,7 @@ export const twilioStandIn: StandInFactory<TwilioConfig> = (config) => {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(config.authToken, url, params),
+      'x-twilio-signature': getExpectedTwilioSignature(config.authToken, url, params),
       'i-twilio-idempotency-token': randomUUID(),
       'user-agent': 'TwilioProxy/1.1',
     },

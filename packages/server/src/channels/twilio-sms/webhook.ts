@@ -1,4 +1,6 @@
-import twilio from 'twilio';
+// The SDK's signing and TwiML modules alone: the whole package (its REST client) costs a node ~15 MB more.
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import type { Attachment, DeliveryStatus, InboundActivity } from '@switchboard/protocol';
 import { toE164, toOurNumber } from '../../domain/contacts/phone.js';
 import { WebhookRefused, type ParsedWebhook, type VerifyResult, type WebhookRequest } from '../adapter.js';
@@ -31,14 +33,14 @@ export function verifyTwilioWebhook(req: WebhookRequest, config: TwilioConfig): 
 function signedBy(authToken: string, signature: string, req: WebhookRequest): boolean {
   try {
     // validateRequest also tries the URL with and without its default port, as Twilio may sign either.
-    return twilio.validateRequest(authToken, signature, req.url, formParams(req.rawBody));
+    return validateRequest(authToken, signature, req.url, formParams(req.rawBody));
   } catch {
     return false; // a URL it cannot read signs nothing
   }
 }
 
 /** What Twilio expects back: TwiML with nothing to do (we answer through the API, not the reply). */
-const EMPTY_TWIML = { status: 200, contentType: 'text/xml', body: new twilio.twiml.MessagingResponse().toString() };
+const EMPTY_TWIML = { status: 200, contentType: 'text/xml', body: new MessagingResponse().toString() };
 
 export function parseTwilioWebhook(req: WebhookRequest): ParsedWebhook {
   const contentType = req.headers['content-type'] ?? '';
