@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChannelProvider } from './channels.js';
 import { Id, MultiLine, SingleLine, Timestamp } from './common.js';
 
 /**
@@ -64,3 +65,12 @@ export const OutboundJob = z.object({
   recipients: z.array(OutboundRecipientResult),
 });
 export type OutboundJob = z.infer<typeof OutboundJob>;
+
+/** An SMS channel one may send from, as any staff member may see it (no workstream, no secrets). */
+export const OutboundChannel = z.object({
+  id: Id,
+  name: z.string(),
+  provider: ChannelProvider,
+  numbers: z.array(z.string()),
+});
+export type OutboundChannel = z.infer<typeof OutboundChannel>;

@@ -45,7 +45,7 @@ import {
   ValidateKeyRequest,
   ValidateKeyResult,
 } from './channels.js';
-import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundJob } from './outbound.js';
+import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -551,6 +551,13 @@ export const routes = {
     body: NewOutboundJob,
     response: OutboundJob,
     summary: 'Send a template to one customer or many over an SMS channel; the answer is the job, sent in the background',
+  }),
+  listOutboundChannels: route({
+    method: 'GET',
+    path: '/api/outbound/channels',
+    auth: 'staff',
+    response: z.array(OutboundChannel),
+    summary: 'SMS channels one may send from',
   }),
   getOutbound: route({
     method: 'GET',
