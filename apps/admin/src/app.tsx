@@ -17,6 +17,7 @@ import { QueueEditorPage } from './features/queues/queue-editor';
 import { QueuesPage } from './features/queues/queues-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { SkillsPage } from './features/skills/skills-page';
+import { TemplatesPage } from './features/templates/templates-page';
 import { TracePage } from './features/trace/trace-page';
 import { WidgetsPage } from './features/widgets/widgets-page';
 import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
@@ -31,7 +32,9 @@ const useStyles = makeStyles({
 
 function AdminLoginPage() {
   const { t } = useT();
-  return <LoginPage subtitle={t('app.adminCenter')} auth={useAuth} call={useApi()} signedIn={<Navigate to="/" replace />} />;
+  return (
+    <LoginPage subtitle={t('app.adminCenter')} auth={useAuth} call={useApi()} signedIn={<Navigate to="/" replace />} />
+  );
 }
 
 /** Signed in, and an admin: anyone else gets a page that says so (the API refuses them too). */
@@ -60,6 +63,7 @@ export function AdminRoutes() {
           <Route path="/workstreams/:id" element={<WorkstreamEditorPage />} />
           <Route path="/widgets" element={<WidgetsPage />} />
           <Route path="/channels" element={<ChannelsPage />} />
+          <Route path="/templates" element={<TemplatesPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/queues/:id" element={<QueueEditorPage />} />
           <Route path="/operating-hours" element={<OperatingHoursPage />} />

@@ -6,6 +6,7 @@ export * from './conversations.js';
 export * from './widget.js';
 export * from './channels.js';
 export * from './outbound.js';
+export * from './template-text.js';
 export * from './routing-config.js';
 export * from './routing-trace.js';
 export * from './admin-api.js';

@@ -12,6 +12,7 @@ export type ListName =
   | 'listWorkstreams'
   | 'listChatWidgets'
   | 'listChannels'
+  | 'listTemplates'
   | 'listAgents'
   | 'getRoutingSettings';
 

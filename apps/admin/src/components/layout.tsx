@@ -10,6 +10,7 @@ export const PAGES = [
   'workstreams',
   'widgets',
   'channels',
+  'templates',
   'queues',
   'operating-hours',
   'skills',

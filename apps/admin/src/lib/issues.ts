@@ -32,6 +32,7 @@ const CUSTOM: [RegExp, AdminKey][] = [
   [/^queue percentages add up to 100$/, 'validation.percentages'],
   [/^each site is listed once$/, 'validation.siteTwice'],
   [/^a port is at most 65535$/, 'validation.port'],
+  [/^write the template in at least one language$/, 'validation.oneLanguage'],
 ];
 
 export function issueText(issue: Issue, t: AdminT): string {

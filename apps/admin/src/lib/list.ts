@@ -1,5 +1,6 @@
 /** Immutable list edits for ordered settings (rules, periods, sort keys). */
-export const replaceAt = <T>(list: readonly T[], index: number, item: T): T[] => list.map((x, i) => (i === index ? item : x));
+export const replaceAt = <T>(list: readonly T[], index: number, item: T): T[] =>
+  list.map((x, i) => (i === index ? item : x));
 
 export const removeAt = <T>(list: readonly T[], index: number): T[] => list.filter((_, i) => i !== index);
 

@@ -14,6 +14,7 @@ import {
   type Workstream,
 } from '@switchboard/protocol';
 import { handleChannels, type ChannelState } from './fake-channels';
+import { handleTemplates, type TemplateState } from './fake-templates';
 
 /** Ids that pass `z.uuid()` (version 4, variant 8). */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -52,7 +53,8 @@ type State = {
   agents: AgentSummary[];
   settings: RoutingSettings;
   traces: Record<string, RoutingTrace>;
-} & ChannelState;
+} & ChannelState &
+  TemplateState;
 
 function demoState(): State {
   const agent = (
@@ -137,6 +139,7 @@ function demoState(): State {
     traces: {},
     channels: [],
     outbox: [],
+    templates: [],
   };
 }
 
@@ -188,6 +191,8 @@ export function createFakeApi() {
     }
     const channelReply = handleChannels(state, req, () => uuid(nextId++));
     if (channelReply) return channelReply;
+    const templateReply = handleTemplates(state, req, () => uuid(nextId++));
+    if (templateReply) return templateReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
     const crud = /^(create|update|delete)(Skill|CapacityProfile|Presence|OperatingHours|Queue|Workstream)$/.exec(name);
     if (crud) {

@@ -8,6 +8,7 @@ import { usePresenceChoice } from '../state/presence-choice-store';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSelect } from '@switchboard/web';
 import { useNotify } from './notify';
+import { OutboundButton } from './outbound-button';
 
 const presenceOptionsKey = ['presence-options'] as const;
 
@@ -77,6 +78,7 @@ export function AppHeader() {
         </Text>
         <Text size={200}>{t('app.workspace')}</Text>
       </div>
+      <OutboundButton />
       <ConnectionStatus />
       <Text className={styles.user} weight="semibold">
         {user.name}

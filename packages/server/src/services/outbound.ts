@@ -9,7 +9,7 @@ import type {
 import type { Clock } from '../domain/clock.js';
 import { toE164 } from '../domain/contacts/phone.js';
 import { conflict, DomainError, notFound } from '../domain/errors.js';
-import { renderTemplate, unknownPlaceholders } from '../domain/outbound/template.js';
+import { renderTemplate, unknownPlaceholders } from '@switchboard/protocol';
 import { getChannel, listChannels } from '../store/channels.js';
 import type { Db } from '../store/db.js';
 import { contactNamesByPhone, contactsMatching, getOutboundJob, insertOutboundJob } from '../store/outbound.js';

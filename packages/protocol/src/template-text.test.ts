@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, unknownPlaceholders } from './template-text.js';
+
+const values = { customerName: 'Emma Janssen', agentName: 'Bob', orgName: 'Contoso', channelNumber: '+15005550006' };
+
+describe('message templates (CH6)', () => {
+  it('fills every known placeholder with a value, each time it occurs', () => {
+    expect(
+      renderTemplate('Hello {customerName}, {agentName} of {orgName} ({channelNumber}). {agentName}', values),
+    ).toBe('Hello Emma Janssen, Bob of Contoso (+15005550006). Bob');
+  });
+
+  it('leaves no stray space where a value is empty', () => {
+    expect(renderTemplate('Hello {customerName}, your order is ready.', { ...values, customerName: '' })).toBe(
+      'Hello, your order is ready.',
+    );
+  });
+
+  it('leaves a placeholder without a value, unknown names, stray braces and prototype names as written', () => {
+    const { customerName: _c, ...rest } = values;
+    expect(renderTemplate('Hi {customerName}, {orderId} {orgName {} {{orgName}}', rest)).toBe(
+      'Hi {customerName}, {orderId} {orgName {} {Contoso}',
+    );
+    expect(renderTemplate('{constructor} {hasOwnProperty}', rest)).toBe('{constructor} {hasOwnProperty}');
+  });
+
+  it('names the placeholders it cannot fill, once each', () => {
+    expect(unknownPlaceholders('Hi {firstName} {customerName} {firstName} {orderId}')).toEqual([
+      'firstName',
+      'orderId',
+    ]);
+    expect(unknownPlaceholders('Hi {customerName}')).toEqual([]);
+  });
+});
