@@ -56,8 +56,12 @@ $('compose').addEventListener('submit', async (event) => {
 
 channels.push(...(await api('channels')));
 $('channel').replaceChildren(
-  ...channels.map((c) => Object.assign(document.createElement('option'), { value: c.id, textContent: `${c.number} · ${c.name}` })),
+  ...channels.map((c) =>
+    Object.assign(document.createElement('option'), { value: c.id, textContent: `${c.number} · ${c.name}` }),
+  ),
 );
-if (channels.length === 0) $('error').textContent = 'This server has no demo SMS channels (start it with the demo data).';
+if (channels.length === 0) {
+  $('error').textContent = 'This server has no demo SMS channels (start it with the demo data).';
+}
 setInterval(refresh, 1000);
 await refresh();
