@@ -1,4 +1,14 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import type { FieldErrors, Schema } from '../lib/issues';
@@ -26,7 +36,12 @@ type Props<T extends { id: string; name: string }, D> = {
   blank: () => D;
   toDraft: (item: T) => D;
   /** The dialog's fields; `item` is the item edited, undefined while creating one. */
-  renderForm: (draft: D, setDraft: (update: (d: D) => D) => void, errors: FieldErrors, item: T | undefined) => ReactNode;
+  renderForm: (
+    draft: D,
+    setDraft: (update: (d: D) => D) => void,
+    errors: FieldErrors,
+    item: T | undefined,
+  ) => ReactNode;
   create: (data: D) => Promise<unknown>;
   update: (id: string, data: D) => Promise<unknown>;
   /** Deletes one item, after the user confirms; without it there is no delete button. */
@@ -67,7 +82,9 @@ export function CrudPage<T extends { id: string; name: string }, D>(props: Props
   );
 }
 
-function EditDialog<T extends { id: string; name: string }, D>(props: Props<T, D> & { item: T | undefined; onClose: () => void }) {
+function EditDialog<T extends { id: string; name: string }, D>(
+  props: Props<T, D> & { item: T | undefined; onClose: () => void },
+) {
   const styles = useStyles();
   const { t } = useT();
   const { item } = props;
