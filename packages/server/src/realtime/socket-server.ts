@@ -37,6 +37,8 @@ export async function createRealtime(deps: RealtimeDeps) {
   const io = new Server(deps.httpServer, { path: '/socket.io', cors: { origin: true }, serveClient: false });
   const redis: Redis[] = [];
   let closing = false;
+  // Set just before Redis is quit: an emit after it would reject unhandled in the adapter's publish.
+  let quitting = false;
   if (deps.redisUrl) {
     const pub = new Redis(deps.redisUrl, { lazyConnect: true });
     const sub = pub.duplicate();
@@ -55,7 +57,9 @@ export async function createRealtime(deps: RealtimeDeps) {
           .catch(() => [{}])
       ).length,
     setConnected: (who, connected) => deps.onPresence(who, connected),
-    push: (userId, value) => io.to(rooms.user(userId)).emit(SocketEvents.presence, { presence: value }),
+    push: (userId, value) => {
+      if (!quitting) io.to(rooms.user(userId)).emit(SocketEvents.presence, { presence: value });
+    },
     onError: (err) => deps.log.error({ msg: 'presence on connect or disconnect failed', err }),
   });
 
@@ -124,6 +128,7 @@ export async function createRealtime(deps: RealtimeDeps) {
 
   /** Delivers domain events to the sockets that should see them, on every node. */
   function deliver(event: DomainEvent): void {
+    if (quitting) return;
     switch (event.kind) {
       case 'conversation-event':
         io.to(rooms.staff(event.conversationId)).emit(SocketEvents.conversationEvent, event.staff);
@@ -177,7 +182,7 @@ export async function createRealtime(deps: RealtimeDeps) {
     recheckSessions,
     /** Closes every socket of a staff session, on every node (the Redis adapter carries it): sign-out. */
     endSession(sessionId: string) {
-      io.in(rooms.session(sessionId)).disconnectSockets(true);
+      if (!quitting) io.in(rooms.session(sessionId)).disconnectSockets(true);
     },
     async close() {
       closing = true;
@@ -185,6 +190,7 @@ export async function createRealtime(deps: RealtimeDeps) {
       // No disconnectSockets(): a server-side disconnect tells clients not to reconnect, while
       // closing the transport lets them come back on their own to this or another node.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      quitting = true;
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
     },
   };
