@@ -117,7 +117,19 @@ describe.skipIf(!chromiumPath)('SMS in Chromium', () => {
     await bob.screenshot({ path: path.join(shots, 'agent-sms.png') });
   });
 
-  it('the demo phone texts a seeded number and gets the agent’s answer', async () => {
+  it('the demo phone texts a seeded number and gets the automated messages and the agent’s answer', async () => {
+    // The admin words the SMS "agent assigned" message; the demo has it on.
+    const admin = await newPage();
+    await signInAt(admin, `${suite.server.url}/admin/`, 'ada@contoso.example');
+    await admin.getByTestId('nav-automated-messages').click(timeout);
+    await admin.getByTestId('automated-channel-sms').click(timeout);
+    const assigned = admin.locator('[data-testid=automated-message][data-trigger=assigned]');
+    await expect.poll(() => assigned.getAttribute('data-enabled'), timeout).toBe('true');
+    await assigned.getByTestId('automated-body-en').fill('{agentName} from {orgName} is with you now.');
+    await assigned.getByTestId('automated-save').click();
+    await expect.poll(() => assigned.getByTestId('automated-body-en').inputValue(), timeout).toContain('{agentName}');
+    await admin.screenshot({ path: path.join(shots, 'admin-automated-messages.png') });
+
     await availableAgent('alice@contoso.example');
     const phone = await newPage();
     await phone.setViewportSize({ width: 900, height: 760 });
@@ -140,8 +152,11 @@ describe.skipIf(!chromiumPath)('SMS in Chromium', () => {
     await agent.locator('[data-testid=conversation-panel]').waitFor(timeout);
     await agent.getByTestId('composer-input').fill('Bonjour ! Quelle est la nouvelle adresse ?');
     await agent.getByTestId('composer-send').click();
-    const reply = phone.locator('[data-testid=phone-message].out');
-    await expect.poll(() => reply.first().textContent(), timeout).toContain('Quelle est la nouvelle adresse');
+    const replies = () => phone.locator('[data-testid=phone-message].out').allTextContents();
+    await expect.poll(async () => (await replies()).join('\n'), timeout).toContain('Quelle est la nouvelle adresse');
+    const texts = (await replies()).join('\n');
+    expect(texts).toContain('You are in the queue');
+    expect(texts).toMatch(/(Alice|Bob) \S* ?from Contoso is with you now\./);
     await phone.screenshot({ path: path.join(shots, 'demo-phone.png') });
   });
 });

@@ -7,6 +7,7 @@ export * from './widget.js';
 export * from './channels.js';
 export * from './outbound.js';
 export * from './template-text.js';
+export * from './automated-messages.js';
 export * from './routing-config.js';
 export * from './routing-trace.js';
 export * from './admin-api.js';

@@ -45,6 +45,7 @@ import {
   ValidateKeyRequest,
   ValidateKeyResult,
 } from './channels.js';
+import { AutomatedMessage, AutomatedMessageInput, AutomatedMessageKey } from './automated-messages.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
@@ -542,6 +543,20 @@ export const routes = {
     params: IdParams,
     response: Ok,
     summary: 'Delete a message template',
+  }),
+  listAutomatedMessages: admin({
+    method: 'GET',
+    path: '/api/admin/automated-messages',
+    response: list(AutomatedMessage),
+    summary: 'What Switchboard tells customers on system events (CH6), for every channel and event',
+  }),
+  saveAutomatedMessage: admin({
+    method: 'PUT',
+    path: '/api/admin/automated-messages/:channel/:trigger',
+    params: AutomatedMessageKey,
+    body: AutomatedMessageInput,
+    response: AutomatedMessage,
+    summary: 'Turn an automated message on or off and write its text per language; placeholders as templates',
   }),
   startOutbound: route({
     method: 'POST',

@@ -14,6 +14,11 @@ describe('message templates (CH6)', () => {
     expect(renderTemplate('Hello {customerName}, your order is ready.', { ...values, customerName: '' })).toBe(
       'Hello, your order is ready.',
     );
+    expect(renderTemplate('{customerName} Bonjour !', { customerName: '' })).toBe('Bonjour !');
+  });
+
+  it('keeps the spaces the author wrote, as French puts them before ";", "?" and "!"', () => {
+    expect(renderTemplate('Bonjour {customerName} ; ça va ?', values)).toBe('Bonjour Emma Janssen ; ça va ?');
   });
 
   it('leaves a placeholder without a value, unknown names, stray braces and prototype names as written', () => {

@@ -12,17 +12,16 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /**
  * A template's text with its placeholders filled in: `{name}` of a known placeholder with a value is
  * replaced; anything else (an unknown name, a value not known yet, as in a preview) stays as written.
- * An empty value (a recipient with no name) leaves no stray space: "Hello {customerName}, ..." reads
- * "Hello, ...".
+ * An empty value (a recipient with no name) takes the space before it along: "Hello {customerName},
+ * ..." reads "Hello, ...". Spaces the author wrote stay, such as French ones before ";" and "?".
  */
 export function renderTemplate(text: string, values: PlaceholderValues): string {
-  const filled = text.replace(PLACEHOLDER, (whole, name: string) =>
-    KNOWN.has(name) ? (values[name as Placeholder] ?? whole) : whole,
-  );
-  return filled
-    .replace(/[ \t]+([,.!?;:])/g, '$1')
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim();
+  const filled = text.replace(/([ \t]*)\{(\w+)\}/g, (whole, space: string, name: string) => {
+    const value = KNOWN.has(name) ? values[name as Placeholder] : undefined;
+    if (value === undefined) return whole;
+    return value === '' ? '' : space + value;
+  });
+  return filled.trim();
 }
 
 /** Placeholders a template text names that are not ones that can be filled in, once each. */

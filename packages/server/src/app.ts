@@ -44,6 +44,7 @@ import { channelRoutes } from './http/routes/channel-routes.js';
 import { webhookRoutes } from './http/routes/webhook-routes.js';
 import { outboundRoutes } from './http/routes/outbound-routes.js';
 import { createOutboundService } from './services/outbound.js';
+import { createAutomatedMessageSettings } from './services/automated-message-settings.js';
 import { createChannelInbound } from './services/channel-inbound.js';
 import { createChannelService, type ChannelService } from './services/channels.js';
 import { installDemoPhone } from './demo/phone.js';
@@ -161,7 +162,11 @@ export async function createApp(
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
-  outboundRoutes(http, { tokens, outbound: createOutboundService({ db, clock, onQueued: () => outbox.poke() }) });
+  outboundRoutes(http, {
+    tokens,
+    outbound: createOutboundService({ db, clock, onQueued: () => outbox.poke() }),
+    automated: createAutomatedMessageSettings({ db, clock }),
+  });
   webhookRoutes(http, { inbound, publicUrl: baseUrl });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
   // Recorded before the answer goes out, so whatever the agent does next sees it.

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationEvent, Offer } from '@switchboard/protocol';
+import { renderTemplate, type ConversationEvent, type Offer } from '@switchboard/protocol';
+import { BUILT_IN_TEXTS } from '../src/domain/conversation/automated-messages.js';
 import { seedDemoChannels } from '../src/demo/seed-channels.js';
 import { openDatabase, type Database } from '../src/store/db.js';
-import { DEMO_PASSWORD, seedDemo } from '../src/store/seed-demo.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../src/store/seed-demo.js';
 import { clientId, connectSocket, eventually, startServer, type TestServer } from './support/harness.js';
 
 // `npm start` shows SMS with no account anywhere (CH2): the demo's fake phone texts the seeded
@@ -54,15 +55,31 @@ describe('the demo phone', () => {
       params: { id: offer.conversationId },
       body: { clientMessageId: clientId(), text: `Answer over ${p}`, internal: false },
     });
-    const thread = await eventually(async () => {
+    await eventually(async () => {
       const { body } = await phone(`messages?number=${encodeURIComponent(from)}`);
       const list = body as { direction: string; text: string }[];
       return list.some((m) => m.direction === 'out' && m.text === `Answer over ${p}`) ? list : undefined;
     });
-    expect(thread.map((m) => [m.direction, m.text])).toEqual([
-      ['in', `Hello over ${p}`],
-      ['out', `Answer over ${p}`],
-    ]);
+    // The demo has the SMS automated messages on: the phone is told it waits, and who took it.
+    const bobName = DEMO_USERS.find((u) => u.email === 'bob@contoso.example')!.name;
+    const assigned = renderTemplate(BUILT_IN_TEXTS.assigned.en, {
+      customerName: offer.customerName,
+      agentName: bobName,
+    });
+    await eventually(async () => {
+      const { body } = await phone(`messages?number=${encodeURIComponent(from)}`);
+      return (body as { text: string }[]).some((m) => m.text === assigned) || undefined;
+    });
+    const { body: all } = await phone(`messages?number=${encodeURIComponent(from)}`);
+    const texts = (all as { direction: string; text: string }[]).map((m) => [m.direction, m.text]);
+    expect(texts[0]).toEqual(['in', `Hello over ${p}`]);
+    expect(texts.slice(1).sort()).toEqual(
+      [
+        ['out', BUILT_IN_TEXTS.queued.en],
+        ['out', assigned],
+        ['out', `Answer over ${p}`],
+      ].sort(),
+    );
     // A moment later the handset reports it delivered, and the agent sees that on the message.
     await eventually(
       () =>

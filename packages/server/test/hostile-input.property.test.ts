@@ -197,6 +197,11 @@ const samples: Record<string, () => Request> = {
   updateTemplate: () => ({ params: { id: ids.template }, body: { name: 'Ready', bodies: { nl: 'Het ligt klaar.' } } }),
   deleteTemplate: () => ({ params: { id: zeros } }),
   listOutboundChannels: () => ({}),
+  listAutomatedMessages: () => ({}),
+  saveAutomatedMessage: () => ({
+    params: { channel: 'sms', trigger: 'queued' },
+    body: { enabled: true, bodies: { en: 'Hi {customerName}, you are next.' } },
+  }),
   startOutbound: () => ({
     body: {
       channelId: ids.channel,

@@ -339,6 +339,17 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
     },
   ],
   deleteTemplate: ({ n }) => [{ label: "the neighbour's template", params: { id: n.templateId }, expect: 404 }],
+  listAutomatedMessages: read,
+  // Keyed by channel and event inside the caller's organisation: the neighbour's same key is out of reach.
+  saveAutomatedMessage: () => [
+    {
+      label: 'an unknown placeholder',
+      params: { channel: 'sms', trigger: 'queued' },
+      body: { enabled: false, bodies: { en: 'Hi {password}' } },
+      expect: 400,
+      says: /\{password\}/,
+    },
+  ],
   listOutbox: read,
   // No outbox entry of the neighbour's exists in this fixture: an id of none is refused the same way.
   retryOutbox: () => [

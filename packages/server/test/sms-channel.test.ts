@@ -258,6 +258,30 @@ describe('SMS through TeleSign and Azure Communication Services', () => {
   });
 });
 
+describe('automated messages by text (CH6)', () => {
+  it('text the customer that they wait, who took it and that it ended, each sent once', async () => {
+    const { org, admin, channel, standIn } = await smsOrg();
+    for (const trigger of ['queued', 'assigned', 'agent-ended'] as const)
+      await admin.api.call('saveAutomatedMessage', {
+        params: { channel: 'sms', trigger },
+        body: { enabled: true, bodies: { en: `${trigger}: {agentName} at {channelNumber}` } },
+      });
+    const ann = await signIn(org, 'ann');
+    await post(standIn.inbound(channel.webhookUrl, text(channel, '+31633333333', 'Are you there?')));
+    const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+    await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    await ann.api.call('endConversation', { params: { id: offer.conversationId }, body: {} });
+    const name = org.user('ann').name;
+    const toHer = () => standIn.sent.filter((m) => m.to === '+31633333333').map((m) => m.text);
+    await eventually(() => toHer().length === 3 || undefined);
+    expect(toHer()).toEqual([
+      'queued: at +15005550006',
+      `assigned: ${name} at +15005550006`,
+      `agent-ended: ${name} at +15005550006`,
+    ]);
+  });
+});
+
 describe('channels in the admin center', () => {
   it('refuses a configuration the provider would not take, naming the field, and stores nothing', async () => {
     const { org, admin } = await smsOrg();

@@ -13,6 +13,7 @@ export type ListName =
   | 'listChatWidgets'
   | 'listChannels'
   | 'listTemplates'
+  | 'listAutomatedMessages'
   | 'listAgents'
   | 'getRoutingSettings';
 

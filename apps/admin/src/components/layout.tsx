@@ -11,6 +11,7 @@ export const PAGES = [
   'widgets',
   'channels',
   'templates',
+  'automated-messages',
   'queues',
   'operating-hours',
   'skills',

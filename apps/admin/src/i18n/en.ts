@@ -30,6 +30,7 @@ export const en = {
     widgets: 'Chat widgets',
     channels: 'Channels',
     templates: 'Message templates',
+    'automated-messages': 'Automated messages',
     queues: 'Queues',
     'operating-hours': 'Operating hours',
     skills: 'Skills',
@@ -418,6 +419,30 @@ export const en = {
     preview: 'Preview ({{language}})',
     previewEmpty: 'Nothing written in this language yet.',
     previewHint: 'With sample values. When it is sent, each recipient gets their own.',
+  },
+  automated: {
+    title: 'Automated messages',
+    description:
+      'What Switchboard tells customers by itself when something happens to their conversation, per channel. ' +
+      'A language left empty says the built-in text shown in it.',
+    channels: { webchat: 'Chat', sms: 'SMS', custom: 'Custom channel' },
+    on: 'On: customers get this message',
+    off: 'Off',
+    textHint: 'Placeholders: {customerName}, {agentName}, {orgName}, {channelNumber}.',
+    triggers: {
+      queued: 'Customer waiting in queue',
+      'outside-hours': 'Outside operating hours',
+      transfer: 'Transfer',
+      assigned: 'Agent assigned',
+      'agent-ended': 'Agent ended the conversation',
+    },
+    when: {
+      queued: 'Sent when a new conversation starts waiting for an agent.',
+      'outside-hours': 'Sent instead when the conversation arrives while its queue is closed.',
+      transfer: 'Sent instead when an overflow rule moves the conversation to another queue.',
+      assigned: 'Sent when an agent accepts the conversation.',
+      'agent-ended': 'Sent when the agent ends the conversation.',
+    },
   },
   queues: {
     title: 'Queues',

@@ -32,6 +32,7 @@ export const fr: Translation = {
     widgets: 'Widgets de chat',
     channels: 'Canaux',
     templates: 'Modèles de message',
+    'automated-messages': 'Messages automatiques',
     queues: 'Files d’attente',
     'operating-hours': 'Horaires d’ouverture',
     skills: 'Compétences',
@@ -429,6 +430,30 @@ export const fr: Translation = {
     preview: 'Aperçu ({{language}})',
     previewEmpty: 'Rien n’est encore rédigé dans cette langue.',
     previewHint: 'Avec des valeurs d’exemple. À l’envoi, chaque destinataire reçoit les siennes.',
+  },
+  automated: {
+    title: 'Messages automatiques',
+    description:
+      'Ce que Switchboard dit de lui-même aux clients quand quelque chose arrive à leur conversation, par canal. ' +
+      'Une langue laissée vide dit le texte intégré affiché.',
+    channels: { webchat: 'Chat', sms: 'SMS', custom: 'Canal personnalisé' },
+    on: 'Activé : les clients reçoivent ce message',
+    off: 'Désactivé',
+    textHint: 'Espaces réservés : {customerName}, {agentName}, {orgName}, {channelNumber}.',
+    triggers: {
+      queued: 'Client en file d’attente',
+      'outside-hours': 'En dehors des heures d’ouverture',
+      transfer: 'Transfert',
+      assigned: 'Conseiller affecté',
+      'agent-ended': 'Le conseiller a mis fin à la conversation',
+    },
+    when: {
+      queued: 'Envoyé quand une nouvelle conversation commence à attendre un conseiller.',
+      'outside-hours': 'Envoyé à la place quand la conversation arrive alors que sa file est fermée.',
+      transfer: 'Envoyé à la place quand une règle de débordement passe la conversation à une autre file.',
+      assigned: 'Envoyé quand un conseiller accepte la conversation.',
+      'agent-ended': 'Envoyé quand le conseiller met fin à la conversation.',
+    },
   },
   queues: {
     title: 'Files d’attente',

@@ -32,6 +32,7 @@ export const nl: Translation = {
     widgets: 'Chatwidgets',
     channels: 'Kanalen',
     templates: 'Berichtsjablonen',
+    'automated-messages': 'Automatische berichten',
     queues: 'Wachtrijen',
     'operating-hours': 'Openingstijden',
     skills: 'Vaardigheden',
@@ -425,6 +426,30 @@ export const nl: Translation = {
     preview: 'Voorbeeld ({{language}})',
     previewEmpty: 'Nog niets geschreven in deze taal.',
     previewHint: 'Met voorbeeldwaarden. Bij het versturen krijgt elke ontvanger zijn eigen waarden.',
+  },
+  automated: {
+    title: 'Automatische berichten',
+    description:
+      'Wat Switchboard klanten uit zichzelf vertelt als er iets met hun gesprek gebeurt, per kanaal. ' +
+      'Een lege taal zegt de ingebouwde tekst die erin staat.',
+    channels: { webchat: 'Chat', sms: 'Sms', custom: 'Eigen kanaal' },
+    on: 'Aan: klanten krijgen dit bericht',
+    off: 'Uit',
+    textHint: 'Plaatshouders: {customerName}, {agentName}, {orgName}, {channelNumber}.',
+    triggers: {
+      queued: 'Klant wacht in de wachtrij',
+      'outside-hours': 'Buiten openingstijden',
+      transfer: 'Doorverbinden',
+      assigned: 'Medewerker toegewezen',
+      'agent-ended': 'Medewerker beëindigde het gesprek',
+    },
+    when: {
+      queued: 'Verstuurd als een nieuw gesprek op een medewerker begint te wachten.',
+      'outside-hours': 'In plaats daarvan verstuurd als het gesprek binnenkomt terwijl de wachtrij gesloten is.',
+      transfer: 'In plaats daarvan verstuurd als een overloopregel het gesprek naar een andere wachtrij brengt.',
+      assigned: 'Verstuurd als een medewerker het gesprek aanneemt.',
+      'agent-ended': 'Verstuurd als de medewerker het gesprek beëindigt.',
+    },
   },
   queues: {
     title: 'Wachtrijen',

@@ -14,7 +14,7 @@ import {
   type Workstream,
 } from '@switchboard/protocol';
 import { handleChannels, type ChannelState } from './fake-channels';
-import { handleTemplates, type TemplateState } from './fake-templates';
+import { automatedMessagesOff, handleTemplates, type TemplateState } from './fake-templates';
 
 /** Ids that pass `z.uuid()` (version 4, variant 8). */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -140,6 +140,7 @@ function demoState(): State {
     channels: [],
     outbox: [],
     templates: [],
+    automated: automatedMessagesOff(),
   };
 }
 

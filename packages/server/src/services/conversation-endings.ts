@@ -1,4 +1,5 @@
 import { conflict } from '../domain/errors.js';
+import { tellCustomer } from './automated-messages.js';
 import { leaveAll } from '../store/participants.js';
 import { chargeAgain } from '../store/routing.js';
 import { customerActor, staffActor, type ConversationKit } from './conversation-kit.js';
@@ -44,6 +45,7 @@ export function conversationEndings(kit: ConversationKit) {
           public: true,
           patch: { endedAt: now },
         });
+        await tellCustomer(tx, log, c, 'agent-ended', now, who.name);
         await enterWrapUp(tx, log, c, now);
       });
       // Wrap-up may have released capacity ("never" blocking).

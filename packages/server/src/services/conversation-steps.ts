@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { Actor, Message, MessageKind, PrechatAnswers, Workstream } from '@switchboard/protocol';
+import type { Actor, PrechatAnswers, Workstream } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { nextState, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
 import type { Db } from '../store/db.js';
@@ -8,27 +7,13 @@ import { addParticipant, leaveAll } from '../store/participants.js';
 import { recordTrace } from '../store/traces.js';
 import type { EventLog } from './event-log.js';
 import type { planIntake } from './intake.js';
+import { newMessage, SYSTEM } from './message-values.js';
+import { tellCustomer } from './automated-messages.js';
+import { arrivalTrigger } from '../domain/conversation/automated-messages.js';
 
 // Steps that several conversation use cases share (a start from any channel, commands, timers).
 
-export const newMessage = (
-  kind: MessageKind,
-  text: string,
-  authorId: string | null,
-  authorName: string,
-  clientMessageId: string | null,
-  at: Date,
-): Message => ({
-  id: randomUUID(),
-  kind,
-  text,
-  authorId,
-  authorName,
-  clientMessageId,
-  at: at.toISOString(),
-});
-
-export const SYSTEM: Actor = { type: 'system', id: null, name: 'Switchboard' };
+export { newMessage, SYSTEM } from './message-values.js';
 
 /** Whether the channel lets a conversation wait and reopen (CV1): every channel but live chat. */
 export const isAsynchronous = (c: { channel: string }) => c.channel !== 'webchat';
@@ -135,5 +120,8 @@ export async function startConversation(tx: Db, log: EventLog, clock: Clock, s: 
     });
     await leaveAll(tx, orgId, id, now);
   }
+  const transferred = overflow?.kind === 'transfer';
+  const told = arrivalTrigger({ ended: ended !== null, transferred, queueClosed: s.intake.queueClosed });
+  if (told) await tellCustomer(tx, log, c, told, now);
   return { conversation: c, routable: !ended, notice: ended ? { id: noticeId!, text: ended.message } : null };
 }

@@ -1,6 +1,7 @@
 import type { PrechatAnswers, Workstream } from '@switchboard/protocol';
 import { capacityNeedFor } from '../domain/routing/capacity.js';
 import { routeIntake } from '../domain/routing/intake.js';
+import { isOpen } from '../domain/routing/operating-hours.js';
 import type { IntakeDecision, RoutingContext } from '../domain/routing/types.js';
 import { customerFacts } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
@@ -45,8 +46,11 @@ export async function planIntake(db: Db, input: IntakeInput) {
   } = decision.outputs;
   const need = capacityNeedFor(input.workstream, decision.outputs);
   const queue = decision.queueId ? config.queues.get(decision.queueId) : undefined;
+  const hours = queue?.operatingHoursId ? config.operatingHours.get(queue.operatingHoursId) : null;
   return {
     decision,
+    /** The queue it waits in is outside its operating hours now (assign-anyway, or a transfer into it). */
+    queueClosed: queue !== undefined && !isOpen(hours, input.now),
     columns: {
       queueId: decision.queueId,
       priority: outputs.priority ?? 100,

@@ -11,6 +11,7 @@ import { addParticipant } from '../store/participants.js';
 import { releaseCharge } from '../store/routing.js';
 import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
+import { tellCustomer } from './automated-messages.js';
 import { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
 import type { PresenceService } from './presence.js';
@@ -137,6 +138,7 @@ export function createOfferService({ db, clock, bus, presence, onRoutable }: Off
           public: true,
           at: now,
         });
+        await tellCustomer(tx, log, c, 'assigned', now, who.name);
         log.add({
           kind: 'offer-closed',
           orgId: c.orgId,

@@ -15,8 +15,7 @@ import type { Db } from '../store/db.js';
 import { contactNamesByPhone, contactsMatching, getOutboundJob, insertOutboundJob } from '../store/outbound.js';
 import * as templates from '../store/templates.js';
 import { isUniqueViolation, transaction } from '../store/transaction.js';
-import { organizations } from '../store/schema.js';
-import { eq } from 'drizzle-orm';
+import { organisationName } from '../store/organisations.js';
 import type { StaffIdentity } from './identity.js';
 
 /** Most recipients of one contact search. */
@@ -142,11 +141,8 @@ export function createOutboundService(deps: { db: Db; clock: Clock; onQueued: ()
       const { people, invalid } = await recipientsOf(who.orgId, job);
       if (people.length === 0 && invalid.length === 0)
         throw new DomainError('invalid', 'no contact matches this search');
-      const [org] = await db
-        .select({ name: organizations.name })
-        .from(organizations)
-        .where(eq(organizations.id, who.orgId));
-      const base = { agentName: who.name, orgName: org?.name ?? '', channelNumber: channel.numbers[0] ?? '' };
+      const orgName = await organisationName(db, who.orgId);
+      const base = { agentName: who.name, orgName, channelNumber: channel.numbers[0] ?? '' };
       const messages = people.map((p) => ({
         messageId: randomUUID(),
         to: p.to,

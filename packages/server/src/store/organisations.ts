@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { WorkstreamSettings } from './schema.js';
+import { turnOnRecommended } from './automated-messages.js';
 import type { Db } from './db.js';
 import { organizations, orgSettings, queues, users, widgets, workstreams } from './schema.js';
 
@@ -32,6 +33,7 @@ export async function insertOrganisation(db: Db, o: NewOrganisationRows) {
     .values({ name: o.name, slug: o.slug })
     .returning({ id: organizations.id });
   const orgId = org!.id;
+  await turnOnRecommended(db, orgId, new Date());
   // The column defaults are the organisation's default settings (presence, idle time ...).
   await db.insert(orgSettings).values({ orgId });
   const [queue] = await db.insert(queues).values({ orgId, name: o.queueName }).returning({ id: queues.id });
@@ -54,4 +56,10 @@ export async function isOrganisationDisabled(db: Db, orgId: string): Promise<boo
     .from(organizations)
     .where(eq(organizations.id, orgId));
   return !row || row.disabledAt !== null;
+}
+
+/** The organisation's name, as `{orgName}` says it in templates and automated messages; '' if it is gone. */
+export async function organisationName(db: Db, orgId: string): Promise<string> {
+  const [row] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
+  return row?.name ?? '';
 }

@@ -544,6 +544,23 @@ export const messageTemplates = pgTable(
 );
 
 /**
+ * An admin's automated message (CH6) for one channel and one system event; no row means the
+ * built-in text, off. Bodies hold only the languages the admin wrote.
+ */
+export const automatedMessages = pgTable(
+  'automated_messages',
+  {
+    orgId: orgId(),
+    channel: text('channel').notNull(),
+    trigger: text('trigger').notNull(),
+    enabled: boolean('enabled').notNull(),
+    bodies: jsonb('bodies').$type<Partial<Record<'en' | 'nl' | 'fr', string>>>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.channel, t.trigger] })],
+);
+
+/**
  * One outbound send of a template to many (CH6): each recipient's message is an outbox row with this
  * job's id, so it is sent, retried and reported like a reply; numbers that could not be read are kept here.
  */

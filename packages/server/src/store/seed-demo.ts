@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
+import { turnOnRecommended } from './automated-messages.js';
 import type { Db } from './db.js';
 import { workstreamSettings } from './routing-config.js';
 import {
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.transaction(async (tx) => {
     const [org] = await tx.insert(organizations).values({ name: 'Contoso', slug: DEMO_SLUG }).returning();
     const orgId = org!.id;
+    await turnOnRecommended(tx, orgId, new Date());
     const queueRows = await tx
       .insert(queues)
       .values([

@@ -9,6 +9,7 @@ import { conversations } from '../../src/store/schema.js';
 import { listWidgets } from '../../src/store/widgets.js';
 import { insertChannel, listChannels } from '../../src/store/channels.js';
 import { insertTemplate, listTemplates } from '../../src/store/templates.js';
+import { listAutomatedMessages, saveAutomatedMessage } from '../../src/store/automated-messages.js';
 import { createSecretBox, parseKey } from '../../src/security/secrets.js';
 import { TEST_SECRET_KEY } from './harness.js';
 import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
@@ -36,6 +37,7 @@ export type OrgSnapshot = {
   conversations: { id: string; state: string; queueId: string | null; agentId: string | null; lastSeq: number }[];
   channels: unknown[];
   templates: unknown[];
+  automated: unknown[];
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -55,7 +57,7 @@ export type OrgPair = {
 /** What a sealed test compares of an organisation: its configuration file, widgets, staff and conversations. */
 export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
   const admin = createAdminConfigService({ db, onChanged: () => {} });
-  const [exported, widgets, agents, convs, channelRows, templateRows] = await Promise.all([
+  const [exported, widgets, agents, convs, channelRows, templateRows, automatedRows] = await Promise.all([
     admin.exportConfig(orgId, new Date(0)),
     listWidgets(db, orgId),
     admin.agents(orgId),
@@ -72,8 +74,17 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
       .orderBy(asc(conversations.id)),
     listChannels(db, orgId),
     listTemplates(db, orgId),
+    listAutomatedMessages(db, orgId),
   ]);
-  return { config: exported, widgets, agents, conversations: convs, channels: channelRows, templates: templateRows };
+  return {
+    config: exported,
+    widgets,
+    agents,
+    conversations: convs,
+    channels: channelRows,
+    templates: templateRows,
+    automated: automatedRows,
+  };
 }
 
 /** Gives the organisation a skill, a capacity profile, a presence and operating hours; its agents get the first two. */
@@ -123,6 +134,8 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
     new Date(),
   );
   const template = await insertTemplate(db, org.orgId, { name: 'Ready', bodies: { en: 'It is ready.' } }, new Date());
+  const key = { channel: 'sms', trigger: 'queued' } as const;
+  await saveAutomatedMessage(db, org.orgId, key, { enabled: true, bodies: { en: 'Please wait.' } }, new Date());
   return { ...org, ...ids, channelId: channel.id, templateId: template.id };
 }
 
