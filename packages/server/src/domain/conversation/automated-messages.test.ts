@@ -46,7 +46,7 @@ describe('automated messages (CH6)', () => {
       for (const text of Object.values(texts)) expect(unknownPlaceholders(text)).toEqual([]);
   });
 
-  it('a new organisation tells SMS customers every event, and chat customers only what the widget does not show', () => {
+  it('a new organisation tells SMS customers every event, chat customers only what the widget does not', () => {
     const on = (channel: string) =>
       ON_FOR_NEW_ORGANISATIONS.filter((k) => k.channel === channel)
         .map((k) => k.trigger)
