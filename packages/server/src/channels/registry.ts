@@ -1,4 +1,4 @@
-import type { ChannelProvider } from '@switchboard/protocol';
+import type { Channel, ChannelProvider } from '@switchboard/protocol';
 import type { ChannelAdapter, ChannelConfig, StandInFactory } from './adapter.js';
 import { acsSms } from './acs-sms/adapter.js';
 import { acsStandIn } from './acs-sms/stand-in.js';
@@ -8,6 +8,7 @@ import { telesignSms } from './telesign-sms/adapter.js';
 import { telesignStandIn } from './telesign-sms/stand-in.js';
 import { twilioSms } from './twilio-sms/adapter.js';
 import { twilioStandIn } from './twilio-sms/stand-in.js';
+import { webchat } from './webchat/channel.js';
 
 type Entry = { adapter: ChannelAdapter; standIn: StandInFactory<ChannelConfig> };
 /** An adapter with its stand-in, both typed by the provider's configuration, erased for the registry. */
@@ -27,3 +28,14 @@ export const adapterFor = (provider: ChannelProvider): ChannelAdapter => PROVIDE
 
 /** The provider's local stand-in (tests, and the demo's built-in phone). */
 export const standInFor = (provider: ChannelProvider): StandInFactory<ChannelConfig> => PROVIDERS[provider].standIn;
+
+/**
+ * Whether conversations of this kind can wait and reopen (CV1): the widget's declaration for chat,
+ * and for SMS or custom what every provider of that kind declares.
+ */
+export function isAsynchronousChannel(channel: Channel): boolean {
+  if (channel === webchat.kind) return webchat.capabilities.asynchronous;
+  return Object.values(PROVIDERS)
+    .filter((e) => e.adapter.kind === channel)
+    .every((e) => e.adapter.capabilities.asynchronous);
+}

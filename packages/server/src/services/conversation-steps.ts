@@ -1,4 +1,5 @@
-import type { Actor, PrechatAnswers, Workstream } from '@switchboard/protocol';
+import type { Actor, Channel, PrechatAnswers, Workstream } from '@switchboard/protocol';
+import { isAsynchronousChannel } from '../channels/registry.js';
 import type { Clock } from '../domain/clock.js';
 import { nextState, type LifecycleCommand } from '../domain/conversation/lifecycle.js';
 import type { Db } from '../store/db.js';
@@ -15,8 +16,8 @@ import { arrivalTrigger } from '../domain/conversation/automated-messages.js';
 
 export { newMessage, SYSTEM } from './message-values.js';
 
-/** Whether the channel lets a conversation wait and reopen (CV1): every channel but live chat. */
-export const isAsynchronous = (c: { channel: string }) => c.channel !== 'webchat';
+/** Whether the channel lets a conversation wait and reopen (CV1), as the channel declares. */
+export const isAsynchronous = (c: { channel: Channel }) => isAsynchronousChannel(c.channel);
 
 /** Moves the conversation and records who, when and why as an event. */
 export async function transition(

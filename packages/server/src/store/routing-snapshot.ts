@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Presence, SkillRequirement } from '@switchboard/protocol';
+import { isAsynchronousChannel } from '../channels/registry.js';
 import { ONGOING_STATES } from '../domain/conversation/lifecycle.js';
 import type { AgentState, QueueStats, WorkItem } from '../domain/routing/types.js';
 import { profileUsedOn, usageDay } from './capacity-use.js';
@@ -173,7 +174,7 @@ export async function loadOpenItems(
       : { kind: 'units', units: r.capacityUnits },
     enqueuedAt: r.waitingSince,
     lastCustomerMessageAt: r.lastCustomerMessageAt,
-    asynchronous: r.channel !== 'webchat',
+    asynchronous: isAsynchronousChannel(r.channel),
     declines: declines.get(r.id) ?? {},
     affinityAgentId: opts.affinityWorkstreamIds.has(r.workstreamId) ? r.previousAgentId : null,
     queuePriority: r.queuePriority,
