@@ -544,6 +544,56 @@ export const messageTemplates = pgTable(
 );
 
 /**
+ * A transfer or consult asked of an agent or a queue (AG5): pending until the agent accepts or
+ * rejects, it expires, the asker withdraws it, or (to a queue) routing takes it. One pending
+ * transfer per conversation: the partial unique index makes two racing asks one.
+ */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: id(),
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    kind: text('kind', { enum: ['transfer', 'consult'] }).notNull(),
+    fromUserId: uuid('from_user_id')
+      .notNull()
+      .references(() => users.id),
+    toUserId: uuid('to_user_id').references(() => users.id),
+    toQueueId: uuid('to_queue_id').references(() => queues.id),
+    status: text('status', { enum: ['pending', 'accepted', 'rejected', 'timeout', 'withdrawn'] }).notNull(),
+    note: text('note').notNull().default(''),
+    requestedAt: ts('requested_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('handoffs_one_pending_transfer')
+      .on(t.conversationId)
+      .where(sql`${t.status} = 'pending' and ${t.kind} = 'transfer'`),
+    index('handoffs_to_user_idx').on(t.toUserId, t.status),
+    index('handoffs_pending_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** A quick reply (AG4): organisation-wide (no owner) or one agent's own, a text per language. */
+export const quickReplies = pgTable(
+  'quick_replies',
+  {
+    id: id(),
+    orgId: orgId(),
+    ownerId: uuid('owner_id').references(() => users.id),
+    title: text('title').notNull(),
+    bodies: jsonb('bodies').$type<Partial<Record<'en' | 'nl' | 'fr', string>>>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('quick_replies_org_owner_idx').on(t.orgId, t.ownerId)],
+);
+
+/**
  * An admin's automated message (CH6) for one channel and one system event; no row means the
  * built-in text, off. Bodies hold only the languages the admin wrote.
  */
