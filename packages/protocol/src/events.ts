@@ -58,6 +58,18 @@ export const DeliveryEvent = z.object({
   attempts: z.number().int(),
 });
 
+/** A transfer asked, answered or sent to a queue (AG5); staff only. */
+export const TransferEvent = z.object({
+  ...base,
+  type: z.literal('transfer'),
+  transferId: Id.nullable(),
+  step: z.enum(['requested', 'accepted', 'rejected', 'timeout', 'withdrawn', 'to-queue']),
+  fromName: z.string(),
+  /** The receiving agent's name, or the queue's. */
+  toName: z.string(),
+  note: z.string(),
+});
+
 /**
  * A durable conversation event. Clients keep the last `seq` they applied; an event whose
  * `seq` is not last + 1, or a reconnect, means: refetch the events after the last one over REST.
@@ -70,6 +82,7 @@ export const ConversationEvent = z.discriminatedUnion('type', [
   DeclinedEvent,
   AcceptedEvent,
   DeliveryEvent,
+  TransferEvent,
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;
 
@@ -97,4 +110,6 @@ export const SocketEvents = {
   offerClosed: 'offer:closed',
   presence: 'presence',
   typing: 'typing',
+  transfer: 'transfer:new',
+  transferClosed: 'transfer:closed',
 } as const;

@@ -46,6 +46,7 @@ import {
   ValidateKeyResult,
 } from './channels.js';
 import { AutomatedMessage, AutomatedMessageInput, AutomatedMessageKey } from './automated-messages.js';
+import { PendingTransfer, TransferOptions, TransferRequest } from './transfers.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
@@ -166,6 +167,48 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'End the conversation: it moves to wrap-up',
+  }),
+  transferOptions: route({
+    method: 'GET',
+    path: '/api/conversations/:id/transfer-options',
+    auth: 'staff',
+    params: IdParams,
+    response: TransferOptions,
+    summary: 'Who and where the primary agent may transfer to: queue members with their presence and room, queues',
+  }),
+  transferConversation: route({
+    method: 'POST',
+    path: '/api/conversations/:id/transfer',
+    auth: 'staff',
+    params: IdParams,
+    body: TransferRequest,
+    response: Ok,
+    summary: 'Transfer to an agent (who accepts or rejects) or to another queue (routed as new work)',
+  }),
+  listTransfers: route({
+    method: 'GET',
+    path: '/api/transfers',
+    auth: 'staff',
+    response: z.array(PendingTransfer),
+    summary: 'Transfers waiting for my answer',
+  }),
+  acceptTransfer: route({
+    method: 'POST',
+    path: '/api/transfers/:id/accept',
+    auth: 'staff',
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Take a transferred conversation: I become its primary agent',
+  }),
+  rejectTransfer: route({
+    method: 'POST',
+    path: '/api/transfers/:id/reject',
+    auth: 'staff',
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Refuse a transfer: the conversation stays with the agent who asked',
   }),
   parkConversation: route({
     method: 'POST',

@@ -14,6 +14,7 @@ import { createLogger, installRequestLog, requestLogOptions, withRedaction } fro
 import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
+import { transferRoutes } from './http/routes/transfer-routes.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { installCors } from './http/cors.js';
@@ -30,6 +31,8 @@ import { createChatWidgetService } from './services/chat-widgets.js';
 import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createOfferService, type OfferService } from './services/offers.js';
+import { createTransferService, type TransferService } from './services/transfers.js';
+import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
@@ -58,6 +61,7 @@ export type App = {
   routing: RoutingEngine;
   conversations: ConversationService;
   offers: OfferService;
+  transfers: TransferService;
   presence: PresenceService;
   outbox: Outbox;
   channels: ChannelService;
@@ -122,6 +126,10 @@ export async function createApp(
     onRefused: (provider) => metrics.webhookRefused(provider),
   });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
+  const transfers = createTransferService({
+    ...conversationKit({ db, clock, bus, presence, onRoutable }),
+    defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
+  });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
 
@@ -159,6 +167,7 @@ export async function createApp(
   // Realtime is created below; a sign-out can only come once the server listens.
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
+  transferRoutes(http, { tokens, transfers });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
@@ -214,6 +223,7 @@ export async function createApp(
   const timers = startTimers(log, [
     { name: 'routing sweep', everyMs: 60_000, run: routeWaiting },
     { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
+    { name: 'transfer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => transfers.expireDue() },
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
@@ -233,6 +243,7 @@ export async function createApp(
     routing,
     conversations,
     offers,
+    transfers,
     presence,
     outbox,
     channels,

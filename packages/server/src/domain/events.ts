@@ -1,4 +1,11 @@
-import type { ConversationEvent, Offer, OfferClosed, Presence } from '@switchboard/protocol';
+import type {
+  ConversationEvent,
+  Offer,
+  OfferClosed,
+  PendingTransfer,
+  Presence,
+  TransferClosed,
+} from '@switchboard/protocol';
 
 /** What happened, published after the transaction commits. Listeners (realtime, metrics) subscribe in main. */
 export type DomainEvent =
@@ -13,6 +20,10 @@ export type DomainEvent =
   | { kind: 'assigned'; orgId: string; conversationId: string; agentId: string }
   | { kind: 'offer-created'; orgId: string; agentId: string; offer: Offer }
   | { kind: 'offer-closed'; orgId: string; agentId: string; closed: OfferClosed }
+  | { kind: 'transfer-requested'; orgId: string; agentId: string; transfer: PendingTransfer }
+  | { kind: 'transfer-closed'; orgId: string; agentId: string; closed: TransferClosed }
+  /** The agent no longer works it (transferred on): their sockets leave its staff room. */
+  | { kind: 'left'; orgId: string; conversationId: string; agentId: string }
   | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence }
   /** Replies were written to the outbox: send them now (CH5). */
   | { kind: 'outbox-ready'; orgId: string };

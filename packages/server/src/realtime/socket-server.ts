@@ -146,6 +146,15 @@ export async function createRealtime(deps: RealtimeDeps) {
         if (event.closed.outcome !== 'accepted')
           io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.closed.conversationId));
         return;
+      case 'transfer-requested':
+        io.to(rooms.user(event.agentId)).emit(SocketEvents.transfer, event.transfer);
+        return;
+      case 'transfer-closed':
+        io.to(rooms.user(event.agentId)).emit(SocketEvents.transferClosed, event.closed);
+        return;
+      case 'left':
+        io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.conversationId));
+        return;
       case 'presence-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.presence, { presence: event.presence });
         return;

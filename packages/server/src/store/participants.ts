@@ -33,3 +33,18 @@ export async function listParticipants(db: Db, orgId: string, conversationId: st
     .where(and(eq(conversationParticipants.orgId, orgId), eq(conversationParticipants.conversationId, conversationId)))
     .orderBy(asc(conversationParticipants.joinedAt));
 }
+
+/** One staff member leaves the conversation (an agent who transferred it on). */
+export async function leaveParticipant(tx: Db, orgId: string, conversationId: string, userId: string, at: Date) {
+  await tx
+    .update(conversationParticipants)
+    .set({ leftAt: at })
+    .where(
+      and(
+        eq(conversationParticipants.orgId, orgId),
+        eq(conversationParticipants.conversationId, conversationId),
+        eq(conversationParticipants.userId, userId),
+        isNull(conversationParticipants.leftAt),
+      ),
+    );
+}

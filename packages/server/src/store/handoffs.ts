@@ -1,0 +1,125 @@
+import { aliasedTable, and, asc, eq, lte } from 'drizzle-orm';
+import type { PendingTransfer, TransferOutcome } from '@switchboard/protocol';
+import type { Db } from './db.js';
+import { conversations, handoffs, queues, users } from './schema.js';
+
+export type HandoffRow = typeof handoffs.$inferSelect;
+
+export async function insertPendingTransfer(
+  tx: Db,
+  h: {
+    orgId: string;
+    conversationId: string;
+    fromUserId: string;
+    toUserId: string | null;
+    toQueueId: string | null;
+    note: string;
+    at: Date;
+    expiresAt: Date;
+    status?: 'pending' | 'accepted';
+  },
+): Promise<HandoffRow> {
+  const [row] = await tx
+    .insert(handoffs)
+    .values({
+      orgId: h.orgId,
+      conversationId: h.conversationId,
+      kind: 'transfer',
+      fromUserId: h.fromUserId,
+      toUserId: h.toUserId,
+      toQueueId: h.toQueueId,
+      status: h.status ?? 'pending',
+      note: h.note,
+      requestedAt: h.at,
+      expiresAt: h.expiresAt,
+      closedAt: h.status === 'accepted' ? h.at : null,
+    })
+    .returning();
+  return row!;
+}
+
+export async function getHandoff(db: Db, orgId: string, id: string): Promise<HandoffRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)));
+  return row;
+}
+
+export async function pendingTransferOf(tx: Db, orgId: string, conversationId: string) {
+  const [row] = await tx
+    .select()
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        eq(handoffs.conversationId, conversationId),
+        eq(handoffs.kind, 'transfer'),
+        eq(handoffs.status, 'pending'),
+      ),
+    );
+  return row;
+}
+
+/** Pending → `outcome`, only if still pending: of two answers racing, one wins. */
+export async function closeHandoff(
+  tx: Db,
+  orgId: string,
+  id: string,
+  outcome: TransferOutcome,
+  at: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(handoffs)
+    .set({ status: outcome, closedAt: at })
+    .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id), eq(handoffs.status, 'pending')))
+    .returning({ id: handoffs.id });
+  return rows.length > 0;
+}
+
+const asker = aliasedTable(users, 'asker');
+const receiver = aliasedTable(users, 'receiver');
+
+/** Pending transfers whose time ran out, every organisation's (the sweep), with the receiving agent's name. */
+export async function dueHandoffs(db: Db, now: Date, limit = 200) {
+  return db
+    .select({ h: handoffs, toName: receiver.name })
+    .from(handoffs)
+    .innerJoin(receiver, eq(receiver.id, handoffs.toUserId))
+    .where(and(eq(handoffs.status, 'pending'), lte(handoffs.expiresAt, now)))
+    .orderBy(asc(handoffs.expiresAt))
+    .limit(limit);
+}
+
+/** The transfers waiting for this agent's answer, with what their notification shows. */
+export async function pendingTransfersFor(db: Db, orgId: string, userId: string): Promise<PendingTransfer[]> {
+  const rows = await db
+    .select({ h: handoffs, c: conversations, fromName: asker.name, queueName: queues.name })
+    .from(handoffs)
+    .innerJoin(conversations, eq(conversations.id, handoffs.conversationId))
+    .innerJoin(asker, eq(asker.id, handoffs.fromUserId))
+    .leftJoin(queues, eq(queues.id, conversations.queueId))
+    .where(and(eq(handoffs.orgId, orgId), eq(handoffs.toUserId, userId), eq(handoffs.status, 'pending')))
+    .orderBy(asc(handoffs.requestedAt));
+  return rows.map((r) => pendingView(r.h, r.c, r.fromName, r.queueName));
+}
+
+export function pendingView(
+  h: HandoffRow,
+  c: { customerName: string; firstMessage: string | null; waitingSince: Date },
+  fromName: string,
+  queueName: string | null,
+): PendingTransfer {
+  return {
+    id: h.id,
+    conversationId: h.conversationId,
+    customerName: c.customerName,
+    firstMessage: c.firstMessage,
+    queueName,
+    fromName,
+    note: h.note,
+    waitingSince: c.waitingSince.toISOString(),
+    requestedAt: h.requestedAt.toISOString(),
+    expiresAt: h.expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,227 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { ConversationEvent, Offer, PendingTransfer, TransferClosed } from '@switchboard/protocol';
+import { handoffs, users } from '../src/store/schema.js';
+import { listTrace } from '../src/store/traces.js';
+import { clientId, eventually, serverForFile } from './support/harness.js';
+import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
+
+// Transfer (AG5): to an agent who accepts or rejects in time, or to another queue through routing.
+const t = serverForFile();
+
+async function signIn(org: BuiltOrg, key: string, presence?: 'available' | 'away') {
+  const { token } = await t.server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const socket = t.socket(token);
+  await socket.ready;
+  const api = t.server.api(token);
+  if (presence) await api.call('setPresence', { body: { presence } });
+  return { socket, api };
+}
+
+/** Ann has accepted a chat of the Support queue; Ben, Cy (Support) and Dee (Billing) are signed in. */
+async function acceptedChat() {
+  const org = await buildOrg(t.db.db, {
+    queues: ['Support', 'Billing'],
+    users: [
+      { key: 'ann', queues: ['Support'] },
+      { key: 'ben', queues: ['Support'] },
+      { key: 'cy', queues: ['Support'] },
+      { key: 'dee', queues: ['Billing'] },
+    ],
+  });
+  const ann = await signIn(org, 'ann', 'available');
+  const chat = await t.server.api().call('startChat', {
+    params: { widgetId: org.widgetId },
+    body: { prechat: { name: 'Eve', email: 'eve@x.example', question: 'My invoice is wrong' } },
+  });
+  const id = chat.conversation.id;
+  const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
+  await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+  const ben = await signIn(org, 'ben', 'available');
+  const cy = await signIn(org, 'cy', 'away');
+  const dee = await signIn(org, 'dee', 'available');
+  const visitor = t.server.api(chat.token);
+  return { org, id, ann, ben, cy, dee, visitor };
+}
+
+const used = async (org: BuiltOrg, key: string) =>
+  (
+    await t.db.db
+      .select({ used: users.usedCapacity })
+      .from(users)
+      .where(eq(users.id, org.user(key).id))
+  )[0]!.used;
+
+const transferSteps = (events: ConversationEvent[]) =>
+  events.flatMap((e) => (e.type === 'transfer' ? [`${e.step}:${e.toName}`] : []));
+
+describe('transfer to an agent', () => {
+  it('lists the queue’s other members with their presence and room; the one who accepts becomes primary', async () => {
+    const { org, id, ann, ben, visitor } = await acceptedChat();
+    const options = await ann.api.call('transferOptions', { params: { id } });
+    expect(options.agents.map((a) => [a.name, a.available, a.presence])).toEqual([
+      [org.user('ben').name, true, 'available'],
+      [org.user('cy').name, false, 'away'],
+    ]);
+    expect(options.agents[1]!.reason).toContain('away');
+    expect(options.queues.map((q) => q.name)).toEqual(['Billing']);
+
+    await ann.api.call('transferConversation', {
+      params: { id },
+      body: { kind: 'agent', agentId: org.user('ben').id, note: 'Billing question, you know this one' },
+    });
+    const asked = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[0]);
+    expect(asked).toMatchObject({
+      conversationId: id,
+      customerName: 'Eve',
+      note: 'Billing question, you know this one',
+    });
+    expect((await ben.api.call('listTransfers', {})).map((p) => p.id)).toEqual([asked.id]);
+
+    await ben.api.call('acceptTransfer', { params: { id: asked.id }, body: {} });
+    const detail = await ben.api.call('getConversation', { params: { id } });
+    expect(detail).toMatchObject({ agentId: org.user('ben').id, state: 'active' });
+    expect([await used(org, 'ann'), await used(org, 'ben')]).toEqual([0, 1]);
+    expect(transferSteps(detail.events)).toEqual([
+      `requested:${org.user('ben').name}`,
+      `accepted:${org.user('ben').name}`,
+    ]);
+    await eventually(() => ben.socket.of<TransferClosed>('transfer:closed').find((c) => c.outcome === 'accepted'));
+    expect(await ben.api.call('listTransfers', {})).toEqual([]);
+
+    // Ben's sockets now follow it; Ann no longer answers the customer.
+    await visitor.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'Still there?' } });
+    await eventually(() =>
+      ben.socket
+        .of<ConversationEvent>('conversation:event')
+        .find((e) => e.type === 'message' && e.message.text === 'Still there?'),
+    );
+    await expect(
+      ann.api.call('sendMessage', {
+        params: { id },
+        body: { clientMessageId: clientId(), text: 'me', internal: false },
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('rejected or run out: the conversation stays with the agent who asked, who is told', async () => {
+    const { org, id, ann, ben } = await acceptedChat();
+    const toBen = { params: { id }, body: { kind: 'agent' as const, agentId: org.user('ben').id } };
+    await ann.api.call('transferConversation', toBen);
+    const first = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[0]);
+    await ben.api.call('rejectTransfer', { params: { id: first.id }, body: {} });
+    await expect(ben.api.call('acceptTransfer', { params: { id: first.id }, body: {} })).rejects.toMatchObject({
+      status: 409,
+    });
+
+    await ann.api.call('transferConversation', toBen);
+    const second = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[1]);
+    await t.db.db
+      .update(handoffs)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(handoffs.id, second.id));
+    expect(await t.server.app.transfers.expireDue()).toBeGreaterThanOrEqual(1);
+    await eventually(() => ben.socket.of<TransferClosed>('transfer:closed').find((c) => c.outcome === 'timeout'));
+
+    const detail = await ann.api.call('getConversation', { params: { id } });
+    expect(detail.agentId).toBe(org.user('ann').id);
+    const name = org.user('ben').name;
+    expect(transferSteps(detail.events)).toEqual([
+      `requested:${name}`,
+      `rejected:${name}`,
+      `requested:${name}`,
+      `timeout:${name}`,
+    ]);
+    expect([await used(org, 'ann'), await used(org, 'ben')]).toEqual([1, 0]);
+  });
+
+  it('refuses what a contact center would not allow, with reasons, and changes nothing', async () => {
+    const { org, id, ann, ben } = await acceptedChat();
+    const other = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'zed', queues: ['Support'] }] });
+    const send = (api: typeof ann.api, agentId: string) =>
+      api.call('transferConversation', { params: { id }, body: { kind: 'agent', agentId } });
+    await expect(send(ben.api, org.user('cy').id)).rejects.toMatchObject({ status: 403 });
+    await expect(send(ann.api, org.user('ann').id)).rejects.toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('yourself') },
+    });
+    await expect(send(ann.api, org.user('dee').id)).rejects.toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('not a member') },
+    });
+    await expect(send(ann.api, org.user('cy').id)).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('away') },
+    });
+    await expect(send(ann.api, other.user('zed').id)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      ann.api.call('transferConversation', {
+        params: { id },
+        body: { kind: 'queue', queueId: org.queueId('Support') },
+      }),
+    ).rejects.toMatchObject({ status: 400, body: { message: expect.stringContaining('already') } });
+    await expect(
+      ann.api.call('transferConversation', {
+        params: { id },
+        body: { kind: 'queue', queueId: other.queueId('Support') },
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await t.db.db.select().from(handoffs).where(eq(handoffs.conversationId, id))).toEqual([]);
+
+    // Two asks at once: one waits, the other is refused.
+    const both = await Promise.allSettled([send(ann.api, org.user('ben').id), send(ann.api, org.user('ben').id)]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const pending = await t.db.db
+      .select()
+      .from(handoffs)
+      .where(and(eq(handoffs.conversationId, id), eq(handoffs.status, 'pending')));
+    expect(pending).toHaveLength(1);
+
+    // Someone else's transfer is not there; one answered twice at once is taken once.
+    await expect(ann.api.call('acceptTransfer', { params: { id: pending[0]!.id }, body: {} })).rejects.toMatchObject({
+      status: 404,
+    });
+    const answers = await Promise.allSettled([
+      ben.api.call('acceptTransfer', { params: { id: pending[0]!.id }, body: {} }),
+      ben.api.call('acceptTransfer', { params: { id: pending[0]!.id }, body: {} }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect([await used(org, 'ann'), await used(org, 'ben')]).toEqual([0, 1]);
+  });
+
+  it('is void once the conversation ended', async () => {
+    const { org, id, ann, ben } = await acceptedChat();
+    await ann.api.call('transferConversation', {
+      params: { id },
+      body: { kind: 'agent', agentId: org.user('ben').id },
+    });
+    const asked = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[0]);
+    await ann.api.call('endConversation', { params: { id }, body: {} });
+    await expect(ben.api.call('acceptTransfer', { params: { id: asked.id }, body: {} })).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('changed meanwhile') },
+    });
+    await expect(
+      ann.api.call('transferConversation', { params: { id }, body: { kind: 'agent', agentId: org.user('ben').id } }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('transfer to a queue', () => {
+  it('routes it as new work there, with the trace saying who moved it; the first agent is free', async () => {
+    const { org, id, ann, dee } = await acceptedChat();
+    await ann.api.call('transferConversation', {
+      params: { id },
+      body: { kind: 'queue', queueId: org.queueId('Billing'), note: 'invoice' },
+    });
+    const offer = await eventually(() => dee.socket.of<Offer>('offer:new').find((o) => o.conversationId === id));
+    expect(offer.queueName).toBe('Billing');
+    expect(await used(org, 'ann')).toBe(0);
+    const trace = await listTrace(t.db.db, org.orgId, id);
+    const reasons = JSON.stringify(trace);
+    expect(reasons).toContain(`transferred by ${org.user('ann').name} from Support: invoice`);
+    await dee.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
+    const detail = await dee.api.call('getConversation', { params: { id } });
+    expect(transferSteps(detail.events)).toEqual(['to-queue:Billing']);
+  });
+});
