@@ -70,6 +70,18 @@ export const TransferEvent = z.object({
   note: z.string(),
 });
 
+/** A consult asked, answered, left, or its permission changed (AG5); staff only. */
+export const ConsultEvent = z.object({
+  ...base,
+  type: z.literal('consult'),
+  consultId: Id.nullable(),
+  step: z.enum(['requested', 'accepted', 'rejected', 'timeout', 'left', 'may-message-customer', 'notes-only']),
+  fromName: z.string(),
+  /** The consultant's name. */
+  toName: z.string(),
+  note: z.string(),
+});
+
 /**
  * A durable conversation event. Clients keep the last `seq` they applied; an event whose
  * `seq` is not last + 1, or a reconnect, means: refetch the events after the last one over REST.
@@ -83,6 +95,7 @@ export const ConversationEvent = z.discriminatedUnion('type', [
   AcceptedEvent,
   DeliveryEvent,
   TransferEvent,
+  ConsultEvent,
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;
 

@@ -46,7 +46,14 @@ import {
   ValidateKeyResult,
 } from './channels.js';
 import { AutomatedMessage, AutomatedMessageInput, AutomatedMessageKey } from './automated-messages.js';
-import { PendingTransfer, TransferOptions, TransferRequest } from './transfers.js';
+import {
+  ConsultantPermission,
+  ConsultOptions,
+  ConsultRequest,
+  PendingTransfer,
+  TransferOptions,
+  TransferRequest,
+} from './transfers.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
@@ -185,12 +192,47 @@ export const routes = {
     response: Ok,
     summary: 'Transfer to an agent (who accepts or rejects) or to another queue (routed as new work)',
   }),
+  consultOptions: route({
+    method: 'GET',
+    path: '/api/conversations/:id/consult-options',
+    auth: 'staff',
+    params: IdParams,
+    response: ConsultOptions,
+    summary: 'Whom the primary agent may consult: queue members with their presence and room, supervisors',
+  }),
+  consultConversation: route({
+    method: 'POST',
+    path: '/api/conversations/:id/consult',
+    auth: 'staff',
+    params: IdParams,
+    body: ConsultRequest,
+    response: Ok,
+    summary: 'Ask an agent or a supervisor to consult: they accept or reject, then write notes',
+  }),
+  setConsultantPermission: route({
+    method: 'PUT',
+    path: '/api/conversations/:id/consultants/:userId',
+    auth: 'staff',
+    params: z.object({ id: Id, userId: Id }),
+    body: ConsultantPermission,
+    response: Ok,
+    summary: 'The primary agent lets a consultant write to the customer, or back to notes only',
+  }),
+  leaveConversation: route({
+    method: 'POST',
+    path: '/api/conversations/:id/leave',
+    auth: 'staff',
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'A consultant leaves the conversation',
+  }),
   listTransfers: route({
     method: 'GET',
     path: '/api/transfers',
     auth: 'staff',
     response: z.array(PendingTransfer),
-    summary: 'Transfers waiting for my answer',
+    summary: 'Transfers and consult requests waiting for my answer',
   }),
   acceptTransfer: route({
     method: 'POST',

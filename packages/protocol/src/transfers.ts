@@ -35,9 +35,25 @@ export const TransferOptions = z.object({
 });
 export type TransferOptions = z.infer<typeof TransferOptions>;
 
-/** A transfer waiting for the receiving agent's answer: what their notification shows. */
+/**
+ * Consult (AG5): the primary agent asks another agent of the queue, or a supervisor, to join; the
+ * consultant writes notes, and to the customer only when the primary allows it.
+ */
+export const ConsultRequest = z.strictObject({ userId: Id, note: Note });
+export type ConsultRequest = z.input<typeof ConsultRequest>;
+
+export const ConsultOptions = z.object({
+  agents: z.array(TransferAgentOption),
+  supervisors: z.array(z.object({ userId: Id, name: z.string(), presence: Presence })),
+});
+export type ConsultOptions = z.infer<typeof ConsultOptions>;
+
+export const ConsultantPermission = z.strictObject({ mayMessageCustomer: z.boolean() });
+
+/** A transfer or consult waiting for the receiving agent's answer: what their notification shows. */
 export const PendingTransfer = z.object({
   id: Id,
+  kind: z.enum(['transfer', 'consult']),
   conversationId: Id,
   customerName: z.string(),
   firstMessage: z.string().nullable(),

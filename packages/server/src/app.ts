@@ -32,11 +32,13 @@ import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createOfferService, type OfferService } from './services/offers.js';
 import { createTransferService, type TransferService } from './services/transfers.js';
+import { createConsultService } from './services/consults.js';
 import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
+import { consultingIds } from './store/participants.js';
 import { openDatabase, refreshStatistics, type Database } from './store/db.js';
 import { openOrganisations } from './store/routing.js';
 import { getOrCreateSecret } from './store/settings.js';
@@ -126,10 +128,12 @@ export async function createApp(
     onRefused: (provider) => metrics.webhookRefused(provider),
   });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
-  const transfers = createTransferService({
+  const kit = {
     ...conversationKit({ db, clock, bus, presence, onRoutable }),
     defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
-  });
+  };
+  const consults = createConsultService(kit);
+  const transfers = createTransferService({ ...kit, consults });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
 
@@ -167,7 +171,7 @@ export async function createApp(
   // Realtime is created below; a sign-out can only come once the server listens.
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
-  transferRoutes(http, { tokens, transfers });
+  transferRoutes(http, { tokens, transfers, consults });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
@@ -195,8 +199,10 @@ export async function createApp(
     tokens,
     log,
     redisUrl: config.REDIS_URL,
-    ongoingFor: async (orgId, userId) =>
-      (await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
+    ongoingFor: async (orgId, userId) => [
+      ...(await listConversations(db, orgId, { agentId: userId, states: ONGOING_STATES })).map((c) => c.id),
+      ...(await consultingIds(db, orgId, userId)),
+    ],
     canFollow: (who, id) => conversations.canFollow(who, id),
     mayTypeToCustomer: createTypingService({ db }).mayTypeToCustomer,
     originAllowed: origins.socketAllowed,

@@ -1,56 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ConversationEvent, Offer, PendingTransfer, TransferClosed } from '@switchboard/protocol';
-import { handoffs, users } from '../src/store/schema.js';
+import { handoffs } from '../src/store/schema.js';
 import { listTrace } from '../src/store/traces.js';
+import { handoffFixture } from './support/handoff-fixture.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
-import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
+import { buildOrg } from './support/org-builder.js';
 
 // Transfer (AG5): to an agent who accepts or rejects in time, or to another queue through routing.
 const t = serverForFile();
-
-async function signIn(org: BuiltOrg, key: string, presence?: 'available' | 'away') {
-  const { token } = await t.server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
-  const socket = t.socket(token);
-  await socket.ready;
-  const api = t.server.api(token);
-  if (presence) await api.call('setPresence', { body: { presence } });
-  return { socket, api };
-}
-
-/** Ann has accepted a chat of the Support queue; Ben, Cy (Support) and Dee (Billing) are signed in. */
-async function acceptedChat() {
-  const org = await buildOrg(t.db.db, {
-    queues: ['Support', 'Billing'],
-    users: [
-      { key: 'ann', queues: ['Support'] },
-      { key: 'ben', queues: ['Support'] },
-      { key: 'cy', queues: ['Support'] },
-      { key: 'dee', queues: ['Billing'] },
-    ],
-  });
-  const ann = await signIn(org, 'ann', 'available');
-  const chat = await t.server.api().call('startChat', {
-    params: { widgetId: org.widgetId },
-    body: { prechat: { name: 'Eve', email: 'eve@x.example', question: 'My invoice is wrong' } },
-  });
-  const id = chat.conversation.id;
-  const offer = await eventually(() => ann.socket.of<Offer>('offer:new')[0]);
-  await ann.api.call('acceptOffer', { params: { id: offer.id }, body: {} });
-  const ben = await signIn(org, 'ben', 'available');
-  const cy = await signIn(org, 'cy', 'away');
-  const dee = await signIn(org, 'dee', 'available');
-  const visitor = t.server.api(chat.token);
-  return { org, id, ann, ben, cy, dee, visitor };
-}
-
-const used = async (org: BuiltOrg, key: string) =>
-  (
-    await t.db.db
-      .select({ used: users.usedCapacity })
-      .from(users)
-      .where(eq(users.id, org.user(key).id))
-  )[0]!.used;
+const { acceptedChat, used } = handoffFixture(t);
 
 const transferSteps = (events: ConversationEvent[]) =>
   events.flatMap((e) => (e.type === 'transfer' ? [`${e.step}:${e.toName}`] : []));

@@ -71,7 +71,9 @@ export function conversationKit(deps: ConversationServiceDeps) {
     const wasParticipant = history.some(
       (p) => p.userId === who.userId && (p.role === 'primary' || p.role === 'consultant'),
     );
-    return staffPart(c, { id: who.userId, supervises: isSupervisorOrAdmin(who), wasParticipant });
+    const active = history.find((p) => p.userId === who.userId && p.role === 'consultant' && p.leftAt === null);
+    const consulting = active ? (active.mayMessageCustomer ? 'customer' : 'notes') : null;
+    return staffPart(c, { id: who.userId, supervises: isSupervisorOrAdmin(who), wasParticipant, consulting });
   }
 
   async function guard(tx: Db, who: StaffIdentity, c: { id: string; agentId: string | null }, action: StaffAction) {

@@ -68,6 +68,8 @@ export function conversationReads(kit: ConversationKit) {
           states: scope === 'closed' ? ['closed'] : scope === 'all' ? ['open', ...ONGOING_STATES] : ONGOING_STATES,
           // An assigned conversation the agent has not accepted yet is an offer, not ongoing work.
           acceptedOnly: scope === 'ongoing',
+          // The conversations an agent consults on are their ongoing work too (AG5).
+          withConsults: scope === 'ongoing',
         },
         cursor,
         query.limit,

@@ -24,10 +24,11 @@ import { recordTrace } from '../store/traces.js';
 import { isUniqueViolation } from '../store/transaction.js';
 import { tellCustomer } from './automated-messages.js';
 import { staffActor, type ConversationKit } from './conversation-kit.js';
+import type { ConsultService } from './consults.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
 
-function rulesFor(c: ConversationRow, config: RoutingConfig, fromUserId: string): TargetRules {
+export function targetRules(c: ConversationRow, config: RoutingConfig, fromUserId: string): TargetRules {
   const ws = config.workstreams.get(c.workstreamId);
   return {
     fromUserId,
@@ -42,9 +43,12 @@ function rulesFor(c: ConversationRow, config: RoutingConfig, fromUserId: string)
 
 /**
  * Transfer (AG5): to an agent, who accepts or rejects before the offer timeout; or to another
- * queue, where routing takes it as new work. Each command is one transaction with conditional writes.
+ * queue, where routing takes it as new work. The answers to consult requests go the same way
+ * (consults.ts does the joining). Each command is one transaction with conditional writes.
  */
-export function createTransferService(kit: ConversationKit & { defaultOfferTimeoutSeconds: number }) {
+export function createTransferService(
+  kit: ConversationKit & { defaultOfferTimeoutSeconds: number; consults: ConsultService },
+) {
   const { db, clock, command, guard, release, transition, presence, onRoutable, lockWithAgentOrThrow } = kit;
 
   const event = (
@@ -72,7 +76,7 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
     const config = await loadRoutingConfig(tx, c.orgId);
     const target = (await loadAgents(tx, c.orgId, now)).find((a) => a.id === agentId);
     if (!target) throw notFound('agent');
-    const refusal = agentTargetRefusal(target, rulesFor(c, config, who.userId));
+    const refusal = agentTargetRefusal(target, targetRules(c, config, who.userId));
     if (refusal) {
       const input = agentId === who.userId || !target.queueIds.includes(c.queueId ?? '');
       throw new DomainError(input ? 'invalid' : 'conflict', refusal);
@@ -81,7 +85,8 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
     const expiresAt = offerExpiresAt(now, ws?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds);
     let h: store.HandoffRow;
     try {
-      h = await store.insertPendingTransfer(tx, {
+      h = await store.insertHandoff(tx, {
+        kind: 'transfer',
         orgId: c.orgId,
         conversationId: c.id,
         fromUserId: who.userId,
@@ -130,7 +135,8 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
       at: now,
       steps: [{ step: 'queue', queueId, queueName: target.name, matchedRule: null, reason, skipped: [] }],
     });
-    const h = await store.insertPendingTransfer(tx, {
+    const h = await store.insertHandoff(tx, {
+      kind: 'transfer',
       orgId: c.orgId,
       conversationId: c.id,
       fromUserId: who.userId,
@@ -150,7 +156,8 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
     return command(async (tx, log) => {
       if (!(await store.closeHandoff(tx, orgId, h.id, outcome, clock.now()))) return false;
       const c = { orgId, id: h.conversationId };
-      await event(tx, log, c, { transferId: h.id, step: outcome, fromName: '', toName, note: h.note });
+      if (h.kind === 'consult') await kit.consults.declined(tx, log, h, outcome, toName);
+      else await event(tx, log, c, { transferId: h.id, step: outcome, fromName: '', toName, note: h.note });
       log.add({
         kind: 'transfer-closed',
         orgId,
@@ -158,6 +165,20 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
         closed: { id: h.id, conversationId: c.id, outcome },
       });
       return true;
+    });
+  }
+
+  /** A consult request taken: the asker must still be working it; the consultant joins. */
+  async function acceptConsult(who: StaffIdentity, h: store.HandoffRow) {
+    await command(async (tx, log) => {
+      const c = await kit.lockOrThrow(tx, who.orgId, h.conversationId);
+      const refusal = answerRefusal(h, who.userId, c, clock.now());
+      if (refusal) throw conflict(refusal);
+      if (!(await store.closeHandoff(tx, c.orgId, h.id, 'accepted', clock.now())))
+        throw conflict('this consult request no longer waits for an answer');
+      await kit.consults.joined(tx, log, who, c, h);
+      const closed = { id: h.id, conversationId: c.id, outcome: 'accepted' as const };
+      log.add({ kind: 'transfer-closed', orgId: c.orgId, agentId: who.userId, closed });
     });
   }
 
@@ -182,7 +203,7 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
           return { queueId: q.id, name: q.name, open: isOpen(hours, now) };
         })
         .sort((a, b) => a.name.localeCompare(b.name));
-      return { agents: transferCandidates(agents, rulesFor(c, config, who.userId)), queues };
+      return { agents: transferCandidates(agents, targetRules(c, config, who.userId)), queues };
     },
 
     async transfer(who: StaffIdentity, id: string, input: TransferRequest): Promise<void> {
@@ -209,6 +230,7 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
     /** The receiving agent takes it: they become primary and are charged; the first agent leaves. */
     async accept(who: StaffIdentity, id: string): Promise<void> {
       const h = await mine(who, id);
+      if (h.kind === 'consult') return acceptConsult(who, h);
       await command(async (tx, log) => {
         const now = clock.now();
         const c = await lockConversationAndAgent(tx, who.orgId, h.conversationId, [who.userId]);
@@ -217,7 +239,7 @@ export function createTransferService(kit: ConversationKit & { defaultOfferTimeo
         if (refusal) throw conflict(refusal);
         const config = await loadRoutingConfig(tx, c.orgId);
         const me = (await loadAgents(tx, c.orgId, now)).find((a) => a.id === who.userId);
-        const room = me && agentTargetRefusal(me, rulesFor(c, config, h.fromUserId));
+        const room = me && agentTargetRefusal(me, targetRules(c, config, h.fromUserId));
         if (!me || room) throw conflict(room ?? 'you are not an agent of this organisation');
         if (!(await store.closeHandoff(tx, c.orgId, h.id, 'accepted', now)))
           throw conflict('this transfer no longer waits for an answer');

@@ -12,8 +12,13 @@ export function createTypingService({ db }: { db: Db }) {
       if (!c) return false;
       const facts = { state: c.state, accepted: c.acceptedAt !== null, agentId: c.agentId };
       // The participant list is read only for someone who is not the agent: consultants are rare.
-      const consulting = (p: { userId: string | null; role: string; leftAt: Date | null }) =>
-        p.userId === who.userId && p.role === 'consultant' && p.leftAt === null;
+      // Only a consultant allowed to write to the customer: one who writes notes only stays silent.
+      const consulting = (p: {
+        userId: string | null;
+        role: string;
+        leftAt: Date | null;
+        mayMessageCustomer: boolean;
+      }) => p.userId === who.userId && p.role === 'consultant' && p.leftAt === null && p.mayMessageCustomer;
       const consultant = c.agentId !== who.userId && (await listParticipants(db, who.orgId, c.id)).some(consulting);
       return mayTypeToCustomer(facts, { id: who.userId, activeConsultant: consultant });
     },

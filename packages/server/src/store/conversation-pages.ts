@@ -3,7 +3,7 @@ import type { ConversationState } from '@switchboard/protocol';
 import type { ConversationCursor, PickCursor } from '../domain/paging/cursor.js';
 import type { Db } from './db.js';
 import type { ConversationWithNames } from './conversations.js';
-import { conversations, queues, users } from './schema.js';
+import { conversationParticipants, conversations, queues, users } from './schema.js';
 
 /** A timestamp as UTC text with microseconds: what a cursor carries, so no row is lost to rounding. */
 const micros = (column: SQL | typeof conversations.createdAt) =>
@@ -16,11 +16,19 @@ export type StaffListFilter = {
   states: readonly ConversationState[];
   /** Ongoing work only: an assigned conversation not yet accepted is an offer, not work. */
   acceptedOnly?: boolean;
+  /** With `agentId`: also the conversations that agent consults on now (AG5). */
+  withConsults?: boolean;
 };
 
 function staffWhere(orgId: string, f: StaffListFilter): SQL {
   const where = [eq(conversations.orgId, orgId), inArray(conversations.state, [...f.states])];
-  if (f.agentId) where.push(eq(conversations.agentId, f.agentId));
+  if (f.agentId && f.withConsults) {
+    const p = conversationParticipants;
+    const consulting = sql`exists (select 1 from ${p} where ${p.conversationId} = ${conversations.id}
+      and ${p.orgId} = ${orgId}::uuid and ${p.userId} = ${f.agentId}::uuid and ${p.role} = 'consultant'
+      and ${p.leftAt} is null)`;
+    where.push(or(eq(conversations.agentId, f.agentId), consulting)!);
+  } else if (f.agentId) where.push(eq(conversations.agentId, f.agentId));
   if (f.acceptedOnly) where.push(or(ne(conversations.state, 'active'), isNotNull(conversations.acceptedAt))!);
   return and(...where)!;
 }

@@ -5,9 +5,10 @@ import { conversations, handoffs, queues, users } from './schema.js';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
 
-export async function insertPendingTransfer(
+export async function insertHandoff(
   tx: Db,
   h: {
+    kind: 'transfer' | 'consult';
     orgId: string;
     conversationId: string;
     fromUserId: string;
@@ -24,7 +25,7 @@ export async function insertPendingTransfer(
     .values({
       orgId: h.orgId,
       conversationId: h.conversationId,
-      kind: 'transfer',
+      kind: h.kind,
       fromUserId: h.fromUserId,
       toUserId: h.toUserId,
       toQueueId: h.toQueueId,
@@ -80,6 +81,21 @@ export async function closeHandoff(
 const asker = aliasedTable(users, 'asker');
 const receiver = aliasedTable(users, 'receiver');
 
+/** Consults of the conversation still waiting for an answer. */
+export async function pendingConsultsOf(tx: Db, orgId: string, conversationId: string) {
+  return tx
+    .select()
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        eq(handoffs.conversationId, conversationId),
+        eq(handoffs.kind, 'consult'),
+        eq(handoffs.status, 'pending'),
+      ),
+    );
+}
+
 /** Pending transfers whose time ran out, every organisation's (the sweep), with the receiving agent's name. */
 export async function dueHandoffs(db: Db, now: Date, limit = 200) {
   return db
@@ -91,7 +107,7 @@ export async function dueHandoffs(db: Db, now: Date, limit = 200) {
     .limit(limit);
 }
 
-/** The transfers waiting for this agent's answer, with what their notification shows. */
+/** The transfers and consults waiting for this agent's answer, with what their notification shows. */
 export async function pendingTransfersFor(db: Db, orgId: string, userId: string): Promise<PendingTransfer[]> {
   const rows = await db
     .select({ h: handoffs, c: conversations, fromName: asker.name, queueName: queues.name })
@@ -112,6 +128,7 @@ export function pendingView(
 ): PendingTransfer {
   return {
     id: h.id,
+    kind: h.kind,
     conversationId: h.conversationId,
     customerName: c.customerName,
     firstMessage: c.firstMessage,

@@ -48,3 +48,43 @@ export async function leaveParticipant(tx: Db, orgId: string, conversationId: st
       ),
     );
 }
+
+/** The conversations this user consults on now (AG5): their sockets follow them too. */
+export async function consultingIds(db: Db, orgId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: conversationParticipants.conversationId })
+    .from(conversationParticipants)
+    .where(
+      and(
+        eq(conversationParticipants.orgId, orgId),
+        eq(conversationParticipants.userId, userId),
+        eq(conversationParticipants.role, 'consultant'),
+        isNull(conversationParticipants.leftAt),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** The primary agent lets an active consultant write to the customer, or not; false: none such. */
+export async function setMayMessageCustomer(
+  tx: Db,
+  orgId: string,
+  conversationId: string,
+  userId: string,
+  may: boolean,
+): Promise<boolean> {
+  const rows = await tx
+    .update(conversationParticipants)
+    .set({ mayMessageCustomer: may })
+    .where(
+      and(
+        eq(conversationParticipants.orgId, orgId),
+        eq(conversationParticipants.conversationId, conversationId),
+        eq(conversationParticipants.userId, userId),
+        eq(conversationParticipants.role, 'consultant'),
+        isNull(conversationParticipants.leftAt),
+      ),
+    )
+    .returning({ id: conversationParticipants.id });
+  return rows.length > 0;
+}

@@ -328,6 +328,8 @@ export const conversationParticipants = pgTable(
     userId: uuid('user_id').references(() => users.id),
     role: text('role', { enum: ['customer', 'primary', 'consultant', 'monitor', 'bot'] }).notNull(),
     name: text('name').notNull(),
+    /** A consultant the primary agent lets write to the customer too (AG5); otherwise notes only. */
+    mayMessageCustomer: boolean('may_message_customer').notNull().default(false),
     joinedAt: ts('joined_at').notNull(),
     leftAt: ts('left_at'),
   },

@@ -15,6 +15,7 @@ const ACTIONS: StaffAction[] = ['read', 'write-note', 'message-customer', 'end',
 const EXPECTED: Record<StaffPart, StaffAction[]> = {
   primary: ACTIONS,
   consultant: ['read', 'write-note'],
+  'consultant-to-customer': ['read', 'write-note', 'message-customer'],
   monitor: ['read'],
   former: ['read'],
 };
@@ -26,6 +27,14 @@ describe('participants', () => {
     expect(staffPart(c, { id: 'b', supervises: true, wasParticipant: true })).toBe('former');
     expect(staffPart(c, { id: 'b', supervises: true, wasParticipant: false })).toBe('monitor');
     expect(staffPart(c, { id: 'b', supervises: false, wasParticipant: false })).toBeNull();
+  });
+
+  it('an active consultant consults, writing to the customer only when the primary allows it', () => {
+    const c = { agentId: 'a' };
+    const user = { id: 'b', supervises: true, wasParticipant: true };
+    expect(staffPart(c, { ...user, consulting: 'notes' })).toBe('consultant');
+    expect(staffPart(c, { ...user, consulting: 'customer' })).toBe('consultant-to-customer');
+    expect(staffPart(c, { ...user, consulting: null })).toBe('former');
   });
 
   for (const [part, allowed] of Object.entries(EXPECTED) as [StaffPart, StaffAction[]][]) {

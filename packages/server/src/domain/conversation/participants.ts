@@ -6,12 +6,17 @@ export type ParticipantRole = 'customer' | 'primary' | 'consultant' | 'monitor' 
 /** What a staff member may do in a conversation, by the part they play in it. */
 export type StaffAction = 'read' | 'write-note' | 'message-customer' | 'end' | 'close' | 'transfer' | 'consult';
 
-/** `former`: was primary or consultant before (a rejected offer does not count); may read. */
-export type StaffPart = Exclude<ParticipantRole, 'customer' | 'bot'> | 'former';
+/**
+ * `former`: was primary or consultant before (a rejected offer does not count); may read.
+ * `consultant-to-customer`: a consultant the primary agent lets write to the customer (AG5).
+ */
+export type StaffPart = Exclude<ParticipantRole, 'customer' | 'bot'> | 'consultant-to-customer' | 'former';
 
 const ALLOWED: Record<StaffPart, readonly StaffAction[]> = {
   primary: ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'],
+  // A consultant never transfers or consults further (AG5).
   consultant: ['read', 'write-note'],
+  'consultant-to-customer': ['read', 'write-note', 'message-customer'],
   monitor: ['read'],
   former: ['read'],
 };
@@ -19,17 +24,21 @@ const ALLOWED: Record<StaffPart, readonly StaffAction[]> = {
 const REFUSAL: Partial<Record<StaffAction, string>> = {
   read: 'you are not the agent of this conversation',
   'write-note': 'only agents working this conversation may write notes',
+  'message-customer': 'only the primary agent, or a consultant they allow, may write to the customer',
 };
 
 /**
- * The part a staff member plays: the assigned agent is primary; supervisors and admins may
- * monitor any conversation they are not primary on (SV2); earlier participants may read.
+ * The part a staff member plays: the assigned agent is primary; an active consultant consults
+ * (writing to the customer only when allowed); supervisors and admins may monitor any conversation
+ * they are not primary on (SV2); earlier participants may read.
  */
 export function staffPart(
   conversation: { agentId: string | null },
-  user: { id: string; supervises: boolean; wasParticipant: boolean },
+  user: { id: string; supervises: boolean; wasParticipant: boolean; consulting?: 'notes' | 'customer' | null },
 ): StaffPart | null {
   if (conversation.agentId === user.id) return 'primary';
+  if (user.consulting === 'customer') return 'consultant-to-customer';
+  if (user.consulting === 'notes') return 'consultant';
   if (user.wasParticipant) return 'former';
   if (user.supervises) return 'monitor';
   return null;

@@ -26,6 +26,13 @@ export function transferRefusal(c: TransferFacts): string | null {
   return null;
 }
 
+/** Why nobody can be asked to consult on it now, or null: the primary agent must be working it. */
+export function consultRefusal(c: { state: ConversationState; accepted: boolean }): string | null {
+  if (c.state !== 'active' || !c.accepted)
+    return `only an accepted, active conversation takes a consult (it is ${c.state})`;
+  return null;
+}
+
 export type TargetRules = {
   fromUserId: string;
   queueId: string | null;

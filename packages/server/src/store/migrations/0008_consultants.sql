@@ -1,0 +1,1 @@
+ALTER TABLE "conversation_participants" ADD COLUMN "may_message_customer" boolean DEFAULT false NOT NULL;
