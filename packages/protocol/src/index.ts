@@ -8,6 +8,7 @@ export * from './channels.js';
 export * from './outbound.js';
 export * from './template-text.js';
 export * from './automated-messages.js';
+export * from './quick-replies.js';
 export * from './routing-config.js';
 export * from './routing-trace.js';
 export * from './admin-api.js';
