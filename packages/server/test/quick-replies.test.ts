@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { NewQuickReply } from '@switchboard/protocol';
+import { QUICK_REPLY_PLACEHOLDERS, unknownPlaceholders, type NewQuickReply } from '@switchboard/protocol';
 import { quickReplies } from '../src/store/schema.js';
+import { DEMO_PASSWORD, DEMO_QUICK_REPLIES, DEMO_USERS, seedDemo } from '../src/store/seed-demo.js';
 import { serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
@@ -77,7 +78,7 @@ describe('quick replies (AG4)', () => {
     expect(await rowsOf(org)).toEqual([]);
   });
 
-  it("refuse an agent the organisation's and a colleague's (404) and the admin routes (403), changing nothing", async () => {
+  it("refuse an agent the organisation's and a colleague's (404), and the admin routes (403)", async () => {
     const { org, ann, bob, ada } = await team();
     const shared = await ada.call('createOrgQuickReply', { body: reply('Greeting') });
     const bobs = await bob.call('createQuickReply', { body: reply('Bob thanks') });
@@ -169,5 +170,19 @@ describe('quick replies (AG4)', () => {
     }
     expect(await rowsOf(two.org)).toEqual(before);
     expect(await rowsOf(one.org)).toEqual([]);
+  });
+
+  it('come with the demo, each in English, Dutch and French, naming only placeholders that are filled', async () => {
+    expect(await seedDemo(t.db.db)).toBe(true);
+    const login = { email: DEMO_USERS[0].email, password: DEMO_PASSWORD };
+    const alice = t.server.api((await t.server.api().call('login', { body: login })).token);
+    const listed = await alice.call('listQuickReplies');
+    expect(listed.map((q) => q.title).sort()).toEqual(DEMO_QUICK_REPLIES.map((q) => q.title).sort());
+    for (const q of listed) {
+      expect(q.scope).toBe('organisation');
+      expect(Object.keys(q.bodies).sort()).toEqual(['en', 'fr', 'nl']);
+      for (const body of Object.values(q.bodies))
+        expect(unknownPlaceholders(body, QUICK_REPLY_PLACEHOLDERS)).toEqual([]);
+    }
   });
 });

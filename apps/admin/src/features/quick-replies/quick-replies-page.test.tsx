@@ -42,7 +42,7 @@ afterEach(() => {
 });
 
 describe('organisation quick replies (AG4)', () => {
-  it('come after Automated messages in the navigation, listed with their languages, without personal ones', async () => {
+  it('follow Automated messages in the navigation, listed with their languages, without personal ones', async () => {
     renderApp('/quick-replies', { api: apiWithReplies() });
     await screen.findAllByTestId('quick-reply-row');
     const nav = screen.getAllByRole('link').map((l) => l.getAttribute('data-testid'));
@@ -55,7 +55,7 @@ describe('organisation quick replies (AG4)', () => {
     expect(within(row(GREETING)).getByTestId('quick-reply-languages').textContent).toBe('English, Dutch');
   });
 
-  it('creates one: a placeholder goes in at the cursor, the preview fills it in, empty languages are left out', async () => {
+  it('creates one: a placeholder goes in at the cursor, the preview fills it, empty languages stay out', async () => {
     const { api } = renderApp('/quick-replies');
     expect(await screen.findByText('No quick replies yet.')).toBeTruthy();
     fireEvent.click(screen.getByTestId('quick-reply-new'));
