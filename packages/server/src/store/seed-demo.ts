@@ -225,17 +225,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
       { orgId, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
     ]);
     // Quick replies (AG4) every agent finds by typing "/" in the composer, in their own language.
-    await tx
-      .insert(quickReplies)
-      .values(
-        DEMO_QUICK_REPLIES.map((q) => ({
-          orgId,
-          ownerId: null,
-          title: q.title,
-          bodies: q.bodies,
-          updatedAt: new Date(),
-        })),
-      );
+    await tx.insert(quickReplies).values(
+      DEMO_QUICK_REPLIES.map((q) => ({
+        orgId,
+        ownerId: null,
+        title: q.title,
+        bodies: q.bodies,
+        updatedAt: new Date(),
+      })),
+    );
   });
   return true;
 }
