@@ -19,6 +19,7 @@ import { SettingsPage } from './features/settings/settings-page';
 import { SkillsPage } from './features/skills/skills-page';
 import { TemplatesPage } from './features/templates/templates-page';
 import { AutomatedMessagesPage } from './features/automated-messages/automated-messages-page';
+import { QuickRepliesPage } from './features/quick-replies/quick-replies-page';
 import { TracePage } from './features/trace/trace-page';
 import { WidgetsPage } from './features/widgets/widgets-page';
 import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
@@ -66,6 +67,7 @@ export function AdminRoutes() {
           <Route path="/channels" element={<ChannelsPage />} />
           <Route path="/templates" element={<TemplatesPage />} />
           <Route path="/automated-messages" element={<AutomatedMessagesPage />} />
+          <Route path="/quick-replies" element={<QuickRepliesPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/queues/:id" element={<QueueEditorPage />} />
           <Route path="/operating-hours" element={<OperatingHoursPage />} />

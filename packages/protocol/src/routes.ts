@@ -55,6 +55,7 @@ import {
   TransferRequest,
 } from './transfers.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
+import { NewQuickReply, QuickReply } from './quick-replies.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -736,6 +737,62 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'Take an open item: the same conditional write as push assignment',
+  }),
+
+  // Quick replies (AG4): the organisation's (admins edit them) and each staff member's own.
+  listQuickReplies: route({
+    method: 'GET',
+    path: '/api/quick-replies',
+    auth: 'staff',
+    response: list(QuickReply),
+    summary: "The organisation's quick replies and my own, by title",
+  }),
+  createQuickReply: route({
+    method: 'POST',
+    path: '/api/quick-replies',
+    auth: 'staff',
+    body: NewQuickReply,
+    response: QuickReply,
+    summary: 'Add a quick reply of my own; placeholders: {customerName}, {agentName}, {queue}',
+  }),
+  updateQuickReply: route({
+    method: 'PUT',
+    path: '/api/quick-replies/:id',
+    auth: 'staff',
+    params: IdParams,
+    body: NewQuickReply,
+    response: QuickReply,
+    summary: 'Change a quick reply of my own',
+  }),
+  deleteQuickReply: route({
+    method: 'DELETE',
+    path: '/api/quick-replies/:id',
+    auth: 'staff',
+    params: IdParams,
+    response: Ok,
+    summary: 'Delete a quick reply of my own',
+  }),
+  createOrgQuickReply: admin({
+    method: 'POST',
+    path: '/api/admin/quick-replies',
+    body: NewQuickReply,
+    response: QuickReply,
+    summary: 'Add a quick reply for the whole organisation; placeholders: {customerName}, {agentName}, {queue}',
+  }),
+  updateOrgQuickReply: admin({
+    method: 'PUT',
+    path: '/api/admin/quick-replies/:id',
+    params: IdParams,
+    body: NewQuickReply,
+    response: QuickReply,
+    summary: "Change one of the organisation's quick replies",
+  }),
+  deleteOrgQuickReply: admin({
+    method: 'DELETE',
+    path: '/api/admin/quick-replies/:id',
+    params: IdParams,
+    response: Ok,
+    summary: "Delete one of the organisation's quick replies",
   }),
 } as const;
 

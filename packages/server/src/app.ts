@@ -48,7 +48,9 @@ import { publicUrl } from './config.js';
 import { channelRoutes } from './http/routes/channel-routes.js';
 import { webhookRoutes } from './http/routes/webhook-routes.js';
 import { outboundRoutes } from './http/routes/outbound-routes.js';
+import { quickReplyRoutes } from './http/routes/quick-reply-routes.js';
 import { createOutboundService } from './services/outbound.js';
+import { createQuickReplyService } from './services/quick-replies.js';
 import { createAutomatedMessageSettings } from './services/automated-message-settings.js';
 import { createChannelInbound } from './services/channel-inbound.js';
 import { createChannelService, type ChannelService } from './services/channels.js';
@@ -180,6 +182,7 @@ export async function createApp(
     outbound: createOutboundService({ db, clock, onQueued: () => outbox.poke() }),
     automated: createAutomatedMessageSettings({ db, clock }),
   });
+  quickReplyRoutes(http, { tokens, quickReplies: createQuickReplyService({ db, clock }) });
   webhookRoutes(http, { inbound, publicUrl: baseUrl });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
   // Recorded before the answer goes out, so whatever the agent does next sees it.

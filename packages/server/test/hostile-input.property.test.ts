@@ -41,6 +41,8 @@ const ids = {
   channel: '',
   template: '',
   job: '',
+  orgReply: '',
+  ownReply: '',
 };
 let exported: ConfigExportInput;
 
@@ -254,6 +256,19 @@ const samples: Record<string, () => Request> = {
   getRoutingTrace: () => ({ params: { id: ids.chat } }),
   listPickable: () => ({ query: { limit: 10 } }),
   pickConversation: () => ({ params: { id: ids.waiting }, body: {} }),
+  listQuickReplies: () => ({}),
+  createQuickReply: () => ({ body: { title: 'Thanks 2', bodies: { en: 'Thanks {customerName}.' } } }),
+  updateQuickReply: () => ({
+    params: { id: ids.ownReply },
+    body: { title: 'Thanks', bodies: { nl: 'Bedankt, {customerName}.', fr: 'Merci.' } },
+  }),
+  deleteQuickReply: () => ({ params: { id: zeros } }),
+  createOrgQuickReply: () => ({ body: { title: 'Hello 2', bodies: { en: 'Hi, {agentName} of {queue} here.' } } }),
+  updateOrgQuickReply: () => ({
+    params: { id: ids.orgReply },
+    body: { title: 'Hello', bodies: { fr: 'Bonjour {customerName}.' } },
+  }),
+  deleteOrgQuickReply: () => ({ params: { id: zeros } }),
 };
 
 // ---- Hostile values ----
@@ -723,6 +738,9 @@ beforeAll(async () => {
   ids.job = (
     await admin.call('startOutbound', { body: { ...job, recipients: { kind: 'numbers', numbers: ['x'] } } })
   ).id;
+  const reply = { title: 'Hello', bodies: { en: 'Hello {customerName}.' } };
+  ids.orgReply = (await admin.call('createOrgQuickReply', { body: reply })).id;
+  ids.ownReply = (await agent.call('createQuickReply', { body: { ...reply, title: 'Thanks' } })).id;
   exported = await admin.call('exportConfig');
 });
 afterAll(async () => {

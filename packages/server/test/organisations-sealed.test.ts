@@ -350,6 +350,32 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       says: /\{password\}/,
     },
   ],
+  createOrgQuickReply: ({ n }) => [
+    {
+      label: "with the neighbour's id in the body",
+      body: { title: 'Taken over', bodies: { en: 'x' }, id: n.quickReplyId },
+      expect: 400,
+      says: ID_IN_BODY,
+    },
+  ],
+  updateOrgQuickReply: ({ n }) => [
+    {
+      label: "the neighbour's quick reply",
+      params: { id: n.quickReplyId },
+      body: { title: 'Renamed', bodies: { en: 'x' } },
+      expect: 404,
+    },
+    {
+      label: "a quick reply of the neighbour's agent",
+      params: { id: n.personalQuickReplyId },
+      body: { title: 'Renamed', bodies: { en: 'x' } },
+      expect: 404,
+    },
+  ],
+  deleteOrgQuickReply: ({ n }) => [
+    { label: "the neighbour's quick reply", params: { id: n.quickReplyId }, expect: 404 },
+    { label: "a quick reply of the neighbour's agent", params: { id: n.personalQuickReplyId }, expect: 404 },
+  ],
   listOutbox: read,
   // No outbox entry of the neighbour's exists in this fixture: an id of none is refused the same way.
   retryOutbox: () => [
@@ -393,6 +419,8 @@ function neighbourIds(n: FurnishedOrg): string[] {
     n.capacityProfileId,
     n.presenceId,
     n.operatingHoursId,
+    n.quickReplyId,
+    n.personalQuickReplyId,
     ...SPEC.queues.map(n.queueId),
     ...SPEC.users.flatMap((u) => [n.user(u.key).id, n.user(u.key).email]),
   ];

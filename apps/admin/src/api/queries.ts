@@ -14,6 +14,7 @@ export type ListName =
   | 'listChannels'
   | 'listTemplates'
   | 'listAutomatedMessages'
+  | 'listQuickReplies'
   | 'listAgents'
   | 'getRoutingSettings';
 

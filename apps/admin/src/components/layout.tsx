@@ -12,6 +12,7 @@ export const PAGES = [
   'channels',
   'templates',
   'automated-messages',
+  'quick-replies',
   'queues',
   'operating-hours',
   'skills',

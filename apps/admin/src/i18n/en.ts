@@ -31,6 +31,7 @@ export const en = {
     channels: 'Channels',
     templates: 'Message templates',
     'automated-messages': 'Automated messages',
+    'quick-replies': 'Quick replies',
     queues: 'Queues',
     'operating-hours': 'Operating hours',
     skills: 'Skills',
@@ -124,6 +125,7 @@ export const en = {
     siteTwice: 'Each site is listed once.',
     port: 'A port is at most 65535.',
     oneLanguage: 'Write the template in at least one language.',
+    oneLanguageQuickReply: 'Write the quick reply in at least one language.',
   },
   workstreams: {
     title: 'Workstreams',
@@ -419,6 +421,25 @@ export const en = {
     preview: 'Preview ({{language}})',
     previewEmpty: 'Nothing written in this language yet.',
     previewHint: 'With sample values. When it is sent, each recipient gets their own.',
+  },
+  quickReplies: {
+    title: 'Quick replies',
+    description:
+      'Answers agents drop into a conversation by typing "/" and the title. Each agent gets the text in their own ' +
+      'language; placeholders such as {customerName} are filled in. Agents also keep their own.',
+    new: 'New quick reply',
+    empty: 'No quick replies yet.',
+    name: 'Title',
+    nameHint: 'Agents find the quick reply by typing "/" and this title; customers never see it.',
+    textHint:
+      'Leave a language empty when the reply is not written in it; agents then get another. Write at least one.',
+    placeholders: {
+      customerName: 'The customer’s name',
+      agentName: 'The name of the agent who answers',
+      queue: 'The queue the conversation is in',
+    },
+    sampleQueue: 'Support',
+    previewHint: 'With sample values. In a conversation they come from that conversation and its agent.',
   },
   automated: {
     title: 'Automated messages',

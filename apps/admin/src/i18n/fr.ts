@@ -33,6 +33,7 @@ export const fr: Translation = {
     channels: 'Canaux',
     templates: 'Modèles de message',
     'automated-messages': 'Messages automatiques',
+    'quick-replies': 'Réponses rapides',
     queues: 'Files d’attente',
     'operating-hours': 'Horaires d’ouverture',
     skills: 'Compétences',
@@ -126,6 +127,7 @@ export const fr: Translation = {
     siteTwice: 'Chaque site n’est listé qu’une fois.',
     port: 'Un port vaut au plus 65535.',
     oneLanguage: 'Rédigez le modèle dans au moins une langue.',
+    oneLanguageQuickReply: 'Rédigez la réponse rapide dans au moins une langue.',
   },
   workstreams: {
     title: 'Flux de travail',
@@ -430,6 +432,26 @@ export const fr: Translation = {
     preview: 'Aperçu ({{language}})',
     previewEmpty: 'Rien n’est encore rédigé dans cette langue.',
     previewHint: 'Avec des valeurs d’exemple. À l’envoi, chaque destinataire reçoit les siennes.',
+  },
+  quickReplies: {
+    title: 'Réponses rapides',
+    description:
+      'Réponses que les agents insèrent dans une conversation en tapant « / » et le titre. Chaque agent reçoit le ' +
+      'texte dans sa langue ; les champs comme {customerName} sont remplis. Les agents ont aussi les leurs.',
+    new: 'Nouvelle réponse rapide',
+    empty: 'Aucune réponse rapide pour l’instant.',
+    name: 'Titre',
+    nameHint: 'Les agents trouvent la réponse en tapant « / » et ce titre ; les clients ne le voient jamais.',
+    textHint:
+      'Laissez une langue vide si la réponse n’y est pas rédigée ; les agents en reçoivent alors une autre. ' +
+      'Rédigez-en au moins une.',
+    placeholders: {
+      customerName: 'Le nom du client',
+      agentName: 'Le nom de l’agent qui répond',
+      queue: 'La file d’attente de la conversation',
+    },
+    sampleQueue: 'Support',
+    previewHint: 'Avec des valeurs d’exemple. Dans une conversation, elles viennent de la conversation et de l’agent.',
   },
   automated: {
     title: 'Messages automatiques',

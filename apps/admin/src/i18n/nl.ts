@@ -33,6 +33,7 @@ export const nl: Translation = {
     channels: 'Kanalen',
     templates: 'Berichtsjablonen',
     'automated-messages': 'Automatische berichten',
+    'quick-replies': 'Snelle antwoorden',
     queues: 'Wachtrijen',
     'operating-hours': 'Openingstijden',
     skills: 'Vaardigheden',
@@ -126,6 +127,7 @@ export const nl: Translation = {
     siteTwice: 'Elke site staat er één keer.',
     port: 'Een poort is hoogstens 65535.',
     oneLanguage: 'Schrijf het sjabloon in minstens één taal.',
+    oneLanguageQuickReply: 'Schrijf het snelle antwoord in minstens één taal.',
   },
   workstreams: {
     title: 'Werkstromen',
@@ -426,6 +428,26 @@ export const nl: Translation = {
     preview: 'Voorbeeld ({{language}})',
     previewEmpty: 'Nog niets geschreven in deze taal.',
     previewHint: 'Met voorbeeldwaarden. Bij het versturen krijgt elke ontvanger zijn eigen waarden.',
+  },
+  quickReplies: {
+    title: 'Snelle antwoorden',
+    description:
+      'Antwoorden die agents in een gesprek zetten door "/" en de titel te typen. Elke agent krijgt de tekst in zijn ' +
+      'eigen taal; plaatshouders zoals {customerName} worden ingevuld. Agents hebben ook hun eigen antwoorden.',
+    new: 'Nieuw snel antwoord',
+    empty: 'Nog geen snelle antwoorden.',
+    name: 'Titel',
+    nameHint: 'Agents vinden het antwoord door "/" en deze titel te typen; klanten zien hem nooit.',
+    textHint:
+      'Laat een taal leeg als het antwoord niet in die taal is geschreven; agents krijgen dan een andere. ' +
+      'Schrijf er minstens één.',
+    placeholders: {
+      customerName: 'De naam van de klant',
+      agentName: 'De naam van de agent die antwoordt',
+      queue: 'De wachtrij van het gesprek',
+    },
+    sampleQueue: 'Support',
+    previewHint: 'Met voorbeeldwaarden. In een gesprek komen ze uit dat gesprek en van de agent.',
   },
   automated: {
     title: 'Automatische berichten',

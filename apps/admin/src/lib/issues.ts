@@ -33,6 +33,7 @@ const CUSTOM: [RegExp, AdminKey][] = [
   [/^each site is listed once$/, 'validation.siteTwice'],
   [/^a port is at most 65535$/, 'validation.port'],
   [/^write the template in at least one language$/, 'validation.oneLanguage'],
+  [/^write the quick reply in at least one language$/, 'validation.oneLanguageQuickReply'],
 ];
 
 export function issueText(issue: Issue, t: AdminT): string {

@@ -15,6 +15,7 @@ import {
 } from '@switchboard/protocol';
 import { handleChannels, type ChannelState } from './fake-channels';
 import { automatedMessagesOff, handleTemplates, type TemplateState } from './fake-templates';
+import { handleQuickReplies, type QuickReplyState } from './fake-quick-replies';
 
 /** Ids that pass `z.uuid()` (version 4, variant 8). */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -54,7 +55,8 @@ type State = {
   settings: RoutingSettings;
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
-  TemplateState;
+  TemplateState &
+  QuickReplyState;
 
 function demoState(): State {
   const agent = (
@@ -141,6 +143,7 @@ function demoState(): State {
     outbox: [],
     templates: [],
     automated: automatedMessagesOff(),
+    quickReplies: [],
   };
 }
 
@@ -194,6 +197,8 @@ export function createFakeApi() {
     if (channelReply) return channelReply;
     const templateReply = handleTemplates(state, req, () => uuid(nextId++));
     if (templateReply) return templateReply;
+    const quickReply = handleQuickReplies(state, req, () => uuid(nextId++));
+    if (quickReply) return quickReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
     const crud = /^(create|update|delete)(Skill|CapacityProfile|Presence|OperatingHours|Queue|Workstream)$/.exec(name);
     if (crud) {

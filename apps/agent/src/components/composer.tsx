@@ -1,4 +1,4 @@
-import { Button, Caption1, Switch, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConversationSummary } from '@switchboard/protocol';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import { canAddNote, canMessageCustomer } from '../lib/conversation-status';
 import { createTypingEmitter } from '../lib/typing-emitter';
 import { useServices } from '../state/services-context';
+import { ComposerInput } from './composer-input';
+import { MyQuickRepliesButton } from './my-quick-replies-button';
 
 /** Unsent text per conversation, kept while the agent switches tabs. */
 const useDrafts = create<{ drafts: Record<string, string> }>(() => ({ drafts: {} }));
@@ -21,12 +23,15 @@ const useStyles = makeStyles({
   },
   noteMode: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  input: { flexGrow: 1 },
-  toolbar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  end: { marginLeft: 'auto' },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-type Props = { conversationId: string; summary: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'customerName'> };
+type Props = {
+  conversationId: string;
+  summary: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'customerName' | 'queueName'>;
+};
 
 export function Composer({ conversationId, summary }: Props) {
   const styles = useStyles();
@@ -92,17 +97,17 @@ export function Composer({ conversationId, summary }: Props) {
           onChange={(_, d) => toggleNote(d.checked)}
         />
         {hint && <Caption1 className={styles.hint}>{hint}</Caption1>}
+        <span className={styles.end}>
+          <MyQuickRepliesButton />
+        </span>
       </div>
       <div className={styles.row}>
-        <Textarea
-          data-testid="composer-input"
-          className={styles.input}
-          aria-label={t('composer.label')}
+        <ComposerInput
+          text={text}
+          summary={summary}
           placeholder={note ? t('composer.notePlaceholder') : t('composer.placeholder', { name: summary.customerName })}
-          resize="vertical"
-          value={text}
           disabled={!enabled}
-          onChange={(_, d) => change(d.value)}
+          onChange={change}
           onKeyDown={onKeyDown}
         />
         <Button data-testid="composer-send" appearance="primary" disabled={!enabled || !text.trim()} onClick={submit}>

@@ -125,7 +125,7 @@ export const en = {
   },
   composer: {
     label: 'Message',
-    placeholder: 'Message {{name}} (Enter sends, Shift+Enter for a new line)',
+    placeholder: 'Message {{name}} (Enter sends, Shift+Enter for a new line, / for a quick reply)',
     notePlaceholder: 'Internal note: only agents see it',
     internalNote: 'Internal note',
     send: 'Send',
@@ -133,6 +133,28 @@ export const en = {
     notActive:
       'The customer can be messaged only while the conversation is active. Switch on "Internal note" to add a note.',
     closed: 'This conversation is closed.',
+  },
+  quickReplies: {
+    menu: 'Quick replies',
+    mine: 'mine',
+    open: 'My quick replies',
+    mineTitle: 'My quick replies',
+    mineHint:
+      'Only you see these. Type / in the message box to use them, beside your organisation’s. ' +
+      'Placeholders: {customerName}, {agentName}, {queue}.',
+    none: 'You have no quick replies of your own yet.',
+    new: 'New quick reply',
+    edit: 'Edit',
+    delete: 'Delete',
+    confirmDelete: 'Really delete',
+    close: 'Close',
+    title: 'Title',
+    titleHint: 'Type / and this title in the message box to find it.',
+    textHint: 'Write it in one language or more; you get the one you use the workspace in, else English.',
+    cancel: 'Cancel',
+    save: 'Save',
+    saving: 'Saving…',
+    failed: 'Not saved: {{message}}',
   },
   outbound: {
     open: 'Send a message',

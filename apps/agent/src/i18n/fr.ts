@@ -127,7 +127,8 @@ export const fr: Translation = {
   },
   composer: {
     label: 'Message',
-    placeholder: 'Message à {{name}} (Entrée pour envoyer, Maj+Entrée pour un saut de ligne)',
+    placeholder:
+      'Message à {{name}} (Entrée pour envoyer, Maj+Entrée pour un saut de ligne, / pour une réponse rapide)',
     notePlaceholder: 'Note interne : visible des agents uniquement',
     internalNote: 'Note interne',
     send: 'Envoyer',
@@ -135,6 +136,28 @@ export const fr: Translation = {
     notActive:
       'Le client ne peut recevoir de message que si la conversation est active. Activez « Note interne » pour ajouter une note.',
     closed: 'Cette conversation est fermée.',
+  },
+  quickReplies: {
+    menu: 'Réponses rapides',
+    mine: 'à moi',
+    open: 'Mes réponses rapides',
+    mineTitle: 'Mes réponses rapides',
+    mineHint:
+      'Vous seul les voyez. Tapez / dans la zone de message pour les utiliser, à côté de celles de votre ' +
+      'organisation. Champs : {customerName}, {agentName}, {queue}.',
+    none: 'Vous n’avez pas encore de réponses rapides à vous.',
+    new: 'Nouvelle réponse rapide',
+    edit: 'Modifier',
+    delete: 'Supprimer',
+    confirmDelete: 'Vraiment supprimer',
+    close: 'Fermer',
+    title: 'Titre',
+    titleHint: 'Tapez / et ce titre dans la zone de message pour la trouver.',
+    textHint: 'Rédigez-la dans une langue ou plus ; vous recevez celle de votre espace de travail, sinon l’anglais.',
+    cancel: 'Annuler',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    failed: 'Non enregistré : {{message}}',
   },
   outbound: {
     open: 'Envoyer un message',

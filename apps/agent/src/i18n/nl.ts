@@ -127,7 +127,7 @@ export const nl: Translation = {
   },
   composer: {
     label: 'Bericht',
-    placeholder: 'Bericht aan {{name}} (Enter verstuurt, Shift+Enter voor een nieuwe regel)',
+    placeholder: 'Bericht aan {{name}} (Enter verstuurt, Shift+Enter voor een nieuwe regel, / voor een snel antwoord)',
     notePlaceholder: 'Interne notitie: alleen agents zien deze',
     internalNote: 'Interne notitie',
     send: 'Versturen',
@@ -135,6 +135,28 @@ export const nl: Translation = {
     notActive:
       'De klant kan alleen een bericht krijgen zolang het gesprek actief is. Zet "Interne notitie" aan om een notitie toe te voegen.',
     closed: 'Dit gesprek is gesloten.',
+  },
+  quickReplies: {
+    menu: 'Snelle antwoorden',
+    mine: 'van mij',
+    open: 'Mijn snelle antwoorden',
+    mineTitle: 'Mijn snelle antwoorden',
+    mineHint:
+      'Alleen jij ziet deze. Typ / in het berichtvak om ze te gebruiken, naast die van je organisatie. ' +
+      'Plaatshouders: {customerName}, {agentName}, {queue}.',
+    none: 'Je hebt nog geen eigen snelle antwoorden.',
+    new: 'Nieuw snel antwoord',
+    edit: 'Bewerken',
+    delete: 'Verwijderen',
+    confirmDelete: 'Echt verwijderen',
+    close: 'Sluiten',
+    title: 'Titel',
+    titleHint: 'Typ / en deze titel in het berichtvak om het te vinden.',
+    textHint: 'Schrijf het in een of meer talen; je krijgt de taal van je werkplek, anders Engels.',
+    cancel: 'Annuleren',
+    save: 'Opslaan',
+    saving: 'Opslaan…',
+    failed: 'Niet opgeslagen: {{message}}',
   },
   outbound: {
     open: 'Bericht versturen',

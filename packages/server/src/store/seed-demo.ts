@@ -11,6 +11,7 @@ import {
   organizations,
   queueMembers,
   queues,
+  quickReplies,
   skills,
   users,
   widgets,
@@ -53,6 +54,42 @@ export const DEMO_SALES_KEYWORDS = [
   ...['prijs', 'kost', 'kopen', 'offerte'],
   ...['prix', 'acheter', 'devis'],
 ];
+
+/** The demo organisation's quick replies (AG4), in English, Dutch and French. */
+export const DEMO_QUICK_REPLIES = [
+  {
+    title: 'Greeting',
+    bodies: {
+      en: 'Hello {customerName}, this is {agentName} of {queue}. How can I help you?',
+      nl: 'Hallo {customerName}, u spreekt met {agentName} van {queue}. Waarmee kan ik u helpen?',
+      fr: 'Bonjour {customerName}, ici {agentName} du service {queue}. Comment puis-je vous aider ?',
+    },
+  },
+  {
+    title: 'One moment',
+    bodies: {
+      en: 'One moment please, {customerName}: I am looking into it.',
+      nl: 'Een ogenblik alstublieft, {customerName}: ik zoek het voor u uit.',
+      fr: 'Un instant s’il vous plaît, {customerName} : je regarde cela pour vous.',
+    },
+  },
+  {
+    title: 'Order number',
+    bodies: {
+      en: 'Could you give me your order number? It is in the confirmation email.',
+      nl: 'Kunt u mij uw ordernummer geven? Het staat in de bevestigingsmail.',
+      fr: 'Pouvez-vous me donner votre numéro de commande ? Il figure dans l’e-mail de confirmation.',
+    },
+  },
+  {
+    title: 'Goodbye',
+    bodies: {
+      en: 'Thank you for contacting us, {customerName}. Have a nice day!',
+      nl: 'Bedankt voor uw bericht, {customerName}. Nog een fijne dag!',
+      fr: 'Merci de nous avoir contactés, {customerName}. Bonne journée !',
+    },
+  },
+] as const;
 
 /** Creates the demo organisation once; returns false when it already exists. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -187,6 +224,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
       },
       { orgId, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
     ]);
+    // Quick replies (AG4) every agent finds by typing "/" in the composer, in their own language.
+    await tx.insert(quickReplies).values(
+      DEMO_QUICK_REPLIES.map((q) => ({
+        orgId,
+        ownerId: null,
+        title: q.title,
+        bodies: q.bodies,
+        updatedAt: new Date(),
+      })),
+    );
   });
   return true;
 }

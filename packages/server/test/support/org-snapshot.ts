@@ -9,14 +9,16 @@ import {
   conversationParticipants,
   conversations,
   offers,
+  quickReplies,
   widgets,
 } from '../../src/store/schema.js';
 
 /**
  * Everything an organisation holds that a request could change: its whole routing configuration
  * (the export an admin downloads, without its timestamp) and every row of its conversations,
- * events, offers, participants, contacts, widgets, channels and their inbound log. The outbox is left
- * out: its sender changes rows in the background (attempts, states) whatever the request did. Equal snapshots: the request changed nothing.
+ * events, offers, participants, contacts, widgets, channels and their inbound log, and quick replies.
+ * The outbox is left out: its sender changes rows in the background (attempts, states) whatever the
+ * request did. Equal snapshots: the request changed nothing.
  * Users are left out on purpose: any agent request records presence activity on the user row.
  */
 export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Promise<string> {
@@ -34,6 +36,7 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
     db.select().from(widgets).where(eq(widgets.orgId, orgId)).orderBy(asc(widgets.id)),
     db.select().from(channels).where(eq(channels.orgId, orgId)).orderBy(asc(channels.id)),
     db.select().from(channelInbound).where(eq(channelInbound.orgId, orgId)).orderBy(asc(channelInbound.id)),
+    db.select().from(quickReplies).where(eq(quickReplies.orgId, orgId)).orderBy(asc(quickReplies.id)),
   ]);
   return JSON.stringify({ config, rows });
 }

@@ -10,6 +10,7 @@ import { listWidgets } from '../../src/store/widgets.js';
 import { insertChannel, listChannels } from '../../src/store/channels.js';
 import { insertTemplate, listTemplates } from '../../src/store/templates.js';
 import { listAutomatedMessages, saveAutomatedMessage } from '../../src/store/automated-messages.js';
+import { insertQuickReply, listAllQuickReplies } from '../../src/store/quick-replies.js';
 import { createSecretBox, parseKey } from '../../src/security/secrets.js';
 import { TEST_SECRET_KEY } from './harness.js';
 import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
@@ -28,6 +29,9 @@ export type FurnishedOrg = BuiltOrg & {
   channelId: string;
   /** A message template. */
   templateId: string;
+  /** An organisation quick reply, and one of the first agent's own. */
+  quickReplyId: string;
+  personalQuickReplyId: string;
 };
 
 export type OrgSnapshot = {
@@ -38,6 +42,7 @@ export type OrgSnapshot = {
   channels: unknown[];
   templates: unknown[];
   automated: unknown[];
+  quickReplies: unknown[];
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -57,7 +62,7 @@ export type OrgPair = {
 /** What a sealed test compares of an organisation: its configuration file, widgets, staff and conversations. */
 export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
   const admin = createAdminConfigService({ db, onChanged: () => {} });
-  const [exported, widgets, agents, convs, channelRows, templateRows, automatedRows] = await Promise.all([
+  const [exported, widgets, agents, convs, channelRows, templateRows, automatedRows, replyRows] = await Promise.all([
     admin.exportConfig(orgId, new Date(0)),
     listWidgets(db, orgId),
     admin.agents(orgId),
@@ -75,6 +80,7 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
     listChannels(db, orgId),
     listTemplates(db, orgId),
     listAutomatedMessages(db, orgId),
+    listAllQuickReplies(db, orgId),
   ]);
   return {
     config: exported,
@@ -84,6 +90,7 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
     channels: channelRows,
     templates: templateRows,
     automated: automatedRows,
+    quickReplies: replyRows,
   };
 }
 
@@ -136,7 +143,19 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
   const template = await insertTemplate(db, org.orgId, { name: 'Ready', bodies: { en: 'It is ready.' } }, new Date());
   const key = { channel: 'sms', trigger: 'queued' } as const;
   await saveAutomatedMessage(db, org.orgId, key, { enabled: true, bodies: { en: 'Please wait.' } }, new Date());
-  return { ...org, ...ids, channelId: channel.id, templateId: template.id };
+  const reply = { title: 'Hello', bodies: { en: 'Hello {customerName}.' } };
+  const orgReply = await insertQuickReply(db, org.orgId, null, reply, new Date());
+  const firstAgent = spec.users.find((u) => (u.role ?? 'agent') === 'agent');
+  const owner = org.user(firstAgent?.key ?? spec.users[0]!.key).id;
+  const ownReply = await insertQuickReply(db, org.orgId, owner, { ...reply, title: 'Mine' }, new Date());
+  return {
+    ...org,
+    ...ids,
+    channelId: channel.id,
+    templateId: template.id,
+    quickReplyId: orgReply.id,
+    personalQuickReplyId: ownReply.id,
+  };
 }
 
 // Sealed as the test servers seal (TEST_SECRET_KEY), so they can open what the fixture writes.

@@ -1,4 +1,5 @@
 import { Field, Input, Textarea } from '@fluentui/react-components';
+import { TEMPLATE_PLACEHOLDERS } from '@switchboard/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { ErrorText, fieldError } from '../../components/form';
@@ -56,7 +57,12 @@ export function TemplateFields({ draft, setDraft, errors }: Props) {
         />
       </Field>
       <ErrorText message={errors.bodies} />
-      <PlaceholderChips languageName={languageName(active)} onInsert={insert} />
+      <PlaceholderChips
+        languageName={languageName(active)}
+        onInsert={insert}
+        placeholders={TEMPLATE_PLACEHOLDERS}
+        describe={(p) => t(`templates.placeholders.${p}`)}
+      />
       {LANGUAGES.map((language) => (
         <Field
           key={language}
