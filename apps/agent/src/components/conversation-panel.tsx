@@ -16,6 +16,7 @@ import { useCommand } from '../hooks/use-command';
 import { useNow } from '../hooks/use-now';
 import { useAuth } from '../state/auth-store';
 import { canClose, canEnd, canPark, canResume } from '../lib/conversation-status';
+import { canTransfer } from '../lib/transfer-status';
 import { sessionTimer } from '../lib/session-timer';
 import { formatDuration } from '../lib/time';
 import { useServices } from '../state/services-context';
@@ -24,6 +25,7 @@ import type { ReadyTimeline } from '../state/timeline-sync';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { StateBadge } from './state-badge';
+import { TransferButton } from './transfer-button';
 import { TypingIndicator } from './typing-indicator';
 
 const useStyles = makeStyles({
@@ -125,6 +127,9 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
           >
             {t('conversation.resume')}
           </Button>
+        )}
+        {canTransfer(summary, me) && (
+          <TransferButton conversationId={id} customerName={summary.customerName} events={timeline.seq.events} />
         )}
         {canEnd(summary) && (
           <Button data-testid="end-conversation" disabled={busy} onClick={() => void run('endConversation')}>

@@ -50,10 +50,11 @@ const useStyles = makeStyles({
   system: { alignSelf: 'center', color: tokens.colorNeutralForeground3, textAlign: 'center' },
 });
 
-export function SystemLine({ text }: { text: string }) {
+/** A line of what happened (accepted, status, transfer …); `testId` and `step` set apart the transfer lines. */
+export function SystemLine({ text, testId = 'message', step }: { text: string; testId?: string; step?: string }) {
   const styles = useStyles();
   return (
-    <Caption1 as="p" className={styles.system} data-testid="message" data-kind="system">
+    <Caption1 as="p" className={styles.system} data-testid={testId} data-kind="system" data-step={step}>
       {text}
     </Caption1>
   );

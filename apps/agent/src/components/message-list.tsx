@@ -7,6 +7,7 @@ import { useOutbox } from '../state/outbox-store';
 import { useServices } from '../state/services-context';
 import { deliveryMarks } from '../lib/delivery-marks';
 import { MessageItem, SystemLine } from './message-item';
+import { TransferLine } from './transfer-line';
 
 const useStyles = makeStyles({
   list: {
@@ -69,6 +70,8 @@ export function MessageList({ conversationId, events }: Props) {
             );
           case 'accepted':
             return <SystemLine key={e.seq} text={t('timeline.accepted', { name: e.agentName })} />;
+          case 'transfer':
+            return <TransferLine key={e.seq} event={e} />;
           default:
             // Offers made and declined are routing detail, not part of the conversation.
             return null;

@@ -17,3 +17,20 @@ export function useNotify() {
     [dispatchToast],
   );
 }
+
+/** Shows a short toast that is not an error: a transfer asked, answered … */
+export function useInform() {
+  const { dispatchToast } = useToastController(TOASTER_ID);
+  return useCallback(
+    (message: string, intent: 'success' | 'info' | 'warning' = 'success') =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle data-testid="toast" data-intent={intent}>
+            {message}
+          </ToastTitle>
+        </Toast>,
+        { intent },
+      ),
+    [dispatchToast],
+  );
+}

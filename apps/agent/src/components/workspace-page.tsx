@@ -11,6 +11,7 @@ import { ConversationLists } from './conversation-lists';
 import { TOASTER_ID } from './notify';
 import { OfferAlertHost } from './offer-alert-host';
 import { SessionArea } from './session-area';
+import { TransferAlertHost } from './transfer-alert-host';
 
 const useStyles = makeStyles({
   page: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -55,6 +56,7 @@ export function WorkspacePage() {
           <SessionArea />
         </main>
         <OfferAlertHost />
+        <TransferAlertHost />
         <Toaster toasterId={TOASTER_ID} position="bottom-end" />
       </div>
     </ServicesContext.Provider>

@@ -2,8 +2,10 @@ import {
   ConversationEvent,
   Offer,
   OfferClosed,
+  PendingTransfer,
   PresenceEvent,
   SocketEvents,
+  TransferClosed,
   TypingEvent,
   type Presence as PresenceValue,
 } from '@switchboard/protocol';
@@ -16,6 +18,9 @@ export type RealtimeHandlers = {
   onConversationEvent(event: ConversationEvent): void;
   onOffer(offer: Offer): void;
   onOfferClosed(closed: OfferClosed): void;
+  /** A transfer asked of me (AG5), and its end (answered, run out). */
+  onTransfer(transfer: PendingTransfer): void;
+  onTransferClosed(closed: TransferClosed): void;
   onPresence(presence: PresenceValue): void;
   onTyping(typing: TypingEvent): void;
   onUnauthorized(): void;
@@ -63,6 +68,8 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
   on(SocketEvents.conversationEvent, ConversationEvent, handlers.onConversationEvent);
   on(SocketEvents.offer, Offer, handlers.onOffer);
   on(SocketEvents.offerClosed, OfferClosed, handlers.onOfferClosed);
+  on(SocketEvents.transfer, PendingTransfer, handlers.onTransfer);
+  on(SocketEvents.transferClosed, TransferClosed, handlers.onTransferClosed);
   on(SocketEvents.presence, PresenceEvent, (p) => handlers.onPresence(p.presence));
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);
 

@@ -11,20 +11,23 @@ import { presencePushed, resetPresenceSync } from './presence-sync';
 import { useSessions } from './sessions-store';
 import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
+import { createTransferServices } from './transfer-services';
+import { useTransfers } from './transfers-store';
 
 export const conversationsKey = ['conversations'] as const;
 /** Open items of pick workstreams (AG10): polled, so kept apart from my own lists. */
 export const pickableKey = ['pickable'] as const;
 
 /**
- * Everything the signed-in workspace runs: the realtime connection, history sync, the outbox
- * and offers. Components reach it through ServicesContext; stop() tears it all down.
+ * Everything the signed-in workspace runs: the realtime connection, history sync, the outbox,
+ * offers and transfers. Components reach it through ServicesContext; stop() tears it all down.
  */
 export function startWorkspace(token: string, userId: string, queryClient: QueryClient) {
   useSessions.getState().hydrate(userId);
   useOutbox.getState().hydrate(userId);
   useConnection.getState().reset();
   useOffers.getState().clear();
+  useTransfers.getState().clear();
   resetPresenceSync();
   resetTimelines();
 
@@ -51,20 +54,45 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
 
-  async function refreshOffers() {
+  /** Answers how far this browser's clock is ahead of the server's, as the answer showed it. */
+  async function refreshOffers(): Promise<number> {
     const requestedAt = Date.now();
     try {
       const { offers, serverTime } = await call('listOffers');
-      useOffers.getState().sync(offers, requestedAt, serverTime);
+      const answeredAt = Date.now();
+      useOffers.getState().sync(offers, requestedAt, serverTime, answeredAt);
+      return answeredAt - Date.parse(serverTime);
     } catch (err) {
       console.warn('loading offers failed', err);
+      return 0;
     }
   }
+
+  const openSession = (id: string) => {
+    useSessions.getState().open(id);
+    realtime.follow(id);
+  };
+  const closeSession = (id: string) => {
+    useSessions.getState().close(id);
+    sync.drop(id);
+  };
+  const transfers = createTransferServices({
+    userId,
+    sync,
+    summaryOf: (id) => {
+      const entry = timelinesPort.get(id);
+      return entry?.status === 'ready' ? entry.summary : undefined;
+    },
+    openSession,
+    closeSession,
+    invalidateLists,
+  });
+  const refreshAlerts = () => void refreshOffers().then((skewMs) => transfers.refresh(skewMs));
 
   const realtime = connectRealtime(token, {
     onStatus: (status) => useConnection.getState().setStatus(status),
     onReady() {
-      void refreshOffers();
+      refreshAlerts();
       void sync.catchUpAll();
       for (const id of useSessions.getState().openIds) realtime.follow(id);
       invalidateLists();
@@ -72,6 +100,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       outbox.retryNow();
     },
     onConversationEvent(event) {
+      if (event.type === 'transfer') transfers.observed(event);
       void sync.receive(event);
       if (event.type === 'state' || event.type === 'accepted') invalidateLists();
       if (event.type === 'message' && event.message.kind === 'customer')
@@ -82,6 +111,8 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       useOffers.getState().remove(closed.offerId);
       if (closed.outcome === 'accepted') invalidateLists();
     },
+    onTransfer: (transfer) => transfers.pushed(transfer),
+    onTransferClosed: (closed) => transfers.closed(closed),
     onPresence: (presence) => presencePushed(presence),
     onTyping(typing) {
       if (typing.from === 'customer')
@@ -92,7 +123,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
 
   const onOnline = () => outbox.retryNow();
   window.addEventListener('online', onOnline);
-  void refreshOffers();
+  refreshAlerts();
   outbox.kick();
 
   /** Accept/reject: a refusal (4xx) means the offer is gone; on a network error it stays. */
@@ -122,6 +153,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       invalidateLists();
     },
     reject: (offer: Offer) => answer(offer, 'rejectOffer'),
+    ...transfers.commands,
     /**
      * Takes an open item (AG10): accepted at once, so it joins my list and opens as a session.
      * A refusal (409: taken by someone else, or my capacity is full) is thrown to the caller.
@@ -152,14 +184,8 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       await sync.catchUp(id);
       invalidateLists();
     },
-    openSession(id: string) {
-      useSessions.getState().open(id);
-      realtime.follow(id);
-    },
-    closeSession(id: string) {
-      useSessions.getState().close(id);
-      sync.drop(id);
-    },
+    openSession,
+    closeSession,
   };
 
   return {

@@ -1,0 +1,90 @@
+import type { ConversationSummary, PendingTransfer, TransferClosed, TransferRequest } from '@switchboard/protocol';
+import { ApiCallError, call } from '../api/api';
+import type { TransferEvent } from '../lib/transfer-status';
+import type { TimelineSync } from './timeline-sync';
+import { useTransfers } from './transfers-store';
+
+export type TransferDeps = {
+  userId: string;
+  sync: TimelineSync;
+  /** The open session's summary as its timeline has it (before the event being handled). */
+  summaryOf(conversationId: string): ConversationSummary | undefined;
+  openSession(conversationId: string): void;
+  closeSession(conversationId: string): void;
+  invalidateLists(): void;
+};
+
+/**
+ * Transfer (AG5) in the workspace: asking (the primary agent), answering (the receiver), and what
+ * the asker's view does once the conversation is no longer theirs: its session closes, the lists refresh.
+ */
+export function createTransferServices(deps: TransferDeps) {
+  const { userId, sync, summaryOf, openSession, closeSession, invalidateLists } = deps;
+  /** Conversations I asked to hand on, with the customer's name, until the answer comes. */
+  const asked = new Map<string, string>();
+
+  /** Accept/reject: a refusal (4xx) means the transfer is gone; on a network error it stays. */
+  async function answer(transfer: PendingTransfer, route: 'acceptTransfer' | 'rejectTransfer') {
+    try {
+      await call(route, { params: { id: transfer.id }, body: {} });
+      useTransfers.getState().remove(transfer.id);
+    } catch (err) {
+      if (err instanceof ApiCallError && err.status < 500) useTransfers.getState().remove(transfer.id);
+      throw err;
+    }
+  }
+
+  return {
+    /** After every (re)connect; `skewMs` as the offers list measured it (listTransfers has no server time). */
+    async refresh(skewMs: number) {
+      const requestedAt = Date.now();
+      try {
+        useTransfers.getState().sync(await call('listTransfers'), requestedAt, skewMs);
+      } catch (err) {
+        console.warn('loading transfers failed', err);
+      }
+    },
+    pushed: (transfer: PendingTransfer) => useTransfers.getState().add(transfer),
+    closed(closed: TransferClosed) {
+      useTransfers.getState().remove(closed.id);
+      if (closed.outcome === 'accepted') invalidateLists();
+    },
+    /** A live 'transfer' event, seen before its timeline applies it. */
+    observed(event: TransferEvent) {
+      const id = event.conversationId;
+      const summary = summaryOf(id);
+      const mine = asked.has(id) || summary?.agentId === userId;
+      if (event.step === 'requested' || !mine) return;
+      const customerName = summary?.customerName ?? asked.get(id) ?? '';
+      asked.delete(id);
+      if (event.step === 'accepted' || event.step === 'to-queue') {
+        closeSession(id);
+        invalidateLists();
+      }
+      if (event.step === 'accepted' || event.step === 'rejected' || event.step === 'timeout')
+        useTransfers.getState().notify({ step: event.step, toName: event.toName, customerName });
+    },
+    commands: {
+      /** Throws the server's refusal (403/409 …) to the dialog, which shows it. */
+      async transfer(conversationId: string, body: TransferRequest) {
+        await call('transferConversation', { params: { id: conversationId }, body });
+        if (body.kind === 'queue') {
+          // Routing has it now; it is no longer mine.
+          closeSession(conversationId);
+          invalidateLists();
+          return;
+        }
+        asked.set(conversationId, summaryOf(conversationId)?.customerName ?? '');
+        await sync.catchUp(conversationId);
+      },
+      async acceptTransfer(transfer: PendingTransfer) {
+        await answer(transfer, 'acceptTransfer');
+        openSession(transfer.conversationId);
+        invalidateLists();
+      },
+      rejectTransfer: (transfer: PendingTransfer) => answer(transfer, 'rejectTransfer'),
+    },
+  };
+}
+
+export type TransferServices = ReturnType<typeof createTransferServices>;
