@@ -33,6 +33,7 @@ export const T0 = Date.parse('2025-01-01T10:00:00.000Z');
 export function pendingTransfer(n: number, overrides: Partial<PendingTransfer> = {}): PendingTransfer {
   return {
     id: id(200 + n),
+    kind: 'transfer',
     conversationId: id(300 + n),
     customerName: `Customer ${n}`,
     firstMessage: `Question ${n}`,
