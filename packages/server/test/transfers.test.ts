@@ -45,6 +45,8 @@ describe('transfer to an agent', () => {
       `requested:${org.user('ben').name}`,
       `accepted:${org.user('ben').name}`,
     ]);
+    const answered = detail.events.find((e) => e.type === 'transfer' && e.step === 'accepted');
+    expect(answered).toMatchObject({ fromName: org.user('ann').name });
     await eventually(() => ben.socket.of<TransferClosed>('transfer:closed').find((c) => c.outcome === 'accepted'));
     expect(await ben.api.call('listTransfers', {})).toEqual([]);
 
@@ -148,7 +150,7 @@ describe('transfer to an agent', () => {
     expect([await used(org, 'ann'), await used(org, 'ben')]).toEqual([0, 1]);
   });
 
-  it('is void once the conversation ended', async () => {
+  it('is withdrawn once the conversation ended: the notification goes at once', async () => {
     const { org, id, ann, ben } = await acceptedChat();
     await ann.api.call('transferConversation', {
       params: { id },
@@ -156,9 +158,11 @@ describe('transfer to an agent', () => {
     });
     const asked = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[0]);
     await ann.api.call('endConversation', { params: { id }, body: {} });
+    await eventually(() => ben.socket.of<TransferClosed>('transfer:closed').find((c) => c.outcome === 'withdrawn'));
+    expect(await ben.api.call('listTransfers', {})).toEqual([]);
     await expect(ben.api.call('acceptTransfer', { params: { id: asked.id }, body: {} })).rejects.toMatchObject({
       status: 409,
-      body: { message: expect.stringContaining('changed meanwhile') },
+      body: { message: expect.stringContaining('no longer waits') },
     });
     await expect(
       ann.api.call('transferConversation', { params: { id }, body: { kind: 'agent', agentId: org.user('ben').id } }),
@@ -173,6 +177,12 @@ describe('transfer to a queue', () => {
       params: { id },
       body: { kind: 'queue', queueId: org.queueId('Billing'), note: 'invoice' },
     });
+    // The asker's sockets are told before they leave the conversation's room.
+    await eventually(() =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .find((e) => e.type === 'transfer' && e.step === 'to-queue'),
+    );
     const offer = await eventually(() => dee.socket.of<Offer>('offer:new').find((o) => o.conversationId === id));
     expect(offer.queueName).toBe('Billing');
     expect(await used(org, 'ann')).toBe(0);

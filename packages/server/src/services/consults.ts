@@ -9,7 +9,7 @@ import * as store from '../store/handoffs.js';
 import { addParticipant, leaveParticipant, listParticipants, setMayMessageCustomer } from '../store/participants.js';
 import { loadRoutingConfig } from '../store/routing-config.js';
 import { loadAgents } from '../store/routing-snapshot.js';
-import { listStaff } from '../store/users.js';
+import { listStaff, staffName } from '../store/users.js';
 import type { ConversationKit } from './conversation-kit.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
@@ -131,18 +131,22 @@ export function createConsultService(kit: ConversationKit & { defaultOfferTimeou
         name: who.name,
         at: now,
       });
-      await event(tx, log, c, { consultId: h.id, step: 'accepted', fromName: '', toName: who.name, note: h.note });
+      await event(tx, log, c, {
+        consultId: h.id,
+        step: 'accepted',
+        fromName: await staffName(tx, c.orgId, h.fromUserId),
+        toName: who.name,
+        note: h.note,
+      });
       log.add({ kind: 'assigned', orgId: c.orgId, conversationId: c.id, agentId: who.userId });
     },
 
     /** Rejected or run out, as a conversation event. */
-    declined: (tx: Db, log: EventLog, h: store.HandoffRow, step: 'rejected' | 'timeout', toName: string) =>
-      event(
-        tx,
-        log,
-        { orgId: h.orgId, id: h.conversationId },
-        { consultId: h.id, step, fromName: '', toName, note: h.note },
-      ),
+    declined: async (tx: Db, log: EventLog, h: store.HandoffRow, step: 'rejected' | 'timeout', toName: string) => {
+      const fromName = await staffName(tx, h.orgId, h.fromUserId);
+      const c = { orgId: h.orgId, id: h.conversationId };
+      await event(tx, log, c, { consultId: h.id, step, fromName, toName, note: h.note });
+    },
 
     async setPermission(who: StaffIdentity, id: string, userId: string, may: boolean): Promise<void> {
       await command(async (tx, log) => {

@@ -5,6 +5,7 @@ import { nextState, type LifecycleCommand } from '../domain/conversation/lifecyc
 import type { Db } from '../store/db.js';
 import { insertConversation, updateConversation, type ConversationRow } from '../store/conversations.js';
 import { addParticipant, leaveAll } from '../store/participants.js';
+import { withdrawPending } from '../store/handoffs.js';
 import { recordTrace } from '../store/traces.js';
 import type { EventLog } from './event-log.js';
 import type { planIntake } from './intake.js';
@@ -40,6 +41,15 @@ export async function transition(
     public: opts.public,
     at: now,
   });
+  // A transfer or consult asked of someone is void once the conversation is no longer active:
+  // their notification goes at once instead of running out.
+  if (to !== 'active') {
+    for (const h of await withdrawPending(tx, c.orgId, c.id, now)) {
+      if (!h.toUserId) continue;
+      const closed = { id: h.id, conversationId: c.id, outcome: 'withdrawn' as const };
+      log.add({ kind: 'transfer-closed', orgId: c.orgId, agentId: h.toUserId, closed });
+    }
+  }
   return to;
 }
 

@@ -22,6 +22,7 @@ import { loadRoutingConfig } from '../store/routing-config.js';
 import { loadAgents } from '../store/routing-snapshot.js';
 import { recordTrace } from '../store/traces.js';
 import { isUniqueViolation } from '../store/transaction.js';
+import { staffName } from '../store/users.js';
 import { tellCustomer } from './automated-messages.js';
 import { staffActor, type ConversationKit } from './conversation-kit.js';
 import type { ConsultService } from './consults.js';
@@ -127,7 +128,6 @@ export function createTransferService(
       },
     });
     await leaveParticipant(tx, c.orgId, c.id, who.userId, now);
-    log.add({ kind: 'left', orgId: c.orgId, conversationId: c.id, agentId: who.userId });
     const reason = `transferred by ${who.name}${from ? ` from ${from}` : ''}${note ? `: ${note}` : ''}`;
     await recordTrace(tx, {
       orgId: c.orgId,
@@ -148,6 +148,8 @@ export function createTransferService(
       status: 'accepted',
     });
     await event(tx, log, c, { transferId: h.id, step: 'to-queue', fromName: who.name, toName: target.name, note });
+    // After the event: the asker's sockets get it before they leave the conversation's room.
+    log.add({ kind: 'left', orgId: c.orgId, conversationId: c.id, agentId: who.userId });
     await tellCustomer(tx, log, c, 'transfer', now);
   }
 
@@ -157,7 +159,14 @@ export function createTransferService(
       if (!(await store.closeHandoff(tx, orgId, h.id, outcome, clock.now()))) return false;
       const c = { orgId, id: h.conversationId };
       if (h.kind === 'consult') await kit.consults.declined(tx, log, h, outcome, toName);
-      else await event(tx, log, c, { transferId: h.id, step: outcome, fromName: '', toName, note: h.note });
+      else
+        await event(tx, log, c, {
+          transferId: h.id,
+          step: outcome,
+          fromName: await staffName(tx, orgId, h.fromUserId),
+          toName,
+          note: h.note,
+        });
       log.add({
         kind: 'transfer-closed',
         orgId,
@@ -268,7 +277,13 @@ export function createTransferService(
           at: now,
         });
         await presence.recompute(tx, log, c.orgId, who.userId);
-        await event(tx, log, c, { transferId: h.id, step: 'accepted', fromName: '', toName: who.name, note: h.note });
+        await event(tx, log, c, {
+          transferId: h.id,
+          step: 'accepted',
+          fromName: await staffName(tx, c.orgId, h.fromUserId),
+          toName: who.name,
+          note: h.note,
+        });
         await log.append(tx, {
           orgId: c.orgId,
           conversationId: c.id,

@@ -140,3 +140,12 @@ export function pendingView(
     expiresAt: h.expiresAt.toISOString(),
   };
 }
+
+/** Every request of the conversation still waiting is withdrawn (it left the agent who asked). */
+export async function withdrawPending(tx: Db, orgId: string, conversationId: string, at: Date) {
+  return tx
+    .update(handoffs)
+    .set({ status: 'withdrawn', closedAt: at })
+    .where(and(eq(handoffs.orgId, orgId), eq(handoffs.conversationId, conversationId), eq(handoffs.status, 'pending')))
+    .returning({ id: handoffs.id, toUserId: handoffs.toUserId });
+}

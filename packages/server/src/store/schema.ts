@@ -575,6 +575,10 @@ export const handoffs = pgTable(
       .on(t.conversationId)
       .where(sql`${t.status} = 'pending' and ${t.kind} = 'transfer'`),
     index('handoffs_to_user_idx').on(t.toUserId, t.status),
+    // A conversation that ends withdraws what still waits (withdrawPending): found by its id.
+    index('handoffs_pending_conversation_idx')
+      .on(t.conversationId)
+      .where(sql`${t.status} = 'pending'`),
     index('handoffs_pending_idx')
       .on(t.expiresAt)
       .where(sql`${t.status} = 'pending'`),

@@ -59,3 +59,12 @@ export async function listStaff(db: Db, orgId: string) {
     .where(eq(users.orgId, orgId))
     .orderBy(users.name);
 }
+
+/** A staff member's name; '' when there is none such in the organisation. */
+export async function staffName(db: Db, orgId: string, userId: string): Promise<string> {
+  const [row] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  return row?.name ?? '';
+}
