@@ -242,6 +242,9 @@ export const conversations = pgTable(
     acceptedAt: ts('accepted_at'),
     endedAt: ts('ended_at'),
     closedAt: ts('closed_at'),
+    /** The wrap-up form (AG4): the disposition code the agent chose and their summary note. */
+    dispositionCodeId: uuid('disposition_code_id').references(() => dispositionCodes.id),
+    wrapUpNote: text('wrap_up_note'),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
@@ -411,6 +414,19 @@ export const operatingHours = pgTable('operating_hours', {
   weekly: jsonb('weekly').$type<{ day: Weekday; start: string; end: string }[]>().notNull(),
   holidays: jsonb('holidays').$type<string[]>().notNull(),
 });
+
+/** What a conversation came to, as the agent says at wrap-up (AG4): the admin's list. */
+export const dispositionCodes = pgTable(
+  'disposition_codes',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    /** Retired codes stay for the conversations that carry them, but are no longer offered. */
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('disposition_codes_org_name_key').on(t.orgId, t.name)],
+);
 
 export const orgSettings = pgTable('org_settings', {
   orgId: uuid('org_id')

@@ -1,2 +1,0 @@
-ALTER TABLE "conversation_participants" ADD COLUMN "may_message_customer" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE INDEX "handoffs_pending_conversation_idx" ON "handoffs" USING btree ("conversation_id") WHERE "handoffs"."status" = 'pending';
