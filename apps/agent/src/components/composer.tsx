@@ -31,17 +31,20 @@ const useStyles = makeStyles({
 type Props = {
   conversationId: string;
   summary: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'customerName' | 'queueName'>;
+  /** When I consult on it (AG5): notes by default, and to the customer only when the primary allows it. */
+  consult?: { mayMessageCustomer: boolean } | null;
 };
 
-export function Composer({ conversationId, summary }: Props) {
+export function Composer({ conversationId, summary, consult = null }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
   const services = useServices();
   const text = useDrafts((s) => s.drafts[conversationId] ?? '');
-  const [noteSwitch, setNote] = useState(false);
-  const customerAllowed = canMessageCustomer(summary);
+  const [noteSwitch, setNote] = useState(consult !== null);
+  const notesOnly = consult !== null && !consult.mayMessageCustomer;
+  const customerAllowed = canMessageCustomer(summary) && !notesOnly;
   const noteAllowed = canAddNote(summary);
-  const note = noteSwitch && noteAllowed;
+  const note = (noteSwitch || notesOnly) && noteAllowed;
   const enabled = note ? noteAllowed : customerAllowed;
 
   const typing = useMemo(
@@ -93,7 +96,7 @@ export function Composer({ conversationId, summary }: Props) {
           data-testid="composer-note-toggle"
           label={t('composer.internalNote')}
           checked={note}
-          disabled={!noteAllowed}
+          disabled={!noteAllowed || notesOnly}
           onChange={(_, d) => toggleNote(d.checked)}
         />
         {hint && <Caption1 className={styles.hint}>{hint}</Caption1>}

@@ -12,20 +12,20 @@ import {
 import type { ConversationEvent, ConversationSummary } from '@switchboard/protocol';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCommand } from '../hooks/use-command';
 import { useNow } from '../hooks/use-now';
 import { useAuth } from '../state/auth-store';
-import { canClose, canEnd, canPark, canResume } from '../lib/conversation-status';
-import { canTransfer } from '../lib/transfer-status';
+import { myConsult } from '../lib/consult-status';
 import { sessionTimer } from '../lib/session-timer';
 import { formatDuration } from '../lib/time';
 import { useServices } from '../state/services-context';
 import { useTimelines } from '../state/timelines-store';
 import type { ReadyTimeline } from '../state/timeline-sync';
 import { Composer } from './composer';
+import { ConsultBanner } from './consult-banner';
+import { ConsultantsBar } from './consultants-bar';
+import { ConversationActions } from './conversation-actions';
 import { MessageList } from './message-list';
 import { StateBadge } from './state-badge';
-import { TransferButton } from './transfer-button';
 import { TypingIndicator } from './typing-indicator';
 
 const useStyles = makeStyles({
@@ -79,13 +79,11 @@ export function SessionTimer({
 function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const services = useServices();
-  const command = useCommand('conversation.failed');
-  const busy = command.pending !== null;
   const { summary } = timeline;
-  const run = (action: 'endConversation' | 'closeConversation' | 'parkConversation' | 'resumeConversation') =>
-    command.run(action, () => services[action](id));
-  const me = useAuth((s) => s.user?.id ?? null);
+  const events = timeline.seq.events;
+  const me = useAuth((s) => s.user ?? null);
+  const consult = myConsult(events, me, summary.agentId);
+  const primary = me !== null && summary.agentId === me.id;
 
   return (
     <section
@@ -93,6 +91,7 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
       data-testid="conversation-panel"
       data-conversation-id={id}
       data-state={summary.state}
+      data-consultant={consult ? 'true' : undefined}
     >
       <div className={styles.header}>
         <div className={styles.who}>
@@ -112,44 +111,14 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
           </Caption1>
         </div>
         <StateBadge conversation={summary} />
-        <SessionTimer summary={summary} events={timeline.seq.events} />
-        {canPark(summary) && (
-          <Button data-testid="park-conversation" disabled={busy} onClick={() => void run('parkConversation')}>
-            {t('conversation.park')}
-          </Button>
-        )}
-        {canResume(summary, me) && (
-          <Button
-            data-testid="resume-conversation"
-            appearance="primary"
-            disabled={busy}
-            onClick={() => void run('resumeConversation')}
-          >
-            {t('conversation.resume')}
-          </Button>
-        )}
-        {canTransfer(summary, me) && (
-          <TransferButton conversationId={id} customerName={summary.customerName} events={timeline.seq.events} />
-        )}
-        {canEnd(summary) && (
-          <Button data-testid="end-conversation" disabled={busy} onClick={() => void run('endConversation')}>
-            {t('conversation.end')}
-          </Button>
-        )}
-        {canClose(summary) && (
-          <Button
-            data-testid="close-conversation"
-            appearance="primary"
-            disabled={busy}
-            onClick={() => void run('closeConversation')}
-          >
-            {t('conversation.close')}
-          </Button>
-        )}
+        <SessionTimer summary={summary} events={events} />
+        <ConversationActions id={id} summary={summary} events={events} me={me?.id ?? null} consultant={!!consult} />
       </div>
-      <MessageList conversationId={id} events={timeline.seq.events} />
+      {consult && <ConsultBanner conversationId={id} consult={consult} agentName={summary.agentName} />}
+      {primary && <ConsultantsBar conversationId={id} events={events} agentName={summary.agentName} />}
+      <MessageList conversationId={id} events={events} />
       <TypingIndicator conversationId={id} />
-      <Composer conversationId={id} summary={summary} />
+      <Composer conversationId={id} summary={summary} consult={consult} />
     </section>
   );
 }

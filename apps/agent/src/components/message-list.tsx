@@ -6,6 +6,7 @@ import { useAuth } from '../state/auth-store';
 import { useOutbox } from '../state/outbox-store';
 import { useServices } from '../state/services-context';
 import { deliveryMarks } from '../lib/delivery-marks';
+import { ConsultLine } from './consult-line';
 import { MessageItem, SystemLine } from './message-item';
 import { TransferLine } from './transfer-line';
 
@@ -72,6 +73,8 @@ export function MessageList({ conversationId, events }: Props) {
             return <SystemLine key={e.seq} text={t('timeline.accepted', { name: e.agentName })} />;
           case 'transfer':
             return <TransferLine key={e.seq} event={e} />;
+          case 'consult':
+            return <ConsultLine key={e.seq} event={e} />;
           default:
             // Offers made and declined are routing detail, not part of the conversation.
             return null;

@@ -46,7 +46,7 @@ export function TransferAlertHost() {
   );
 }
 
-/** Each answer to a transfer I asked, as a toast, once. */
+/** Each answer to a transfer or consult request I asked, as a toast, once. */
 function TransferNotices() {
   const { t } = useTranslation();
   const inform = useInform();
@@ -54,7 +54,7 @@ function TransferNotices() {
   useEffect(() => {
     if (notices.length === 0) return;
     for (const n of notices) {
-      const text = t(`transfer.notice.${n.step}`, { name: n.toName, customer: n.customerName });
+      const text = t(`${n.kind}.notice.${n.step}`, { name: n.toName, customer: n.customerName });
       inform(text, n.step === 'accepted' ? 'success' : 'warning');
     }
     useTransfers.getState().dropNotices(notices.map((n) => n.key));

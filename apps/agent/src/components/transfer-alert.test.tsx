@@ -52,6 +52,41 @@ describe('TransferAlert', () => {
   });
 });
 
+describe('TransferAlert for a consult request (AG5)', () => {
+  it('says it is a consult request, not a transfer, and who stays the agent', () => {
+    renderWithProviders(
+      <TransferAlert
+        transfer={pendingTransfer(1, { kind: 'consult', note: 'refund?' })}
+        now={T0}
+        queued={0}
+        busy={false}
+        onAccept={() => {}}
+        onReject={() => {}}
+      />,
+    );
+    const alert = screen.getByTestId('transfer-alert');
+    expect(alert.dataset.kind).toBe('consult');
+    expect(screen.getByRole('heading').textContent).toBe('Consult request');
+    expect(alert.textContent).not.toContain('Transfer for you');
+    expect(alert.textContent).toContain('You join to advise in notes; Alice Martin stays the agent.');
+    expect(text('transfer-note-shown')).toBe('refund?');
+    cleanup();
+    renderWithProviders(
+      <TransferAlert
+        transfer={pendingTransfer(2)}
+        now={T0}
+        queued={0}
+        busy={false}
+        onAccept={() => {}}
+        onReject={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('transfer-alert').dataset.kind).toBe('transfer');
+    expect(screen.getByRole('heading').textContent).toBe('Transfer for you');
+    cleanup();
+  });
+});
+
 describe('TransferAlertHost', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });

@@ -50,21 +50,27 @@ const useStyles = makeStyles({
   value: { margin: 0, fontVariantNumeric: 'tabular-nums', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
-/** A colleague hands me a conversation (AG5): who, why, how long the customer waits, and until when I can answer. */
+/**
+ * A colleague hands me a conversation, or asks me to consult on it (AG5): who, why, how long the
+ * customer waits, and until when I can answer.
+ */
 export function TransferAlert({ transfer, now, queued, busy, onAccept, onReject }: TransferAlertProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const total = Math.max(1, Math.round((Date.parse(transfer.expiresAt) - Date.parse(transfer.requestedAt)) / 1000));
   const left = Math.min(total, secondsLeft(transfer.expiresAt, now));
+  // A consult request comes the same way (AG5); accepting it makes me a consultant, not the agent.
+  const consult = transfer.kind === 'consult';
   return (
     <Dialog open modalType="alert">
       <DialogSurface
         data-testid="transfer-alert"
         data-transfer-id={transfer.id}
         data-conversation-id={transfer.conversationId}
+        data-kind={transfer.kind}
       >
         <DialogBody>
-          <DialogTitle>{t('transfer.alertTitle')}</DialogTitle>
+          <DialogTitle>{consult ? t('consult.alertTitle') : t('transfer.alertTitle')}</DialogTitle>
           <DialogContent className={styles.content}>
             <Text data-testid="transfer-customer" size={500} weight="semibold">
               {transfer.customerName}
@@ -97,6 +103,7 @@ export function TransferAlert({ transfer, now, queued, busy, onAccept, onReject 
               </dd>
             </dl>
             <ProgressBar value={Math.min(1, left / total)} color={left <= 10 ? 'error' : 'brand'} thickness="large" />
+            {consult && <Caption1>{t('consult.alertHint', { name: transfer.fromName })}</Caption1>}
             {queued > 0 && <Caption1>{t('transfer.more', { count: queued })}</Caption1>}
           </DialogContent>
           <DialogActions>

@@ -36,28 +36,42 @@ const badge: Record<Presence, PresenceBadgeStatus> = {
 
 type Choice<T> = { options: T[]; value: string; onChange(id: string): void };
 
-/** The queue's other members with presence and room; who cannot take it now is disabled, with the server's reason. */
-export function AgentTargets({ options, value, onChange }: Choice<TransferAgentOption>) {
+/** Someone who could take part: an agent of the queue (with room or not) or, for a consult, a supervisor. */
+export type PersonOption = {
+  id: string;
+  name: string;
+  presence: Presence;
+  /** Capacity units left; null when not counted (by profile, or a supervisor). */
+  freeUnits: number | null;
+  available: boolean;
+  reason: string | null;
+};
+
+type PeopleProps = Choice<PersonOption> & {
+  label: string;
+  empty: string;
+  /** The rows' testid, and the data attribute that carries each one's id (`agent-id` → data-agent-id). */
+  testId: string;
+  idAttribute: string;
+};
+
+/** People with presence and room; who cannot take part now is disabled, with the server's reason. */
+export function PeopleTargets({ options, value, onChange, label, empty, testId, idAttribute }: PeopleProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  if (options.length === 0) return <Caption1 className={styles.empty}>{t('transfer.noAgents')}</Caption1>;
+  if (options.length === 0) return <Caption1 className={styles.empty}>{empty}</Caption1>;
   return (
-    <RadioGroup
-      className={styles.group}
-      aria-label={t('transfer.agents')}
-      value={value}
-      onChange={(_, d) => onChange(d.value)}
-    >
+    <RadioGroup className={styles.group} aria-label={label} value={value} onChange={(_, d) => onChange(d.value)}>
       {options.map((a) => (
         <div
-          key={a.agentId}
+          key={a.id}
           className={styles.row}
-          data-testid="transfer-agent"
-          data-agent-id={a.agentId}
+          data-testid={testId}
+          {...{ [`data-${idAttribute}`]: a.id }}
           data-available={String(a.available)}
         >
           <Radio
-            value={a.agentId}
+            value={a.id}
             disabled={!a.available}
             label={
               <span className={styles.label}>
@@ -76,6 +90,24 @@ export function AgentTargets({ options, value, onChange }: Choice<TransferAgentO
         </div>
       ))}
     </RadioGroup>
+  );
+}
+
+export const agentPerson = (a: TransferAgentOption): PersonOption => ({ ...a, id: a.agentId });
+
+/** The queue's other members, to transfer to. */
+export function AgentTargets({ options, value, onChange }: Choice<TransferAgentOption>) {
+  const { t } = useTranslation();
+  return (
+    <PeopleTargets
+      options={options.map(agentPerson)}
+      value={value}
+      onChange={onChange}
+      label={t('transfer.agents')}
+      empty={t('transfer.noAgents')}
+      testId="transfer-agent"
+      idAttribute="agent-id"
+    />
   );
 }
 

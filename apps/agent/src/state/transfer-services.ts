@@ -62,7 +62,7 @@ export function createTransferServices(deps: TransferDeps) {
         invalidateLists();
       }
       if (event.step === 'accepted' || event.step === 'rejected' || event.step === 'timeout')
-        useTransfers.getState().notify({ step: event.step, toName: event.toName, customerName });
+        useTransfers.getState().notify({ kind: 'transfer', step: event.step, toName: event.toName, customerName });
     },
     commands: {
       /** Throws the server's refusal (403/409 …) to the dialog, which shows it. */

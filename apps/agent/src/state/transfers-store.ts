@@ -4,9 +4,10 @@ import { create } from 'zustand';
 /** As offers (offers-store.ts): `skewMs` is how far this browser's clock is ahead of the server's. */
 export type HeldTransfer = PendingTransfer & { receivedAt: number; skewMs: number };
 
-/** An answer to a transfer I asked, told once as a toast. */
+/** An answer to a transfer or consult request I asked, told once as a toast. */
 export type TransferNotice = {
   key: number;
+  kind: 'transfer' | 'consult';
   step: 'accepted' | 'rejected' | 'timeout';
   toName: string;
   customerName: string;

@@ -11,6 +11,7 @@ import { presencePushed, resetPresenceSync } from './presence-sync';
 import { useSessions } from './sessions-store';
 import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
+import { createConsultServices } from './consult-services';
 import { createTransferServices } from './transfer-services';
 import { useTransfers } from './transfers-store';
 
@@ -20,7 +21,8 @@ export const pickableKey = ['pickable'] as const;
 
 /**
  * Everything the signed-in workspace runs: the realtime connection, history sync, the outbox,
- * offers and transfers. Components reach it through ServicesContext; stop() tears it all down.
+ * offers, transfers and consults. Components reach it through ServicesContext; stop() tears it
+ * all down.
  */
 export function startWorkspace(token: string, userId: string, queryClient: QueryClient) {
   useSessions.getState().hydrate(userId);
@@ -76,14 +78,22 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     useSessions.getState().close(id);
     sync.drop(id);
   };
+  const summaryOf = (id: string) => {
+    const entry = timelinesPort.get(id);
+    return entry?.status === 'ready' ? entry.summary : undefined;
+  };
   const transfers = createTransferServices({
     userId,
     sync,
-    summaryOf: (id) => {
-      const entry = timelinesPort.get(id);
-      return entry?.status === 'ready' ? entry.summary : undefined;
-    },
+    summaryOf,
     openSession,
+    closeSession,
+    invalidateLists,
+  });
+  const consults = createConsultServices({
+    userId,
+    sync,
+    summaryOf,
     closeSession,
     invalidateLists,
   });
@@ -101,6 +111,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     },
     onConversationEvent(event) {
       if (event.type === 'transfer') transfers.observed(event);
+      if (event.type === 'consult') consults.observed(event);
       void sync.receive(event);
       if (event.type === 'state' || event.type === 'accepted') invalidateLists();
       if (event.type === 'message' && event.message.kind === 'customer')
@@ -154,6 +165,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     },
     reject: (offer: Offer) => answer(offer, 'rejectOffer'),
     ...transfers.commands,
+    ...consults.commands,
     /**
      * Takes an open item (AG10): accepted at once, so it joins my list and opens as a session.
      * A refusal (409: taken by someone else, or my capacity is full) is thrown to the caller.
