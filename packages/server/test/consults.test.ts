@@ -113,4 +113,23 @@ describe('consult', () => {
       `rejected:${org.user('sue').name}`,
     ]);
   });
+
+  it('a consultant who takes a transfer of it is primary only: leaving is refused and changes nothing', async () => {
+    const { org, id, ann, ben } = await acceptedChat();
+    await ann.api.call('consultConversation', { params: { id }, body: { userId: org.user('ben').id } });
+    const consult = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[0]);
+    await ben.api.call('acceptTransfer', { params: { id: consult.id }, body: {} });
+    await ann.api.call('transferConversation', {
+      params: { id },
+      body: { kind: 'agent', agentId: org.user('ben').id },
+    });
+    const transfer = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[1]);
+    await ben.api.call('acceptTransfer', { params: { id: transfer.id }, body: {} });
+    await expect(ben.api.call('leaveConversation', { params: { id }, body: {} })).rejects.toMatchObject({
+      status: 409,
+    });
+    await ben.api.call('sendMessage', { params: { id }, body: say('Ben, your agent now', false) });
+    const detail = await ben.api.call('getConversation', { params: { id } });
+    expect(detail.agentId).toBe(org.user('ben').id);
+  });
 });

@@ -164,7 +164,13 @@ export function createConsultService(kit: ConversationKit & { defaultOfferTimeou
         const c = await lockOrThrow(tx, who.orgId, id);
         if (!(await activeConsultants(tx, c)).some((p) => p.userId === who.userId))
           throw conflict('you are not consulting on this conversation');
-        await leaveParticipant(tx, c.orgId, c.id, who.userId, clock.now());
+        await leaveParticipant(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          userId: who.userId,
+          role: 'consultant',
+          at: clock.now(),
+        });
         await event(tx, log, c, { consultId: null, step: 'left', fromName: '', toName: who.name, note: '' });
         log.add({ kind: 'left', orgId: c.orgId, conversationId: c.id, agentId: who.userId });
       });

@@ -127,7 +127,7 @@ export function createTransferService(
         routingAge: now,
       },
     });
-    await leaveParticipant(tx, c.orgId, c.id, who.userId, now);
+    await leaveParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: who.userId, role: 'primary', at: now });
     const reason = `transferred by ${who.name}${from ? ` from ${from}` : ''}${note ? `: ${note}` : ''}`;
     await recordTrace(tx, {
       orgId: c.orgId,
@@ -267,7 +267,15 @@ export function createTransferService(
           chargedProfileIds: c.capacityProfileIds,
           updatedAt: now,
         });
-        await leaveParticipant(tx, c.orgId, c.id, fromId, now);
+        await leaveParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: fromId, role: 'primary', at: now });
+        // A consultant who takes it over is primary now, no longer a consultant.
+        await leaveParticipant(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          userId: who.userId,
+          role: 'consultant',
+          at: now,
+        });
         await addParticipant(tx, {
           orgId: c.orgId,
           conversationId: c.id,

@@ -34,16 +34,23 @@ export async function listParticipants(db: Db, orgId: string, conversationId: st
     .orderBy(asc(conversationParticipants.joinedAt));
 }
 
-/** One staff member leaves the conversation (an agent who transferred it on). */
-export async function leaveParticipant(tx: Db, orgId: string, conversationId: string, userId: string, at: Date) {
+/**
+ * One staff member stops playing one part (an agent who transferred it on stops being primary; a
+ * consultant leaves); a part they also play, such as primary after a transfer to a consultant, stays.
+ */
+export async function leaveParticipant(
+  tx: Db,
+  p: { orgId: string; conversationId: string; userId: string; role: ParticipantRole; at: Date },
+) {
   await tx
     .update(conversationParticipants)
-    .set({ leftAt: at })
+    .set({ leftAt: p.at })
     .where(
       and(
-        eq(conversationParticipants.orgId, orgId),
-        eq(conversationParticipants.conversationId, conversationId),
-        eq(conversationParticipants.userId, userId),
+        eq(conversationParticipants.orgId, p.orgId),
+        eq(conversationParticipants.conversationId, p.conversationId),
+        eq(conversationParticipants.userId, p.userId),
+        eq(conversationParticipants.role, p.role),
         isNull(conversationParticipants.leftAt),
       ),
     );
