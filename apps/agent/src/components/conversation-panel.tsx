@@ -27,6 +27,7 @@ import { MessageList } from './message-list';
 import { StateBadge } from './state-badge';
 import { TransferButton } from './transfer-button';
 import { TypingIndicator } from './typing-indicator';
+import { WrapUpSection } from './wrap-up-form';
 
 const useStyles = makeStyles({
   panel: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -149,6 +150,7 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
       </div>
       <MessageList conversationId={id} events={timeline.seq.events} />
       <TypingIndicator conversationId={id} />
+      <WrapUpSection conversationId={id} summary={summary} saved={timeline.wrapUp} />
       <Composer conversationId={id} summary={summary} />
     </section>
   );
