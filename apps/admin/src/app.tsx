@@ -20,6 +20,7 @@ import { SkillsPage } from './features/skills/skills-page';
 import { TemplatesPage } from './features/templates/templates-page';
 import { AutomatedMessagesPage } from './features/automated-messages/automated-messages-page';
 import { QuickRepliesPage } from './features/quick-replies/quick-replies-page';
+import { DispositionCodesPage } from './features/disposition-codes/disposition-codes-page';
 import { TracePage } from './features/trace/trace-page';
 import { WidgetsPage } from './features/widgets/widgets-page';
 import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
@@ -68,6 +69,7 @@ export function AdminRoutes() {
           <Route path="/templates" element={<TemplatesPage />} />
           <Route path="/automated-messages" element={<AutomatedMessagesPage />} />
           <Route path="/quick-replies" element={<QuickRepliesPage />} />
+          <Route path="/disposition-codes" element={<DispositionCodesPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/queues/:id" element={<QueueEditorPage />} />
           <Route path="/operating-hours" element={<OperatingHoursPage />} />

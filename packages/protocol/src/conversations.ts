@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, ConversationState, Email, Id, INT4_MAX, MultiLine, SingleLine, Timestamp } from './common.js';
 import { ConversationEvent } from './events.js';
+import { WrapUp } from './wrap-up.js';
 
 export const PrechatAnswers = z.strictObject({
   name: SingleLine(200, { min: 1, minMessage: 'name is required' }),
@@ -53,6 +54,8 @@ export const ConversationDetail = ConversationSummary.extend({
   prechat: PrechatAnswers.nullable(),
   context: ContextVariables,
   events: z.array(ConversationEvent),
+  /** The wrap-up form as last saved (AG4). */
+  wrapUp: WrapUp,
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 

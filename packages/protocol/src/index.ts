@@ -10,6 +10,7 @@ export * from './template-text.js';
 export * from './automated-messages.js';
 export * from './transfers.js';
 export * from './quick-replies.js';
+export * from './wrap-up.js';
 export * from './routing-config.js';
 export * from './routing-trace.js';
 export * from './admin-api.js';

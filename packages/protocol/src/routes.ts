@@ -56,6 +56,7 @@ import {
 } from './transfers.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { NewQuickReply, QuickReply } from './quick-replies.js';
+import { DispositionCode, NewDispositionCode, WrapUp, WrapUpForm } from './wrap-up.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -793,6 +794,46 @@ export const routes = {
     params: IdParams,
     response: Ok,
     summary: "Delete one of the organisation's quick replies",
+  }),
+
+  // Wrap-up form (AG4): the disposition codes admins keep, and each conversation's code and summary note.
+  listDispositionCodes: route({
+    method: 'GET',
+    path: '/api/disposition-codes',
+    auth: 'staff',
+    response: list(DispositionCode),
+    summary: 'Disposition codes by name: the active ones to pick at wrap-up; admins get the retired ones too',
+  }),
+  createDispositionCode: admin({
+    method: 'POST',
+    path: '/api/admin/disposition-codes',
+    body: NewDispositionCode,
+    response: DispositionCode,
+    summary: 'Add a disposition code',
+  }),
+  updateDispositionCode: admin({
+    method: 'PUT',
+    path: '/api/admin/disposition-codes/:id',
+    params: IdParams,
+    body: NewDispositionCode,
+    response: DispositionCode,
+    summary: 'Rename a disposition code, or retire it (active: false): conversations that carry it keep it',
+  }),
+  deleteDispositionCode: admin({
+    method: 'DELETE',
+    path: '/api/admin/disposition-codes/:id',
+    params: IdParams,
+    response: Ok,
+    summary: 'Delete a disposition code no conversation carries; retire a used one instead',
+  }),
+  saveWrapUp: route({
+    method: 'PUT',
+    path: '/api/conversations/:id/wrap-up',
+    auth: 'staff',
+    params: IdParams,
+    body: WrapUpForm,
+    response: WrapUp,
+    summary: 'The primary agent saves the wrap-up form (an active code, a summary note) until it is closed',
   }),
 } as const;
 

@@ -49,8 +49,10 @@ import { channelRoutes } from './http/routes/channel-routes.js';
 import { webhookRoutes } from './http/routes/webhook-routes.js';
 import { outboundRoutes } from './http/routes/outbound-routes.js';
 import { quickReplyRoutes } from './http/routes/quick-reply-routes.js';
+import { wrapUpRoutes } from './http/routes/wrap-up-routes.js';
 import { createOutboundService } from './services/outbound.js';
 import { createQuickReplyService } from './services/quick-replies.js';
+import { createWrapUpService } from './services/wrap-up.js';
 import { createAutomatedMessageSettings } from './services/automated-message-settings.js';
 import { createChannelInbound } from './services/channel-inbound.js';
 import { createChannelService, type ChannelService } from './services/channels.js';
@@ -183,6 +185,7 @@ export async function createApp(
     automated: createAutomatedMessageSettings({ db, clock }),
   });
   quickReplyRoutes(http, { tokens, quickReplies: createQuickReplyService({ db, clock }) });
+  wrapUpRoutes(http, { tokens, wrapUp: createWrapUpService(kit) });
   webhookRoutes(http, { inbound, publicUrl: baseUrl });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).
   // Recorded before the answer goes out, so whatever the agent does next sees it.

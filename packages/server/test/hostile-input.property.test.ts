@@ -43,6 +43,7 @@ const ids = {
   job: '',
   orgReply: '',
   ownReply: '',
+  code: '',
 };
 let exported: ConfigExportInput;
 
@@ -269,6 +270,11 @@ const samples: Record<string, () => Request> = {
     body: { title: 'Hello', bodies: { fr: 'Bonjour {customerName}.' } },
   }),
   deleteOrgQuickReply: () => ({ params: { id: zeros } }),
+  listDispositionCodes: () => ({}),
+  createDispositionCode: () => ({ body: { name: 'Escalated', active: true } }),
+  updateDispositionCode: () => ({ params: { id: ids.code }, body: { name: 'Resolved', active: true } }),
+  deleteDispositionCode: () => ({ params: { id: zeros } }),
+  saveWrapUp: () => ({ params: { id: ids.chat }, body: { dispositionCodeId: ids.code, note: 'Refund promised' } }),
 };
 
 // ---- Hostile values ----
@@ -741,6 +747,7 @@ beforeAll(async () => {
   const reply = { title: 'Hello', bodies: { en: 'Hello {customerName}.' } };
   ids.orgReply = (await admin.call('createOrgQuickReply', { body: reply })).id;
   ids.ownReply = (await agent.call('createQuickReply', { body: { ...reply, title: 'Thanks' } })).id;
+  ids.code = (await admin.call('createDispositionCode', { body: { name: 'Resolved' } })).id;
   exported = await admin.call('exportConfig');
 });
 afterAll(async () => {

@@ -376,6 +376,25 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
     { label: "the neighbour's quick reply", params: { id: n.quickReplyId }, expect: 404 },
     { label: "a quick reply of the neighbour's agent", params: { id: n.personalQuickReplyId }, expect: 404 },
   ],
+  createDispositionCode: ({ n }) => [
+    {
+      label: "with the neighbour's id in the body",
+      body: { name: 'Taken over', active: true, id: n.dispositionCodeId },
+      expect: 400,
+      says: ID_IN_BODY,
+    },
+  ],
+  updateDispositionCode: ({ n }) => [
+    {
+      label: "the neighbour's disposition code, retired",
+      params: { id: n.dispositionCodeId },
+      body: { name: 'Renamed', active: false },
+      expect: 404,
+    },
+  ],
+  deleteDispositionCode: ({ n }) => [
+    { label: "the neighbour's disposition code", params: { id: n.dispositionCodeId }, expect: 404 },
+  ],
   listOutbox: read,
   // No outbox entry of the neighbour's exists in this fixture: an id of none is refused the same way.
   retryOutbox: () => [
@@ -421,6 +440,7 @@ function neighbourIds(n: FurnishedOrg): string[] {
     n.operatingHoursId,
     n.quickReplyId,
     n.personalQuickReplyId,
+    n.dispositionCodeId,
     ...SPEC.queues.map(n.queueId),
     ...SPEC.users.flatMap((u) => [n.user(u.key).id, n.user(u.key).email]),
   ];

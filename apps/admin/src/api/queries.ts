@@ -15,6 +15,7 @@ export type ListName =
   | 'listTemplates'
   | 'listAutomatedMessages'
   | 'listQuickReplies'
+  | 'listDispositionCodes'
   | 'listAgents'
   | 'getRoutingSettings';
 

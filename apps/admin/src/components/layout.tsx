@@ -13,6 +13,7 @@ export const PAGES = [
   'templates',
   'automated-messages',
   'quick-replies',
+  'disposition-codes',
   'queues',
   'operating-hours',
   'skills',

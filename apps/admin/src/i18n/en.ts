@@ -32,6 +32,7 @@ export const en = {
     templates: 'Message templates',
     'automated-messages': 'Automated messages',
     'quick-replies': 'Quick replies',
+    'disposition-codes': 'Disposition codes',
     queues: 'Queues',
     'operating-hours': 'Operating hours',
     skills: 'Skills',
@@ -421,6 +422,20 @@ export const en = {
     preview: 'Preview ({{language}})',
     previewEmpty: 'Nothing written in this language yet.',
     previewHint: 'With sample values. When it is sent, each recipient gets their own.',
+  },
+  dispositionCodes: {
+    title: 'Disposition codes',
+    description:
+      'What a conversation came to, as agents say in the wrap-up form beside their summary note. ' +
+      'A code conversations carry cannot be deleted: retire it, and agents no longer see it.',
+    new: 'New disposition code',
+    empty: 'No disposition codes yet.',
+    nameHint: 'As agents see it in the wrap-up form, e.g. Resolved or Follow-up needed.',
+    status: 'Status',
+    active: 'Offered',
+    retired: 'Retired',
+    offered: 'Offered in the wrap-up form',
+    activeHint: 'Off: retired. Conversations that carry it keep it; agents can no longer pick it.',
   },
   quickReplies: {
     title: 'Quick replies',

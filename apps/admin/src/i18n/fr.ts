@@ -34,6 +34,7 @@ export const fr: Translation = {
     templates: 'Modèles de message',
     'automated-messages': 'Messages automatiques',
     'quick-replies': 'Réponses rapides',
+    'disposition-codes': 'Codes de qualification',
     queues: 'Files d’attente',
     'operating-hours': 'Horaires d’ouverture',
     skills: 'Compétences',
@@ -432,6 +433,21 @@ export const fr: Translation = {
     preview: 'Aperçu ({{language}})',
     previewEmpty: 'Rien n’est encore rédigé dans cette langue.',
     previewHint: 'Avec des valeurs d’exemple. À l’envoi, chaque destinataire reçoit les siennes.',
+  },
+  dispositionCodes: {
+    title: 'Codes de qualification',
+    description:
+      'Ce à quoi une conversation a abouti, tel que les agents l’indiquent à la clôture, avec leur note de synthèse. ' +
+      'Un code que portent des conversations ne peut pas être supprimé : retirez-le, les agents ne le voient plus.',
+    new: 'Nouveau code de qualification',
+    empty: 'Aucun code de qualification pour l’instant.',
+    nameHint: 'Tel que les agents le voient à la clôture, par exemple Résolu ou Suivi nécessaire.',
+    status: 'Statut',
+    active: 'Proposé',
+    retired: 'Retiré',
+    offered: 'Proposé dans le formulaire de clôture',
+    activeHint:
+      'Désactivé : retiré. Les conversations qui le portent le gardent ; les agents ne peuvent plus le choisir.',
   },
   quickReplies: {
     title: 'Réponses rapides',

@@ -34,6 +34,7 @@ export const nl: Translation = {
     templates: 'Berichtsjablonen',
     'automated-messages': 'Automatische berichten',
     'quick-replies': 'Snelle antwoorden',
+    'disposition-codes': 'Uitkomstcodes',
     queues: 'Wachtrijen',
     'operating-hours': 'Openingstijden',
     skills: 'Vaardigheden',
@@ -428,6 +429,21 @@ export const nl: Translation = {
     preview: 'Voorbeeld ({{language}})',
     previewEmpty: 'Nog niets geschreven in deze taal.',
     previewHint: 'Met voorbeeldwaarden. Bij het versturen krijgt elke ontvanger zijn eigen waarden.',
+  },
+  dispositionCodes: {
+    title: 'Uitkomstcodes',
+    description:
+      'Waar een gesprek op uitkwam, zoals agents het in het afrondingsformulier naast hun samenvatting kiezen. ' +
+      'Een code die gesprekken dragen kan niet worden verwijderd: zet hem buiten gebruik, ' +
+      'dan zien agents hem niet meer.',
+    new: 'Nieuwe uitkomstcode',
+    empty: 'Nog geen uitkomstcodes.',
+    nameHint: 'Zoals agents hem in het afrondingsformulier zien, bijvoorbeeld Opgelost of Opvolging nodig.',
+    status: 'Status',
+    active: 'Aangeboden',
+    retired: 'Buiten gebruik',
+    offered: 'Aangeboden in het afrondingsformulier',
+    activeHint: 'Uit: buiten gebruik. Gesprekken die hem dragen houden hem; agents kunnen hem niet meer kiezen.',
   },
   quickReplies: {
     title: 'Snelle antwoorden',

@@ -16,6 +16,7 @@ import {
 import { handleChannels, type ChannelState } from './fake-channels';
 import { automatedMessagesOff, handleTemplates, type TemplateState } from './fake-templates';
 import { handleQuickReplies, type QuickReplyState } from './fake-quick-replies';
+import { handleDispositionCodes, type DispositionCodeState } from './fake-disposition-codes';
 
 /** Ids that pass `z.uuid()` (version 4, variant 8). */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -56,7 +57,8 @@ type State = {
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
   TemplateState &
-  QuickReplyState;
+  QuickReplyState &
+  DispositionCodeState;
 
 function demoState(): State {
   const agent = (
@@ -144,6 +146,8 @@ function demoState(): State {
     templates: [],
     automated: automatedMessagesOff(),
     quickReplies: [],
+    dispositionCodes: [],
+    usedDispositionCodes: [],
   };
 }
 
@@ -199,6 +203,8 @@ export function createFakeApi() {
     if (templateReply) return templateReply;
     const quickReply = handleQuickReplies(state, req, () => uuid(nextId++));
     if (quickReply) return quickReply;
+    const codeReply = handleDispositionCodes(state, req, () => uuid(nextId++));
+    if (codeReply) return codeReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
     const crud = /^(create|update|delete)(Skill|CapacityProfile|Presence|OperatingHours|Queue|Workstream)$/.exec(name);
     if (crud) {

@@ -25,7 +25,15 @@ const participants: Participant[] = [
 /** Alice's chat with Eve in the timelines store, with this history. */
 function history(events: ConversationEvent[]) {
   const seq = applyEvents(emptySequence<ConversationEvent>(), events).state;
-  act(() => timelinesPort.set(CONVERSATION, { status: 'ready', summary: SUMMARY, prechat: null, seq }));
+  act(() =>
+    timelinesPort.set(CONVERSATION, {
+      status: 'ready',
+      summary: SUMMARY,
+      prechat: null,
+      wrapUp: { dispositionCodeId: null, dispositionName: null, note: '' },
+      seq,
+    }),
+  );
 }
 
 function show(services: Record<string, unknown> = {}) {

@@ -27,6 +27,7 @@ import { ConversationActions } from './conversation-actions';
 import { MessageList } from './message-list';
 import { StateBadge } from './state-badge';
 import { TypingIndicator } from './typing-indicator';
+import { WrapUpSection } from './wrap-up-form';
 
 const useStyles = makeStyles({
   panel: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -118,6 +119,7 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
       {primary && <ConsultantsBar conversationId={id} events={events} agentName={summary.agentName} />}
       <MessageList conversationId={id} events={events} />
       <TypingIndicator conversationId={id} />
+      <WrapUpSection conversationId={id} summary={summary} saved={timeline.wrapUp} />
       <Composer conversationId={id} summary={summary} consult={consult} />
     </section>
   );

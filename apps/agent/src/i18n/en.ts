@@ -300,6 +300,20 @@ export const en = {
       timeout: '{{name}} did not answer the consult request on {{customer}} in time',
     },
   },
+  wrapUp: {
+    title: 'Wrap-up',
+    code: 'Disposition',
+    noCode: 'No disposition',
+    retired: '{{name}} (retired)',
+    note: 'Summary note',
+    notePlaceholder: 'What happened, what was agreed, what is left to do',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved',
+    unsaved: 'Not saved yet',
+    failed: 'Not saved: {{message}}',
+    loadFailed: 'The disposition codes did not load: {{message}}',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -303,4 +303,18 @@ export const fr: Translation = {
       timeout: '{{name}} n’a pas répondu à temps à la demande de consultation sur {{customer}}',
     },
   },
+  wrapUp: {
+    title: 'Clôture',
+    code: 'Qualification',
+    noCode: 'Aucune qualification',
+    retired: '{{name}} (retirée)',
+    note: 'Note de synthèse',
+    notePlaceholder: 'Ce qui s’est passé, ce qui a été convenu, ce qui reste à faire',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré',
+    unsaved: 'Pas encore enregistré',
+    failed: 'Non enregistré : {{message}}',
+    loadFailed: 'Les qualifications n’ont pas été chargées : {{message}}',
+  },
 };

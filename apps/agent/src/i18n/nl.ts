@@ -302,4 +302,18 @@ export const nl: Translation = {
       timeout: '{{name}} heeft niet op tijd geantwoord op het verzoek om consult bij {{customer}}',
     },
   },
+  wrapUp: {
+    title: 'Afronding',
+    code: 'Uitkomst',
+    noCode: 'Geen uitkomst',
+    retired: '{{name}} (niet meer in gebruik)',
+    note: 'Samenvatting',
+    notePlaceholder: 'Wat er gebeurde, wat is afgesproken, wat nog moet gebeuren',
+    save: 'Opslaan',
+    saving: 'Bezig met opslaan…',
+    saved: 'Opgeslagen',
+    unsaved: 'Nog niet opgeslagen',
+    failed: 'Niet opgeslagen: {{message}}',
+    loadFailed: 'De uitkomsten zijn niet geladen: {{message}}',
+  },
 };

@@ -45,6 +45,7 @@ function detail(events: ConversationEvent[]): ConversationDetail {
     prechat: null,
     context: {},
     events,
+    wrapUp: { dispositionCodeId: null, dispositionName: null, note: '' },
   };
 }
 

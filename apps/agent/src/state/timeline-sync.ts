@@ -1,4 +1,10 @@
-import type { ConversationDetail, ConversationEvent, ConversationSummary, PrechatAnswers } from '@switchboard/protocol';
+import type {
+  ConversationDetail,
+  ConversationEvent,
+  ConversationSummary,
+  PrechatAnswers,
+  WrapUp,
+} from '@switchboard/protocol';
 import { foldSummary } from '../lib/conversation-status';
 import { applyEvent, applyEvents, emptySequence, type SequenceState } from '../lib/event-sequence';
 
@@ -6,6 +12,8 @@ export type ReadyTimeline = {
   status: 'ready';
   summary: ConversationSummary;
   prechat: PrechatAnswers | null;
+  /** The wrap-up form as saved (AG4): from the snapshot, then from each save. */
+  wrapUp: WrapUp;
   seq: SequenceState<ConversationEvent>;
 };
 
@@ -26,7 +34,10 @@ export type TimelineApi = {
   listEvents(id: string, after: number): Promise<ConversationEvent[]>;
 };
 
-function withEvents(entry: ReadyTimeline, events: readonly ConversationEvent[]): { entry: ReadyTimeline; gap: boolean } {
+function withEvents(
+  entry: ReadyTimeline,
+  events: readonly ConversationEvent[],
+): { entry: ReadyTimeline; gap: boolean } {
   const { state, applied, gap } = applyEvents(entry.seq, events);
   if (applied.length === 0) return { entry, gap };
   return { entry: { ...entry, seq: state, summary: applied.reduce(foldSummary, entry.summary) }, gap };
@@ -36,7 +47,11 @@ function withEvents(entry: ReadyTimeline, events: readonly ConversationEvent[]):
  * Keeps the history of each open conversation complete: loads it once, applies live events in
  * order and, on a gap or after a reconnect, fetches what was missed over REST.
  */
-export function createTimelineSync(api: TimelineApi, store: TimelineStorePort, onError: (err: unknown) => void = () => {}) {
+export function createTimelineSync(
+  api: TimelineApi,
+  store: TimelineStorePort,
+  onError: (err: unknown) => void = () => {},
+) {
   const inFlight = new Map<string, Promise<void>>();
   const again = new Set<string>();
 
@@ -72,16 +87,18 @@ export function createTimelineSync(api: TimelineApi, store: TimelineStorePort, o
     if (existing && existing.status !== 'error') return;
     store.set(id, { status: 'loading', early: [] });
     try {
-      const { events, prechat, context: _context, ...summary } = await api.getConversation(id);
+      const { events, prechat, context: _context, wrapUp, ...summary } = await api.getConversation(id);
       const loading = store.get(id);
       const early = loading?.status === 'loading' ? loading.early : [];
-      const base: ReadyTimeline = { status: 'ready', summary, prechat, seq: applyEvents(emptySequence<ConversationEvent>(), events).state };
+      const seq = applyEvents(emptySequence<ConversationEvent>(), events).state;
+      const base: ReadyTimeline = { status: 'ready', summary, prechat, wrapUp, seq };
       // Events that arrived while the snapshot was on its way may be newer than it.
       const { entry, gap } = withEvents(base, early);
       store.set(id, entry);
       if (gap || entry.seq.lastSeq < summary.lastSeq) await catchUp(id);
     } catch (err) {
-      const httpStatus = typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : null;
+      const httpStatus =
+        typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : null;
       store.set(id, { status: 'error', error: err instanceof Error ? err.message : String(err), httpStatus });
     }
   }

@@ -14,6 +14,7 @@ import { getConversation, toSummary } from '../store/conversations.js';
 import { listEvents, toWireEvent } from '../store/events.js';
 import { listParticipants } from '../store/participants.js';
 import type { ConversationKit } from './conversation-kit.js';
+import { wrapUpOf } from './wrap-up.js';
 import { isSupervisorOrAdmin, type StaffIdentity, type VisitorIdentity } from './identity.js';
 
 /** What staff and visitors read of conversations: views, events, the staff lists a page at a time. */
@@ -98,6 +99,7 @@ export function conversationReads(kit: ConversationKit) {
         prechat: c.prechat as PrechatAnswers | null,
         context: c.context as Record<string, string>,
         events: events.map((e) => toWireEvent(e, 'staff')),
+        wrapUp: await wrapUpOf(db, c),
       };
     },
 

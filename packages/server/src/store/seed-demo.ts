@@ -8,6 +8,7 @@ import {
   agentSkills,
   cases,
   contacts,
+  dispositionCodes,
   organizations,
   queueMembers,
   queues,
@@ -89,6 +90,16 @@ export const DEMO_QUICK_REPLIES = [
       fr: 'Merci de nous avoir contactés, {customerName}. Bonne journée !',
     },
   },
+] as const;
+
+/** What the demo's conversations may come to (AG4, the wrap-up form); the last one is retired. */
+export const DEMO_DISPOSITION_CODES = [
+  { name: 'Resolved', active: true },
+  { name: 'Follow-up needed', active: true },
+  { name: 'Escalated', active: true },
+  { name: 'Sale made', active: true },
+  { name: 'No answer needed', active: true },
+  { name: 'Callback requested', active: false },
 ] as const;
 
 /** Creates the demo organisation once; returns false when it already exists. */
@@ -234,6 +245,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         updatedAt: new Date(),
       })),
     );
+    // Disposition codes agents pick in the wrap-up form (AG4).
+    await tx.insert(dispositionCodes).values(DEMO_DISPOSITION_CODES.map((c) => ({ orgId, ...c })));
   });
   return true;
 }

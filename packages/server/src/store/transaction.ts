@@ -26,6 +26,9 @@ function sqlState(err: unknown): string | undefined {
 /** A unique index refused the row (a client message id stored meanwhile by a concurrent retry). */
 export const isUniqueViolation = (err: unknown): boolean => sqlState(err) === '23505';
 
+/** A foreign key refused the change (a row deleted while another transaction came to refer to it). */
+export const isForeignKeyViolation = (err: unknown): boolean => sqlState(err) === '23503';
+
 export const isRetryable = (err: unknown): boolean =>
   err instanceof RetryTransaction || RETRYABLE.has(sqlState(err) ?? '');
 

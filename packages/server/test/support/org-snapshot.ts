@@ -8,6 +8,7 @@ import {
   conversationEvents,
   conversationParticipants,
   conversations,
+  dispositionCodes,
   offers,
   quickReplies,
   widgets,
@@ -16,7 +17,8 @@ import {
 /**
  * Everything an organisation holds that a request could change: its whole routing configuration
  * (the export an admin downloads, without its timestamp) and every row of its conversations,
- * events, offers, participants, contacts, widgets, channels and their inbound log, and quick replies.
+ * events, offers, participants, contacts, widgets, channels and their inbound log, quick replies and
+ * disposition codes.
  * The outbox is left out: its sender changes rows in the background (attempts, states) whatever the
  * request did. Equal snapshots: the request changed nothing.
  * Users are left out on purpose: any agent request records presence activity on the user row.
@@ -37,6 +39,7 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
     db.select().from(channels).where(eq(channels.orgId, orgId)).orderBy(asc(channels.id)),
     db.select().from(channelInbound).where(eq(channelInbound.orgId, orgId)).orderBy(asc(channelInbound.id)),
     db.select().from(quickReplies).where(eq(quickReplies.orgId, orgId)).orderBy(asc(quickReplies.id)),
+    db.select().from(dispositionCodes).where(eq(dispositionCodes.orgId, orgId)).orderBy(asc(dispositionCodes.id)),
   ]);
   return JSON.stringify({ config, rows });
 }

@@ -11,6 +11,7 @@ import { insertChannel, listChannels } from '../../src/store/channels.js';
 import { insertTemplate, listTemplates } from '../../src/store/templates.js';
 import { listAutomatedMessages, saveAutomatedMessage } from '../../src/store/automated-messages.js';
 import { insertQuickReply, listAllQuickReplies } from '../../src/store/quick-replies.js';
+import { insertDispositionCode, listDispositionCodes } from '../../src/store/disposition-codes.js';
 import { createSecretBox, parseKey } from '../../src/security/secrets.js';
 import { TEST_SECRET_KEY } from './harness.js';
 import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
@@ -32,17 +33,28 @@ export type FurnishedOrg = BuiltOrg & {
   /** An organisation quick reply, and one of the first agent's own. */
   quickReplyId: string;
   personalQuickReplyId: string;
+  /** A disposition code (AG4, the wrap-up form). */
+  dispositionCodeId: string;
 };
 
 export type OrgSnapshot = {
   config: ConfigExport;
   widgets: ChatWidget[];
   agents: AgentSummary[];
-  conversations: { id: string; state: string; queueId: string | null; agentId: string | null; lastSeq: number }[];
+  conversations: {
+    id: string;
+    state: string;
+    queueId: string | null;
+    agentId: string | null;
+    lastSeq: number;
+    dispositionCodeId: string | null;
+    wrapUpNote: string | null;
+  }[];
   channels: unknown[];
   templates: unknown[];
   automated: unknown[];
   quickReplies: unknown[];
+  dispositionCodes: unknown[];
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -62,26 +74,30 @@ export type OrgPair = {
 /** What a sealed test compares of an organisation: its configuration file, widgets, staff and conversations. */
 export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
   const admin = createAdminConfigService({ db, onChanged: () => {} });
-  const [exported, widgets, agents, convs, channelRows, templateRows, automatedRows, replyRows] = await Promise.all([
-    admin.exportConfig(orgId, new Date(0)),
-    listWidgets(db, orgId),
-    admin.agents(orgId),
-    db
-      .select({
-        id: conversations.id,
-        state: conversations.state,
-        queueId: conversations.queueId,
-        agentId: conversations.agentId,
-        lastSeq: conversations.lastSeq,
-      })
-      .from(conversations)
-      .where(eq(conversations.orgId, orgId))
-      .orderBy(asc(conversations.id)),
-    listChannels(db, orgId),
-    listTemplates(db, orgId),
-    listAutomatedMessages(db, orgId),
-    listAllQuickReplies(db, orgId),
-  ]);
+  const [exported, widgets, agents, convs, channelRows, templateRows, automatedRows, replyRows, codeRows] =
+    await Promise.all([
+      admin.exportConfig(orgId, new Date(0)),
+      listWidgets(db, orgId),
+      admin.agents(orgId),
+      db
+        .select({
+          id: conversations.id,
+          state: conversations.state,
+          queueId: conversations.queueId,
+          agentId: conversations.agentId,
+          lastSeq: conversations.lastSeq,
+          dispositionCodeId: conversations.dispositionCodeId,
+          wrapUpNote: conversations.wrapUpNote,
+        })
+        .from(conversations)
+        .where(eq(conversations.orgId, orgId))
+        .orderBy(asc(conversations.id)),
+      listChannels(db, orgId),
+      listTemplates(db, orgId),
+      listAutomatedMessages(db, orgId),
+      listAllQuickReplies(db, orgId),
+      listDispositionCodes(db, orgId, { activeOnly: false }),
+    ]);
   return {
     config: exported,
     widgets,
@@ -91,6 +107,7 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
     templates: templateRows,
     automated: automatedRows,
     quickReplies: replyRows,
+    dispositionCodes: codeRows,
   };
 }
 
@@ -148,6 +165,7 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
   const firstAgent = spec.users.find((u) => (u.role ?? 'agent') === 'agent');
   const owner = org.user(firstAgent?.key ?? spec.users[0]!.key).id;
   const ownReply = await insertQuickReply(db, org.orgId, owner, { ...reply, title: 'Mine' }, new Date());
+  const code = await insertDispositionCode(db, org.orgId, { name: 'Resolved', active: true });
   return {
     ...org,
     ...ids,
@@ -155,6 +173,7 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
     templateId: template.id,
     quickReplyId: orgReply.id,
     personalQuickReplyId: ownReply.id,
+    dispositionCodeId: code.id,
   };
 }
 

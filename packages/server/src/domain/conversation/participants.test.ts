@@ -10,7 +10,16 @@ import {
   type TypingFacts,
 } from './participants.js';
 
-const ACTIONS: StaffAction[] = ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'];
+const ACTIONS: StaffAction[] = [
+  'read',
+  'write-note',
+  'message-customer',
+  'end',
+  'close',
+  'transfer',
+  'consult',
+  'wrap-up',
+];
 // By hand from CV2/SV2: only the primary agent acts on the conversation.
 const EXPECTED: Record<StaffPart, StaffAction[]> = {
   primary: ACTIONS,
@@ -51,6 +60,7 @@ describe('participants', () => {
   it('a stranger may do nothing, with a message saying why', () => {
     expect(() => authorize(null, 'read')).toThrow('you are not the agent of this conversation');
     expect(() => authorize(null, 'end')).toThrow('only the primary agent of this conversation may do that');
+    expect(() => authorize('consultant', 'wrap-up')).toThrow('only the primary agent of this conversation fills in');
   });
 });
 

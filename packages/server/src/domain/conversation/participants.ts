@@ -4,7 +4,8 @@ import { forbidden } from '../errors.js';
 export type ParticipantRole = 'customer' | 'primary' | 'consultant' | 'monitor' | 'bot';
 
 /** What a staff member may do in a conversation, by the part they play in it. */
-export type StaffAction = 'read' | 'write-note' | 'message-customer' | 'end' | 'close' | 'transfer' | 'consult';
+export type StaffAction =
+  'read' | 'write-note' | 'message-customer' | 'end' | 'close' | 'transfer' | 'consult' | 'wrap-up';
 
 /**
  * `former`: was primary or consultant before (a rejected offer does not count); may read.
@@ -13,7 +14,7 @@ export type StaffAction = 'read' | 'write-note' | 'message-customer' | 'end' | '
 export type StaffPart = Exclude<ParticipantRole, 'customer' | 'bot'> | 'consultant-to-customer' | 'former';
 
 const ALLOWED: Record<StaffPart, readonly StaffAction[]> = {
-  primary: ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult'],
+  primary: ['read', 'write-note', 'message-customer', 'end', 'close', 'transfer', 'consult', 'wrap-up'],
   // A consultant never transfers or consults further (AG5).
   consultant: ['read', 'write-note'],
   'consultant-to-customer': ['read', 'write-note', 'message-customer'],
@@ -25,6 +26,7 @@ const REFUSAL: Partial<Record<StaffAction, string>> = {
   read: 'you are not the agent of this conversation',
   'write-note': 'only agents working this conversation may write notes',
   'message-customer': 'only the primary agent, or a consultant they allow, may write to the customer',
+  'wrap-up': 'only the primary agent of this conversation fills in its wrap-up form',
 };
 
 /**
