@@ -775,7 +775,8 @@ describe('no input gives a 5xx (X3)', () => {
           if (req.contentType) headers['content-type'] = req.contentType;
           const res = await fetch(`${server.url}${req.url}`, { method: req.method, headers, body: req.body });
           const text = await res.text();
-          const shown = `${req.method} ${req.url.slice(0, 300)} ${req.body?.slice(0, 300) ?? ''} -> ${res.status} ${text.slice(0, 500)}`;
+          const sent = `${req.method} ${req.url.slice(0, 300)} ${req.body?.slice(0, 300) ?? ''}`;
+          const shown = `${sent} -> ${res.status} ${text.slice(0, 500)}`;
           expect(res.status, shown).toBeLessThan(500);
           if (res.status < 400) {
             before = undefined; // a 2xx may change data: the next request compares with a fresh snapshot

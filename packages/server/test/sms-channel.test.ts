@@ -16,6 +16,8 @@ let providers: FastifyInstance;
 let providersUrl: string;
 const standIns = new Map<string, StandIn>();
 
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
 const CONFIGS: Record<ChannelProvider, Record<string, unknown>> = {
   twilio: {
     accountSid: `AC${'a1'.repeat(16)}`,
@@ -30,7 +32,7 @@ const CONFIGS: Record<ChannelProvider, Record<string, unknown>> = {
     messageType: 'ARN',
   },
   acs: {
-    connectionString: `endpoint=https://contoso.communication.azure.com/;accesskey=${Buffer.from('acs-key').toString('base64')}`,
+    connectionString: `endpoint=https://contoso.communication.azure.com/;accesskey=${base64('acs-key')}`,
     webhookSecret: 'an-event-grid-secret-of-some-length',
     numbers: ['+18445550100'],
   },

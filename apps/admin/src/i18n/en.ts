@@ -131,7 +131,8 @@ export const en = {
   workstreams: {
     title: 'Workstreams',
     description:
-      'A workstream groups work of one kind: its channel, how it is distributed, the capacity it takes, and the rules that classify it and send it to a queue.',
+      'A workstream groups work of one kind: its channel, how it is distributed, the capacity it takes, and the ' +
+      'rules that classify it and send it to a queue.',
     editorDescription: 'Changes apply to new routing decisions within a second of saving.',
     new: 'New workstream',
     empty: 'No workstreams yet.',
@@ -141,9 +142,11 @@ export const en = {
     distribution: 'Distribution',
     distributions: { push: 'Push', pick: 'Pick' },
     distributionHint:
-      'Push offers each conversation to an agent with an alert. Pick lets agents take items from their open work list. Affinity and bots need push.',
+      'Push offers each conversation to an agent with an alert. Pick lets agents take items from their open work ' +
+      'list. Affinity and bots need push.',
     distributionChangeHint:
-      'Push offers each conversation to an agent; pick lets agents take it. Changing it affects new conversations only.',
+      'Push offers each conversation to an agent; pick lets agents take it. Changing it affects new conversations ' +
+      'only.',
     fallbackQueue: 'Fallback queue',
     fallbackHint:
       'Gets every conversation no route-to-queue rule matches, or when a rule fails. Its overflow rules are ignored.',
@@ -153,7 +156,8 @@ export const en = {
     tabs: { settings: 'Settings', rules: 'Rules' },
     sections: { general: 'General', capacity: 'Capacity', assignment: 'Assignment' },
     capacityHelp:
-      'What a conversation of this workstream costs an agent. Use one model in the whole organisation: units or profiles.',
+      'What a conversation of this workstream costs an agent. Use one model in the whole organisation: units or ' +
+      'profiles.',
     capacityUnits: 'Units',
     capacityProfiles: 'Capacity profiles',
     units: 'Units per conversation',
@@ -163,18 +167,21 @@ export const en = {
     noProfiles: 'Create capacity profiles first.',
     wrapUp: 'Block capacity during wrap-up',
     wrapUpHint:
-      'While the agent wraps up, the conversation can keep its capacity (always), free it at once (never), or free it after a while.',
+      'While the agent wraps up, the conversation can keep its capacity (always), free it at once (never), or free ' +
+      'it after a while.',
     wrapUpKinds: { always: 'Always', never: 'Never', 'release-after': 'Release after' },
     wrapUpSeconds: 'Seconds before capacity is released',
     allowedPresences: 'Allowed presences',
     allowedPresencesHint:
-      'Conversations are offered only to agents in one of these presences. Custom presences count as their base presence.',
+      'Conversations are offered only to agents in one of these presences. Custom presences count as their base ' +
+      'presence.',
     skillMatching: 'Skill matching',
     skillMatchings: { exact: 'Exact match', closest: 'Closest match', none: 'None' },
     skillMatchingHints: {
       exact: 'Only agents who have every required skill at the required proficiency or higher.',
       closest:
-        'Agents ranked by how close they come: exact, then over-qualified, then under-qualified. Someone always gets it.',
+        'Agents ranked by how close they come: exact, then over-qualified, then under-qualified. Someone always ' +
+        'gets it.',
       none: 'Skills set by classification are ignored when choosing the agent.',
     },
     offerTimeout: 'Offer timeout',
@@ -186,18 +193,22 @@ export const en = {
     autoCloseHint: 'A waiting conversation with no activity for this many minutes is closed. Empty: never.',
     reopenWindow: 'Reopen window',
     reopenWindowHint:
-      'SMS and other asynchronous channels: a text this many minutes after closing reopens the conversation. Empty: never.',
+      'SMS and other asynchronous channels: a text this many minutes after closing reopens the conversation. Empty: ' +
+      'never.',
     affinity: 'Keep the same agent',
     affinityHint:
-      'A conversation that comes back (SMS, social, persistent chat) goes to the agent who had it, whatever their capacity or presence.',
+      'A conversation that comes back (SMS, social, persistent chat) goes to the agent who had it, whatever their ' +
+      'capacity or presence.',
   },
   rules: {
     classificationTitle: 'Classification rulesets',
     classificationHelp:
-      'Rulesets run in order. In each, the rules are tried in order and the first that matches sets its outputs; later rulesets can use those outputs (output.priority …).',
+      'Rulesets run in order. In each, the rules are tried in order and the first that matches sets its outputs; ' +
+      'later rulesets can use those outputs (output.priority …).',
     routeTitle: 'Route-to-queue rules',
     routeHelp:
-      'Tried in order: the first matching rule whose queue is not overflowing chooses the queue. A rule may split its conversations across up to five queues by percentage.',
+      'Tried in order: the first matching rule whose queue is not overflowing chooses the queue. A rule may split ' +
+      'its conversations across up to five queues by percentage.',
     fallbackNote: 'Conversations no rule matches go to the fallback queue: {{queue}}.',
     noRulesets: 'No classification rulesets: conversations keep no skills, priority or severity.',
     noRules: 'No rules in this ruleset.',
@@ -267,7 +278,8 @@ export const en = {
   widgets: {
     title: 'Chat widgets',
     description:
-      'The chat window on your website. Each widget has an embed code to paste into your pages, and a workstream that decides how its conversations are routed.',
+      'The chat window on your website. Each widget has an embed code to paste into your pages, and a workstream ' +
+      'that decides how its conversations are routed.',
     new: 'New chat widget',
     empty: 'No chat widgets yet.',
     titleLabel: 'Title',
@@ -284,7 +296,8 @@ export const en = {
     copied: 'Embed code copied.',
     sites: 'Allowed sites',
     sitesHint:
-      'One site per line, such as https://shop.example. Only these sites may show the widget and use its chat. Leave empty to allow any site.',
+      'One site per line, such as https://shop.example. Only these sites may show the widget and use its chat. ' +
+      'Leave empty to allow any site.',
     anySite: 'Any site',
   },
   channels: {
@@ -328,7 +341,8 @@ export const en = {
     custom: {
       sharedSecret: 'Shared secret',
       sharedSecretHint:
-        'At least 32 printable characters, no spaces (e.g. openssl rand -hex 32). Give your program the same value: both sides sign with it.',
+        'At least 32 printable characters, no spaces (e.g. openssl rand -hex 32). Give your program the same value: ' +
+        'both sides sign with it.',
       outboundUrl: 'Outbound URL',
       outboundUrlHint: 'Where your program takes the replies: each one is POSTed to this URL, signed.',
       addresses: 'Addresses',
@@ -483,7 +497,8 @@ export const en = {
   queues: {
     title: 'Queues',
     description:
-      'Queues hold conversations until an agent is free. Members, priority, hours, overflow and the assignment method are set per queue.',
+      'Queues hold conversations until an agent is free. Members, priority, hours, overflow and the assignment ' +
+      'method are set per queue.',
     editorDescription: 'Changes apply to new assignments within a second of saving.',
     new: 'New queue',
     empty: 'No queues yet.',
@@ -509,7 +524,8 @@ export const en = {
       'least-active':
         'The agent who freed capacity longest ago goes first; an agent who just signed in counts as least active.',
       custom:
-        'Your own order: agents are sorted by the keys below, in order, after the filters remove those who do not qualify.',
+        'Your own order: agents are sorted by the keys below, in order, after the filters remove those who do not ' +
+        'qualify.',
     },
     orderBy: 'Order by',
     direction: 'Direction',
@@ -535,7 +551,8 @@ export const en = {
     seconds: 'Seconds',
     overflow: 'Overflow',
     overflowHelp:
-      'Checked once, when a conversation is routed to this queue. Rules are applied in order; the operating-hours rule comes first.',
+      'Checked once, when a conversation is routed to this queue. Rules are applied in order; the operating-hours ' +
+      'rule comes first.',
     noOverflow: 'No overflow rules: conversations always wait in this queue.',
     when: 'When',
     then: 'then',
@@ -599,7 +616,8 @@ export const en = {
   skills: {
     title: 'Skills',
     description:
-      'What agents know: languages, products, specialisms. Classification rules require skills; agents hold them with a proficiency from 1 to 10.',
+      'What agents know: languages, products, specialisms. Classification rules require skills; agents hold them ' +
+      'with a proficiency from 1 to 10.',
     new: 'New skill',
     empty: 'No skills yet.',
     type: 'Type',
@@ -608,7 +626,8 @@ export const en = {
   capacityProfiles: {
     title: 'Capacity profiles',
     description:
-      'A limit on how many work items of a kind an agent holds at once. Workstreams and classification rules attach profiles; agents can have their own limit.',
+      'A limit on how many work items of a kind an agent holds at once. Workstreams and classification rules attach ' +
+      'profiles; agents can have their own limit.',
     new: 'New capacity profile',
     empty: 'No capacity profiles yet.',
     defaultLimit: 'Work item limit',
@@ -622,7 +641,8 @@ export const en = {
   presences: {
     title: 'Presences',
     description:
-      'Custom presences agents can choose, such as "Away – in training". Routing sees only the base presence each one maps to.',
+      'Custom presences agents can choose, such as "Away – in training". Routing sees only the base presence each ' +
+      'one maps to.',
     new: 'New presence',
     empty: 'No custom presences: agents choose from the base presences.',
     nameHint: 'What the agent sees and picks.',
@@ -651,7 +671,8 @@ export const en = {
     addProfile: 'Add capacity profile',
     customLimit: 'Custom limit',
     customLimitHint:
-      'A custom limit replaces the profile’s limit for this person; empty uses the profile’s. It applies to new assignments.',
+      'A custom limit replaces the profile’s limit for this person; empty uses the profile’s. It applies to new ' +
+      'assignments.',
     defaultLimit: 'Default {{limit}}',
   },
   settings: {
@@ -671,7 +692,8 @@ export const en = {
     rejectMakesDoNotDisturb: 'An agent who rejects an offer shows Do not disturb',
     full: 'Full agents',
     fullHint:
-      'An agent is full when no capacity is left, or when they hold as many conversations as the session limit. A full agent is offered nothing more.',
+      'An agent is full when no capacity is left, or when they hold as many conversations as the session limit. A ' +
+      'full agent is offered nothing more.',
     sessionLimit: 'Session limit',
     sessionLimitHint: 'Most conversations an agent holds at once, whatever their capacity. Empty: no limit.',
     noSessionLimit: 'None',
@@ -680,7 +702,8 @@ export const en = {
   importExport: {
     title: 'Import / export',
     description:
-      'The whole routing configuration as one JSON file: skills, capacity profiles, presences, operating hours, queues, workstreams with their rules, agents’ routing and settings.',
+      'The whole routing configuration as one JSON file: skills, capacity profiles, presences, operating hours, ' +
+      'queues, workstreams with their rules, agents’ routing and settings.',
     exportTitle: 'Export',
     exportHelp: 'Download the configuration, to keep or to load into another Switchboard. Agents are matched by email.',
     download: 'Download configuration',
@@ -689,7 +712,8 @@ export const en = {
     exportFailed: 'Export failed',
     importTitle: 'Import',
     importHelp:
-      'Replaces the whole configuration with a file, in one step. If anything in the file is wrong, nothing changes and every problem is listed.',
+      'Replaces the whole configuration with a file, in one step. If anything in the file is wrong, nothing changes ' +
+      'and every problem is listed.',
     chooseFile: 'Configuration file',
     confirmTitle: 'Replace the configuration?',
     confirmText: 'The whole routing configuration will be replaced by “{{name}}”.',
@@ -704,7 +728,8 @@ export const en = {
   trace: {
     title: 'Routing trace',
     description:
-      'Why a conversation went where it did: the classification rules that matched, the queue chosen, overflow, and every agent considered.',
+      'Why a conversation went where it did: the classification rules that matched, the queue chosen, overflow, and ' +
+      'every agent considered.',
     conversationId: 'Conversation id',
     show: 'Show trace',
     notAnId: 'Enter or paste a conversation id (a UUID).',

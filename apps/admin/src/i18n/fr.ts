@@ -18,7 +18,9 @@ export const fr: Translation = {
   },
   adminsOnly: {
     title: 'Réservé aux administrateurs',
-    body: 'Vous êtes connecté en tant que {{name}} ({{role}}). Le centre d’administration est réservé aux administrateurs.',
+    body:
+      'Vous êtes connecté en tant que {{name}} ({{role}}). Le centre d’administration est réservé aux ' +
+      'administrateurs.',
     agentHint: 'Vos conversations sont dans l’espace agent, à /agent/.',
     supervisorHint: 'Demandez à un administrateur si la configuration du routage doit changer.',
   },
@@ -133,31 +135,37 @@ export const fr: Translation = {
   workstreams: {
     title: 'Flux de travail',
     description:
-      'Un flux de travail regroupe le travail d’un même type : son canal, son mode de distribution, la capacité qu’il consomme et les règles qui le classent et l’envoient vers une file.',
+      'Un flux de travail regroupe le travail d’un même type : son canal, son mode de distribution, la capacité ' +
+      'qu’il consomme et les règles qui le classent et l’envoient vers une file.',
     editorDescription:
       'Les modifications s’appliquent aux nouvelles décisions de routage moins d’une seconde après l’enregistrement.',
     new: 'Nouveau flux de travail',
     empty: 'Aucun flux de travail pour l’instant.',
     channel: 'Canal',
     channelHint:
-      'Messagerie : chat, SMS et réseaux sociaux. Voix : appels. Enregistrements : incidents et autres enregistrements.',
+      'Messagerie : chat, SMS et réseaux sociaux. Voix : appels. Enregistrements : incidents et autres ' +
+      'enregistrements.',
     channels: { messaging: 'Messagerie', voice: 'Voix', records: 'Enregistrements' },
     distribution: 'Distribution',
     distributions: { push: 'Push', pick: 'Au choix' },
     distributionHint:
-      'Push propose chaque conversation à un agent avec une alerte. Au choix, les agents prennent les éléments dans leur liste de travail ouvert. L’affinité et les bots exigent push.',
+      'Push propose chaque conversation à un agent avec une alerte. Au choix, les agents prennent les éléments dans ' +
+      'leur liste de travail ouvert. L’affinité et les bots exigent push.',
     distributionChangeHint:
-      'Push propose chaque conversation à un agent ; au choix, les agents la prennent. Le changement vaut pour les nouvelles conversations.',
+      'Push propose chaque conversation à un agent ; au choix, les agents la prennent. Le changement vaut pour les ' +
+      'nouvelles conversations.',
     fallbackQueue: 'File de secours',
     fallbackHint:
-      'Reçoit toute conversation qu’aucune règle ne capte, ou quand une règle échoue. Ses règles de débordement sont ignorées.',
+      'Reçoit toute conversation qu’aucune règle ne capte, ou quand une règle échoue. Ses règles de débordement ' +
+      'sont ignorées.',
     rules: 'Règles',
     ruleCounts: '{{rulesets}} ensembles de classification · {{routes}} règles vers une file',
     editRules: 'Règles',
     tabs: { settings: 'Paramètres', rules: 'Règles' },
     sections: { general: 'Général', capacity: 'Capacité', assignment: 'Attribution' },
     capacityHelp:
-      'Ce qu’une conversation de ce flux coûte à un agent. Utilisez un seul modèle dans toute l’organisation : unités ou profils.',
+      'Ce qu’une conversation de ce flux coûte à un agent. Utilisez un seul modèle dans toute l’organisation : ' +
+      'unités ou profils.',
     capacityUnits: 'Unités',
     capacityProfiles: 'Profils de capacité',
     units: 'Unités par conversation',
@@ -168,41 +176,49 @@ export const fr: Translation = {
     noProfiles: 'Créez d’abord des profils de capacité.',
     wrapUp: 'Bloquer la capacité pendant la clôture',
     wrapUpHint:
-      'Pendant la clôture, la conversation peut garder sa capacité (toujours), la libérer aussitôt (jamais) ou la libérer après un délai.',
+      'Pendant la clôture, la conversation peut garder sa capacité (toujours), la libérer aussitôt (jamais) ou la ' +
+      'libérer après un délai.',
     wrapUpKinds: { always: 'Toujours', never: 'Jamais', 'release-after': 'Libérer après' },
     wrapUpSeconds: 'Secondes avant la libération de la capacité',
     allowedPresences: 'Présences autorisées',
     allowedPresencesHint:
-      'Les conversations ne sont proposées qu’aux agents dans l’une de ces présences. Une présence personnalisée compte comme sa présence de base.',
+      'Les conversations ne sont proposées qu’aux agents dans l’une de ces présences. Une présence personnalisée ' +
+      'compte comme sa présence de base.',
     skillMatching: 'Correspondance des compétences',
     skillMatchings: { exact: 'Correspondance exacte', closest: 'Correspondance la plus proche', none: 'Aucune' },
     skillMatchingHints: {
       exact: 'Seuls les agents ayant chaque compétence requise au niveau requis ou plus.',
       closest:
-        'Agents classés selon leur proximité : exacts, puis surqualifiés, puis sous-qualifiés. Quelqu’un la reçoit toujours.',
+        'Agents classés selon leur proximité : exacts, puis surqualifiés, puis sous-qualifiés. Quelqu’un la reçoit ' +
+        'toujours.',
       none: 'Les compétences de la classification sont ignorées pour choisir l’agent.',
     },
     offerTimeout: 'Délai de l’offre',
     offerTimeoutHint:
-      'Une offre sans réponse à temps compte comme un refus et passe à un autre agent. Vide : valeur par défaut du serveur.',
+      'Une offre sans réponse à temps compte comme un refus et passe à un autre agent. Vide : valeur par défaut du ' +
+      'serveur.',
     maxDeclines: 'Refus par agent',
     maxDeclinesHint: 'Après autant de refus ou d’expirations, la conversation n’est plus proposée au même agent.',
     autoClose: 'Fermer après inactivité',
     autoCloseHint: 'Une conversation en attente sans activité pendant ce nombre de minutes est fermée. Vide : jamais.',
     reopenWindow: 'Délai de réouverture',
     reopenWindowHint:
-      'SMS et autres canaux asynchrones : un message reçu dans ce délai après la fermeture rouvre la conversation. Vide : jamais.',
+      'SMS et autres canaux asynchrones : un message reçu dans ce délai après la fermeture rouvre la conversation. ' +
+      'Vide : jamais.',
     affinity: 'Garder le même agent',
     affinityHint:
-      'Une conversation qui revient (SMS, réseaux sociaux, chat persistant) retourne à l’agent qui l’avait, quelle que soit sa capacité ou sa présence.',
+      'Une conversation qui revient (SMS, réseaux sociaux, chat persistant) retourne à l’agent qui l’avait, quelle ' +
+      'que soit sa capacité ou sa présence.',
   },
   rules: {
     classificationTitle: 'Ensembles de règles de classification',
     classificationHelp:
-      'Les ensembles s’exécutent dans l’ordre. Dans chacun, les règles sont essayées dans l’ordre et la première qui correspond définit ses résultats ; les ensembles suivants peuvent les utiliser (output.priority …).',
+      'Les ensembles s’exécutent dans l’ordre. Dans chacun, les règles sont essayées dans l’ordre et la première ' +
+      'qui correspond définit ses résultats ; les ensembles suivants peuvent les utiliser (output.priority …).',
     routeTitle: 'Règles vers une file',
     routeHelp:
-      'Essayées dans l’ordre : la première règle qui correspond et dont la file ne déborde pas choisit la file. Une règle peut répartir ses conversations sur cinq files au plus, par pourcentage.',
+      'Essayées dans l’ordre : la première règle qui correspond et dont la file ne déborde pas choisit la file. Une ' +
+      'règle peut répartir ses conversations sur cinq files au plus, par pourcentage.',
     fallbackNote: 'Les conversations qu’aucune règle ne capte vont dans la file de secours : {{queue}}.',
     noRulesets: 'Aucun ensemble de classification : les conversations n’ont ni compétences, ni priorité, ni gravité.',
     noRules: 'Aucune règle dans cet ensemble.',
@@ -272,25 +288,29 @@ export const fr: Translation = {
   widgets: {
     title: 'Widgets de chat',
     description:
-      'La fenêtre de chat de votre site. Chaque widget a un code d’intégration à coller dans vos pages, et un flux de travail qui décide du routage de ses conversations.',
+      'La fenêtre de chat de votre site. Chaque widget a un code d’intégration à coller dans vos pages, et un flux ' +
+      'de travail qui décide du routage de ses conversations.',
     new: 'Nouveau widget de chat',
     empty: 'Aucun widget de chat pour l’instant.',
     titleLabel: 'Titre',
     titleHint: 'Affiché en haut de la fenêtre de chat.',
     workstream: 'Flux de travail',
     workstreamHint:
-      'Décide du routage des conversations ouvertes dans ce widget. Une modification s’applique aux nouvelles conversations.',
+      'Décide du routage des conversations ouvertes dans ce widget. Une modification s’applique aux nouvelles ' +
+      'conversations.',
     chooseWorkstream: 'Choisissez un flux de travail…',
     noWorkstreams: 'Créez d’abord un flux de travail.',
     widgetId: 'Identifiant du widget',
     embed: 'Code d’intégration',
     embedHint:
-      'Collez-le dans chaque page qui doit afficher le chat, juste avant </body>. L’identifiant du widget ne change jamais.',
+      'Collez-le dans chaque page qui doit afficher le chat, juste avant </body>. L’identifiant du widget ne change ' +
+      'jamais.',
     copy: 'Copier',
     copied: 'Code d’intégration copié.',
     sites: 'Sites autorisés',
     sitesHint:
-      'Un site par ligne, par exemple https://shop.example. Seuls ces sites peuvent afficher le widget et utiliser son chat. Laissez vide pour autoriser tout site.',
+      'Un site par ligne, par exemple https://shop.example. Seuls ces sites peuvent afficher le widget et utiliser ' +
+      'son chat. Laissez vide pour autoriser tout site.',
     anySite: 'Tout site',
   },
   channels: {
@@ -335,12 +355,14 @@ export const fr: Translation = {
     custom: {
       sharedSecret: 'Secret partagé',
       sharedSecretHint:
-        'Au moins 32 caractères imprimables, sans espace (par ex. openssl rand -hex 32). Donnez la même valeur à votre programme : les deux côtés signent avec.',
+        'Au moins 32 caractères imprimables, sans espace (par ex. openssl rand -hex 32). Donnez la même valeur à ' +
+        'votre programme : les deux côtés signent avec.',
       outboundUrl: 'URL sortante',
       outboundUrlHint: 'Où votre programme reçoit les réponses : chacune y est envoyée (POST), signée.',
       addresses: 'Adresses',
       addressesHint:
-        'Une par ligne : les adresses propres du canal (un numéro, un identifiant de bot). La première envoie les réponses.',
+        'Une par ligne : les adresses propres du canal (un numéro, un identifiant de bot). La première envoie les ' +
+        'réponses.',
       addressKind: 'Type d’adresses',
       addressKindHint:
         'Les numéros de téléphone sont gardés au format E.164 (+33612345678) ; les autres adresses telles qu’écrites.',
@@ -496,7 +518,8 @@ export const fr: Translation = {
   queues: {
     title: 'Files d’attente',
     description:
-      'Les files gardent les conversations jusqu’à ce qu’un agent soit libre. Membres, priorité, horaires, débordement et méthode d’attribution se règlent par file.',
+      'Les files gardent les conversations jusqu’à ce qu’un agent soit libre. Membres, priorité, horaires, ' +
+      'débordement et méthode d’attribution se règlent par file.',
     editorDescription:
       'Les modifications s’appliquent aux nouvelles attributions moins d’une seconde après l’enregistrement.',
     new: 'Nouvelle file',
@@ -504,7 +527,8 @@ export const fr: Translation = {
     sections: { general: 'Général' },
     priority: 'Priorité',
     priorityHint:
-      'Nombre plus bas = priorité plus haute. Les agents reçoivent d’abord le travail des files prioritaires ; les égalités sont permises.',
+      'Nombre plus bas = priorité plus haute. Les agents reçoivent d’abord le travail des files prioritaires ; les ' +
+      'égalités sont permises.',
     operatingHours: 'Horaires d’ouverture',
     operatingHoursHint: 'En dehors de ces horaires, la règle de débordement « hors horaires » s’applique.',
     alwaysOpen: 'Toujours ouverte',
@@ -520,11 +544,14 @@ export const fr: Translation = {
       'highest-capacity':
         'L’agent éligible ayant le plus de capacité libre reçoit la conversation ; à égalité, tour à tour.',
       'round-robin':
-        'Les agents éligibles passent à tour de rôle : celui dont la dernière attribution est la plus ancienne passe d’abord. L’ordre est propre à chaque file.',
+        'Les agents éligibles passent à tour de rôle : celui dont la dernière attribution est la plus ancienne ' +
+        'passe d’abord. L’ordre est propre à chaque file.',
       'least-active':
-        'L’agent qui a libéré de la capacité il y a le plus longtemps passe d’abord ; un agent qui vient de se connecter compte comme le moins actif.',
+        'L’agent qui a libéré de la capacité il y a le plus longtemps passe d’abord ; un agent qui vient de se ' +
+        'connecter compte comme le moins actif.',
       custom:
-        'Votre propre ordre : les agents sont triés selon les clés ci-dessous, après que les filtres ont écarté ceux qui ne conviennent pas.',
+        'Votre propre ordre : les agents sont triés selon les clés ci-dessous, après que les filtres ont écarté ' +
+        'ceux qui ne conviennent pas.',
     },
     orderBy: 'Trier par',
     direction: 'Sens',
@@ -550,7 +577,8 @@ export const fr: Translation = {
     seconds: 'Secondes',
     overflow: 'Débordement',
     overflowHelp:
-      'Vérifié une fois, quand une conversation est routée vers cette file. Les règles s’appliquent dans l’ordre ; celle des horaires d’abord.',
+      'Vérifié une fois, quand une conversation est routée vers cette file. Les règles s’appliquent dans l’ordre ; ' +
+      'celle des horaires d’abord.',
     noOverflow: 'Aucune règle de débordement : les conversations attendent toujours dans cette file.',
     when: 'Si',
     then: 'alors',
@@ -572,7 +600,8 @@ export const fr: Translation = {
     addOverflow: 'Ajouter une règle de débordement',
     members: 'Membres',
     membersHelp:
-      'Seuls les membres reçoivent les conversations de cette file. Une conversation routée vers une file sans membres est fermée.',
+      'Seuls les membres reçoivent les conversations de cette file. Une conversation routée vers une file sans ' +
+      'membres est fermée.',
     memberCount_one: '{{count}} membre',
     memberCount_other: '{{count}} membres',
     noAgents: 'Aucun agent dans cette organisation.',
@@ -614,7 +643,8 @@ export const fr: Translation = {
   skills: {
     title: 'Compétences',
     description:
-      'Ce que savent les agents : langues, produits, spécialités. Les règles de classification exigent des compétences ; les agents les ont avec un niveau de 1 à 10.',
+      'Ce que savent les agents : langues, produits, spécialités. Les règles de classification exigent des ' +
+      'compétences ; les agents les ont avec un niveau de 1 à 10.',
     new: 'Nouvelle compétence',
     empty: 'Aucune compétence pour l’instant.',
     type: 'Type',
@@ -623,23 +653,27 @@ export const fr: Translation = {
   capacityProfiles: {
     title: 'Profils de capacité',
     description:
-      'Une limite au nombre d’éléments de travail d’un type qu’un agent traite à la fois. Flux et règles de classification attachent des profils ; un agent peut avoir sa propre limite.',
+      'Une limite au nombre d’éléments de travail d’un type qu’un agent traite à la fois. Flux et règles de ' +
+      'classification attachent des profils ; un agent peut avoir sa propre limite.',
     new: 'Nouveau profil de capacité',
     empty: 'Aucun profil de capacité pour l’instant.',
     defaultLimit: 'Limite d’éléments',
     defaultLimitHint: 'Éléments qu’un agent peut traiter à la fois, sauf limite personnelle.',
     resetFrequency: 'Réinitialisation',
     resetHint:
-      'Immédiate : un élément compte jusqu’à sa fermeture. Fin de journée : les éléments comptent jusqu’à la fin de la journée.',
+      'Immédiate : un élément compte jusqu’à sa fermeture. Fin de journée : les éléments comptent jusqu’à la fin de ' +
+      'la journée.',
     reset: { immediate: 'Immédiate', 'end-of-day': 'Fin de journée' },
     blocksAssignment: 'Bloquer l’attribution à la limite',
     blocksHint:
-      'À la limite, plus d’attribution automatique. Le choix par l’agent et l’attribution par un superviseur restent possibles.',
+      'À la limite, plus d’attribution automatique. Le choix par l’agent et l’attribution par un superviseur ' +
+      'restent possibles.',
   },
   presences: {
     title: 'Présences',
     description:
-      'Présences personnalisées que les agents peuvent choisir, comme « Absent – en formation ». Le routage ne voit que la présence de base associée.',
+      'Présences personnalisées que les agents peuvent choisir, comme « Absent – en formation ». Le routage ne voit ' +
+      'que la présence de base associée.',
     new: 'Nouvelle présence',
     empty: 'Aucune présence personnalisée : les agents choisissent parmi les présences de base.',
     nameHint: 'Ce que l’agent voit et choisit.',
@@ -660,14 +694,16 @@ export const fr: Translation = {
     createSkillsFirst: 'Créez d’abord des compétences dans la page Compétences.',
     capacity: 'Capacité',
     capacityHelp:
-      'Unités de travail simultanées ; les conversations actives et en clôture comptent. Les profils ajoutent des limites par type de travail.',
+      'Unités de travail simultanées ; les conversations actives et en clôture comptent. Les profils ajoutent des ' +
+      'limites par type de travail.',
     capacityUnits: 'Capacité en unités',
     capacityProfiles: 'Profils de capacité',
     noProfiles: 'Aucun profil de capacité.',
     addProfile: 'Ajouter un profil de capacité',
     customLimit: 'Limite personnelle',
     customLimitHint:
-      'Une limite personnelle remplace celle du profil pour cette personne ; vide, celle du profil s’applique. Elle vaut pour les nouvelles attributions.',
+      'Une limite personnelle remplace celle du profil pour cette personne ; vide, celle du profil s’applique. Elle ' +
+      'vaut pour les nouvelles attributions.',
     defaultLimit: 'Par défaut {{limit}}',
   },
   settings: {
@@ -676,7 +712,8 @@ export const fr: Translation = {
     presence: 'Présence',
     defaultPresence: 'Présence par défaut',
     defaultPresenceHint:
-      'Si c’est Absent ou Hors ligne, les agents commencent ainsi à la connexion ; sinon, la présence suit leur capacité.',
+      'Si c’est Absent ou Hors ligne, les agents commencent ainsi à la connexion ; sinon, la présence suit leur ' +
+      'capacité.',
     basePresences: 'Présences de base',
     customPresences: 'Présences personnalisées',
     idleMinutes: 'Effacer la présence manuelle après',
@@ -688,27 +725,32 @@ export const fr: Translation = {
     rejectMakesDoNotDisturb: 'Un agent qui refuse une proposition passe en Ne pas déranger',
     full: 'Agents complets',
     fullHint:
-      'Un agent est complet quand il n’a plus de capacité, ou quand il a autant de conversations que la limite de sessions. On ne lui propose plus rien.',
+      'Un agent est complet quand il n’a plus de capacité, ou quand il a autant de conversations que la limite de ' +
+      'sessions. On ne lui propose plus rien.',
     sessionLimit: 'Limite de sessions',
     sessionLimitHint:
-      'Le nombre maximal de conversations qu’un agent a en même temps, quelle que soit sa capacité. Vide : aucune limite.',
+      'Le nombre maximal de conversations qu’un agent a en même temps, quelle que soit sa capacité. Vide : aucune ' +
+      'limite.',
     noSessionLimit: 'Aucune',
     fullPresence: 'Un agent complet affiche',
   },
   importExport: {
     title: 'Import / export',
     description:
-      'Toute la configuration du routage dans un seul fichier JSON : compétences, profils de capacité, présences, horaires, files, flux avec leurs règles, routage des agents et paramètres.',
+      'Toute la configuration du routage dans un seul fichier JSON : compétences, profils de capacité, présences, ' +
+      'horaires, files, flux avec leurs règles, routage des agents et paramètres.',
     exportTitle: 'Export',
     exportHelp:
-      'Téléchargez la configuration, pour la garder ou la charger dans un autre Switchboard. Les agents sont associés par e-mail.',
+      'Téléchargez la configuration, pour la garder ou la charger dans un autre Switchboard. Les agents sont ' +
+      'associés par e-mail.',
     download: 'Télécharger la configuration',
     exporting: 'Export…',
     exported: 'Configuration téléchargée.',
     exportFailed: 'Échec de l’export',
     importTitle: 'Import',
     importHelp:
-      'Remplace toute la configuration par un fichier, en une seule étape. Si quelque chose ne va pas dans le fichier, rien ne change et chaque problème est listé.',
+      'Remplace toute la configuration par un fichier, en une seule étape. Si quelque chose ne va pas dans le ' +
+      'fichier, rien ne change et chaque problème est listé.',
     chooseFile: 'Fichier de configuration',
     confirmTitle: 'Remplacer la configuration ?',
     confirmText: 'Toute la configuration du routage sera remplacée par « {{name}} ».',
@@ -723,7 +765,8 @@ export const fr: Translation = {
   trace: {
     title: 'Trace de routage',
     description:
-      'Pourquoi une conversation est allée là où elle est allée : les règles de classification appliquées, la file choisie, le débordement et chaque agent envisagé.',
+      'Pourquoi une conversation est allée là où elle est allée : les règles de classification appliquées, la file ' +
+      'choisie, le débordement et chaque agent envisagé.',
     conversationId: 'Identifiant de la conversation',
     show: 'Afficher la trace',
     waiting: 'Toujours en attente dans sa file : elle est proposée dès qu’un agent éligible a de la place.',
@@ -756,7 +799,8 @@ export const fr: Translation = {
     reason: 'Pourquoi',
     rightNow: 'En ce moment',
     rightNowAt:
-      'Évalué le {{at}} pour la file {{queue}}, selon la présence, la capacité, les compétences et les refus actuels. Non enregistré.',
+      'Évalué le {{at}} pour la file {{queue}}, selon la présence, la capacité, les compétences et les refus ' +
+      'actuels. Non enregistré.',
     eligible: 'Éligible',
     noMembers: 'Personne n’est membre de cette file.',
   },

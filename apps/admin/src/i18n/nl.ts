@@ -133,7 +133,8 @@ export const nl: Translation = {
   workstreams: {
     title: 'Werkstromen',
     description:
-      'Een werkstroom bundelt werk van één soort: het kanaal, de manier van verdelen, de capaciteit die het kost en de regels die het classificeren en naar een wachtrij sturen.',
+      'Een werkstroom bundelt werk van één soort: het kanaal, de manier van verdelen, de capaciteit die het kost en ' +
+      'de regels die het classificeren en naar een wachtrij sturen.',
     editorDescription: 'Wijzigingen gelden binnen een seconde na het opslaan voor nieuwe routeringsbeslissingen.',
     new: 'Nieuwe werkstroom',
     empty: 'Nog geen werkstromen.',
@@ -143,9 +144,11 @@ export const nl: Translation = {
     distribution: 'Verdeling',
     distributions: { push: 'Push', pick: 'Kiezen' },
     distributionHint:
-      'Push biedt elk gesprek met een melding aan een agent aan. Bij kiezen nemen agents items uit hun lijst met open werk. Affiniteit en bots vereisen push.',
+      'Push biedt elk gesprek met een melding aan een agent aan. Bij kiezen nemen agents items uit hun lijst met ' +
+      'open werk. Affiniteit en bots vereisen push.',
     distributionChangeHint:
-      'Push biedt elk gesprek aan een agent aan; bij kiezen nemen agents het zelf. Een wijziging geldt alleen voor nieuwe gesprekken.',
+      'Push biedt elk gesprek aan een agent aan; bij kiezen nemen agents het zelf. Een wijziging geldt alleen voor ' +
+      'nieuwe gesprekken.',
     fallbackQueue: 'Terugvalwachtrij',
     fallbackHint:
       'Krijgt elk gesprek waar geen regel op past, of als een regel faalt. De overloopregels ervan worden genegeerd.',
@@ -155,7 +158,8 @@ export const nl: Translation = {
     tabs: { settings: 'Instellingen', rules: 'Regels' },
     sections: { general: 'Algemeen', capacity: 'Capaciteit', assignment: 'Toewijzing' },
     capacityHelp:
-      'Wat een gesprek van deze werkstroom een agent kost. Gebruik in de hele organisatie één model: eenheden of profielen.',
+      'Wat een gesprek van deze werkstroom een agent kost. Gebruik in de hele organisatie één model: eenheden of ' +
+      'profielen.',
     capacityUnits: 'Eenheden',
     capacityProfiles: 'Capaciteitsprofielen',
     units: 'Eenheden per gesprek',
@@ -165,41 +169,49 @@ export const nl: Translation = {
     noProfiles: 'Maak eerst capaciteitsprofielen aan.',
     wrapUp: 'Capaciteit vasthouden tijdens afronden',
     wrapUpHint:
-      'Tijdens het afronden kan het gesprek zijn capaciteit houden (altijd), meteen vrijgeven (nooit) of na een tijd vrijgeven.',
+      'Tijdens het afronden kan het gesprek zijn capaciteit houden (altijd), meteen vrijgeven (nooit) of na een ' +
+      'tijd vrijgeven.',
     wrapUpKinds: { always: 'Altijd', never: 'Nooit', 'release-after': 'Vrijgeven na' },
     wrapUpSeconds: 'Seconden tot de capaciteit vrijkomt',
     allowedPresences: 'Toegestane aanwezigheden',
     allowedPresencesHint:
-      'Gesprekken gaan alleen naar agents met een van deze aanwezigheden. Eigen aanwezigheden tellen als hun basisaanwezigheid.',
+      'Gesprekken gaan alleen naar agents met een van deze aanwezigheden. Eigen aanwezigheden tellen als hun ' +
+      'basisaanwezigheid.',
     skillMatching: 'Vaardigheden matchen',
     skillMatchings: { exact: 'Exacte match', closest: 'Beste match', none: 'Geen' },
     skillMatchingHints: {
       exact: 'Alleen agents die elke vereiste vaardigheid op het vereiste niveau of hoger hebben.',
       closest:
-        'Agents gerangschikt naar hoe goed ze passen: exact, dan overgekwalificeerd, dan ondergekwalificeerd. Er is altijd iemand.',
+        'Agents gerangschikt naar hoe goed ze passen: exact, dan overgekwalificeerd, dan ondergekwalificeerd. Er is ' +
+        'altijd iemand.',
       none: 'Vaardigheden uit de classificatie tellen niet mee bij het kiezen van de agent.',
     },
     offerTimeout: 'Time-out van een aanbod',
     offerTimeoutHint:
-      'Een aanbod dat niet op tijd wordt beantwoord, telt als weigering en gaat naar een andere agent. Leeg: standaard van de server.',
+      'Een aanbod dat niet op tijd wordt beantwoord, telt als weigering en gaat naar een andere agent. Leeg: ' +
+      'standaard van de server.',
     maxDeclines: 'Weigeringen per agent',
     maxDeclinesHint: 'Na zoveel weigeringen of time-outs wordt het gesprek niet meer aan dezelfde agent aangeboden.',
     autoClose: 'Sluiten na inactiviteit',
     autoCloseHint: 'Een wachtend gesprek zonder activiteit wordt na zoveel minuten gesloten. Leeg: nooit.',
     reopenWindow: 'Heropenvenster',
     reopenWindowHint:
-      'Sms en andere asynchrone kanalen: een bericht binnen zoveel minuten na sluiten heropent het gesprek. Leeg: nooit.',
+      'Sms en andere asynchrone kanalen: een bericht binnen zoveel minuten na sluiten heropent het gesprek. Leeg: ' +
+      'nooit.',
     affinity: 'Dezelfde agent houden',
     affinityHint:
-      'Een gesprek dat terugkomt (sms, sociale media, blijvende chat) gaat naar de agent die het had, ongeacht capaciteit of aanwezigheid.',
+      'Een gesprek dat terugkomt (sms, sociale media, blijvende chat) gaat naar de agent die het had, ongeacht ' +
+      'capaciteit of aanwezigheid.',
   },
   rules: {
     classificationTitle: 'Classificatieregelsets',
     classificationHelp:
-      'Regelsets lopen op volgorde. In elke set worden de regels op volgorde geprobeerd en de eerste die past stelt zijn uitkomsten in; latere regelsets kunnen die gebruiken (output.priority …).',
+      'Regelsets lopen op volgorde. In elke set worden de regels op volgorde geprobeerd en de eerste die past stelt ' +
+      'zijn uitkomsten in; latere regelsets kunnen die gebruiken (output.priority …).',
     routeTitle: 'Regels naar wachtrij',
     routeHelp:
-      'Op volgorde geprobeerd: de eerste passende regel waarvan de wachtrij niet overloopt kiest de wachtrij. Een regel kan gesprekken naar percentage over hoogstens vijf wachtrijen verdelen.',
+      'Op volgorde geprobeerd: de eerste passende regel waarvan de wachtrij niet overloopt kiest de wachtrij. Een ' +
+      'regel kan gesprekken naar percentage over hoogstens vijf wachtrijen verdelen.',
     fallbackNote: 'Gesprekken waar geen regel op past gaan naar de terugvalwachtrij: {{queue}}.',
     noRulesets: 'Geen classificatieregelsets: gesprekken krijgen geen vaardigheden, prioriteit of ernst.',
     noRules: 'Geen regels in deze regelset.',
@@ -269,7 +281,8 @@ export const nl: Translation = {
   widgets: {
     title: 'Chatwidgets',
     description:
-      'Het chatvenster op je website. Elke widget heeft een insluitcode om in je pagina’s te plakken, en een werkstroom die bepaalt hoe de gesprekken worden gerouteerd.',
+      'Het chatvenster op je website. Elke widget heeft een insluitcode om in je pagina’s te plakken, en een ' +
+      'werkstroom die bepaalt hoe de gesprekken worden gerouteerd.',
     new: 'Nieuwe chatwidget',
     empty: 'Nog geen chatwidgets.',
     titleLabel: 'Titel',
@@ -287,7 +300,8 @@ export const nl: Translation = {
     copied: 'Insluitcode gekopieerd.',
     sites: 'Toegestane sites',
     sitesHint:
-      'Eén site per regel, zoals https://shop.example. Alleen deze sites mogen de widget tonen en de chat gebruiken. Laat leeg om elke site toe te staan.',
+      'Eén site per regel, zoals https://shop.example. Alleen deze sites mogen de widget tonen en de chat ' +
+      'gebruiken. Laat leeg om elke site toe te staan.',
     anySite: 'Elke site',
   },
   channels: {
@@ -331,12 +345,14 @@ export const nl: Translation = {
     custom: {
       sharedSecret: 'Gedeeld geheim',
       sharedSecretHint:
-        'Minstens 32 afdrukbare tekens zonder spaties (bijv. openssl rand -hex 32). Geef je programma dezelfde waarde: beide kanten ondertekenen ermee.',
+        'Minstens 32 afdrukbare tekens zonder spaties (bijv. openssl rand -hex 32). Geef je programma dezelfde ' +
+        'waarde: beide kanten ondertekenen ermee.',
       outboundUrl: 'Uitgaande URL',
       outboundUrlHint: 'Waar je programma de antwoorden ontvangt: elk antwoord wordt ondertekend naar deze URL gepost.',
       addresses: 'Adressen',
       addressesHint:
-        'Eén per regel: de eigen adressen van het kanaal (een nummer, een botnaam). Het eerste verstuurt de antwoorden.',
+        'Eén per regel: de eigen adressen van het kanaal (een nummer, een botnaam). Het eerste verstuurt de ' +
+        'antwoorden.',
       addressKind: 'Soort adressen',
       addressKindHint:
         'Telefoonnummers worden in E.164 bewaard (+31612345678); andere adressen zoals ze geschreven zijn.',
@@ -492,14 +508,16 @@ export const nl: Translation = {
   queues: {
     title: 'Wachtrijen',
     description:
-      'Wachtrijen houden gesprekken vast tot een agent vrij is. Leden, prioriteit, openingstijden, overloop en de toewijzingsmethode stel je per wachtrij in.',
+      'Wachtrijen houden gesprekken vast tot een agent vrij is. Leden, prioriteit, openingstijden, overloop en de ' +
+      'toewijzingsmethode stel je per wachtrij in.',
     editorDescription: 'Wijzigingen gelden binnen een seconde na het opslaan voor nieuwe toewijzingen.',
     new: 'Nieuwe wachtrij',
     empty: 'Nog geen wachtrijen.',
     sections: { general: 'Algemeen' },
     priority: 'Prioriteit',
     priorityHint:
-      'Lager getal = hogere prioriteit. Agents krijgen eerst werk uit wachtrijen met hogere prioriteit; gelijke waarden mogen.',
+      'Lager getal = hogere prioriteit. Agents krijgen eerst werk uit wachtrijen met hogere prioriteit; gelijke ' +
+      'waarden mogen.',
     operatingHours: 'Openingstijden',
     operatingHoursHint: 'Buiten deze tijden geldt de overloopregel "buiten openingstijden".',
     alwaysOpen: 'Altijd open',
@@ -515,11 +533,13 @@ export const nl: Translation = {
       'highest-capacity':
         'De geschikte agent met de meeste vrije capaciteit krijgt het gesprek; bij gelijke stand om de beurt.',
       'round-robin':
-        'Geschikte agents zijn om de beurt: wie het langst geleden iets kreeg, is eerst. De volgorde geldt per wachtrij.',
+        'Geschikte agents zijn om de beurt: wie het langst geleden iets kreeg, is eerst. De volgorde geldt per ' +
+        'wachtrij.',
       'least-active':
         'De agent die het langst geleden capaciteit vrijgaf, is eerst; wie net is aangemeld, telt als minst actief.',
       custom:
-        'Je eigen volgorde: agents worden op de sleutels hieronder gesorteerd, nadat de filters wie niet voldoet hebben weggehaald.',
+        'Je eigen volgorde: agents worden op de sleutels hieronder gesorteerd, nadat de filters wie niet voldoet ' +
+        'hebben weggehaald.',
     },
     orderBy: 'Sorteren op',
     direction: 'Richting',
@@ -545,7 +565,8 @@ export const nl: Translation = {
     seconds: 'Seconden',
     overflow: 'Overloop',
     overflowHelp:
-      'Eén keer gecontroleerd, als een gesprek naar deze wachtrij gaat. Regels gelden op volgorde; de regel voor openingstijden eerst.',
+      'Eén keer gecontroleerd, als een gesprek naar deze wachtrij gaat. Regels gelden op volgorde; de regel voor ' +
+      'openingstijden eerst.',
     noOverflow: 'Geen overloopregels: gesprekken wachten altijd in deze wachtrij.',
     when: 'Als',
     then: 'dan',
@@ -609,7 +630,8 @@ export const nl: Translation = {
   skills: {
     title: 'Vaardigheden',
     description:
-      'Wat agents kunnen: talen, producten, specialismen. Classificatieregels vereisen vaardigheden; agents hebben ze met een niveau van 1 tot 10.',
+      'Wat agents kunnen: talen, producten, specialismen. Classificatieregels vereisen vaardigheden; agents hebben ' +
+      'ze met een niveau van 1 tot 10.',
     new: 'Nieuwe vaardigheid',
     empty: 'Nog geen vaardigheden.',
     type: 'Soort',
@@ -618,7 +640,8 @@ export const nl: Translation = {
   capacityProfiles: {
     title: 'Capaciteitsprofielen',
     description:
-      'Een grens aan hoeveel werkitems van een soort een agent tegelijk heeft. Werkstromen en classificatieregels koppelen profielen; agents kunnen een eigen grens hebben.',
+      'Een grens aan hoeveel werkitems van een soort een agent tegelijk heeft. Werkstromen en classificatieregels ' +
+      'koppelen profielen; agents kunnen een eigen grens hebben.',
     new: 'Nieuw capaciteitsprofiel',
     empty: 'Nog geen capaciteitsprofielen.',
     defaultLimit: 'Maximum werkitems',
@@ -633,7 +656,8 @@ export const nl: Translation = {
   presences: {
     title: 'Aanwezigheden',
     description:
-      'Eigen aanwezigheden die agents kunnen kiezen, zoals "Afwezig – training". De routering ziet alleen de basisaanwezigheid waar ze bij horen.',
+      'Eigen aanwezigheden die agents kunnen kiezen, zoals "Afwezig – training". De routering ziet alleen de ' +
+      'basisaanwezigheid waar ze bij horen.',
     new: 'Nieuwe aanwezigheid',
     empty: 'Geen eigen aanwezigheden: agents kiezen uit de basisaanwezigheden.',
     nameHint: 'Wat de agent ziet en kiest.',
@@ -654,14 +678,16 @@ export const nl: Translation = {
     createSkillsFirst: 'Maak eerst vaardigheden aan op de pagina Vaardigheden.',
     capacity: 'Capaciteit',
     capacityHelp:
-      'Eenheden werk tegelijk; actieve gesprekken en gesprekken in afronding tellen mee. Profielen voegen grenzen per soort werk toe.',
+      'Eenheden werk tegelijk; actieve gesprekken en gesprekken in afronding tellen mee. Profielen voegen grenzen ' +
+      'per soort werk toe.',
     capacityUnits: 'Capaciteit in eenheden',
     capacityProfiles: 'Capaciteitsprofielen',
     noProfiles: 'Geen capaciteitsprofielen.',
     addProfile: 'Capaciteitsprofiel toevoegen',
     customLimit: 'Eigen grens',
     customLimitHint:
-      'Een eigen grens vervangt die van het profiel voor deze persoon; leeg gebruikt die van het profiel. Hij geldt voor nieuwe toewijzingen.',
+      'Een eigen grens vervangt die van het profiel voor deze persoon; leeg gebruikt die van het profiel. Hij geldt ' +
+      'voor nieuwe toewijzingen.',
     defaultLimit: 'Standaard {{limit}}',
   },
   settings: {
@@ -670,7 +696,8 @@ export const nl: Translation = {
     presence: 'Aanwezigheid',
     defaultPresence: 'Standaardaanwezigheid',
     defaultPresenceHint:
-      'Is die Afwezig of Offline, dan beginnen agents daarmee bij het aanmelden; anders volgt de aanwezigheid hun capaciteit.',
+      'Is die Afwezig of Offline, dan beginnen agents daarmee bij het aanmelden; anders volgt de aanwezigheid hun ' +
+      'capaciteit.',
     basePresences: 'Basisaanwezigheden',
     customPresences: 'Eigen aanwezigheden',
     idleMinutes: 'Handmatige aanwezigheid wissen na',
@@ -681,7 +708,8 @@ export const nl: Translation = {
     rejectMakesDoNotDisturb: 'Een agent die een aanbod weigert, krijgt Niet storen',
     full: 'Volle agents',
     fullHint:
-      'Een agent is vol als er geen capaciteit over is, of als die zoveel gesprekken heeft als de sessielimiet. Een volle agent krijgt niets meer aangeboden.',
+      'Een agent is vol als er geen capaciteit over is, of als die zoveel gesprekken heeft als de sessielimiet. Een ' +
+      'volle agent krijgt niets meer aangeboden.',
     sessionLimit: 'Sessielimiet',
     sessionLimitHint:
       'Het grootste aantal gesprekken dat een agent tegelijk heeft, ongeacht de capaciteit. Leeg: geen limiet.',
@@ -691,17 +719,20 @@ export const nl: Translation = {
   importExport: {
     title: 'Importeren / exporteren',
     description:
-      'De hele routeringsconfiguratie als één JSON-bestand: vaardigheden, capaciteitsprofielen, aanwezigheden, openingstijden, wachtrijen, werkstromen met hun regels, de routering van agents en de instellingen.',
+      'De hele routeringsconfiguratie als één JSON-bestand: vaardigheden, capaciteitsprofielen, aanwezigheden, ' +
+      'openingstijden, wachtrijen, werkstromen met hun regels, de routering van agents en de instellingen.',
     exportTitle: 'Exporteren',
     exportHelp:
-      'Download de configuratie, om te bewaren of in een andere Switchboard te laden. Agents worden op e-mailadres gekoppeld.',
+      'Download de configuratie, om te bewaren of in een andere Switchboard te laden. Agents worden op e-mailadres ' +
+      'gekoppeld.',
     download: 'Configuratie downloaden',
     exporting: 'Bezig met exporteren…',
     exported: 'Configuratie gedownload.',
     exportFailed: 'Exporteren is mislukt',
     importTitle: 'Importeren',
     importHelp:
-      'Vervangt de hele configuratie in één stap door een bestand. Klopt er iets niet in het bestand, dan verandert er niets en zie je elk probleem.',
+      'Vervangt de hele configuratie in één stap door een bestand. Klopt er iets niet in het bestand, dan verandert ' +
+      'er niets en zie je elk probleem.',
     chooseFile: 'Configuratiebestand',
     confirmTitle: 'Configuratie vervangen?',
     confirmText: 'De hele routeringsconfiguratie wordt vervangen door “{{name}}”.',
@@ -716,7 +747,8 @@ export const nl: Translation = {
   trace: {
     title: 'Routeringsspoor',
     description:
-      'Waarom een gesprek ging waar het ging: de classificatieregels die pasten, de gekozen wachtrij, overloop en elke agent die in aanmerking kwam.',
+      'Waarom een gesprek ging waar het ging: de classificatieregels die pasten, de gekozen wachtrij, overloop en ' +
+      'elke agent die in aanmerking kwam.',
     conversationId: 'Gesprek-id',
     show: 'Spoor tonen',
     waiting: 'Wacht nog in de wachtrij: het wordt aangeboden zodra een geschikte agent ruimte heeft.',
@@ -749,7 +781,8 @@ export const nl: Translation = {
     reason: 'Waarom',
     rightNow: 'Op dit moment',
     rightNowAt:
-      'Beoordeeld op {{at}} voor wachtrij {{queue}}, met de huidige aanwezigheid, capaciteit, vaardigheden en weigeringen. Niet opgeslagen.',
+      'Beoordeeld op {{at}} voor wachtrij {{queue}}, met de huidige aanwezigheid, capaciteit, vaardigheden en ' +
+      'weigeringen. Niet opgeslagen.',
     eligible: 'Komt in aanmerking',
     noMembers: 'Niemand is lid van deze wachtrij.',
   },

@@ -134,7 +134,8 @@ export const fr: Translation = {
     send: 'Envoyer',
     addNote: 'Ajouter la note',
     notActive:
-      'Le client ne peut recevoir de message que si la conversation est active. Activez « Note interne » pour ajouter une note.',
+      'Le client ne peut recevoir de message que si la conversation est active. Activez « Note interne » pour ' +
+      'ajouter une note.',
     closed: 'Cette conversation est fermée.',
   },
   quickReplies: {

@@ -133,7 +133,8 @@ export const nl: Translation = {
     send: 'Versturen',
     addNote: 'Notitie toevoegen',
     notActive:
-      'De klant kan alleen een bericht krijgen zolang het gesprek actief is. Zet "Interne notitie" aan om een notitie toe te voegen.',
+      'De klant kan alleen een bericht krijgen zolang het gesprek actief is. Zet "Interne notitie" aan om een ' +
+      'notitie toe te voegen.',
     closed: 'Dit gesprek is gesloten.',
   },
   quickReplies: {

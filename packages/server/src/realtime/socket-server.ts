@@ -21,9 +21,9 @@ export type RealtimeDeps = {
   /** Conversation ids whose staff room this user joins on connect. */
   ongoingFor(orgId: string, userId: string): Promise<string[]>;
   canFollow(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
-  /** Whether a staff member's typing reaches the customer: the accepted primary agent or an active consultant (CV2). */
+  /** Whether a staff member's typing reaches the customer: the accepted primary or an allowed consultant (CV2). */
   mayTypeToCustomer(who: Extract<Identity, { kind: 'staff' }>, conversationId: string): Promise<boolean>;
-  /** Whether a browser page of this origin may open this socket (X3: staff same-origin, visitors their widget's sites). */
+  /** Whether a page of this origin may open this socket (X3: staff same-origin, visitors their widget's sites). */
   originAllowed(origin: string | undefined, host: string | undefined, who: Identity): Promise<boolean>;
   /** A staff member has sockets (connected) or none: presence follows; answers it for an agent (AG1). */
   onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<Presence | void>;

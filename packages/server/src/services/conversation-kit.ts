@@ -39,7 +39,10 @@ export const customerActor = (name: string): Actor => ({ type: 'customer', id: n
 export function conversationKit(deps: ConversationServiceDeps) {
   const { db, clock, bus, presence } = deps;
 
-  /** Runs `work` in a transaction (again, whole, after a deadlock: X2), then publishes what the attempt that committed logged. */
+  /**
+   * Runs `work` in a transaction (again, whole, after a deadlock: X2), then publishes what the
+   * attempt that committed logged.
+   */
   async function command<T>(work: (tx: Db, log: EventLog) => Promise<T>): Promise<T> {
     let log = new EventLog();
     const result = await transaction(db, (tx) => work(tx, (log = new EventLog())));

@@ -101,7 +101,9 @@ export async function pagePickable(
     inArray(conversations.workstreamId, scope.workstreamIds),
   )!;
   const after = cursor
-    ? sql`(${conversations.queuePriority}, ${conversations.priority}, ${conversations.routingAge}, ${conversations.id}) > (${cursor.queuePriority}::int, ${cursor.priority}::int, ${cursor.routingAge}::timestamptz, ${cursor.id}::uuid)`
+    ? sql`(${conversations.queuePriority}, ${conversations.priority}, ${conversations.routingAge}, ${conversations.id})
+        > (${cursor.queuePriority}::int, ${cursor.priority}::int,
+           ${cursor.routingAge}::timestamptz, ${cursor.id}::uuid)`
     : undefined;
   const [rows, total] = await Promise.all([
     selectWithNames(db)

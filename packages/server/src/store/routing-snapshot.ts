@@ -133,7 +133,8 @@ export async function loadOpenItems(
   if (opts.after) {
     const a = opts.after;
     where.push(
-      sql`(${c.queuePriority}, ${c.priority}, ${c.routingAge}, ${c.id}) > (${a.queuePriority}, ${a.priority}, ${a.routingAge.toISOString()}::timestamptz, ${a.id}::uuid)`,
+      sql`(${c.queuePriority}, ${c.priority}, ${c.routingAge}, ${c.id})
+        > (${a.queuePriority}, ${a.priority}, ${a.routingAge.toISOString()}::timestamptz, ${a.id}::uuid)`,
     );
   }
   const rows = await db
