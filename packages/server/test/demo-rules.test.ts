@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/store/db.js';
 import { conversations, queues } from '../src/store/schema.js';
-import { DEMO_WIDGET_ID, seedDemo } from '../src/store/seed-demo.js';
+import { QUICK_REPLY_PLACEHOLDERS, unknownPlaceholders } from '@switchboard/protocol';
+import {
+  DEMO_DISPOSITION_CODES,
+  DEMO_PASSWORD,
+  DEMO_QUICK_REPLIES,
+  DEMO_USERS,
+  DEMO_WIDGET_ID,
+  seedDemo,
+} from '../src/store/seed-demo.js';
 import { startServer, type TestServer } from './support/harness.js';
 
 let db: Database;
@@ -20,12 +28,10 @@ afterAll(async () => {
 });
 
 async function queueFor(question: string, locale: 'en' | 'nl' | 'fr' = 'en'): Promise<string | undefined> {
-  const { conversation } = await server
-    .api()
-    .call('startChat', {
-      params: { widgetId: DEMO_WIDGET_ID },
-      body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, locale },
-    });
+  const { conversation } = await server.api().call('startChat', {
+    params: { widgetId: DEMO_WIDGET_ID },
+    body: { prechat: { name: 'Eve', email: 'eve@x.example', question }, locale },
+  });
   const [row] = await db.db
     .select({ name: queues.name })
     .from(conversations)
@@ -56,5 +62,28 @@ describe('the seeded demo routes as the README\'s "Try it in two minutes" says',
     ['Où est ma commande ?', 'fr', 'Support'],
   ])('"%s" (%s) → %s', async (question, locale, queue) => {
     expect(await queueFor(question, locale)).toBe(queue);
+  });
+});
+
+describe('the seeded demo has what the README shows', () => {
+  it('quick replies, each in English, Dutch and French, naming only placeholders that are filled', async () => {
+    const login = { email: DEMO_USERS[0].email, password: DEMO_PASSWORD };
+    const alice = server.api((await server.api().call('login', { body: login })).token);
+    const listed = await alice.call('listQuickReplies');
+    expect(listed.map((q) => q.title).sort()).toEqual(DEMO_QUICK_REPLIES.map((q) => q.title).sort());
+    for (const q of listed) {
+      expect(q.scope).toBe('organisation');
+      expect(Object.keys(q.bodies).sort()).toEqual(['en', 'fr', 'nl']);
+      for (const body of Object.values(q.bodies))
+        expect(unknownPlaceholders(body, QUICK_REPLY_PLACEHOLDERS)).toEqual([]);
+    }
+  });
+
+  it('disposition codes: a few in English, one of them retired', async () => {
+    const login = { email: DEMO_USERS[0].email, password: DEMO_PASSWORD };
+    const alice = server.api((await server.api().call('login', { body: login })).token);
+    const offered = DEMO_DISPOSITION_CODES.filter((c) => c.active).map((c) => c.name);
+    expect((await alice.call('listDispositionCodes')).map((c) => c.name)).toEqual([...offered].sort());
+    expect(offered).toContain('Resolved');
   });
 });

@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { QUICK_REPLY_PLACEHOLDERS, unknownPlaceholders, type NewQuickReply } from '@switchboard/protocol';
+import type { NewQuickReply } from '@switchboard/protocol';
 import { quickReplies } from '../src/store/schema.js';
-import { DEMO_PASSWORD, DEMO_QUICK_REPLIES, DEMO_USERS, seedDemo } from '../src/store/seed-demo.js';
 import { serverForFile } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
@@ -170,19 +169,5 @@ describe('quick replies (AG4)', () => {
     }
     expect(await rowsOf(two.org)).toEqual(before);
     expect(await rowsOf(one.org)).toEqual([]);
-  });
-
-  it('come with the demo, each in English, Dutch and French, naming only placeholders that are filled', async () => {
-    expect(await seedDemo(t.db.db)).toBe(true);
-    const login = { email: DEMO_USERS[0].email, password: DEMO_PASSWORD };
-    const alice = t.server.api((await t.server.api().call('login', { body: login })).token);
-    const listed = await alice.call('listQuickReplies');
-    expect(listed.map((q) => q.title).sort()).toEqual(DEMO_QUICK_REPLIES.map((q) => q.title).sort());
-    for (const q of listed) {
-      expect(q.scope).toBe('organisation');
-      expect(Object.keys(q.bodies).sort()).toEqual(['en', 'fr', 'nl']);
-      for (const body of Object.values(q.bodies))
-        expect(unknownPlaceholders(body, QUICK_REPLY_PLACEHOLDERS)).toEqual([]);
-    }
   });
 });

@@ -5,7 +5,6 @@ import type { ApiClient, Offer } from '@switchboard/protocol';
 import { deleteDispositionCode, insertDispositionCode } from '../src/store/disposition-codes.js';
 import { isForeignKeyViolation } from '../src/store/transaction.js';
 import { conversations, dispositionCodes } from '../src/store/schema.js';
-import { DEMO_DISPOSITION_CODES, DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../src/store/seed-demo.js';
 import { handoffFixture } from './support/handoff-fixture.js';
 import { eventually, serverForFile } from './support/harness.js';
 import { buildOrg, type BuiltOrg } from './support/org-builder.js';
@@ -188,14 +187,5 @@ describe('the wrap-up form (AG4)', () => {
     await expect(
       ada.call('updateDispositionCode', { params: { id: unknown }, body: { name: 'X', active: true } }),
     ).rejects.toMatchObject({ status: 404 });
-  });
-
-  it('come with the demo: a few codes in English, one of them retired', async () => {
-    expect(await seedDemo(t.db.db)).toBe(true);
-    const login = { email: DEMO_USERS[0].email, password: DEMO_PASSWORD };
-    const alice = t.server.api((await t.server.api().call('login', { body: login })).token);
-    const offered = DEMO_DISPOSITION_CODES.filter((c) => c.active).map((c) => c.name);
-    expect((await alice.call('listDispositionCodes')).map((c) => c.name)).toEqual([...offered].sort());
-    expect(offered).toContain('Resolved');
   });
 });
