@@ -1,7 +1,8 @@
 /**
  * Transfer (AG5) in Chromium against a server started like `npm start`: Alice has two chats of the
  * Support queue; she hands the first to Bob with a note, Bob sees who asks and why, accepts, and
- * the conversation moves from Alice's workspace to his (the customer reads his answer); Bob
+ * becomes its agent (the customer reads his answer) while Alice stays as a consultant until she
+ * leaves; Bob
  * rejects the second, which stays with Alice, who reads so in its history. Screenshots of the
  * dialog and the alert go to docs/screenshots/.
  */
@@ -106,7 +107,7 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
     await bob.getByTestId('transfer-accept').click();
     await alert.waitFor({ state: 'detached', ...timeout });
 
-    // Bob's workspace has it, open, with its history; Alice's no longer does.
+    // Bob's workspace has it, open, with its history.
     const bobs = panel(bob, eveId);
     await bobs.waitFor(timeout);
     await ongoing(bob, eveId).waitFor(timeout);
@@ -115,6 +116,12 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
       'Transfer to Bob de Vries asked: Billing question, you know this one',
     );
     await toast(alice, 'Bob de Vries accepted the transfer of Eve Example').waitFor(timeout);
+    // Alice stays as a consultant, notes only, until she leaves; then it is gone from her workspace.
+    const alices = panel(alice, eveId);
+    await expect
+      .poll(() => alices.getByTestId('consult-banner').getAttribute('data-may-message-customer'), timeout)
+      .toBe('false');
+    await alices.getByTestId('consult-leave').click();
     await expect.poll(() => tab(alice, eveId).count(), timeout).toBe(0);
     await expect.poll(() => ongoing(alice, eveId).count(), timeout).toBe(0);
     expect(await ongoing(alice, finnId).count()).toBe(1);

@@ -50,7 +50,7 @@ describe('transfer to an agent', () => {
     await eventually(() => ben.socket.of<TransferClosed>('transfer:closed').find((c) => c.outcome === 'accepted'));
     expect(await ben.api.call('listTransfers', {})).toEqual([]);
 
-    // Ben's sockets now follow it; Ann no longer answers the customer.
+    // Ben's sockets now follow it; Ann stays as a consultant: notes only, until she leaves.
     await visitor.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text: 'Still there?' } });
     await eventually(() =>
       ben.socket
@@ -63,6 +63,15 @@ describe('transfer to an agent', () => {
         body: { clientMessageId: clientId(), text: 'me', internal: false },
       }),
     ).rejects.toMatchObject({ status: 403 });
+    await ann.api.call('sendMessage', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'She asked about invoice 42', internal: true },
+    });
+    const annOngoing = await ann.api.call('listConversations', { query: { scope: 'ongoing' } });
+    expect(annOngoing.conversations.map((c) => c.id)).toContain(id);
+    await ann.api.call('leaveConversation', { params: { id }, body: {} });
+    const after = await ann.api.call('listConversations', { query: { scope: 'ongoing' } });
+    expect(after.conversations.map((c) => c.id)).not.toContain(id);
   });
 
   it('rejected or run out: the conversation stays with the agent who asked, who is told', async () => {

@@ -48,14 +48,14 @@ describe('transfer services (AG5)', () => {
     expect(deps.invalidateLists).toHaveBeenCalled();
   });
 
-  it('asked of an agent, it stays until they accept: then my session closes and I am told', async () => {
+  it('asked of an agent, it stays; once they accept I consult on it (the session stays) and am told', async () => {
     const { deps, services } = setUp();
     await services.commands.transfer(CONVERSATION, { kind: 'agent', agentId: BEN, note: '' });
     expect(deps.sync.catchUp).toHaveBeenCalledWith(CONVERSATION);
     services.observed(transferEvent(5, 'requested'));
     expect(deps.closeSession).not.toHaveBeenCalled();
     services.observed(transferEvent(6, 'accepted'));
-    expect(deps.closeSession).toHaveBeenCalledWith(CONVERSATION);
+    expect(deps.closeSession).not.toHaveBeenCalled();
     expect(deps.invalidateLists).toHaveBeenCalled();
     expect(useTransfers.getState().notices).toMatchObject([
       { step: 'accepted', toName: 'Ben Okafor', customerName: 'Eve' },

@@ -57,10 +57,9 @@ export function createTransferServices(deps: TransferDeps) {
       if (event.step === 'requested' || !mine) return;
       const customerName = summary?.customerName ?? asked.get(id) ?? '';
       asked.delete(id);
-      if (event.step === 'accepted' || event.step === 'to-queue') {
-        closeSession(id);
-        invalidateLists();
-      }
+      // To a queue it is gone; to a colleague who accepted, I stay as a consultant until I leave.
+      if (event.step === 'to-queue') closeSession(id);
+      if (event.step === 'accepted' || event.step === 'to-queue') invalidateLists();
       if (event.step === 'accepted' || event.step === 'rejected' || event.step === 'timeout')
         useTransfers.getState().notify({ kind: 'transfer', step: event.step, toName: event.toName, customerName });
     },

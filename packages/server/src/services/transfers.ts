@@ -236,7 +236,7 @@ export function createTransferService(
 
     pending: (who: StaffIdentity) => store.pendingTransfersFor(db, who.orgId, who.userId),
 
-    /** The receiving agent takes it: they become primary and are charged; the first agent leaves. */
+    /** The receiving agent takes it: they become primary and are charged; the first agent stays as a consultant. */
     async accept(who: StaffIdentity, id: string): Promise<void> {
       const h = await mine(who, id);
       if (h.kind === 'consult') return acceptConsult(who, h);
@@ -285,12 +285,23 @@ export function createTransferService(
           at: now,
         });
         await presence.recompute(tx, log, c.orgId, who.userId);
-        await event(tx, log, c, {
-          transferId: h.id,
-          step: 'accepted',
-          fromName: await staffName(tx, c.orgId, h.fromUserId),
-          toName: who.name,
-          note: h.note,
+        const fromName = await staffName(tx, c.orgId, fromId);
+        await event(tx, log, c, { transferId: h.id, step: 'accepted', fromName, toName: who.name, note: h.note });
+        // The first agent stays, as a consultant writing notes, until they leave (AG5).
+        await addParticipant(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          userId: fromId,
+          role: 'consultant',
+          name: fromName,
+          at: now,
+        });
+        await log.append(tx, {
+          orgId: c.orgId,
+          conversationId: c.id,
+          body: { type: 'consult', consultId: null, step: 'accepted', fromName: who.name, toName: fromName, note: '' },
+          public: false,
+          at: now,
         });
         await log.append(tx, {
           orgId: c.orgId,
@@ -300,7 +311,6 @@ export function createTransferService(
           at: now,
         });
         log.add({ kind: 'assigned', orgId: c.orgId, conversationId: c.id, agentId: who.userId });
-        log.add({ kind: 'left', orgId: c.orgId, conversationId: c.id, agentId: fromId });
         const closed = { id: h.id, conversationId: c.id, outcome: 'accepted' as const };
         log.add({ kind: 'transfer-closed', orgId: c.orgId, agentId: who.userId, closed });
         await tellCustomer(tx, log, c, 'transfer', now);
