@@ -443,6 +443,12 @@ export const orgSettings = pgTable('org_settings', {
   fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] })
     .notNull()
     .default('busy'),
+  /** Attachments (AG4): the largest file agents and customers may send, and the types allowed. */
+  attachmentMaxBytes: integer('attachment_max_bytes').notNull().default(5_242_880),
+  attachmentTypes: jsonb('attachment_types')
+    .$type<string[]>()
+    .notNull()
+    .default(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain']),
 });
 
 /** Every routing decision for a conversation, with its reasons (RT5). */
@@ -653,3 +659,141 @@ export const outboundJobs = pgTable('outbound_jobs', {
   total: integer('total').notNull(),
   invalid: jsonb('invalid').$type<{ to: string; reason: string }[]>().notNull().default([]),
 });
+
+/**
+ * The admin's notification template for one scenario (AG2); no row means the built-in one.
+ * Titles hold only the languages the admin wrote; fields name what the notification shows.
+ */
+export const notificationTemplates = pgTable(
+  'notification_templates',
+  {
+    orgId: orgId(),
+    scenario: text('scenario').notNull(),
+    kind: text('kind', { enum: ['toast', 'alert'] }).notNull(),
+    titles: jsonb('titles').$type<Partial<Record<'en' | 'nl' | 'fr', string>>>().notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull(),
+    timeoutSeconds: integer('timeout_seconds').notNull(),
+    autoAccept: boolean('auto_accept').notNull().default(false),
+    theme: text('theme', { enum: ['light', 'dark'] }).notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.scenario] })],
+);
+
+/**
+ * One notification to one staff member (AG2): pending until answered, dismissed, opened,
+ * expired or withdrawn, so a reconnecting tab lists what still waits and two tabs show it once.
+ * subject_id is the offer or handoff an alert answers.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    orgId: orgId(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id),
+    scenario: text('scenario').notNull(),
+    kind: text('kind', { enum: ['toast', 'alert'] }).notNull(),
+    conversationId: uuid('conversation_id').references(() => conversations.id),
+    subjectId: uuid('subject_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: text('state', {
+      enum: ['pending', 'accepted', 'rejected', 'opened', 'dismissed', 'expired', 'withdrawn'],
+    }).notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    index('notifications_recipient_pending_idx')
+      .on(t.recipientId, t.createdAt)
+      .where(sql`${t.state} = 'pending'`),
+    index('notifications_subject_idx')
+      .on(t.subjectId)
+      .where(sql`${t.subjectId} is not null`),
+    index('notifications_pending_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+/**
+ * An agent's workspace (AG3): open sessions, their tabs and drafts, stored per agent so they come
+ * back after a reload or on another machine; version grows with every write, so tabs know what is newer.
+ */
+export const agentWorkspaces = pgTable('agent_workspaces', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  orgId: orgId(),
+  version: integer('version').notNull(),
+  state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * A file sent in a conversation (AG4), by an agent or the customer. Stored under storage_key in the
+ * data folder or an S3 bucket; its bytes were checked against content_type before it was kept.
+ * Uploaded first, attached to a message (attached_at) when that message is sent.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    uploaderKind: text('uploader_kind', { enum: ['staff', 'customer'] }).notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: ts('created_at').notNull(),
+    attachedAt: ts('attached_at'),
+  },
+  (t) => [index('attachments_conversation_idx').on(t.conversationId)],
+);
+
+/**
+ * A callback the customer asked for when a queue overflowed with "offer a callback": kept until its
+ * preferred time, then a work item (a conversation) of its queue, routed like any other.
+ */
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: id(),
+    orgId: orgId(),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    workstreamId: uuid('workstream_id')
+      .notNull()
+      .references(() => workstreams.id),
+    /** The conversation that overflowed, and the work item made from this request. */
+    sourceConversationId: uuid('source_conversation_id').references(() => conversations.id),
+    workConversationId: uuid('work_conversation_id').references(() => conversations.id),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    note: text('note').notNull().default(''),
+    preferredAt: ts('preferred_at'),
+    dueAt: ts('due_at').notNull(),
+    state: text('state', { enum: ['scheduled', 'queued', 'cancelled'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('callbacks_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} = 'scheduled'`),
+    uniqueIndex('callbacks_source_key')
+      .on(t.sourceConversationId)
+      .where(sql`${t.sourceConversationId} is not null`),
+    index('callbacks_work_idx')
+      .on(t.workConversationId)
+      .where(sql`${t.workConversationId} is not null`),
+  ],
+);
