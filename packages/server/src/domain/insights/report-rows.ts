@@ -45,7 +45,7 @@ function kept(r: Rollup, q: ReportQuery): boolean {
   return true;
 }
 
-/** Rows ordered by bucket, then by the dimensions in the order asked; an empty range gives none. */
+/** Rows ordered by bucket, then queue, channel and agent ids (none last); an empty range gives none. */
 export function reportRows(rollups: readonly Rollup[], q: ReportQuery): ReportRow[] {
   const groups = new Map<string, { row: Omit<ReportRow, 'values'>; sum: Measures }>();
   for (const r of rollups) {
