@@ -72,7 +72,9 @@ function instant(value: string): Date | null {
 function checkInstant(name: 'from' | 'to', value: string, problems: string[]): Date | null {
   const at = instant(value);
   if (!at) {
-    problems.push(`${name} must be a UTC instant such as 2026-03-01T00:00:00Z (got ${JSON.stringify(value)})`);
+    problems.push(
+      `${name} must be a UTC instant such as 2026-03-01T00:00:00Z (got ${JSON.stringify(value.slice(0, 40))})`,
+    );
     return null;
   }
   if (at.getTime() % HOUR_MS !== 0) {

@@ -27,11 +27,11 @@ export type SentimentLevel = (typeof SENTIMENT_LEVELS)[number];
 export type ConversationFact = {
   conversationId: string;
   channel: Channel;
-  /** When the customer started it (or a bot escalated it): the clock of wait and first response. */
+  /** When the customer started it (or a bot escalated it): first response runs from here. */
   arrivedAt: Date;
   /** The queue it first waited in; null when it never reached one (ended by overflow, say). */
   queueId: string | null;
-  /** When it entered that queue; null with queueId. Waiting is measured from here. */
+  /** When it entered that queue; null with queueId. Waits run from here (from arrival if never queued). */
   queuedAt: Date | null;
   /** When an agent first accepted or picked it; null if nobody ever did. */
   answeredAt: Date | null;
