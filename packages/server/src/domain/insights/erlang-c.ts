@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 
 /**
- * Erlang C (routing-semantics §3.2), the staffing estimate of SV9: how many agents a queue needs so
+ * Erlang C (docs/features.md, SV9), the staffing estimate of SV9: how many agents a queue needs so
  * that a target share of contacts is answered within a target time, at a measured arrival rate and
  * handle time. It models an M/M/N queue: random arrivals, exponential handle times, identical
  * agents, nobody gives up. Ignoring abandons over-staffs a little; a chat agent handling several

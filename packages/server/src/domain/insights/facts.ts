@@ -2,7 +2,7 @@ import type { Channel } from '@switchboard/protocol';
 
 /**
  * The facts the reporting model keeps (SV9), one per conversation, per session and per
- * participant, after routing-semantics §1.16. The model writes them from the event stream; the
+ * participant, as docs/features.md (SV9) defines them. The model writes them from the event stream; the
  * rollups (rollup.ts) are folded from them and the KPIs (kpis.ts) are read from the rollups.
  *
  * Every fact carries its conversation's `arrivedAt` and `channel`: all measures of a conversation
@@ -23,7 +23,7 @@ export const SENTIMENT_LEVELS = [
 ] as const;
 export type SentimentLevel = (typeof SENTIMENT_LEVELS)[number];
 
-/** A conversation from its start to its close (§1.16 "conversation": end to end, across agents). */
+/** A conversation from its start to its close ("conversation": end to end, across agents). */
 export type ConversationFact = {
   conversationId: string;
   channel: Channel;
@@ -57,7 +57,7 @@ export type ConversationFact = {
 export type SessionOutcome = 'accepted' | 'rejected' | 'timed-out' | 'withdrawn';
 
 /**
- * A session (§1.16): one routing attempt or owner. A new one starts for each offer, so a rejected
+ * A session: one routing attempt or owner. A new one starts for each offer, so a rejected
  * or timed-out offer and each transfer begin another session of the same conversation.
  */
 export type SessionFact = {
@@ -79,10 +79,10 @@ export type SessionFact = {
   transferredOut: boolean;
 };
 
-/** How an agent took part (§1.16 participation mode). */
+/** How an agent took part (its participation mode). */
 export type ParticipationMode = 'primary' | 'consult' | 'monitor';
 
-/** One agent's part in one conversation (§1.16 "session participant"). */
+/** One agent's part in one conversation (a "session participant"). */
 export type ParticipantFact = {
   conversationId: string;
   channel: Channel;

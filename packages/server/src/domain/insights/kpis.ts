@@ -2,7 +2,7 @@ import { SENTIMENT_LEVELS, type SentimentLevel } from './facts.js';
 import { SERVICE_LEVEL_SECONDS, type Measures, type ServiceLevelSeconds } from './rollup.js';
 
 /**
- * The KPIs of SV9 (routing-semantics §1.16, §3.1), each a function of a rollup's measures. Times
+ * The KPIs of SV9 (docs/features.md, SV9), each a function of a rollup's measures. Times
  * are in seconds, rates and shares in 0..1 (a chart multiplies by 100). Null means "no data": a
  * ratio over nothing is unknown, not 0 % (nobody waited) and not NaN, so charts leave a gap.
  */
@@ -24,7 +24,7 @@ export const abandonRateExcludingShort = (m: Measures) =>
 /** Average wait of those who gave up: queue entry to their end. */
 export const averageTimeToAbandon = (m: Measures) => seconds(m.abandonWaitMs, m.abandoned);
 
-/** ASA: Σ wait of answered conversations ÷ answered conversations (§1.16 and §3.1 agree). */
+/** ASA: Σ wait of answered conversations ÷ answered conversations (the reference and the industry agree). */
 export const averageSpeedOfAnswer = (m: Measures) => seconds(m.answerWaitMs, m.answered);
 
 /**
@@ -39,7 +39,7 @@ export const averageHandleTime = (m: Measures) => seconds(m.handleMs, m.handledC
  * while it is counted once, for its first, so prefer averageHandleTime there.
  */
 export const handleTimePerConversation = (m: Measures) => seconds(m.handleMs, m.answered);
-/** Average wrap-up, the last agent's only (§1.16). */
+/** Average wrap-up, the last agent's only (the reference's definition). */
 export const averageWrapUpTime = (m: Measures) => seconds(m.wrapUpMs, m.wrapUps);
 
 /** Arrival (or escalation) to the first agent message; not yet adjusted for operating hours. */
@@ -56,7 +56,7 @@ export const averageTimeToAccept = (m: Measures) => seconds(m.acceptMs, m.sessio
 export const averageTimeToReject = (m: Measures) => seconds(m.rejectMs, m.sessionsRejected);
 
 /**
- * Service level within X seconds, by definition (§1.16, §3.1, §2.3):
+ * Service level within X seconds, by definition (the reference's, the industry's and Amazon Connect's):
  * - `answered`, the reference's "% answered within X": answered within X ÷ answered.
  * - `offered`, the industry's classic (the 80/20 of Erlang C): answered within X ÷ offered; an
  *   abandon, or one still waiting, counts as missed.
@@ -86,7 +86,7 @@ export function serviceLevel(m: Measures, within: ServiceLevelSeconds, definitio
   }
 }
 
-/** CSAT (§3.1): answers scoring 4 or 5 ÷ all answers; and the mean score, 1 to 5. */
+/** CSAT (the industry's): answers scoring 4 or 5 ÷ all answers; and the mean score, 1 to 5. */
 export const csatSatisfied = (m: Measures) => ratio(m.csatSatisfied, m.csatResponses);
 export const csatAverage = (m: Measures) => ratio(m.csatScoreSum, m.csatResponses);
 

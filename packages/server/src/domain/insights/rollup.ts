@@ -19,7 +19,7 @@ export const SERVICE_LEVEL_SECONDS = [10, 20, 30, 40, 60, 120] as const;
 export type ServiceLevelSeconds = (typeof SERVICE_LEVEL_SECONDS)[number];
 /** An abandon this soon after queueing is "short" (a misdial or a second tab), excludable from rates. */
 export const SHORT_ABANDON_SECONDS = 5;
-/** The first-response service level's threshold (§1.16: % under 60 s). */
+/** The first-response service level's threshold (the reference: % under 60 s). */
 export const FIRST_RESPONSE_TARGET_SECONDS = 60;
 
 export type ThresholdCounts = Record<ServiceLevelSeconds, number>;
