@@ -1,1 +1,2 @@
-export {};
+export * from './sequence.js';
+export * from './outbox.js';
