@@ -1,2 +1,1 @@
-export * from './sequence.js';
-export * from './outbox.js';
+export {};

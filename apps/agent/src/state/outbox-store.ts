@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OutboxEntry, OutboxStorePort } from '@switchboard/live';
+import type { OutboxEntry, OutboxStorePort } from '../lib/outbox';
 import { readJson, writeJson } from '@switchboard/web';
 
 type OutboxState = {

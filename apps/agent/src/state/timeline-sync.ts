@@ -6,7 +6,7 @@ import type {
   WrapUp,
 } from '@switchboard/protocol';
 import { foldSummary } from '../lib/conversation-status';
-import { applyEvent, applyEvents, emptySequence, type SequenceState } from '@switchboard/live';
+import { applyEvent, applyEvents, emptySequence, type SequenceState } from '../lib/event-sequence';
 
 export type ReadyTimeline = {
   status: 'ready';

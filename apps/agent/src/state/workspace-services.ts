@@ -1,7 +1,7 @@
 import type { Offer } from '@switchboard/protocol';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiCallError, call } from '../api/api';
-import { createOutboxRunner, newOutboxEntry, type OutboxInput } from '@switchboard/live';
+import { createOutboxRunner, newOutboxEntry, type OutboxInput } from '../lib/outbox';
 import { connectRealtime } from '../realtime/realtime';
 import { useAuth } from './auth-store';
 import { useConnection } from './connection-store';
@@ -45,8 +45,6 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
 
   const outbox = createOutboxRunner({
     store: outboxPort,
-    // A 401 signs the agent out: the message waits for the next sign-in instead of being dropped.
-    retryUnauthorized: true,
     send: (e) =>
       call('sendMessage', {
         params: { id: e.conversationId },

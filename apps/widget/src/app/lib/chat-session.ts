@@ -11,25 +11,13 @@ import {
 import type { Locale } from '../../shared/locale.js';
 import { newClientMessageId } from './client-id.js';
 import { chatStatus, reduceStatus, type ConversationStatus } from './conversation-status.js';
-import { addToOutbox, chatOutboxPort, removeFromOutbox, type OutboxItem } from './outbox.js';
+import { addToOutbox, backoffDelay, isRetryable, removeFromOutbox, unconfirmed, type OutboxItem } from './outbox.js';
+import { OutboxSender } from './outbox-sender.js';
 import { ConversationFeed } from './conversation-feed.js';
 import { connectRealtime, type Realtime, type RealtimeOptions } from './realtime.js';
-import {
-  applyEvents,
-  backoffDelay,
-  createOutboxRunner,
-  emptySequence,
-  isRetryable,
-  sequenceFrom,
-  unconfirmed,
-  type OutboxRunner,
-  type SequenceState,
-} from '@switchboard/live';
+import { applyEvents, emptyTimeline, timelineFrom, type Timeline } from './sequence.js';
 import type { ChatStorage } from './storage.js';
 import { createTypingSignal } from './typing-signal.js';
-
-/** The customer-visible events applied so far, in `seq` order without holes. */
-export type Timeline = SequenceState<ConversationEvent>;
 
 export type ChatPhase = 'loading' | 'prechat' | 'chat';
 
@@ -70,7 +58,7 @@ const initial: ChatSnapshot = {
   widgetMissing: false,
   conversationId: null,
   status: { state: 'open', agentName: null },
-  timeline: emptySequence<ConversationEvent>(),
+  timeline: emptyTimeline,
   outbox: [],
   agentTyping: null,
   connection: 'reconnecting',
@@ -92,12 +80,12 @@ export class ChatSession {
   private socketPath = '/socket.io';
   /** Socket and refetch, sender and typing signal of the conversation shown; replaced together. */
   private feed: ConversationFeed | null = null;
-  private sender: OutboxRunner | null = null;
+  private sender: OutboxSender | null = null;
   private typingSignal: ReturnType<typeof createTypingSignal> | null = null;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.api = createApiClient({ baseUrl: '', getToken: () => this.token, fetch: deps.fetch });
-    this.delay = deps.retryDelay ?? ((attempt) => backoffDelay(attempt, Math.random));
+    this.delay = deps.retryDelay ?? backoffDelay;
   }
 
   subscribe = (listener: () => void) => {
@@ -127,19 +115,10 @@ export class ChatSession {
   /** Starts a conversation; errors go to the pre-chat form. */
   async startChat(prechat: PrechatAnswers): Promise<void> {
     const { widgetId, locale } = this.deps;
-    const res = await this.api.call('startChat', {
-      params: { widgetId },
-      body: { prechat, context: this.context, locale },
-    });
+    const res = await this.api.call('startChat', { params: { widgetId }, body: { prechat, context: this.context, locale } });
     this.gen++;
     this.token = res.token;
-    this.deps.storage.update((s) => ({
-      ...s,
-      token: res.token,
-      conversationId: res.conversation.id,
-      lastSeq: res.conversation.lastSeq,
-      outbox: [],
-    }));
+    this.deps.storage.update((s) => ({ ...s, token: res.token, conversationId: res.conversation.id, lastSeq: res.conversation.lastSeq, outbox: [] }));
     this.adopt(res.conversation);
   }
 
@@ -149,13 +128,7 @@ export class ChatSession {
     if (!trimmed) return 'empty';
     if (utf8Bytes(trimmed) > MAX_MESSAGE_BYTES) return 'too-long';
     if (!id || chatStatus(this.snap.status) === 'ended') return 'ended';
-    const item: OutboxItem = {
-      clientMessageId: newClientMessageId(),
-      conversationId: id,
-      text: trimmed,
-      createdAt: new Date().toISOString(),
-      error: null,
-    };
+    const item: OutboxItem = { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed, createdAt: new Date().toISOString(), error: null };
     this.deps.storage.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, item) }));
     this.typingSignal?.stop();
     this.set({ outbox: this.outboxFor(this.snap.timeline) });
@@ -273,7 +246,7 @@ export class ChatSession {
   private adopt(view: VisitorConversation) {
     this.teardown();
     const id = view.id;
-    const timeline = sequenceFrom(view.events);
+    const timeline = timelineFrom(view.events);
     this.deps.storage.update((s) => ({ ...s, lastSeq: timeline.lastSeq }));
     this.set({
       phase: 'chat',
@@ -292,24 +265,17 @@ export class ChatSession {
       connect: this.deps.connect ?? connectRealtime,
       lastSeq: () => this.snap.timeline.lastSeq,
       onEvents: (events) => this.receive(events),
-      onAgentTyping: (agentTyping) =>
-        this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
+      onAgentTyping: (agentTyping) => this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
       onConnection: (connection) => this.set({ connection }),
-      onReconnected: () => this.sender?.retryNow(),
+      onReconnected: () => this.sender?.kick(),
       onGone: () => this.newChat(),
     });
     this.typingSignal = createTypingSignal({ emit: (isTyping) => this.feed?.emitTyping(isTyping) });
-    this.sender = createOutboxRunner({
-      store: chatOutboxPort(this.deps.storage, id),
-      backoff: (attempts) => this.delay(attempts - 1),
-      now: () => Date.now(),
-      setTimer: (fn, ms) => setTimeout(fn, ms),
-      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-      send: (item) =>
-        this.api.call('visitorSend', {
-          params: { id },
-          body: { clientMessageId: item.clientMessageId, text: item.text },
-        }),
+    this.sender = new OutboxSender({
+      storage: this.deps.storage,
+      conversationId: id,
+      delay: this.delay,
+      send: (item) => this.api.call('visitorSend', { params: { id }, body: { clientMessageId: item.clientMessageId, text: item.text } }),
       onSent: (_item, event) => this.receive([event]),
       onFailed: () => this.set({ outbox: this.outboxFor(this.snap.timeline) }),
     });
@@ -318,11 +284,7 @@ export class ChatSession {
 
   private receive(events: ConversationEvent[]) {
     const id = this.snap.conversationId;
-    const {
-      state: timeline,
-      applied,
-      gap,
-    } = applyEvents(
+    const { timeline, applied, gap } = applyEvents(
       this.snap.timeline,
       events.filter((e) => e.conversationId === id),
     );
@@ -333,12 +295,7 @@ export class ChatSession {
       if (agentSpoke) this.feed?.agentSpoke();
       // A message from the agent, or the end of the chat, ends the typing indicator.
       const typingOver = agentSpoke || chatStatus(status) === 'ended';
-      this.set({
-        timeline,
-        status,
-        outbox: this.outboxFor(timeline),
-        agentTyping: typingOver ? null : this.snap.agentTyping,
-      });
+      this.set({ timeline, status, outbox: this.outboxFor(timeline), agentTyping: typingOver ? null : this.snap.agentTyping });
     } else if (events.some((e) => e.type === 'message')) {
       this.set({ outbox: this.outboxFor(this.snap.timeline) });
     }

@@ -1,5 +1,5 @@
 import type { ApiClient, ConversationEvent, TypingEvent } from '@switchboard/protocol';
-import { isRetryable } from '@switchboard/live';
+import { isRetryable } from './outbox.js';
 import type { Realtime, RealtimeOptions } from './realtime.js';
 
 export type FeedOptions = {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiCallError } from '@switchboard/protocol';
 import { CONVERSATION_ID, messageEvent } from '../../test-support/events.js';
-import { createOutboxRunner } from '@switchboard/live';
-import { addToOutbox, chatOutboxPort, markFailed, type OutboxItem } from './outbox.js';
+import { addToOutbox, backoffDelay, isRetryable, markFailed, nextToSend, unconfirmed, type OutboxItem } from './outbox.js';
+import { OutboxSender } from './outbox-sender.js';
 import { createChatStorage, memoryStore } from './storage.js';
 
 const item = (id: string, text = id, conversationId = CONVERSATION_ID): OutboxItem => ({
@@ -14,49 +14,56 @@ const item = (id: string, text = id, conversationId = CONVERSATION_ID): OutboxIt
 });
 
 describe('outbox', () => {
-  it('keeps one entry per clientMessageId, in the order written', () => {
+  it('keeps one entry per clientMessageId and sends the oldest unsent one first', () => {
     let box = addToOutbox([], item('msg-aaaa1'));
     box = addToOutbox(box, item('msg-aaaa2'));
     box = addToOutbox(box, item('msg-aaaa1'));
     expect(box.map((i) => i.clientMessageId)).toEqual(['msg-aaaa1', 'msg-aaaa2']);
-    expect(markFailed(box, 'msg-aaaa1', 'refused').map((i) => i.error)).toEqual(['refused', null]);
+    expect(nextToSend(box, CONVERSATION_ID)?.clientMessageId).toBe('msg-aaaa1');
+    box = markFailed(box, 'msg-aaaa1', 'refused');
+    expect(nextToSend(box, CONVERSATION_ID)?.clientMessageId).toBe('msg-aaaa2');
+    expect(nextToSend(box, 'another-conversation')).toBeUndefined();
   });
 
-  it("shows the runner only this conversation's messages, refused ones as failed", () => {
-    const storage = createChatStorage('demo', memoryStore());
-    const refused = { ...item('msg-aaaa2'), error: 'refused' };
-    storage.update((s) => ({ ...s, outbox: [item('msg-aaaa1'), refused, item('msg-bbbb1', 'x', 'another')] }));
-    const port = chatOutboxPort(storage, CONVERSATION_ID);
-    expect(port.list().map((e) => [e.clientMessageId, e.status])).toEqual([
-      ['msg-aaaa1', 'pending'],
-      ['msg-aaaa2', 'failed'],
-    ]);
+  it('hides items the timeline already holds', () => {
+    const box = [item('msg-aaaa1'), item('msg-aaaa2')];
+    const events = [messageEvent(1, 'customer', 'x', 'msg-aaaa1')];
+    expect(unconfirmed(box, events, CONVERSATION_ID).map((i) => i.clientMessageId)).toEqual(['msg-aaaa2']);
+  });
+
+  it('retries network errors and 5xx but not other 4xx', () => {
+    expect(isRetryable(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isRetryable(new ApiCallError(503, null))).toBe(true);
+    expect(isRetryable(new ApiCallError(429, null))).toBe(true);
+    expect(isRetryable(new ApiCallError(400, { message: 'bad' }))).toBe(false);
+    expect(isRetryable(new ApiCallError(409, { message: 'ended' }))).toBe(false);
+  });
+
+  it('backs off exponentially up to 30 seconds', () => {
+    expect(backoffDelay(0, () => 1)).toBe(1000);
+    expect(backoffDelay(3, () => 1)).toBe(8000);
+    expect(backoffDelay(3, () => 0)).toBe(4000);
+    expect(backoffDelay(20, () => 1)).toBe(30_000);
   });
 });
 
-describe('outbox runner on the chat storage', () => {
-  function setup(send: (i: { clientMessageId: string; text: string }) => Promise<unknown>) {
+describe('outbox sender', () => {
+  function setup(send: (i: OutboxItem) => Promise<unknown>) {
     const storage = createChatStorage('demo', memoryStore());
-    storage.update((s) => ({
-      ...s,
-      conversationId: CONVERSATION_ID,
-      outbox: [item('msg-aaaa1', 'one'), item('msg-aaaa2', 'two')],
-    }));
+    storage.update((s) => ({ ...s, conversationId: CONVERSATION_ID, outbox: [item('msg-aaaa1', 'one'), item('msg-aaaa2', 'two')] }));
     const sent: string[] = [];
     const failed: string[] = [];
     let seq = 1;
-    const sender = createOutboxRunner({
-      store: chatOutboxPort(storage, CONVERSATION_ID),
-      backoff: () => 0,
-      now: () => Date.now(),
-      setTimer: (fn, ms) => setTimeout(fn, ms),
-      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+    const sender = new OutboxSender({
+      storage,
+      conversationId: CONVERSATION_ID,
+      delay: () => 0,
       send: async (i) => {
         await send(i);
         return messageEvent(++seq, 'customer', i.text, i.clientMessageId);
       },
-      onSent: (i) => void sent.push(i.clientMessageId),
-      onFailed: (i, message) => void failed.push(`${i.clientMessageId}: ${message}`),
+      onSent: (i) => sent.push(i.clientMessageId),
+      onFailed: (i, message) => failed.push(`${i.clientMessageId}: ${message}`),
     });
     return { storage, sender, sent, failed };
   }

@@ -1,11 +1,9 @@
-import type { OutboxEntry, OutboxStorePort } from '@switchboard/live';
-import type { ChatStorage } from './storage.js';
+import { ApiCallError, type ConversationEvent } from '@switchboard/protocol';
 
 /**
- * A customer message on its way to the server, as the widget keeps it in its (persisted) chat
- * storage: it stays until the server has stored it, so a reload or a navigation mid-send sends it
- * again; the server keeps only one copy per `clientMessageId`. Sending is @switchboard/live's
- * outbox runner, reading and writing this storage through `chatOutboxPort`.
+ * A customer message on its way to the server. It stays in the (persisted) outbox until the
+ * server has stored it, so a reload or a navigation mid-send sends it again; the server keeps
+ * only one copy per `clientMessageId`.
  */
 export type OutboxItem = {
   clientMessageId: string;
@@ -22,46 +20,28 @@ export const addToOutbox = (outbox: readonly OutboxItem[], item: OutboxItem): Ou
 export const removeFromOutbox = (outbox: readonly OutboxItem[], clientMessageId: string): OutboxItem[] =>
   outbox.filter((i) => i.clientMessageId !== clientMessageId);
 
-export const markFailed = (outbox: readonly OutboxItem[], clientMessageId: string, error: string | null) =>
+export const markFailed = (outbox: readonly OutboxItem[], clientMessageId: string, error: string): OutboxItem[] =>
   outbox.map((i) => (i.clientMessageId === clientMessageId ? { ...i, error } : i));
 
-/**
- * The runner's view of one conversation's stored messages. Attempts and their next time are kept
- * in memory only: after a reload a message is simply tried again at once. Storage is re-read on
- * every call, since another tab (or the user) may have changed it.
- */
-export function chatOutboxPort(storage: ChatStorage, conversationId: string): OutboxStorePort {
-  const retries = new Map<string, { attempts: number; nextAttemptAt: number }>();
-  const entry = (i: OutboxItem): OutboxEntry => ({
-    clientMessageId: i.clientMessageId,
-    conversationId: i.conversationId,
-    text: i.text,
-    internal: false,
-    createdAt: Date.parse(i.createdAt),
-    status: i.error === null ? 'pending' : 'failed',
-    error: i.error,
-    attempts: retries.get(i.clientMessageId)?.attempts ?? 0,
-    nextAttemptAt: retries.get(i.clientMessageId)?.nextAttemptAt ?? 0,
-  });
-  return {
-    list: () =>
-      storage
-        .read()
-        .outbox.filter((i) => i.conversationId === conversationId)
-        .map(entry),
-    update(id, patch) {
-      const before = retries.get(id) ?? { attempts: 0, nextAttemptAt: 0 };
-      retries.set(id, {
-        attempts: patch.attempts ?? before.attempts,
-        nextAttemptAt: patch.nextAttemptAt ?? before.nextAttemptAt,
-      });
-      if (patch.status === 'failed')
-        storage.update((s) => ({ ...s, outbox: markFailed(s.outbox, id, patch.error ?? 'refused') }));
-      if (patch.status === 'pending') storage.update((s) => ({ ...s, outbox: markFailed(s.outbox, id, null) }));
-    },
-    remove(id) {
-      retries.delete(id);
-      storage.update((s) => ({ ...s, outbox: removeFromOutbox(s.outbox, id) }));
-    },
-  };
+/** The oldest unsent message of the conversation: messages go one at a time, in order. */
+export const nextToSend = (outbox: readonly OutboxItem[], conversationId: string): OutboxItem | undefined =>
+  outbox.find((i) => i.conversationId === conversationId && i.error === null);
+
+/** Outbox items not yet seen in the timeline (the socket may deliver a message before its REST reply). */
+export function unconfirmed(outbox: readonly OutboxItem[], events: readonly ConversationEvent[], conversationId: string): OutboxItem[] {
+  const delivered = new Set<string>();
+  for (const e of events) if (e.type === 'message' && e.message.clientMessageId) delivered.add(e.message.clientMessageId);
+  return outbox.filter((i) => i.conversationId === conversationId && !delivered.has(i.clientMessageId));
+}
+
+/** Network failures, timeouts, rate limits and server errors may pass; other 4xx answers will not. */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof ApiCallError) return err.status >= 500 || err.status === 408 || err.status === 429;
+  return true;
+}
+
+/** Exponential backoff with jitter, 1 s doubling up to 30 s, so reconnecting clients spread out. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

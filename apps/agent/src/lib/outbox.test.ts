@@ -1,14 +1,6 @@
 import { ApiCallError } from '@switchboard/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  backoffDelay,
-  createOutboxRunner,
-  isRetryable,
-  newOutboxEntry,
-  unconfirmed,
-  type OutboxEntry,
-  type OutboxStorePort,
-} from './outbox.js';
+import { backoffDelay, classifySendError, createOutboxRunner, newOutboxEntry, type OutboxEntry, type OutboxStorePort } from './outbox';
 
 /** A fake clock whose timers run only when the test advances time. */
 function fakeClock() {
@@ -57,41 +49,21 @@ const entry = (id: string, conversationId = 'c1', createdAt = 0): OutboxEntry =>
   createdAt,
 });
 
-describe('isRetryable', () => {
-  it('retries network errors, 5xx, 408 and 429, and gives up on other 4xx', () => {
-    expect(isRetryable(new TypeError('Failed to fetch'))).toBe(true);
-    expect(isRetryable(new ApiCallError(503, null))).toBe(true);
-    expect(isRetryable(new ApiCallError(500, { message: 'x' }))).toBe(true);
-    expect(isRetryable(new ApiCallError(408, null))).toBe(true);
-    expect(isRetryable(new ApiCallError(429, null))).toBe(true);
-    expect(isRetryable(new ApiCallError(409, { message: 'closed' }))).toBe(false);
-    expect(isRetryable(new ApiCallError(400, null))).toBe(false);
-  });
-
-  it('retries a 401 only for an app that signs in again (staff), not for a visitor whose chat is gone', () => {
-    expect(isRetryable(new ApiCallError(401, null), { unauthorized: true })).toBe(true);
-    expect(isRetryable(new ApiCallError(401, null))).toBe(false);
+describe('classifySendError', () => {
+  it('retries network errors, 5xx, 408, 429 and 401, and gives up on other 4xx', () => {
+    expect(classifySendError(new TypeError('Failed to fetch'))).toBe('retry');
+    expect(classifySendError(new ApiCallError(503, null))).toBe('retry');
+    expect(classifySendError(new ApiCallError(500, { message: 'x' }))).toBe('retry');
+    expect(classifySendError(new ApiCallError(429, null))).toBe('retry');
+    expect(classifySendError(new ApiCallError(401, null))).toBe('retry');
+    expect(classifySendError(new ApiCallError(409, { message: 'closed' }))).toBe('fail');
+    expect(classifySendError(new ApiCallError(400, null))).toBe('fail');
   });
 });
 
 describe('backoffDelay', () => {
   it('doubles from one second up to a cap', () => {
-    expect([0, 1, 2, 3, 9].map((n) => backoffDelay(n))).toEqual([1000, 2000, 4000, 8000, 30_000]);
-  });
-
-  it('jitters between half and all of the wait when given a random source', () => {
-    expect(backoffDelay(0, () => 1)).toBe(1000);
-    expect(backoffDelay(3, () => 1)).toBe(8000);
-    expect(backoffDelay(3, () => 0)).toBe(4000);
-    expect(backoffDelay(20, () => 1)).toBe(30_000);
-  });
-});
-
-describe('unconfirmed', () => {
-  it('keeps what the timeline does not show yet, of this conversation only', () => {
-    const box = [entry('a'), entry('b'), entry('c', 'c2')];
-    const events = [{ type: 'message', message: { clientMessageId: 'a' } }, { type: 'state' }];
-    expect(unconfirmed(box, events, 'c1').map((e) => e.clientMessageId)).toEqual(['b']);
+    expect([1, 2, 3, 4, 10].map((n) => backoffDelay(n))).toEqual([1000, 2000, 4000, 8000, 30_000]);
   });
 });
 
@@ -105,10 +77,8 @@ describe('outbox runner', () => {
       .mockRejectedValueOnce(new ApiCallError(502, null))
       .mockResolvedValueOnce('event');
     const seenInOutbox: boolean[] = [];
-    const onSent = vi.fn(
-      (e: OutboxEntry) => void seenInOutbox.push(store.entries.some((x) => x.clientMessageId === e.clientMessageId)),
-    );
-    const runner = createOutboxRunner({ store, send, onSent, ...clock, retryUnauthorized: true });
+    const onSent = vi.fn((e: OutboxEntry) => void seenInOutbox.push(store.entries.some((x) => x.clientMessageId === e.clientMessageId)));
+    const runner = createOutboxRunner({ store, send, onSent, ...clock });
 
     runner.kick();
     await flush();
@@ -141,9 +111,7 @@ describe('outbox runner', () => {
     runner.kick();
     await flush();
     await flush();
-    expect(store.entries).toEqual([
-      expect.objectContaining({ clientMessageId: 'a', status: 'failed', error: 'this conversation is closed' }),
-    ]);
+    expect(store.entries).toEqual([expect.objectContaining({ clientMessageId: 'a', status: 'failed', error: 'this conversation is closed' })]);
     expect(send.mock.calls.map(([e]) => e.clientMessageId)).toEqual(['a', 'b']);
   });
 
@@ -201,47 +169,5 @@ describe('outbox runner', () => {
     runner.stop();
     await clock.advance(60_000);
     expect(send).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('outbox runner, as the widget uses it', () => {
-  it('tells about a refusal and about trouble that may pass', async () => {
-    const clock = fakeClock();
-    const store = memoryStore([entry('a', 'c1', 1), entry('b', 'c1', 2)]);
-    const failed: string[] = [];
-    const trouble: unknown[] = [];
-    const send = vi
-      .fn<(e: OutboxEntry) => Promise<string>>()
-      .mockRejectedValueOnce(new ApiCallError(409, { message: 'this conversation has ended' }))
-      .mockRejectedValueOnce(new ApiCallError(401, null));
-    const runner = createOutboxRunner({
-      store,
-      send,
-      onSent: () => {},
-      onFailed: (e, message) => failed.push(`${e.clientMessageId}: ${message}`),
-      onTrouble: (err) => trouble.push(err),
-      ...clock,
-    });
-    runner.kick();
-    await flush();
-    await flush();
-    expect(failed).toEqual(['a: this conversation has ended', 'b: HTTP 401']);
-    expect(trouble).toEqual([]);
-  });
-
-  it('changes nothing with an answer that arrives after stop(): the entry stays for the next page', async () => {
-    const clock = fakeClock();
-    const store = memoryStore([entry('a'), entry('b', 'c1', 1)]);
-    let release!: (v: string) => void;
-    const send = vi.fn(() => new Promise<string>((r) => (release = r)));
-    const onSent = vi.fn();
-    const runner = createOutboxRunner({ store, send, onSent, ...clock });
-    runner.kick();
-    await flush();
-    runner.stop();
-    release('event');
-    await flush();
-    expect(onSent).not.toHaveBeenCalled();
-    expect(store.entries.map((e) => e.clientMessageId)).toEqual(['a', 'b']);
   });
 });
