@@ -28,6 +28,24 @@ export default tseslint.config(
     },
   },
   {
+    // The shared client logic is pure: each app passes in its state, timers, storage and socket.
+    files: ['packages/live/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'socket.io-client', '@tanstack/*'],
+              message: 'packages/live is pure TypeScript',
+            },
+            { group: ['**/apps/**', '@switchboard/web'], message: 'packages/live must not depend on an app' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The demo pages' plain scripts run in the browser as they are, unbuilt.
     files: ['apps/widget/demo/**/*.js'],
     languageOptions: { globals: { document: 'readonly', fetch: 'readonly', setInterval: 'readonly' } },

@@ -3,7 +3,7 @@ import type { ConversationSummary } from '@switchboard/protocol';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { canAddNote, canMessageCustomer } from '../lib/conversation-status';
+import { canAddNote, canMessageCustomer } from '@switchboard/live';
 import { createTypingEmitter } from '../lib/typing-emitter';
 import { useServices } from '../state/services-context';
 import { ComposerInput } from './composer-input';

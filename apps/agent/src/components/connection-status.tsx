@@ -1,4 +1,5 @@
 import { Badge } from '@fluentui/react-components';
+import { connectionLabel } from '@switchboard/live';
 import { useTranslation } from 'react-i18next';
 import { useConnection } from '../state/connection-store';
 
@@ -6,12 +7,7 @@ export function ConnectionStatus() {
   const { t } = useTranslation();
   const status = useConnection((s) => s.status);
   const everConnected = useConnection((s) => s.everConnected);
-  const label =
-    status === 'online'
-      ? t('connection.online')
-      : everConnected
-        ? t('connection.reconnecting')
-        : t('connection.connecting');
+  const label = t(`connection.${connectionLabel({ status, everConnected })}`);
   return (
     <Badge
       data-testid="connection-status"

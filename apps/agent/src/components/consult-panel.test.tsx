@@ -1,7 +1,7 @@
 import type { ConversationEvent, Participant } from '@switchboard/protocol';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyEvents, emptySequence } from '../lib/event-sequence';
+import { applyEvents, emptySequence } from '@switchboard/live';
 import { useAuth } from '../state/auth-store';
 import type { TimelineSync } from '../state/timeline-sync';
 import { resetTimelines, timelinesPort } from '../state/timelines-store';

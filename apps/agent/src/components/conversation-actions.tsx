@@ -2,7 +2,7 @@ import { Button } from '@fluentui/react-components';
 import type { ConversationEvent, ConversationSummary } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../hooks/use-command';
-import { canClose, canEnd, canPark, canResume } from '../lib/conversation-status';
+import { canClose, canEnd, canPark, canResume } from '@switchboard/live';
 import { canTransfer } from '../lib/transfer-status';
 import { useServices } from '../state/services-context';
 import { ConsultButton } from './consult-button';

@@ -1,7 +1,7 @@
 import type { ConversationEvent } from '@switchboard/protocol';
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newOutboxEntry } from '../lib/outbox';
+import { newOutboxEntry } from '@switchboard/live';
 import { useOutbox } from '../state/outbox-store';
 import { renderWithProviders } from '../test/render';
 import { MessageList } from './message-list';

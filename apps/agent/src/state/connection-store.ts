@@ -1,13 +1,14 @@
+import {
+  connectionChanged,
+  initialConnection,
+  type ConnectionState as Connection,
+  type ConnectionStatus,
+} from '@switchboard/live';
 import { create } from 'zustand';
-
-export type ConnectionStatus = 'online' | 'reconnecting';
 
 type Typing = { name: string; at: number };
 
-type ConnectionState = {
-  status: ConnectionStatus;
-  /** False until the first connection: the status then reads "connecting" rather than "reconnecting". */
-  everConnected: boolean;
+type ConnectionState = Connection & {
   /** The customer's last "is typing" signal per conversation. */
   typing: Record<string, Typing>;
   setStatus(status: ConnectionStatus): void;
@@ -16,11 +17,10 @@ type ConnectionState = {
 };
 
 export const useConnection = create<ConnectionState>((set) => ({
-  status: 'reconnecting',
-  everConnected: false,
+  ...initialConnection,
   typing: {},
   setStatus(status) {
-    set((s) => ({ status, everConnected: s.everConnected || status === 'online' }));
+    set((s) => connectionChanged(s, status));
   },
   setTyping(conversationId, name, isTyping, now = Date.now()) {
     set((s) => {
@@ -29,6 +29,6 @@ export const useConnection = create<ConnectionState>((set) => ({
     });
   },
   reset() {
-    set({ status: 'reconnecting', everConnected: false, typing: {} });
+    set({ ...initialConnection, typing: {} });
   },
 }));

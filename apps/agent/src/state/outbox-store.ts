@@ -1,13 +1,17 @@
+import { addToOutbox, outboxPortOver, type OutboxEntry, type OutboxMessage } from '@switchboard/live';
 import { create } from 'zustand';
-import type { OutboxEntry, OutboxStorePort } from '../lib/outbox';
 import { readJson, writeJson } from '@switchboard/web';
+
+/** An agent's message: to the customer, or an internal note. */
+export type AgentMessage = OutboxMessage & { internal: boolean };
+export type AgentOutboxEntry = OutboxEntry<AgentMessage>;
 
 type OutboxState = {
   ownerId: string | null;
-  entries: OutboxEntry[];
+  entries: AgentOutboxEntry[];
   /** Loads this user's unsent messages: a reload sends them again (CV5: nothing lost). */
   hydrate(userId: string): void;
-  add(entry: OutboxEntry): void;
+  add(entry: AgentOutboxEntry): void;
 };
 
 const keyFor = (userId: string) => `switchboard.agent.outbox.${userId}`;
@@ -17,11 +21,11 @@ export const useOutbox = create<OutboxState>((set, get) => ({
   entries: [],
   hydrate(userId) {
     if (get().ownerId === userId) return;
-    const saved = readJson<OutboxEntry[]>(keyFor(userId));
+    const saved = readJson<AgentOutboxEntry[]>(keyFor(userId));
     set({ ownerId: userId, entries: Array.isArray(saved) ? saved : [] });
   },
   add(entry) {
-    set((s) => ({ entries: [...s.entries, entry] }));
+    set((s) => ({ entries: addToOutbox(s.entries, entry) }));
   },
 }));
 
@@ -30,9 +34,7 @@ useOutbox.subscribe((s, prev) => {
   if (s.ownerId && s.entries !== prev.entries) writeJson(keyFor(s.ownerId), s.entries);
 });
 
-export const outboxPort: OutboxStorePort = {
-  list: () => useOutbox.getState().entries,
-  update: (id, patch) =>
-    useOutbox.setState((s) => ({ entries: s.entries.map((e) => (e.clientMessageId === id ? { ...e, ...patch } : e)) })),
-  remove: (id) => useOutbox.setState((s) => ({ entries: s.entries.filter((e) => e.clientMessageId !== id) })),
-};
+export const outboxPort = outboxPortOver(
+  () => useOutbox.getState().entries,
+  (edit) => useOutbox.setState((s) => ({ entries: edit(s.entries) })),
+);

@@ -5,8 +5,14 @@ import type {
   PrechatAnswers,
   WrapUp,
 } from '@switchboard/protocol';
-import { foldSummary } from '../lib/conversation-status';
-import { applyEvent, applyEvents, emptySequence, type SequenceState } from '../lib/event-sequence';
+import {
+  applyEvent,
+  applyEvents,
+  createCatchUp,
+  foldSummary,
+  sequenceFrom,
+  type SequenceState,
+} from '@switchboard/live';
 
 export type ReadyTimeline = {
   status: 'ready';
@@ -52,35 +58,17 @@ export function createTimelineSync(
   store: TimelineStorePort,
   onError: (err: unknown) => void = () => {},
 ) {
-  const inFlight = new Map<string, Promise<void>>();
-  const again = new Set<string>();
-
   async function fetchMissed(id: string): Promise<void> {
-    do {
-      again.delete(id);
-      const before = store.get(id);
-      if (before?.status !== 'ready') return;
-      const events = await api.listEvents(id, before.seq.lastSeq);
-      const current = store.get(id);
-      if (current?.status !== 'ready') return;
-      const result = withEvents(current, events);
-      if (result.entry !== current) store.set(id, result.entry);
-    } while (again.has(id));
+    const before = store.get(id);
+    if (before?.status !== 'ready') return;
+    const events = await api.listEvents(id, before.seq.lastSeq);
+    const current = store.get(id);
+    if (current?.status !== 'ready') return;
+    const result = withEvents(current, events);
+    if (result.entry !== current) store.set(id, result.entry);
   }
 
-  /** Single flight per conversation; a request made meanwhile runs once more afterwards. */
-  function catchUp(id: string): Promise<void> {
-    const running = inFlight.get(id);
-    if (running) {
-      again.add(id);
-      return running;
-    }
-    const run = fetchMissed(id)
-      .catch(onError)
-      .finally(() => inFlight.delete(id));
-    inFlight.set(id, run);
-    return run;
-  }
+  const catchUp = createCatchUp({ fetchMissed, onError: (err) => onError(err) });
 
   async function load(id: string): Promise<void> {
     const existing = store.get(id);
@@ -90,7 +78,7 @@ export function createTimelineSync(
       const { events, prechat, context: _context, wrapUp, ...summary } = await api.getConversation(id);
       const loading = store.get(id);
       const early = loading?.status === 'loading' ? loading.early : [];
-      const seq = applyEvents(emptySequence<ConversationEvent>(), events).state;
+      const seq = sequenceFrom(events);
       const base: ReadyTimeline = { status: 'ready', summary, prechat, wrapUp, seq };
       // Events that arrived while the snapshot was on its way may be newer than it.
       const { entry, gap } = withEvents(base, early);

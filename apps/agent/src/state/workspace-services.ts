@@ -1,12 +1,12 @@
 import type { Offer } from '@switchboard/protocol';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiCallError, call } from '../api/api';
-import { createOutboxRunner, newOutboxEntry, type OutboxInput } from '../lib/outbox';
+import { createOutboxRunner, isTransientForStaff, newOutboxEntry } from '@switchboard/live';
 import { connectRealtime } from '../realtime/realtime';
 import { useAuth } from './auth-store';
 import { useConnection } from './connection-store';
 import { useOffers } from './offers-store';
-import { outboxPort, useOutbox } from './outbox-store';
+import { outboxPort, useOutbox, type AgentMessage } from './outbox-store';
 import { presencePushed, resetPresenceSync } from './presence-sync';
 import { useSessions } from './sessions-store';
 import { createTimelineSync } from './timeline-sync';
@@ -45,6 +45,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
 
   const outbox = createOutboxRunner({
     store: outboxPort,
+    retryable: isTransientForStaff,
     send: (e) =>
       call('sendMessage', {
         params: { id: e.conversationId },
@@ -150,7 +151,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
 
   const services = {
     sync,
-    send(input: Omit<OutboxInput, 'clientMessageId'>) {
+    send(input: Omit<AgentMessage, 'clientMessageId'>) {
       useOutbox.getState().add(newOutboxEntry({ ...input, clientMessageId: crypto.randomUUID() }, Date.now()));
       outbox.kick();
     },

@@ -1,6 +1,6 @@
 import { useT } from '../i18n.js';
 import type { ChatSession, ChatSnapshot } from '../lib/chat-session.js';
-import { chatStatus } from '../lib/conversation-status.js';
+import { chatStatus } from '@switchboard/live';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
 import { StatusLine } from './status-line.js';
@@ -13,7 +13,12 @@ export function ChatView({ snap, session, onNewChat }: Props) {
   return (
     <section className="chat">
       <StatusLine status={status} agentName={snap.status.agentName} onEnd={() => session.end()} />
-      <MessageList events={snap.timeline.events} outbox={snap.outbox} agentTyping={snap.agentTyping} onDismiss={(id) => session.dismiss(id)} />
+      <MessageList
+        events={snap.timeline.events}
+        outbox={snap.outbox}
+        agentTyping={snap.agentTyping}
+        onDismiss={(id) => session.dismiss(id)}
+      />
       {status === 'ended' ? (
         <div className="ended">
           <button type="button" className="primary" data-testid="chat-new" onClick={onNewChat}>

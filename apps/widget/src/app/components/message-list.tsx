@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n.js';
 import type { ConversationEvent } from '@switchboard/protocol';
-import type { OutboxItem } from '../lib/outbox.js';
+import type { OutboxEntry } from '@switchboard/live';
 
 type Props = {
   events: readonly ConversationEvent[];
-  outbox: readonly OutboxItem[];
+  outbox: readonly OutboxEntry[];
   agentTyping: string | null;
   onDismiss(clientMessageId: string): void;
 };
@@ -70,7 +70,10 @@ export function MessageList({ events, outbox, agentTyping, onDismiss }: Props) {
         if (e.to === 'open') return system(key, t('system.requeued'));
         // wrap-up -> closed is the agent finishing paperwork: the customer already saw the end.
         if (e.to === 'wrap-up' || (e.to === 'closed' && e.from !== 'wrap-up')) {
-          return system(key, e.actor.type === 'customer' ? t('system.endedByYou') : t('system.endedBy', { name: e.actor.name }));
+          return system(
+            key,
+            e.actor.type === 'customer' ? t('system.endedByYou') : t('system.endedBy', { name: e.actor.name }),
+          );
         }
         return null;
       default:

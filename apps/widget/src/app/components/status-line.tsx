@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT, type Translate } from '../i18n.js';
-import type { ChatStatus } from '../lib/conversation-status.js';
+import type { ChatStatus } from '@switchboard/live';
 
 type Props = {
   status: ChatStatus;
@@ -34,9 +34,7 @@ export function StatusLine({ status, agentName, onEnd }: Props) {
         <p className="status-text" data-testid="chat-status" data-status={status} aria-live="polite">
           <span className={`status-dot status-${status}`} aria-hidden="true" />
           {status === 'waiting' && t('status.waiting')}
-          {status === 'connected' && (
-            <AgentJoined t={t} name={agentName ?? ''} />
-          )}
+          {status === 'connected' && <AgentJoined t={t} name={agentName ?? ''} />}
           {status === 'ended' && t('status.ended')}
         </p>
         {status !== 'ended' && !confirming && (
@@ -48,7 +46,13 @@ export function StatusLine({ status, agentName, onEnd }: Props) {
       {confirming && status !== 'ended' && (
         <div className="confirm" role="alertdialog" aria-label={t('end.question')}>
           <span>{t('end.question')}</span>
-          <button type="button" className="danger" data-testid="chat-end-confirm" disabled={ending} onClick={() => void end()}>
+          <button
+            type="button"
+            className="danger"
+            data-testid="chat-end-confirm"
+            disabled={ending}
+            onClick={() => void end()}
+          >
             {t('end.confirm')}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)} autoFocus>

@@ -1,3 +1,4 @@
+import { newOutboxEntry } from '@switchboard/live';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConversationEvent, VisitorConversation } from '@switchboard/protocol';
 import { acceptedEvent, CONVERSATION_ID, endedEvent, messageEvent } from '../../test-support/events.js';
@@ -9,17 +10,26 @@ import { createChatStorage, memoryStore } from './storage.js';
 function fakeServer(initial: ConversationEvent[]) {
   const events = [...initial];
   const requests: string[] = [];
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://switchboard.test');
     requests.push(`${init?.method ?? 'GET'} ${url.pathname}${url.search}`);
     const base = `/api/widget/conversations/${CONVERSATION_ID}`;
-    if (url.pathname === '/api/widget/demo/config') return json({ widgetId: 'demo', orgName: 'Contoso', title: 'Chat with Contoso', socketPath: '/socket.io' });
+    if (url.pathname === '/api/widget/demo/config')
+      return json({ widgetId: 'demo', orgName: 'Contoso', title: 'Chat with Contoso', socketPath: '/socket.io' });
     if (url.pathname === base) {
-      const view: VisitorConversation = { id: CONVERSATION_ID, state: 'active', agentName: 'Bob de Vries', lastSeq: events.length, events };
+      const view: VisitorConversation = {
+        id: CONVERSATION_ID,
+        state: 'active',
+        agentName: 'Bob de Vries',
+        lastSeq: events.length,
+        events,
+      };
       return json(view);
     }
-    if (url.pathname === `${base}/events`) return json({ events: events.filter((e) => e.seq > Number(url.searchParams.get('after'))) });
+    if (url.pathname === `${base}/events`)
+      return json({ events: events.filter((e) => e.seq > Number(url.searchParams.get('after'))) });
     if (url.pathname === `${base}/messages`) {
       const body = JSON.parse(String(init?.body)) as { clientMessageId: string; text: string };
       const existing = events.find((e) => e.type === 'message' && e.message.clientMessageId === body.clientMessageId);
@@ -41,7 +51,9 @@ function storedChat(outbox: { clientMessageId: string; text: string }[] = []) {
     conversationId: CONVERSATION_ID,
     lastSeq: 2,
     open: true,
-    outbox: outbox.map((o) => ({ ...o, conversationId: CONVERSATION_ID, createdAt: '2025-01-01T10:00:00.000Z', error: null })),
+    outbox: outbox.map((o) =>
+      newOutboxEntry({ ...o, conversationId: CONVERSATION_ID }, Date.parse('2025-01-01T10:00:00.000Z')),
+    ),
   }));
   return storage;
 }
@@ -146,7 +158,9 @@ describe('chat session', () => {
     const storage = storedChat();
     const { s } = session(
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
-        String(input).includes('/conversations/') ? new Response(JSON.stringify({ message: 'gone' }), { status: 403 }) : server.fetch(input, init),
+        String(input).includes('/conversations/')
+          ? new Response(JSON.stringify({ message: 'gone' }), { status: 403 })
+          : server.fetch(input, init),
       ),
       storage,
     );

@@ -10,16 +10,35 @@ import {
 } from '@switchboard/protocol';
 import type { Locale } from '../../shared/locale.js';
 import { newClientMessageId } from './client-id.js';
-import { chatStatus, reduceStatus, type ConversationStatus } from './conversation-status.js';
-import { addToOutbox, backoffDelay, isRetryable, removeFromOutbox, unconfirmed, type OutboxItem } from './outbox.js';
-import { OutboxSender } from './outbox-sender.js';
+import {
+  addToOutbox,
+  applyEvents,
+  backoffDelay,
+  chatStatus,
+  createOutboxRunner,
+  emptySequence,
+  isTransient,
+  newOutboxEntry,
+  outboxPortOver,
+  reduceStatus,
+  removeFromOutbox,
+  sequenceFrom,
+  unconfirmed,
+  type ConnectionStatus,
+  type ConversationStatus,
+  type OutboxEntry,
+  type OutboxRunner,
+  type SequenceState,
+} from '@switchboard/live';
 import { ConversationFeed } from './conversation-feed.js';
 import { connectRealtime, type Realtime, type RealtimeOptions } from './realtime.js';
-import { applyEvents, emptyTimeline, timelineFrom, type Timeline } from './sequence.js';
 import type { ChatStorage } from './storage.js';
 import { createTypingSignal } from './typing-signal.js';
 
 export type ChatPhase = 'loading' | 'prechat' | 'chat';
+
+/** The customer-visible events applied so far, in `seq` order without holes. */
+type Timeline = SequenceState<ConversationEvent>;
 
 export type ChatSnapshot = {
   phase: ChatPhase;
@@ -31,9 +50,9 @@ export type ChatSnapshot = {
   status: ConversationStatus;
   timeline: Timeline;
   /** Customer messages the timeline does not hold yet: pending, or refused (with `error`). */
-  outbox: OutboxItem[];
+  outbox: OutboxEntry[];
   agentTyping: string | null;
-  connection: 'online' | 'reconnecting';
+  connection: ConnectionStatus;
 };
 
 export type SendResult = 'sent' | 'empty' | 'too-long' | 'ended';
@@ -46,6 +65,7 @@ export type ChatSessionDeps = {
   connect?: (opts: RealtimeOptions) => Realtime;
   /** Where the socket connects: the iframe's own origin, which is Switchboard's. */
   socketUrl?: string;
+  /** How long to wait after the nth failure in a row (1, 2, ...). */
   retryDelay?: (attempt: number) => number;
 };
 
@@ -58,7 +78,7 @@ const initial: ChatSnapshot = {
   widgetMissing: false,
   conversationId: null,
   status: { state: 'open', agentName: null },
-  timeline: emptyTimeline,
+  timeline: emptySequence(),
   outbox: [],
   agentTyping: null,
   connection: 'reconnecting',
@@ -80,12 +100,13 @@ export class ChatSession {
   private socketPath = '/socket.io';
   /** Socket and refetch, sender and typing signal of the conversation shown; replaced together. */
   private feed: ConversationFeed | null = null;
-  private sender: OutboxSender | null = null;
+  private sender: OutboxRunner | null = null;
   private typingSignal: ReturnType<typeof createTypingSignal> | null = null;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.api = createApiClient({ baseUrl: '', getToken: () => this.token, fetch: deps.fetch });
-    this.delay = deps.retryDelay ?? backoffDelay;
+    // Jittered, so that widgets on many pages do not all come back at once.
+    this.delay = deps.retryDelay ?? ((attempt) => backoffDelay(attempt, Math.random));
   }
 
   subscribe = (listener: () => void) => {
@@ -115,10 +136,19 @@ export class ChatSession {
   /** Starts a conversation; errors go to the pre-chat form. */
   async startChat(prechat: PrechatAnswers): Promise<void> {
     const { widgetId, locale } = this.deps;
-    const res = await this.api.call('startChat', { params: { widgetId }, body: { prechat, context: this.context, locale } });
+    const res = await this.api.call('startChat', {
+      params: { widgetId },
+      body: { prechat, context: this.context, locale },
+    });
     this.gen++;
     this.token = res.token;
-    this.deps.storage.update((s) => ({ ...s, token: res.token, conversationId: res.conversation.id, lastSeq: res.conversation.lastSeq, outbox: [] }));
+    this.deps.storage.update((s) => ({
+      ...s,
+      token: res.token,
+      conversationId: res.conversation.id,
+      lastSeq: res.conversation.lastSeq,
+      outbox: [],
+    }));
     this.adopt(res.conversation);
   }
 
@@ -128,11 +158,15 @@ export class ChatSession {
     if (!trimmed) return 'empty';
     if (utf8Bytes(trimmed) > MAX_MESSAGE_BYTES) return 'too-long';
     if (!id || chatStatus(this.snap.status) === 'ended') return 'ended';
-    const item: OutboxItem = { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed, createdAt: new Date().toISOString(), error: null };
+    const item = newOutboxEntry(
+      { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed },
+      Date.now(),
+    );
     this.deps.storage.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, item) }));
     this.typingSignal?.stop();
     this.set({ outbox: this.outboxFor(this.snap.timeline) });
-    this.sender?.kick();
+    // Someone is typing, so a wait for an earlier message's retry is not worth keeping.
+    this.sender?.retryNow();
     return 'sent';
   }
 
@@ -204,14 +238,14 @@ export class ChatSession {
   }
 
   private async loadConfig(): Promise<void> {
-    for (let attempt = 0; attempt < 6; attempt++) {
+    for (let attempt = 1; attempt <= 6; attempt++) {
       try {
         const config = await this.api.call('widgetConfig', { params: { widgetId: this.deps.widgetId } });
         this.socketPath = config.socketPath;
         this.set({ title: config.title });
         return;
       } catch (err) {
-        if (!isRetryable(err)) return this.set({ widgetMissing: true });
+        if (!isTransient(err)) return this.set({ widgetMissing: true });
         await wait(this.delay(attempt));
       }
     }
@@ -224,14 +258,14 @@ export class ChatSession {
     this.teardown();
     this.token = token;
     this.set({ phase: 'loading', conversationId });
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         const view = await this.api.call('visitorConversation', { params: { id: conversationId } });
         if (gen === this.gen) this.adopt(view);
         return;
       } catch (err) {
         if (gen !== this.gen) return;
-        if (!isRetryable(err)) {
+        if (!isTransient(err)) {
           // Expired token or deleted conversation: start over rather than show an error forever.
           this.newChat();
           return;
@@ -246,7 +280,7 @@ export class ChatSession {
   private adopt(view: VisitorConversation) {
     this.teardown();
     const id = view.id;
-    const timeline = timelineFrom(view.events);
+    const timeline = sequenceFrom(view.events);
     this.deps.storage.update((s) => ({ ...s, lastSeq: timeline.lastSeq }));
     this.set({
       phase: 'chat',
@@ -265,26 +299,43 @@ export class ChatSession {
       connect: this.deps.connect ?? connectRealtime,
       lastSeq: () => this.snap.timeline.lastSeq,
       onEvents: (events) => this.receive(events),
-      onAgentTyping: (agentTyping) => this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
+      onAgentTyping: (agentTyping) =>
+        this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
       onConnection: (connection) => this.set({ connection }),
-      onReconnected: () => this.sender?.kick(),
+      onReconnected: () => this.sender?.retryNow(),
       onGone: () => this.newChat(),
     });
     this.typingSignal = createTypingSignal({ emit: (isTyping) => this.feed?.emitTyping(isTyping) });
-    this.sender = new OutboxSender({
-      storage: this.deps.storage,
-      conversationId: id,
-      delay: this.delay,
-      send: (item) => this.api.call('visitorSend', { params: { id }, body: { clientMessageId: item.clientMessageId, text: item.text } }),
+    // This conversation's part of the stored outbox, read again on every step (other tabs write it too).
+    const storage = this.deps.storage;
+    const store = outboxPortOver(
+      () => storage.read().outbox.filter((e) => e.conversationId === id),
+      (edit) => void storage.update((s) => ({ ...s, outbox: edit(s.outbox) })),
+    );
+    this.sender = createOutboxRunner({
+      store,
+      backoff: this.delay,
+      send: (item) =>
+        this.api.call('visitorSend', {
+          params: { id },
+          body: { clientMessageId: item.clientMessageId, text: item.text },
+        }),
       onSent: (_item, event) => this.receive([event]),
       onFailed: () => this.set({ outbox: this.outboxFor(this.snap.timeline) }),
+      now: Date.now,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
     this.sender.kick();
   }
 
   private receive(events: ConversationEvent[]) {
     const id = this.snap.conversationId;
-    const { timeline, applied, gap } = applyEvents(
+    const {
+      state: timeline,
+      applied,
+      gap,
+    } = applyEvents(
       this.snap.timeline,
       events.filter((e) => e.conversationId === id),
     );
@@ -295,14 +346,19 @@ export class ChatSession {
       if (agentSpoke) this.feed?.agentSpoke();
       // A message from the agent, or the end of the chat, ends the typing indicator.
       const typingOver = agentSpoke || chatStatus(status) === 'ended';
-      this.set({ timeline, status, outbox: this.outboxFor(timeline), agentTyping: typingOver ? null : this.snap.agentTyping });
+      this.set({
+        timeline,
+        status,
+        outbox: this.outboxFor(timeline),
+        agentTyping: typingOver ? null : this.snap.agentTyping,
+      });
     } else if (events.some((e) => e.type === 'message')) {
       this.set({ outbox: this.outboxFor(this.snap.timeline) });
     }
     if (gap) void this.feed?.refetch();
   }
 
-  private outboxFor(timeline: Timeline, id = this.snap.conversationId): OutboxItem[] {
+  private outboxFor(timeline: Timeline, id = this.snap.conversationId): OutboxEntry[] {
     return id ? unconfirmed(this.deps.storage.read().outbox, timeline.events, id) : [];
   }
 }

@@ -1,5 +1,5 @@
+import { createCatchUp, isTransient, type ConnectionStatus } from '@switchboard/live';
 import type { ApiClient, ConversationEvent, TypingEvent } from '@switchboard/protocol';
-import { isRetryable } from './outbox.js';
 import type { Realtime, RealtimeOptions } from './realtime.js';
 
 export type FeedOptions = {
@@ -13,7 +13,7 @@ export type FeedOptions = {
   lastSeq(): number;
   onEvents(events: ConversationEvent[]): void;
   onAgentTyping(name: string | null): void;
-  onConnection(state: 'online' | 'reconnecting'): void;
+  onConnection(state: ConnectionStatus): void;
   /** The socket is back: a good moment to retry what failed. */
   onReconnected(): void;
   /** The server no longer knows this conversation or token. */
@@ -32,8 +32,12 @@ const REFUSED_RETRY_MS = 5000;
 export class ConversationFeed {
   private closed = false;
   private realtime: Realtime | null = null;
-  private refetching = false;
-  private refetchAgain = false;
+  private readonly catchUp = createCatchUp({
+    fetchMissed: () => this.fetchMissed(),
+    onError: (err) => {
+      if (isTransient(err)) this.later(() => void this.refetch(), REFETCH_RETRY_MS);
+    },
+  });
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -47,29 +51,16 @@ export class ConversationFeed {
 
   /** Fetches the events after the last applied one; one request at a time, repeated if asked meanwhile. */
   async refetch(): Promise<void> {
+    if (!this.closed) await this.catchUp(this.o.conversationId);
+  }
+
+  private async fetchMissed(): Promise<void> {
     if (this.closed) return;
-    if (this.refetching) {
-      this.refetchAgain = true;
-      return;
-    }
-    this.refetching = true;
-    try {
-      // Bounded, in case a server bug keeps reporting a gap.
-      for (let round = 0; round < 5; round++) {
-        this.refetchAgain = false;
-        const { events } = await this.o.api.call('visitorEvents', {
-          params: { id: this.o.conversationId },
-          query: { after: this.o.lastSeq() },
-        });
-        if (this.closed) return;
-        this.o.onEvents(events);
-        if (!this.refetchAgain) return;
-      }
-    } catch (err) {
-      if (isRetryable(err)) this.later(() => void this.refetch(), REFETCH_RETRY_MS);
-    } finally {
-      this.refetching = false;
-    }
+    const { events } = await this.o.api.call('visitorEvents', {
+      params: { id: this.o.conversationId },
+      query: { after: this.o.lastSeq() },
+    });
+    if (!this.closed) this.o.onEvents(events);
   }
 
   close(): void {
@@ -120,7 +111,7 @@ export class ConversationFeed {
     try {
       await this.o.api.call('visitorConversation', { params: { id: this.o.conversationId } });
     } catch (err) {
-      if (!this.closed && !isRetryable(err)) return this.o.onGone();
+      if (!this.closed && !isTransient(err)) return this.o.onGone();
     }
     this.later(() => {
       this.realtime?.close();

@@ -1,4 +1,4 @@
-import type { OutboxItem } from './outbox.js';
+import { storedOutboxEntry, type OutboxEntry } from '@switchboard/live';
 
 /**
  * What the widget remembers in Switchboard-origin localStorage, one record per widget id, so
@@ -10,7 +10,7 @@ export type StoredChat = {
   lastSeq: number;
   /** Whether the panel was open, so that the next page opens it again. */
   open: boolean;
-  outbox: OutboxItem[];
+  outbox: OutboxEntry[];
 };
 
 export const emptyChat: StoredChat = { token: null, conversationId: null, lastSeq: 0, open: false, outbox: [] };
@@ -55,16 +55,11 @@ function parse(raw: string | null): StoredChat {
       conversationId: typeof v.conversationId === 'string' ? v.conversationId : null,
       lastSeq: typeof v.lastSeq === 'number' ? v.lastSeq : 0,
       open: v.open === true,
-      outbox: Array.isArray(v.outbox) ? v.outbox.filter(isOutboxItem) : [],
+      outbox: Array.isArray(v.outbox) ? v.outbox.flatMap((i) => storedOutboxEntry(i) ?? []) : [],
     };
   } catch {
     return { ...emptyChat };
   }
-}
-
-function isOutboxItem(v: unknown): v is OutboxItem {
-  const i = v as OutboxItem;
-  return typeof i === 'object' && i !== null && typeof i.clientMessageId === 'string' && typeof i.conversationId === 'string' && typeof i.text === 'string';
 }
 
 /**

@@ -25,8 +25,9 @@ export function applyEvent<E extends Sequenced>(
 }
 
 /**
- * Applies a batch (in any order, possibly overlapping what is already applied). Stops at the
- * first gap: events beyond it are not applied, the caller refetches after the new `lastSeq`.
+ * Applies a batch (in any order, possibly overlapping what is already applied: socket and REST
+ * both deliver). Stops at the first gap: events beyond it are not applied, the caller refetches
+ * after the new `lastSeq`. Returns the same state object when nothing changed.
  */
 export function applyEvents<E extends Sequenced>(
   state: SequenceState<E>,
@@ -42,4 +43,9 @@ export function applyEvents<E extends Sequenced>(
     current = result.state;
   }
   return { state: current, applied, gap: false };
+}
+
+/** The state of a full REST snapshot of a conversation's events. */
+export function sequenceFrom<E extends Sequenced>(events: readonly E[]): SequenceState<E> {
+  return applyEvents(emptySequence<E>(), events).state;
 }
