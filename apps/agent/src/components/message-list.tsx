@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ConversationEvent } from '@switchboard/protocol';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unconfirmed } from '@switchboard/live';
 import { useAuth } from '../state/auth-store';
 import { useOutbox } from '../state/outbox-store';
 import { useServices } from '../state/services-context';
@@ -33,15 +34,8 @@ export function MessageList({ conversationId, events }: Props) {
   const me = useAuth((s) => s.user?.name ?? '');
   const listRef = useRef<HTMLDivElement>(null);
 
-  const sentIds = useMemo(
-    () =>
-      new Set(
-        events.flatMap((e) => (e.type === 'message' && e.message.clientMessageId ? [e.message.clientMessageId] : [])),
-      ),
-    [events],
-  );
   // Sent but not yet in the history: shown after it, as pending (or failed).
-  const unsent = outbox.filter((e) => e.conversationId === conversationId && !sentIds.has(e.clientMessageId));
+  const unsent = useMemo(() => unconfirmed(outbox, events, conversationId), [outbox, events, conversationId]);
   const itemCount = events.length + unsent.length;
   const marks = useMemo(() => deliveryMarks(events), [events]);
 
