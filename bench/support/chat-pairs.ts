@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { createApiClient, SocketEvents, type ApiClient, type Offer } from '@switchboard/protocol';
 import { sleep } from './format.js';
+import { lightFetch } from './light-fetch.js';
 import { BENCH_PASSWORD, type BenchOrg } from './seed.js';
 import { connect, inBatches } from './sockets.js';
 
@@ -19,6 +20,7 @@ export async function openChatPairs(
   count: number,
 ): Promise<{ pairs: ChatPair[]; close(): void }> {
   const sockets: Socket[] = [];
+  const fetch = lightFetch();
   const agentOf = new Map<string, Party>();
   // Counted where the accept returns: an agent can accept before the customer's socket is up.
   const accepted = new Set<string>();
@@ -27,7 +29,7 @@ export async function openChatPairs(
       body: { email: a.email, password: BENCH_PASSWORD },
     });
     const party: Party = {
-      api: createApiClient({ baseUrl: url, getToken: () => token }),
+      api: createApiClient({ baseUrl: url, getToken: () => token, fetch }),
       socket: await connect(url, token),
     };
     sockets.push(party.socket);
@@ -59,7 +61,7 @@ export async function openChatPairs(
       sockets.push(socket);
       return {
         id: res.conversation.id,
-        party: { api: createApiClient({ baseUrl: url, getToken: () => res.token }), socket },
+        party: { api: createApiClient({ baseUrl: url, getToken: () => res.token, fetch }), socket },
       };
     },
   );
