@@ -76,7 +76,8 @@ export function writeWorkspace(current: WorkspaceState, changes: WorkspaceChange
       .map((s) => s.id);
     if (room.length < over) {
       const message =
-        `At most ${limit} sessions can be open at once (the organisation's session limit): ` + 'close a session first';
+        `At most ${limit} session${limit === 1 ? '' : 's'} can be open at once (the organisation's session limit): ` +
+        'close a session first';
       return { ok: false, kind: 'conflict', message };
     }
     sessions = sessions.filter((s) => !room.includes(s.id));
