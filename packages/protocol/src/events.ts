@@ -125,4 +125,6 @@ export const SocketEvents = {
   typing: 'typing',
   transfer: 'transfer:new',
   transferClosed: 'transfer:closed',
+  /** My workspace changed (AG3), in another tab or on another machine. */
+  workspaceChanged: 'workspace:changed',
 } as const;

@@ -11,6 +11,8 @@ export * from './automated-messages.js';
 export * from './transfers.js';
 export * from './quick-replies.js';
 export * from './wrap-up.js';
+export * from './workspace.js';
+export * from './workspace-merge.js';
 export * from './routing-config.js';
 export * from './routing-trace.js';
 export * from './admin-api.js';

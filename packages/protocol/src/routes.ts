@@ -57,6 +57,7 @@ import {
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { NewQuickReply, QuickReply } from './quick-replies.js';
 import { DispositionCode, NewDispositionCode, WrapUp, WrapUpForm } from './wrap-up.js';
+import { Workspace, WorkspaceWrite } from './workspace.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
@@ -65,7 +66,7 @@ const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 type RouteDef = {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** Who may call it: staff roles, a widget visitor token, or anyone. */
   auth: 'staff' | 'visitor' | 'public';
@@ -119,6 +120,23 @@ export const routes = {
     body: SetPresenceRequest,
     response: StaffUser,
     summary: 'Set my presence',
+  }),
+  getWorkspace: route({
+    method: 'GET',
+    path: '/api/me/workspace',
+    auth: 'staff',
+    response: Workspace,
+    summary: 'My workspace (AG3): sessions and their tabs, drafts, scroll positions, and its version',
+  }),
+  writeWorkspace: route({
+    method: 'PATCH',
+    path: '/api/me/workspace',
+    auth: 'staff',
+    // A draft may be as long as a message, and a write may carry several.
+    maxBodyBytes: 512 * 1024,
+    body: WorkspaceWrite,
+    response: Workspace,
+    summary: 'Change my workspace field by field (the last write wins); answers the whole state and its version',
   }),
   presenceOptions: route({
     method: 'GET',

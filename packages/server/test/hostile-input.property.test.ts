@@ -112,6 +112,25 @@ const samples: Record<string, () => Request> = {
   logout: () => ({ body: {} }),
   me: () => ({}),
   setPresence: () => ({ body: { presence: 'available' } }),
+  getWorkspace: () => ({}),
+  writeWorkspace: () => ({
+    body: {
+      baseVersion: 0,
+      changes: {
+        sessions: {
+          [ids.chat]: {
+            id: ids.chat,
+            conversationId: ids.chat,
+            tabs: [{ id: 'conversation:1', kind: 'conversation', title: 'Eve' }],
+            activeTabId: 'conversation:1',
+          },
+        },
+        activeSessionId: ids.chat,
+        drafts: { [ids.chat]: 'Let me check' },
+        scroll: { 'conversation:1': 120 },
+      },
+    },
+  }),
   presenceOptions: () => ({}),
   listQueues: () => ({}),
   listConversations: () => ({ query: { scope: 'ongoing', limit: 10 } }),

@@ -192,6 +192,32 @@ const nulCases = (): Case[] => {
       'body.title',
     ],
     [
+      'writeWorkspace (a draft)',
+      'PATCH',
+      '/api/me/workspace',
+      () => ({ baseVersion: 0, changes: { drafts: { [chat.id]: `half${NUL}` } } }),
+      'body.changes.drafts',
+    ],
+    [
+      'writeWorkspace (a tab title)',
+      'PATCH',
+      '/api/me/workspace',
+      () => ({
+        baseVersion: 0,
+        changes: {
+          sessions: {
+            [chat.id]: {
+              id: chat.id,
+              conversationId: chat.id,
+              tabs: [{ id: 'conversation', kind: 'conversation', title: `Eve${NUL}` }],
+              activeTabId: 'conversation',
+            },
+          },
+        },
+      }),
+      'body.changes.sessions',
+    ],
+    [
       'importConfig (skill name)',
       'PUT',
       '/api/admin/config',
@@ -215,7 +241,7 @@ const nulCases = (): Case[] => {
       ? tokens.admin
       : path.startsWith('/api/widget/conversations')
         ? tokens.visitor
-        : path.startsWith('/api/conversations')
+        : path.startsWith('/api/conversations') || path.startsWith('/api/me')
           ? tokens.agent
           : undefined;
   return bodies.map(([name, method, path, body, field]) => ({
@@ -465,12 +491,10 @@ describe("a visitor reusing the client message id of an agent's note", () => {
     await server
       .api(tokens.visitor)
       .call('visitorSend', { params: { id: chat.id }, body: { clientMessageId: cid, text: 'from the customer' } });
-    const note = await server
-      .api(tokens.agent)
-      .call('sendMessage', {
-        params: { id: chat.id },
-        body: { clientMessageId: cid, text: 'from the agent', internal: true },
-      });
+    const note = await server.api(tokens.agent).call('sendMessage', {
+      params: { id: chat.id },
+      body: { clientMessageId: cid, text: 'from the agent', internal: true },
+    });
     expect(note).toMatchObject({ type: 'message', message: { kind: 'note', text: 'from the agent' } });
   });
 });

@@ -41,11 +41,11 @@ afterAll(async () => {
 
 type Answer = { status: number; body: unknown };
 
-async function send(method: string, path: string, body?: unknown): Promise<Answer> {
+async function send(method: string, path: string, body?: unknown, as = token): Promise<Answer> {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${token}`,
+      authorization: `Bearer ${as}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -640,5 +640,36 @@ describe('the store refuses another organisation ids even when a service check i
     }
     await pair.expectUnchanged(before, 'deleting by foreign ids');
     await pair.neighbourUnchanged();
+  });
+});
+
+describe("an agent's workspace names only their organisation's conversations (X3, AG3)", () => {
+  it("refuses a session of the neighbour's conversation as if it did not exist; nothing changes", async () => {
+    const { org: o, neighbour: n } = pair;
+    const theirs = await server.api().call('startChat', {
+      params: { widgetId: n.widgetId },
+      body: { prechat: { name: 'Eve', email: 'eve@x.example', question: 'hello' } },
+    });
+    const id = theirs.conversation.id;
+    const login = await server.api().call('login', { body: { email: o.user('ann').email, password: PASSWORD } });
+    const ann = server.api(login.token);
+    const before = await pair.snapshot();
+    const tab = { id: 'conversation', kind: 'conversation' as const, title: 'Eve' };
+    const body = {
+      baseVersion: 0,
+      changes: {
+        sessions: { [id]: { id, conversationId: id, tabs: [tab], activeTabId: tab.id } },
+        drafts: { [id]: 'x' },
+      },
+    };
+    const answer = await send('PATCH', routes.writeWorkspace.path, body, login.token);
+    expect(answer).toEqual({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `Conversation ${id} not found` },
+    });
+    await pair.expectUnchanged(before, 'writeWorkspace with the neighbour’s conversation');
+    const read = await ann.call('getWorkspace');
+    expect(read.version).toBe(0);
+    expect(JSON.stringify(read)).not.toContain(id);
   });
 });

@@ -5,6 +5,7 @@ import { useAuth } from '../state/auth-store';
 import { alice } from '../test/outbound-fixtures';
 import { QUICK_REPLIES } from '../test/quick-reply-fixtures';
 import { renderWithProviders } from '../test/render';
+import { bindTestWorkspace } from '../test/workspace-fixtures';
 import { Composer } from './composer';
 
 const api = vi.hoisted(() => ({ call: vi.fn() }));
@@ -28,8 +29,11 @@ beforeEach(() => {
     throw new Error(`unexpected call ${name}`);
   });
   useAuth.getState().signIn('token', alice);
+  workspace = bindTestWorkspace();
 });
+let workspace: ReturnType<typeof bindTestWorkspace>;
 afterEach(() => {
+  workspace.unbind();
   cleanup();
   useAuth.getState().signOut();
 });

@@ -2,16 +2,15 @@ import { Button, Caption1, Switch, makeStyles, tokens } from '@fluentui/react-co
 import type { ConversationSummary } from '@switchboard/protocol';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
 import { canAddNote, canMessageCustomer } from '@switchboard/live';
 import { createTypingEmitter } from '../lib/typing-emitter';
 import { useServices } from '../state/services-context';
+import { useSessions } from '../state/sessions-store';
 import { ComposerInput } from './composer-input';
 import { MyQuickRepliesButton } from './my-quick-replies-button';
 
-/** Unsent text per conversation, kept while the agent switches tabs. */
-const useDrafts = create<{ drafts: Record<string, string> }>(() => ({ drafts: {} }));
-const setDraft = (id: string, text: string) => useDrafts.setState((s) => ({ drafts: { ...s.drafts, [id]: text } }));
+/** Unsent text per conversation lives in the workspace (AG3): kept across tabs, reloads and machines. */
+const setDraft = (id: string, text: string) => useSessions.getState().setDraft(id, text);
 
 const useStyles = makeStyles({
   composer: {
@@ -39,7 +38,7 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
   const services = useServices();
-  const text = useDrafts((s) => s.drafts[conversationId] ?? '');
+  const text = useSessions((s) => s.drafts[conversationId] ?? '');
   const [noteSwitch, setNote] = useState(consult !== null);
   const notesOnly = consult !== null && !consult.mayMessageCustomer;
   const customerAllowed = canMessageCustomer(summary) && !notesOnly;

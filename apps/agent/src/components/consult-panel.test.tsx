@@ -8,6 +8,7 @@ import { resetTimelines, timelinesPort } from '../state/timelines-store';
 import { SUMMARY, ben, consultEvent } from '../test/consult-fixtures';
 import { alice } from '../test/outbound-fixtures';
 import { renderWithProviders } from '../test/render';
+import { bindTestWorkspace } from '../test/workspace-fixtures';
 import { BEN, CONVERSATION } from '../test/transfer-fixtures';
 import { ConversationPanel } from './conversation-panel';
 
@@ -58,7 +59,13 @@ beforeEach(() => {
     throw new Error(`unexpected call ${name}`);
   });
 });
+// Drafts live in the workspace (AG3): the composer types into one on a fake server.
+let workspace: ReturnType<typeof bindTestWorkspace>;
+beforeEach(() => {
+  workspace = bindTestWorkspace();
+});
 afterEach(() => {
+  workspace.unbind();
   cleanup();
   resetTimelines();
   useAuth.getState().signOut();

@@ -6,6 +6,7 @@ import { unconfirmed } from '@switchboard/live';
 import { useAuth } from '../state/auth-store';
 import { useOutbox } from '../state/outbox-store';
 import { useServices } from '../state/services-context';
+import { useSessions } from '../state/sessions-store';
 import { deliveryMarks } from '../lib/delivery-marks';
 import { ConsultLine } from './consult-line';
 import { MessageItem, SystemLine } from './message-item';
@@ -39,13 +40,28 @@ export function MessageList({ conversationId, events }: Props) {
   const itemCount = events.length + unsent.length;
   const marks = useMemo(() => deliveryMarks(events), [events]);
 
+  // Back on a session (AG3), the list is where the agent left it; anything new scrolls to the end.
+  const restore = useRef(useSessions.getState().scroll[conversationId]);
   useEffect(() => {
     const el = listRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    el.scrollTop = restore.current ?? el.scrollHeight;
+    restore.current = undefined;
   }, [itemCount]);
+  const onScroll = () => {
+    const el = listRef.current;
+    if (el) useSessions.getState().setScroll(conversationId, el.scrollTop);
+  };
 
   return (
-    <div className={styles.list} ref={listRef} role="log" aria-label={t('timeline.label')}>
+    <div
+      className={styles.list}
+      ref={listRef}
+      role="log"
+      aria-label={t('timeline.label')}
+      data-testid="message-list"
+      onScroll={onScroll}
+    >
       {events.map((e) => {
         switch (e.type) {
           case 'message':

@@ -7,6 +7,7 @@ import {
   SocketEvents,
   TransferClosed,
   TypingEvent,
+  WorkspaceChanged,
   type Presence as PresenceValue,
 } from '@switchboard/protocol';
 import { io, type Socket } from 'socket.io-client';
@@ -23,6 +24,8 @@ export type RealtimeHandlers = {
   onTransferClosed(closed: TransferClosed): void;
   onPresence(presence: PresenceValue): void;
   onTyping(typing: TypingEvent): void;
+  /** My workspace changed in another tab or on another machine (AG3). */
+  onWorkspaceChanged(changed: WorkspaceChanged): void;
   onUnauthorized(): void;
 };
 
@@ -72,6 +75,7 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
   on(SocketEvents.transferClosed, TransferClosed, handlers.onTransferClosed);
   on(SocketEvents.presence, PresenceEvent, (p) => handlers.onPresence(p.presence));
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);
+  on(SocketEvents.workspaceChanged, WorkspaceChanged, handlers.onWorkspaceChanged);
 
   return {
     emitTyping(conversationId: string, isTyping: boolean) {

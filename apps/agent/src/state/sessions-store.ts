@@ -1,49 +1,85 @@
+import type { WorkspaceSession, WorkspaceState } from '@switchboard/protocol';
 import { create } from 'zustand';
-import { readJson, writeJson } from '@switchboard/web';
+import type { WorkspaceSync } from './workspace-sync';
 
-type Saved = { openIds: string[]; activeId: string | null };
-
-type SessionsState = Saved & {
-  ownerId: string | null;
-  /** Loads the open sessions of this user (CV5: they survive a reload). */
-  hydrate(userId: string): void;
-  open(id: string): void;
-  close(id: string): void;
-  activate(id: string): void;
+/** What the components read of the workspace (AG3): open conversations, the active one, drafts, scroll. */
+type SessionsView = {
+  openIds: string[];
+  activeId: string | null;
+  drafts: Record<string, string>;
+  /** Scroll position per conversation (its conversation tab). */
+  scroll: Record<string, number>;
 };
 
-const keyFor = (userId: string) => `switchboard.agent.sessions.${userId}`;
+type SessionsState = SessionsView & {
+  open(id: string, title?: string): void;
+  close(id: string): void;
+  activate(id: string): void;
+  setDraft(id: string, text: string): void;
+  setScroll(id: string, top: number): void;
+};
 
-export const useSessions = create<SessionsState>((set, get) => {
-  function save(next: Saved) {
-    const { ownerId } = get();
-    set(next);
-    if (ownerId) writeJson(keyFor(ownerId), next);
-  }
-  return {
-    ownerId: null,
-    openIds: [],
-    activeId: null,
-    hydrate(userId) {
-      if (get().ownerId === userId) return;
-      const saved = readJson<Saved>(keyFor(userId));
-      const openIds = Array.isArray(saved?.openIds) ? saved.openIds.filter((id) => typeof id === 'string') : [];
-      const activeId = saved?.activeId && openIds.includes(saved.activeId) ? saved.activeId : (openIds[0] ?? null);
-      set({ ownerId: userId, openIds, activeId });
-    },
-    open(id) {
-      const { openIds } = get();
-      save({ openIds: openIds.includes(id) ? openIds : [...openIds, id], activeId: id });
-    },
-    close(id) {
-      const { openIds, activeId } = get();
-      const index = openIds.indexOf(id);
-      const rest = openIds.filter((x) => x !== id);
-      const nextActive = activeId === id ? (rest[Math.min(index, rest.length - 1)] ?? null) : activeId;
-      save({ openIds: rest, activeId: nextActive });
-    },
-    activate(id) {
-      save({ openIds: get().openIds, activeId: id });
-    },
-  };
+// The workspace of the signed-in agent: bound by startWorkspace, so commands reach its sync.
+let bound: WorkspaceSync | null = null;
+
+export const conversationTabId = (conversationId: string) => `conversation:${conversationId}`;
+
+const sessionFor = (conversationId: string, title: string): WorkspaceSession => ({
+  id: conversationId,
+  conversationId,
+  tabs: [{ id: conversationTabId(conversationId), kind: 'conversation', title: title.slice(0, 120) }],
+  activeTabId: conversationTabId(conversationId),
 });
+
+const empty: SessionsView = { openIds: [], activeId: null, drafts: {}, scroll: {} };
+
+export const useSessions = create<SessionsState>((_set, get) => ({
+  ...empty,
+  open(id, title = '') {
+    if (!bound) return;
+    const known = bound.current().sessions.some((s) => s.conversationId === id);
+    bound.change(known ? { activeSessionId: id } : { sessions: { [id]: sessionFor(id, title) }, activeSessionId: id });
+  },
+  close(id) {
+    if (!bound) return;
+    const { openIds, activeId } = get();
+    const index = openIds.indexOf(id);
+    const rest = openIds.filter((x) => x !== id);
+    const nextActive = activeId === id ? (rest[Math.min(index, rest.length - 1)] ?? null) : activeId;
+    const session = bound.current().sessions.find((s) => s.conversationId === id);
+    if (!session) return;
+    bound.change({ sessions: { [session.id]: null }, activeSessionId: nextActive, drafts: { [id]: null } });
+  },
+  activate(id) {
+    bound?.change({ activeSessionId: id });
+  },
+  setDraft(id, text) {
+    bound?.change({ drafts: { [id]: text } }, { debounce: true });
+  },
+  setScroll(id, top) {
+    const rounded = Math.max(0, Math.min(10_000_000, Math.round(top)));
+    if (get().scroll[id] === rounded) return;
+    bound?.change({ scroll: { [conversationTabId(id)]: rounded } }, { debounce: true });
+  },
+}));
+
+/** The state a workspace sync shows, as the components read it. */
+export function showWorkspace(state: WorkspaceState) {
+  const scroll: Record<string, number> = {};
+  for (const s of state.sessions) {
+    const top = state.scroll[conversationTabId(s.conversationId)];
+    if (top !== undefined) scroll[s.conversationId] = top;
+  }
+  useSessions.setState({
+    openIds: state.sessions.map((s) => s.conversationId),
+    activeId: state.sessions.find((s) => s.id === state.activeSessionId)?.conversationId ?? null,
+    drafts: state.drafts,
+    scroll,
+  });
+}
+
+/** Binds the commands to this sign-in's workspace; null at sign-out clears what was shown. */
+export function bindSessions(sync: WorkspaceSync | null) {
+  bound = sync;
+  if (!sync) useSessions.setState(empty);
+}

@@ -8,7 +8,9 @@ import { useConnection } from './connection-store';
 import { useOffers } from './offers-store';
 import { outboxPort, useOutbox, type AgentMessage } from './outbox-store';
 import { presencePushed, resetPresenceSync } from './presence-sync';
-import { useSessions } from './sessions-store';
+import { bindSessions, showWorkspace, useSessions } from './sessions-store';
+import { browserChannel } from './workspace-channel';
+import { createWorkspaceSync } from './workspace-sync';
 import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
 import { createConsultServices } from './consult-services';
@@ -25,7 +27,18 @@ export const pickableKey = ['pickable'] as const;
  * all down.
  */
 export function startWorkspace(token: string, userId: string, queryClient: QueryClient) {
-  useSessions.getState().hydrate(userId);
+  // Sessions, drafts and scroll live on the server (AG3): the same in every tab and on every machine.
+  const workspace = createWorkspaceSync({
+    load: () => call('getWorkspace'),
+    write: (baseVersion, changes) => call('writeWorkspace', { body: { baseVersion, changes } }),
+    channel: browserChannel(`switchboard.workspace.${userId}`),
+    show: showWorkspace,
+    isRefusal: (err) => err instanceof ApiCallError && err.status < 500,
+    refused: (err) => console.warn('the workspace change was refused', err),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  bindSessions(workspace);
   useOutbox.getState().hydrate(userId);
   useConnection.getState().reset();
   useOffers.getState().clear();
@@ -72,17 +85,17 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   }
 
   const openSession = (id: string) => {
-    useSessions.getState().open(id);
+    useSessions.getState().open(id, summaryOf(id)?.customerName);
     realtime.follow(id);
   };
   const closeSession = (id: string) => {
     useSessions.getState().close(id);
     sync.drop(id);
   };
-  const summaryOf = (id: string) => {
+  function summaryOf(id: string) {
     const entry = timelinesPort.get(id);
     return entry?.status === 'ready' ? entry.summary : undefined;
-  };
+  }
   const transfers = createTransferServices({
     userId,
     sync,
@@ -103,6 +116,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   const realtime = connectRealtime(token, {
     onStatus: (status) => useConnection.getState().setStatus(status),
     onReady() {
+      void workspace.refresh().catch((err: unknown) => console.warn('reading the workspace failed', err));
       refreshAlerts();
       void sync.catchUpAll();
       for (const id of useSessions.getState().openIds) realtime.follow(id);
@@ -130,11 +144,15 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       if (typing.from === 'customer')
         useConnection.getState().setTyping(typing.conversationId, typing.name, typing.isTyping);
     },
+    onWorkspaceChanged: (changed) => void workspace.received(changed),
     onUnauthorized: () => useAuth.getState().signOut('expired'),
   });
 
   const onOnline = () => outbox.retryNow();
   window.addEventListener('online', onOnline);
+  // A draft typed just before a reload or a closed tab still reaches the server.
+  const onHide = () => workspace.flushNow();
+  window.addEventListener('pagehide', onHide);
   refreshAlerts();
   outbox.kick();
 
@@ -160,7 +178,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     emitTyping: realtime.emitTyping,
     async accept(offer: Offer) {
       await answer(offer, 'acceptOffer');
-      useSessions.getState().open(offer.conversationId);
+      useSessions.getState().open(offer.conversationId, offer.customerName);
       realtime.follow(offer.conversationId);
       invalidateLists();
     },
@@ -203,8 +221,13 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
 
   return {
     services,
+    /** Resolves once the stored workspace was read (the page waits for it, so nothing flashes empty). */
+    ready: workspace.start().catch((err: unknown) => console.warn('reading the workspace failed', err)),
     stop() {
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('pagehide', onHide);
+      workspace.stop();
+      bindSessions(null);
       outbox.stop();
       realtime.close();
     },

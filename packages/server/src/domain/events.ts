@@ -5,6 +5,7 @@ import type {
   PendingTransfer,
   Presence,
   TransferClosed,
+  WorkspaceChanges,
 } from '@switchboard/protocol';
 
 /** What happened, published after the transaction commits. Listeners (realtime, metrics) subscribe in main. */
@@ -26,6 +27,8 @@ export type DomainEvent =
   | { kind: 'left'; orgId: string; conversationId: string; agentId: string }
   | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence }
   /** Replies were written to the outbox: send them now (CH5). */
-  | { kind: 'outbox-ready'; orgId: string };
+  | { kind: 'outbox-ready'; orgId: string }
+  /** A staff member's workspace changed (AG3): their other tabs and machines apply it. */
+  | { kind: 'workspace-changed'; orgId: string; userId: string; version: number; changes: WorkspaceChanges };
 
 export type DomainEventListener = (event: DomainEvent) => void;

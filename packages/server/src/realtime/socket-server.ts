@@ -158,6 +158,12 @@ export async function createRealtime(deps: RealtimeDeps) {
       case 'presence-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.presence, { presence: event.presence });
         return;
+      case 'workspace-changed':
+        io.to(rooms.user(event.userId)).emit(SocketEvents.workspaceChanged, {
+          version: event.version,
+          changes: event.changes,
+        });
+        return;
     }
   }
 

@@ -50,15 +50,26 @@ const candidatesArb = fc
   .chain((ids) => fc.tuple(...ids.map(candidateArb)))
   .map((cs) => cs as unknown as NonEmpty<Candidate>);
 
-function contextFor(candidates: readonly Candidate[], skillMatching: StrategyContext['skillMatching'] = 'exact'): StrategyContext {
+function contextFor(
+  candidates: readonly Candidate[],
+  skillMatching: StrategyContext['skillMatching'] = 'exact',
+): StrategyContext {
   const declines = Object.fromEntries(candidates.map((c) => [c.agent.id, c.declines]));
-  return { item: item({ id: 'item', queueId: QUEUE, declines, skills: [{ skillId: 'french', proficiency: 5 }] }), queueId: QUEUE, now: T0, skillMatching };
+  return {
+    item: item({ id: 'item', queueId: QUEUE, declines, skills: [{ skillId: 'french', proficiency: 5 }] }),
+    queueId: QUEUE,
+    now: T0,
+    skillMatching,
+  };
 }
 
 const ids = (cs: readonly Candidate[]) => cs.map((c) => c.agent.id);
 const RUNS = { numRuns: 150 };
 
-type Rank = (cs: NonEmpty<Candidate>, skillMatching?: StrategyContext['skillMatching']) => ReturnType<AssignmentStrategy['rank']>;
+type Rank = (
+  cs: NonEmpty<Candidate>,
+  skillMatching?: StrategyContext['skillMatching'],
+) => ReturnType<AssignmentStrategy['rank']>;
 
 function permutationTests(rank: Rank): void {
   it('returns a permutation of the candidates, never inventing or copying one', () => {
@@ -75,7 +86,10 @@ function permutationTests(rank: Rank): void {
   it('is deterministic and ignores the order candidates come in', () => {
     fc.assert(
       fc.property(candidatesArb, fc.infiniteStream(fc.integer()), (cs, noise) => {
-        const shuffled = [...cs].map((c) => ({ c, k: noise.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.c);
+        const shuffled = [...cs]
+          .map((c) => ({ c, k: noise.next().value as number }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.c);
         const first = ids(rank(cs).ranked);
         expect(ids(rank(cs).ranked)).toEqual(first);
         expect(ids(rank(shuffled as unknown as NonEmpty<Candidate>).ranked)).toEqual(first);
@@ -123,20 +137,27 @@ function orderingTests(rank: Rank): void {
   });
 }
 
-function optionalTests(strategy: AssignmentStrategy, rank: Rank, skip: NonNullable<StrategyContractOptions['skip']>): void {
-  it.skipIf(skip.closestMatch !== undefined)(`with closest match, ranks exact, then over, then under within equal declines${skip.closestMatch ? ` (skipped: ${skip.closestMatch})` : ''}`, () => {
-    const order: Record<SkillFit, number> = { 'none-required': 0, exact: 0, over: 1, under: 2 };
-    fc.assert(
-      fc.property(candidatesArb, (cs) => {
-        const ranked = rank(cs, 'closest').ranked;
-        for (let i = 1; i < ranked.length; i++) {
-          const [a, b] = [ranked[i - 1]!, ranked[i]!];
-          if (a.declines === b.declines) expect(order[a.skillFit]).toBeLessThanOrEqual(order[b.skillFit]);
-        }
-      }),
-      RUNS,
-    );
-  });
+function optionalTests(
+  strategy: AssignmentStrategy,
+  rank: Rank,
+  skip: NonNullable<StrategyContractOptions['skip']>,
+): void {
+  it.skipIf(skip.closestMatch !== undefined)(
+    `with closest match, ranks exact, then over, then under within equal declines${skip.closestMatch ? ` (skipped: ${skip.closestMatch})` : ''}`,
+    () => {
+      const order: Record<SkillFit, number> = { 'none-required': 0, exact: 0, over: 1, under: 2 };
+      fc.assert(
+        fc.property(candidatesArb, (cs) => {
+          const ranked = rank(cs, 'closest').ranked;
+          for (let i = 1; i < ranked.length; i++) {
+            const [a, b] = [ranked[i - 1]!, ranked[i]!];
+            if (a.declines === b.declines) expect(order[a.skillFit]).toBeLessThanOrEqual(order[b.skillFit]);
+          }
+        }),
+        RUNS,
+      );
+    },
+  );
 
   it.skipIf(!strategy.filter)('a filter keeps a subset and gives a reason for each one it drops', () => {
     fc.assert(

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { TokenIssuer } from '../../auth/tokens.js';
+import type { WorkspaceService } from '../../services/workspaces.js';
+import { mount } from '../mount.js';
+
+/** My workspace (AG3): read it, change it field by field. */
+export function workspaceRoutes(app: FastifyInstance, deps: { tokens: TokenIssuer; workspaces: WorkspaceService }) {
+  const { tokens, workspaces } = deps;
+  mount(app, tokens, 'getWorkspace', async ({ who }) => workspaces.read(who));
+  mount(app, tokens, 'writeWorkspace', async ({ who, body }) => workspaces.write(who, body.baseVersion, body.changes));
+}
