@@ -114,6 +114,14 @@ const FROM: Record<SupervisorCommand, ConversationState[]> = {
   'force-close': ['open', 'active', 'waiting', 'wrap-up'],
 };
 
+const ALLOWED_IN_WORDS: Record<SupervisorCommand, string> = {
+  monitor: 'active or wrap-up',
+  join: 'active',
+  assign: 'open',
+  transfer: 'active or waiting',
+  'force-close': 'open, active, waiting or wrap-up',
+};
+
 // Facts under which only the state decides: monitoring (so join may), nobody holding an open one.
 const stateOnly = (command: SupervisorCommand, state: ConversationState) =>
   facts({
@@ -130,7 +138,7 @@ describe('the states each command allows', () => {
         if (ok) expect(refusal).toBeNull();
         else {
           expect(refusal?.kind).toBe('conflict');
-          expect(refusal?.message).toContain(`only a conversation that is ${FROM[command].join(' or ')}`);
+          expect(refusal?.message).toContain(`only a conversation that is ${ALLOWED_IN_WORDS[command]} can be`);
           expect(refusal?.message).toContain(`(it is ${state})`);
         }
       });
@@ -150,6 +158,15 @@ describe('monitor (SV2)', () => {
       if (why === null) expect(refusal).toBeNull();
       else expect(refusal).toEqual({ kind: 'conflict', message: expect.stringContaining(why) });
     }
+  });
+
+  it('says which command and why, in full', () => {
+    expect(commandRefusal('monitor', facts({ part: 'primary' }))?.message).toBe(
+      'cannot monitor this conversation: you are its agent; you see it in your own workspace',
+    );
+    expect(commandRefusal('force-close', facts({ conversation: { state: 'closed' } }))?.message).toBe(
+      'only a conversation that is open, active, waiting or wrap-up can be force closed (it is closed)',
+    );
   });
 
   it('any channel and modality, offered or accepted', () => {

@@ -77,6 +77,7 @@ export const SUPERVISOR_RULES: Readonly<Record<SupervisorCommand, Rule>> = {
     verb: 'monitor conversations',
     done: 'monitored',
     from: ['active', 'wrap-up'],
+    // Monitoring again (or once joined) is no refusal: the service records the participant once.
     guard: notTheirOwn,
   },
   join: { switch: 'monitor', verb: 'join conversations', done: 'joined', from: ['active'], guard: fromMonitoring },
@@ -96,6 +97,10 @@ export const SUPERVISOR_RULES: Readonly<Record<SupervisorCommand, Rule>> = {
   },
 };
 
+/** "open", "active or waiting", "open, active, waiting or wrap-up". */
+const inWords = (states: readonly string[]) =>
+  states.length < 2 ? states.join('') : `${states.slice(0, -1).join(', ')} or ${states.at(-1)}`;
+
 /** Why the supervisor may not give `command` on this conversation now, or null when they may. */
 export function commandRefusal(command: SupervisorCommand, f: CommandFacts): Refusal | null {
   const rule = SUPERVISOR_RULES[command];
@@ -103,11 +108,11 @@ export function commandRefusal(command: SupervisorCommand, f: CommandFacts): Ref
   if (refused) return refused;
   const state = f.conversation.state;
   if (!rule.from.includes(state)) {
-    const allowed = rule.from.join(' or ');
+    const allowed = inWords(rule.from);
     return { kind: 'conflict', message: `only a conversation that is ${allowed} can be ${rule.done} (it is ${state})` };
   }
   const why = rule.guard?.(f);
-  return why ? { kind: 'conflict', message: `Cannot ${command} this conversation: ${why}` } : null;
+  return why ? { kind: 'conflict', message: `cannot ${command.replace('-', ' ')} this conversation: ${why}` } : null;
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWITCHES, roleRefusal, SUPERVISOR_SWITCHES, switchesFrom, switchRefusal } from './switches.js';
+import { DomainError } from '../errors.js';
+import {
+  DEFAULT_SWITCHES,
+  refusalError,
+  roleRefusal,
+  SUPERVISOR_SWITCHES,
+  switchesFrom,
+  switchRefusal,
+} from './switches.js';
 
 describe('supervisor switches (SV7)', () => {
   it('are all on for a new organisation', () => {
@@ -43,4 +51,10 @@ describe('who gives supervisor commands', () => {
     expect(refusal?.message ?? null).toBe(message);
     if (refusal) expect(refusal.kind).toBe('forbidden');
   });
+});
+
+it('a refusal becomes the DomainError a service throws, with its kind and words', () => {
+  const error = refusalError({ kind: 'forbidden', message: 'no' });
+  expect(error).toBeInstanceOf(DomainError);
+  expect([error.kind, error.message]).toEqual(['forbidden', 'no']);
 });

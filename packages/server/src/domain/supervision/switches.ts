@@ -1,4 +1,5 @@
 import type { Role } from '@switchboard/protocol';
+import { DomainError } from '../errors.js';
 
 /**
  * The admin's supervisor switches (SV7), one per command, per organisation. Join has no switch of
@@ -31,6 +32,9 @@ export function switchesFrom(stored: Partial<Record<string, unknown>> | null | u
 
 /** How a refusal reads to a person; the HTTP layer maps `kind` to 403 or 409. */
 export type Refusal = { kind: 'forbidden' | 'conflict'; message: string };
+
+/** The refusal as the error a service throws inside its transaction, so nothing is written. */
+export const refusalError = (r: Refusal) => new DomainError(r.kind, r.message);
 
 const WHAT: Record<SupervisorSwitch, string> = {
   monitor: 'monitoring conversations',
