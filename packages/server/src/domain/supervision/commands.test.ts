@@ -105,7 +105,7 @@ describe('who and which switch, for every command', () => {
   });
 });
 
-// By hand from SV2-SV6 and §1.14: the states each command starts from.
+// By hand from SV2-SV6: the states each command starts from.
 const FROM: Record<SupervisorCommand, ConversationState[]> = {
   monitor: ['active', 'wrap-up'],
   join: ['active'],

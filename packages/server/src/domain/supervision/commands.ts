@@ -116,7 +116,7 @@ export function commandRefusal(command: SupervisorCommand, f: CommandFacts): Ref
 }
 
 /**
- * What becomes of the agent a supervisor transfers from (SV5, §1.14): on an active conversation
+ * What becomes of the agent a supervisor transfers from (SV5): on an active conversation
  * they stay on as a consultant, to hand over; a waiting one nobody is working, so they leave.
  */
 export function firstAgentAfterTransfer(state: 'active' | 'waiting'): 'consultant' | 'leaves' {
