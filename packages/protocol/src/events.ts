@@ -125,4 +125,6 @@ export const SocketEvents = {
   typing: 'typing',
   transfer: 'transfer:new',
   transferClosed: 'transfer:closed',
+  notification: 'notification:new',
+  notificationClosed: 'notification:closed',
 } as const;
