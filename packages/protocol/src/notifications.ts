@@ -19,6 +19,8 @@ export const NOTIFICATION_SCENARIOS = [
 export const NotificationScenario = z.enum(NOTIFICATION_SCENARIOS);
 export type NotificationScenario = z.infer<typeof NotificationScenario>;
 
+export type NotificationLanguage = z.infer<typeof TemplateLanguage>;
+
 export const NotificationKind = z.enum(['toast', 'alert']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

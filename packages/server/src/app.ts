@@ -15,6 +15,7 @@ import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { transferRoutes } from './http/routes/transfer-routes.js';
+import { notificationRoutes } from './http/routes/notification-routes.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { installCors } from './http/cors.js';
@@ -31,6 +32,7 @@ import { createChatWidgetService } from './services/chat-widgets.js';
 import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createOfferService, type OfferService } from './services/offers.js';
+import { createNotificationService, type NotificationService } from './services/notifications.js';
 import { createTransferService, type TransferService } from './services/transfers.js';
 import { createConsultService } from './services/consults.js';
 import { conversationKit } from './services/conversation-kit.js';
@@ -67,6 +69,7 @@ export type App = {
   routing: RoutingEngine;
   conversations: ConversationService;
   offers: OfferService;
+  notifications: NotificationService;
   transfers: TransferService;
   presence: PresenceService;
   outbox: Outbox;
@@ -132,6 +135,7 @@ export async function createApp(
     onRefused: (provider) => metrics.webhookRefused(provider),
   });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
+  const notifications = createNotificationService({ db, clock, bus });
   const kit = {
     ...conversationKit({ db, clock, bus, presence, onRoutable }),
     defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
@@ -176,6 +180,7 @@ export async function createApp(
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
+  notificationRoutes(http, { tokens, notifications });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
@@ -236,6 +241,7 @@ export async function createApp(
     { name: 'routing sweep', everyMs: 60_000, run: routeWaiting },
     { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
     { name: 'transfer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => transfers.expireDue() },
+    { name: 'toast timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => notifications.expireDue() },
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
@@ -255,6 +261,7 @@ export async function createApp(
     routing,
     conversations,
     offers,
+    notifications,
     transfers,
     presence,
     outbox,

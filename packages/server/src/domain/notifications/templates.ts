@@ -1,8 +1,8 @@
 import type {
   NotificationField,
   NotificationScenario,
+  NotificationLanguage as TemplateLanguage,
   NotificationTemplateInput,
-  TemplateLanguage,
 } from '@switchboard/protocol';
 
 /**
@@ -53,4 +53,28 @@ export function templateRefusal(scenario: NotificationScenario, t: NotificationT
   if ((scenario === 'transfer' || scenario === 'consult') && t.kind === 'toast')
     return `the '${scenario}' notification is an alert: the agent must accept or reject it`;
   return null;
+}
+
+/** A scenario's template as it applies: the admin's saved one, or the built-in one. */
+export function effectiveTemplate(
+  scenario: NotificationScenario,
+  saved: NotificationTemplateInput | undefined,
+): NotificationTemplateInput {
+  return saved ?? builtInTemplate(scenario);
+}
+
+/** Every language has a title: the admin's where they wrote one, the built-in one elsewhere. */
+export function resolvedTitles(
+  scenario: NotificationScenario,
+  titles: NotificationTemplateInput['titles'],
+): Record<TemplateLanguage, string> {
+  return { ...TITLES[scenario], ...titles };
+}
+
+/**
+ * How long an offer or transfer announced by an alert waits: the admin's timeout once they saved the
+ * scenario's template, else the workstream's offer timeout, as before templates existed.
+ */
+export function alertTimeoutSeconds(t: { kind: 'toast' | 'alert'; timeoutSeconds: number; saved: boolean }, workstream: number) {
+  return t.kind === 'alert' && t.saved ? t.timeoutSeconds : workstream;
 }
