@@ -91,7 +91,15 @@ export type NotificationPayload = z.infer<typeof NotificationPayload>;
 export const NotificationSubject = z.object({ type: z.enum(['offer', 'transfer']), id: Id });
 export type NotificationSubject = z.infer<typeof NotificationSubject>;
 
-export const NotificationState = z.enum(['pending', 'accepted', 'rejected', 'opened', 'dismissed', 'expired', 'withdrawn']);
+export const NotificationState = z.enum([
+  'pending',
+  'accepted',
+  'rejected',
+  'opened',
+  'dismissed',
+  'expired',
+  'withdrawn',
+]);
 export type NotificationState = z.infer<typeof NotificationState>;
 
 export const Notification = z.object({

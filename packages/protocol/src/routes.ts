@@ -688,7 +688,7 @@ export const routes = {
     params: NotificationScenarioParams,
     body: NotificationTemplateInput,
     response: NotificationTemplate,
-    summary: 'Save a scenario\'s notification: toast or alert, titles, fields shown, timeout, auto-accept, theme',
+    summary: "Save a scenario's notification: toast or alert, titles, fields shown, timeout, auto-accept, theme",
   }),
   startOutbound: route({
     method: 'POST',

@@ -94,7 +94,8 @@ export function createConsultService(kit: ConversationKit & { defaultOfferTimeou
         const now = clock.now();
         const config = await loadRoutingConfig(tx, c.orgId);
         const template = await handoffTemplate(tx, c.orgId, 'consult');
-        const workstream = config.workstreams.get(c.workstreamId)?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds;
+        const workstream =
+          config.workstreams.get(c.workstreamId)?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds;
         const timeout = alertTimeoutSeconds(template, workstream);
         const h = await store.insertHandoff(tx, {
           kind: 'consult',

@@ -154,7 +154,9 @@ export function toWire(r: NotificationRow): Notification {
     scenario: r.scenario as NotificationScenario,
     kind: r.kind,
     conversationId: r.conversationId,
-    subject: r.subjectId ? { type: r.scenario === 'transfer' || r.scenario === 'consult' ? 'transfer' : 'offer', id: r.subjectId } : null,
+    subject: r.subjectId
+      ? { type: r.scenario === 'transfer' || r.scenario === 'consult' ? 'transfer' : 'offer', id: r.subjectId }
+      : null,
     payload: r.payload as NotificationPayload,
     createdAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),

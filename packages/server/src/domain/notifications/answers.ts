@@ -12,7 +12,8 @@ export function answerRefusal(
 ): string | null {
   if (n.state !== 'pending') return `this notification is already ${n.state}`;
   const forToast = answer === 'open' || answer === 'dismiss';
-  if (n.kind === 'alert' && forToast) return `an alert is not ${answer === 'open' ? 'opened' : 'dismissed'}: accept or reject it`;
+  if (n.kind === 'alert' && forToast)
+    return `an alert is not ${answer === 'open' ? 'opened' : 'dismissed'}: accept or reject it`;
   if (n.kind === 'toast' && !forToast) return `a toast is not ${answer}ed: open or dismiss it`;
   return null;
 }

@@ -1,4 +1,9 @@
-import type { Channel, NotificationPayload, NotificationScenario, NotificationTemplateInput } from '@switchboard/protocol';
+import type {
+  Channel,
+  NotificationPayload,
+  NotificationScenario,
+  NotificationTemplateInput,
+} from '@switchboard/protocol';
 import { resolvedTitles } from './templates.js';
 
 export type Announced = {

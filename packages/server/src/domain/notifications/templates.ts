@@ -46,8 +46,6 @@ export function builtInTemplate(scenario: NotificationScenario): NotificationTem
 export function templateRefusal(scenario: NotificationScenario, t: NotificationTemplateInput): string | null {
   if (t.autoAccept && !autoAcceptApplies(scenario))
     return `auto-accept applies to offers of new work, not to the '${scenario}' notification`;
-  if (t.autoAccept && t.kind === 'alert')
-    return 'an auto-accepted notification is a toast: there is nothing left to accept or reject';
   if (scenario === 'assigned' && t.kind === 'alert')
     return "the 'assigned' notification is a toast: the work is already the agent's";
   if ((scenario === 'transfer' || scenario === 'consult') && t.kind === 'toast')
@@ -75,6 +73,9 @@ export function resolvedTitles(
  * How long an offer or transfer announced by an alert waits: the admin's timeout once they saved the
  * scenario's template, else the workstream's offer timeout, as before templates existed.
  */
-export function alertTimeoutSeconds(t: { kind: 'toast' | 'alert'; timeoutSeconds: number; saved: boolean }, workstream: number) {
+export function alertTimeoutSeconds(
+  t: { kind: 'toast' | 'alert'; timeoutSeconds: number; saved: boolean },
+  workstream: number,
+) {
   return t.kind === 'alert' && t.saved ? t.timeoutSeconds : workstream;
 }
