@@ -14,6 +14,9 @@ export type TransferDeps = {
   invalidateLists(): void;
 };
 
+/** What answering a transfer needs: its id and conversation (a notification carries both). */
+type Subject = Pick<PendingTransfer, 'id' | 'conversationId'>;
+
 /**
  * Transfer (AG5) in the workspace: asking (the primary agent), answering (the receiver), and what
  * the asker's view does once the conversation is no longer theirs: its session closes, the lists refresh.
@@ -24,7 +27,7 @@ export function createTransferServices(deps: TransferDeps) {
   const asked = new Map<string, string>();
 
   /** Accept/reject: a refusal (4xx) means the transfer is gone; on a network error it stays. */
-  async function answer(transfer: PendingTransfer, route: 'acceptTransfer' | 'rejectTransfer') {
+  async function answer(transfer: Subject, route: 'acceptTransfer' | 'rejectTransfer') {
     try {
       await call(route, { params: { id: transfer.id }, body: {} });
       useTransfers.getState().remove(transfer.id);
@@ -76,12 +79,12 @@ export function createTransferServices(deps: TransferDeps) {
         asked.set(conversationId, summaryOf(conversationId)?.customerName ?? '');
         await sync.catchUp(conversationId);
       },
-      async acceptTransfer(transfer: PendingTransfer) {
+      async acceptTransfer(transfer: Subject) {
         await answer(transfer, 'acceptTransfer');
         openSession(transfer.conversationId);
         invalidateLists();
       },
-      rejectTransfer: (transfer: PendingTransfer) => answer(transfer, 'rejectTransfer'),
+      rejectTransfer: (transfer: Subject) => answer(transfer, 'rejectTransfer'),
     },
   };
 }

@@ -1,11 +1,11 @@
-import type { Offer } from '@switchboard/protocol';
+import type { Notification, Offer } from '@switchboard/protocol';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiCallError, call } from '../api/api';
 import { createOutboxRunner, newOutboxEntry, type OutboxInput } from '../lib/outbox';
 import { connectRealtime } from '../realtime/realtime';
 import { useAuth } from './auth-store';
 import { useConnection } from './connection-store';
-import { useOffers } from './offers-store';
+import { useNotifications } from './notifications-store';
 import { outboxPort, useOutbox } from './outbox-store';
 import { presencePushed, resetPresenceSync } from './presence-sync';
 import { useSessions } from './sessions-store';
@@ -28,7 +28,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   useSessions.getState().hydrate(userId);
   useOutbox.getState().hydrate(userId);
   useConnection.getState().reset();
-  useOffers.getState().clear();
+  useNotifications.getState().clear();
   useTransfers.getState().clear();
   resetPresenceSync();
   resetTimelines();
@@ -56,16 +56,19 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
 
-  /** Answers how far this browser's clock is ahead of the server's, as the answer showed it. */
-  async function refreshOffers(): Promise<number> {
+  /**
+   * My pending notifications (AG2), after every (re)connect; answers how far this browser's clock
+   * is ahead of the server's, as the answer showed it.
+   */
+  async function refreshNotifications(): Promise<number> {
     const requestedAt = Date.now();
     try {
-      const { offers, serverTime } = await call('listOffers');
+      const { notifications, serverTime } = await call('listNotifications');
       const answeredAt = Date.now();
-      useOffers.getState().sync(offers, requestedAt, serverTime, answeredAt);
+      useNotifications.getState().sync(notifications, requestedAt, serverTime, answeredAt);
       return answeredAt - Date.parse(serverTime);
     } catch (err) {
-      console.warn('loading offers failed', err);
+      console.warn('loading notifications failed', err);
       return 0;
     }
   }
@@ -97,7 +100,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     closeSession,
     invalidateLists,
   });
-  const refreshAlerts = () => void refreshOffers().then((skewMs) => transfers.refresh(skewMs));
+  const refreshAlerts = () => void refreshNotifications().then((skewMs) => transfers.refresh(skewMs));
 
   const realtime = connectRealtime(token, {
     onStatus: (status) => useConnection.getState().setStatus(status),
@@ -117,11 +120,15 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       if (event.type === 'message' && event.message.kind === 'customer')
         useConnection.getState().setTyping(event.conversationId, '', false);
     },
-    onOffer: (offer) => useOffers.getState().add(offer),
     onOfferClosed(closed) {
-      useOffers.getState().remove(closed.offerId);
       if (closed.outcome === 'accepted') invalidateLists();
     },
+    onNotification(n) {
+      useNotifications.getState().add(n);
+      // Auto-accepted work is mine already: it shows in my list at once.
+      if (n.scenario === 'assigned') invalidateLists();
+    },
+    onNotificationClosed: (closed) => useNotifications.getState().remove(closed.id),
     onTransfer: (transfer) => transfers.pushed(transfer),
     onTransferClosed: (closed) => transfers.closed(closed),
     onPresence: (presence) => presencePushed(presence),
@@ -137,16 +144,37 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   refreshAlerts();
   outbox.kick();
 
-  /** Accept/reject: a refusal (4xx) means the offer is gone; on a network error it stays. */
-  async function answer(offer: Offer, route: 'acceptOffer' | 'rejectOffer') {
+  type Subject = Pick<Offer, 'id' | 'conversationId'>;
+
+  /**
+   * The one way a notification is answered (AG2): an alert's Accept or Reject goes to its offer's
+   * or transfer's route, a toast is opened or dismissed. A refusal (4xx) means it is gone; on a
+   * network error it stays.
+   */
+  async function answerNotification(n: Notification, answer: 'accept' | 'reject' | 'open' | 'dismiss') {
     try {
-      await call(route, { params: { id: offer.id }, body: {} });
-      useOffers.getState().remove(offer.id);
+      if ((answer === 'accept' || answer === 'reject') && n.subject) {
+        const subject = { id: n.subject.id, conversationId: n.conversationId ?? '' };
+        if (n.subject.type === 'offer') await (answer === 'accept' ? accept(subject) : reject(subject));
+        else await transfers.commands[answer === 'accept' ? 'acceptTransfer' : 'rejectTransfer'](subject);
+      } else if (answer === 'open') {
+        await call('openNotification', { params: { id: n.id }, body: {} });
+        if (n.conversationId) openSession(n.conversationId);
+      } else await call('dismissNotification', { params: { id: n.id }, body: {} });
+      useNotifications.getState().remove(n.id);
     } catch (err) {
-      if (err instanceof ApiCallError && err.status < 500) useOffers.getState().remove(offer.id);
+      if (err instanceof ApiCallError && err.status < 500) useNotifications.getState().remove(n.id);
       throw err;
     }
   }
+
+  async function accept(offer: Subject) {
+    await call('acceptOffer', { params: { id: offer.id }, body: {} });
+    useSessions.getState().open(offer.conversationId);
+    realtime.follow(offer.conversationId);
+    invalidateLists();
+  }
+  const reject = (offer: Subject) => call('rejectOffer', { params: { id: offer.id }, body: {} });
 
   const services = {
     sync,
@@ -157,13 +185,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     retrySend: (clientMessageId: string) => outbox.retryFailed(clientMessageId),
     discardSend: (clientMessageId: string) => outboxPort.remove(clientMessageId),
     emitTyping: realtime.emitTyping,
-    async accept(offer: Offer) {
-      await answer(offer, 'acceptOffer');
-      useSessions.getState().open(offer.conversationId);
-      realtime.follow(offer.conversationId);
-      invalidateLists();
-    },
-    reject: (offer: Offer) => answer(offer, 'rejectOffer'),
+    answerNotification,
     ...transfers.commands,
     ...consults.commands,
     /**
