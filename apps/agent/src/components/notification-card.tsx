@@ -110,6 +110,7 @@ export function NotificationCard({ notification: n, now, busy, ...on }: Notifica
         data-testid="notification"
         data-kind={n.kind}
         data-scenario={n.scenario}
+        data-subject={n.subject?.type ?? ''}
         data-theme={p.theme}
         data-notification-id={n.id}
         data-conversation-id={n.conversationId ?? ''}

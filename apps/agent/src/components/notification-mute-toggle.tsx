@@ -17,14 +17,13 @@ export function NotificationMuteToggle() {
       <ToggleButton
         data-testid="notification-mute"
         checked={muted}
-        appearance="subtle"
         onClick={() => {
           askPermissionOnGesture();
           useNotificationSound.getState().setMuted(!muted);
           if (muted) playChime();
         }}
       >
-        {muted ? '🔕' : '🔔'}
+        {muted ? t('notification.soundOff') : t('notification.soundOn')}
       </ToggleButton>
     </Tooltip>
   );

@@ -59,6 +59,8 @@ export const en = {
     accept: 'Accept',
     reject: 'Reject',
     dismiss: 'Dismiss',
+    soundOn: 'Sound on',
+    soundOff: 'Sound off',
     mute: 'Mute notification sound',
     unmute: 'Turn notification sound on',
   },

@@ -61,6 +61,8 @@ export const fr: Translation = {
     accept: 'Accepter',
     reject: 'Refuser',
     dismiss: 'Fermer',
+    soundOn: 'Son activé',
+    soundOff: 'Son coupé',
     mute: 'Couper le son des notifications',
     unmute: 'Activer le son des notifications',
   },

@@ -61,6 +61,8 @@ export const nl: Translation = {
     accept: 'Accepteren',
     reject: 'Weigeren',
     dismiss: 'Sluiten',
+    soundOn: 'Geluid aan',
+    soundOff: 'Geluid uit',
     mute: 'Meldingsgeluid uit',
     unmute: 'Meldingsgeluid aan',
   },
