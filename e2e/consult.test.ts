@@ -86,7 +86,7 @@ describe.skipIf(!chromiumPath)('consult in Chromium', () => {
     await alert.waitFor(timeout);
     expect(await alert.getAttribute('data-conversation-id')).toBe(id);
     expect(await alert.getByRole('heading').textContent()).toBe('Consult request');
-    expect(await bob.getByTestId('transfer-note-shown').textContent()).toBe('Can we refund the double charge?');
+    expect(await bob.getByTestId('notification-note').textContent()).toBe('Can we refund the double charge?');
     await bob.getByTestId('notification-accept').click();
     await alert.waitFor({ state: 'detached', ...timeout });
     const bobs = panel(bob, id);

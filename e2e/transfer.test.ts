@@ -101,9 +101,9 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
     const alert = bob.locator('[data-testid=notification][data-subject=transfer]');
     await alert.waitFor(timeout);
     expect(await alert.getAttribute('data-conversation-id')).toBe(eveId);
-    expect(await bob.getByTestId('transfer-customer').textContent()).toBe('Eve Example');
-    expect(await bob.getByTestId('transfer-from').textContent()).toBe('Alice Martin');
-    expect(await bob.getByTestId('transfer-note-shown').textContent()).toBe('Billing question, you know this one');
+    expect(await bob.getByTestId('notification-customerName').textContent()).toBe('Eve Example');
+    expect(await bob.getByTestId('notification-from').textContent()).toBe('Alice Martin');
+    expect(await bob.getByTestId('notification-note').textContent()).toBe('Billing question, you know this one');
     expect(await alert.textContent()).toContain('My invoice shows the wrong address');
     await bob.screenshot({ path: path.join(shots, 'agent-transfer-alert.png') });
     await bob.getByTestId('notification-accept').click();
@@ -135,7 +135,7 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
     // The second one: Bob rejects, it stays with Alice, who reads so in its history.
     await askTransfer(alice, finnId, 'Bob de Vries', 'Can you take this one too?');
     await bob.locator('[data-testid=notification][data-subject=transfer]').waitFor(timeout);
-    expect(await bob.getByTestId('transfer-customer').textContent()).toBe('Finn Fisher');
+    expect(await bob.getByTestId('notification-customerName').textContent()).toBe('Finn Fisher');
     await bob.getByTestId('notification-reject').click();
     await bob.locator('[data-testid=notification][data-subject=transfer]').waitFor({ state: 'detached', ...timeout });
     const finn = panel(alice, finnId);

@@ -73,11 +73,11 @@ export function NotificationCard({ notification: n, now, busy, ...on }: Notifica
   const total = Math.max(1, Math.round((Date.parse(n.expiresAt) - Date.parse(n.createdAt)) / 1000));
   const left = Math.min(total, secondsLeft(n.expiresAt, now));
   const shows = (f: NotificationField) => p.fields.includes(f);
-  const fact = (f: NotificationField, label: string, value: string) =>
+  const fact = (f: NotificationField, label: string, value: string, testId: string = f) =>
     shows(f) && (
       <>
         <dt className={styles.term}>{label}</dt>
-        <dd className={styles.value} data-testid={`notification-${f}`}>
+        <dd className={styles.value} data-testid={`notification-${testId}`}>
           {value}
         </dd>
       </>
@@ -98,7 +98,7 @@ export function NotificationCard({ notification: n, now, busy, ...on }: Notifica
         {fact('waitTime', t('notification.waited'), formatDuration(now - Date.parse(p.waitingSince)))}
         {fact('queue', t('notification.queue'), p.queueName ?? t('notification.noQueue'))}
         {fact('channel', t('notification.channel'), t(`notification.channels.${p.channel}`))}
-        {p.fromName && fact('note', t('notification.from'), p.fromName)}
+        {p.fromName && fact('note', t('notification.from'), p.fromName, 'from')}
         {p.note && fact('note', t('notification.note'), p.note)}
       </dl>
     </>

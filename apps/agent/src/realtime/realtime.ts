@@ -3,7 +3,6 @@ import {
   Notification,
   NotificationClosed,
   OfferClosed,
-  PendingTransfer,
   PresenceEvent,
   SocketEvents,
   TransferClosed,
@@ -21,8 +20,7 @@ export type RealtimeHandlers = {
   /** A notification for me (AG2), and its end in any tab (answered, dismissed, run out). */
   onNotification(n: Notification): void;
   onNotificationClosed(closed: NotificationClosed): void;
-  /** A transfer asked of me (AG5), and its end (answered, run out). */
-  onTransfer(transfer: PendingTransfer): void;
+  /** The end of a transfer asked of me (AG5): answered, run out. */
   onTransferClosed(closed: TransferClosed): void;
   onPresence(presence: PresenceValue): void;
   onTyping(typing: TypingEvent): void;
@@ -72,7 +70,6 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
   on(SocketEvents.notification, Notification, handlers.onNotification);
   on(SocketEvents.notificationClosed, NotificationClosed, handlers.onNotificationClosed);
   on(SocketEvents.offerClosed, OfferClosed, handlers.onOfferClosed);
-  on(SocketEvents.transfer, PendingTransfer, handlers.onTransfer);
   on(SocketEvents.transferClosed, TransferClosed, handlers.onTransferClosed);
   on(SocketEvents.presence, PresenceEvent, (p) => handlers.onPresence(p.presence));
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);

@@ -100,7 +100,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     closeSession,
     invalidateLists,
   });
-  const refreshAlerts = () => void refreshNotifications().then((skewMs) => transfers.refresh(skewMs));
+  const refreshAlerts = () => void refreshNotifications();
 
   const realtime = connectRealtime(token, {
     onStatus: (status) => useConnection.getState().setStatus(status),
@@ -129,7 +129,6 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       if (n.scenario === 'assigned') invalidateLists();
     },
     onNotificationClosed: (closed) => useNotifications.getState().remove(closed.id),
-    onTransfer: (transfer) => transfers.pushed(transfer),
     onTransferClosed: (closed) => transfers.closed(closed),
     onPresence: (presence) => presencePushed(presence),
     onTyping(typing) {
