@@ -55,9 +55,11 @@ describe.skipIf(!chromiumPath)('consult in Chromium', () => {
   it('Bob consults on Alice’s chat: notes first, then to the customer once allowed, then leaves', async () => {
     const alice = await availableAgent('alice@contoso.example');
     const eve = await customerChat('Eve Example', 'I was charged twice for my order');
-    await alice.getByTestId('offer-alert').waitFor(timeout);
-    const id = (await alice.getByTestId('offer-alert').getAttribute('data-conversation-id'))!;
-    await alice.getByTestId('offer-accept').click();
+    await alice.locator('[data-testid=notification][data-subject=offer]').waitFor(timeout);
+    const id = (await alice
+      .locator('[data-testid=notification][data-subject=offer]')
+      .getAttribute('data-conversation-id'))!;
+    await alice.getByTestId('notification-accept').click();
     const alices = panel(alice, id);
     await alices.waitFor(timeout);
     const bob = await availableAgent('bob@contoso.example');
@@ -80,12 +82,12 @@ describe.skipIf(!chromiumPath)('consult in Chromium', () => {
     );
 
     // Bob is asked to consult, not to take it over; he accepts and it opens in his workspace.
-    const alert = bob.locator('[data-testid=transfer-alert][data-kind=consult]');
+    const alert = bob.locator('[data-testid=notification][data-scenario=consult]');
     await alert.waitFor(timeout);
     expect(await alert.getAttribute('data-conversation-id')).toBe(id);
     expect(await alert.getByRole('heading').textContent()).toBe('Consult request');
-    expect(await bob.getByTestId('transfer-note-shown').textContent()).toBe('Can we refund the double charge?');
-    await bob.getByTestId('transfer-accept').click();
+    expect(await bob.getByTestId('notification-note').textContent()).toBe('Can we refund the double charge?');
+    await bob.getByTestId('notification-accept').click();
     await alert.waitFor({ state: 'detached', ...timeout });
     const bobs = panel(bob, id);
     await bobs.waitFor(timeout);

@@ -82,10 +82,10 @@ describe.skipIf(!chromiumPath)('SMS in Chromium', () => {
       Body: 'Hallo, waar blijft mijn bestelling?',
       NumMedia: '0',
     });
-    await bob.getByTestId('offer-alert').waitFor(timeout);
+    await bob.locator('[data-testid=notification][data-subject=offer]').waitFor(timeout);
     // The number is Emma Janssen's mobile: the offer names her.
-    expect(await bob.getByTestId('offer-customer').textContent()).toContain('Emma Janssen');
-    await bob.getByTestId('offer-accept').click();
+    expect(await bob.getByTestId('notification-customerName').textContent()).toContain('Emma Janssen');
+    await bob.getByTestId('notification-accept').click();
     const panel = bob.getByTestId('conversation-panel');
     await panel.waitFor(timeout);
     expect(await panel.textContent()).toContain('+31612345678');
@@ -142,13 +142,13 @@ describe.skipIf(!chromiumPath)('SMS in Chromium', () => {
     const agent = await Promise.race(
       agents.map((page) =>
         page
-          .getByTestId('offer-alert')
+          .locator('[data-testid=notification][data-subject=offer]')
           .waitFor(timeout)
           .then(() => page),
       ),
     );
-    expect(await agent.getByTestId('offer-customer').textContent()).toContain('+33698765432');
-    await agent.getByTestId('offer-accept').click();
+    expect(await agent.getByTestId('notification-customerName').textContent()).toContain('+33698765432');
+    await agent.getByTestId('notification-accept').click();
     await agent.locator('[data-testid=conversation-panel]').waitFor(timeout);
     await agent.getByTestId('composer-input').fill('Bonjour ! Quelle est la nouvelle adresse ?');
     await agent.getByTestId('composer-send').click();

@@ -46,10 +46,12 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
 
   /** `agent` accepts the offer of `customer`'s chat; answers the conversation's id. */
   async function accept(agent: Page, customer: string): Promise<string> {
-    await agent.getByTestId('offer-alert').waitFor(timeout);
-    expect(await agent.getByTestId('offer-customer').textContent()).toContain(customer);
-    const id = (await agent.getByTestId('offer-alert').getAttribute('data-conversation-id'))!;
-    await agent.getByTestId('offer-accept').click();
+    await agent.locator('[data-testid=notification][data-subject=offer]').waitFor(timeout);
+    expect(await agent.getByTestId('notification-customerName').textContent()).toContain(customer);
+    const id = (await agent
+      .locator('[data-testid=notification][data-subject=offer]')
+      .getAttribute('data-conversation-id'))!;
+    await agent.getByTestId('notification-accept').click();
     await agent.locator(`[data-testid=conversation-panel][data-conversation-id="${id}"]`).waitFor(timeout);
     return id;
   }
@@ -96,15 +98,15 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
     await askTransfer(alice, eveId, 'Bob de Vries', 'Billing question, you know this one', 'agent-transfer-dialog.png');
 
     // Bob sees who the customer is, who asks and why, and accepts.
-    const alert = bob.getByTestId('transfer-alert');
+    const alert = bob.locator('[data-testid=notification][data-subject=transfer]');
     await alert.waitFor(timeout);
     expect(await alert.getAttribute('data-conversation-id')).toBe(eveId);
-    expect(await bob.getByTestId('transfer-customer').textContent()).toBe('Eve Example');
-    expect(await bob.getByTestId('transfer-from').textContent()).toBe('Alice Martin');
-    expect(await bob.getByTestId('transfer-note-shown').textContent()).toBe('Billing question, you know this one');
+    expect(await bob.getByTestId('notification-customerName').textContent()).toBe('Eve Example');
+    expect(await bob.getByTestId('notification-from').textContent()).toBe('Alice Martin');
+    expect(await bob.getByTestId('notification-note').textContent()).toBe('Billing question, you know this one');
     expect(await alert.textContent()).toContain('My invoice shows the wrong address');
     await bob.screenshot({ path: path.join(shots, 'agent-transfer-alert.png') });
-    await bob.getByTestId('transfer-accept').click();
+    await bob.getByTestId('notification-accept').click();
     await alert.waitFor({ state: 'detached', ...timeout });
 
     // Bob's workspace has it, open, with its history.
@@ -132,10 +134,10 @@ describe.skipIf(!chromiumPath)('transfer in Chromium', () => {
 
     // The second one: Bob rejects, it stays with Alice, who reads so in its history.
     await askTransfer(alice, finnId, 'Bob de Vries', 'Can you take this one too?');
-    await bob.getByTestId('transfer-alert').waitFor(timeout);
-    expect(await bob.getByTestId('transfer-customer').textContent()).toBe('Finn Fisher');
-    await bob.getByTestId('transfer-reject').click();
-    await bob.getByTestId('transfer-alert').waitFor({ state: 'detached', ...timeout });
+    await bob.locator('[data-testid=notification][data-subject=transfer]').waitFor(timeout);
+    expect(await bob.getByTestId('notification-customerName').textContent()).toBe('Finn Fisher');
+    await bob.getByTestId('notification-reject').click();
+    await bob.locator('[data-testid=notification][data-subject=transfer]').waitFor({ state: 'detached', ...timeout });
     const finn = panel(alice, finnId);
     await finn.locator('[data-testid=transfer-line][data-step=rejected]').waitFor(timeout);
     expect(await finn.locator('[data-testid=transfer-line][data-step=rejected]').textContent()).toBe(

@@ -52,25 +52,27 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
     // 3. One agent gets the alert with name, first message and wait time; they reject it, the other gets it.
     const first = await Promise.race([
       bob
-        .getByTestId('offer-alert')
+        .locator('[data-testid=notification][data-subject=offer]')
         .waitFor(timeout)
         .then(() => bob),
       alice
-        .getByTestId('offer-alert')
+        .locator('[data-testid=notification][data-subject=offer]')
         .waitFor(timeout)
         .then(() => alice),
     ]);
     const agent = first === bob ? alice : bob;
-    await expect.poll(() => first.getByTestId('offer-customer').textContent()).toContain('Eve Example');
-    expect(await first.getByTestId('offer-message').textContent()).toContain('My router keeps dropping the connection');
-    await first.getByTestId('offer-waited').waitFor();
-    await first.getByTestId('offer-countdown').waitFor();
-    await first.getByTestId('offer-reject').click();
-    await first.getByTestId('offer-alert').waitFor({ state: 'detached', ...timeout });
+    await expect.poll(() => first.getByTestId('notification-customerName').textContent()).toContain('Eve Example');
+    expect(await first.getByTestId('notification-firstMessage').textContent()).toContain(
+      'My router keeps dropping the connection',
+    );
+    await first.getByTestId('notification-waitTime').waitFor();
+    await first.getByTestId('notification-countdown').waitFor();
+    await first.getByTestId('notification-reject').click();
+    await first.locator('[data-testid=notification][data-subject=offer]').waitFor({ state: 'detached', ...timeout });
 
-    await agent.getByTestId('offer-alert').waitFor(timeout);
-    expect(await agent.getByTestId('offer-customer').textContent()).toContain('Eve Example');
-    await agent.getByTestId('offer-accept').click();
+    await agent.locator('[data-testid=notification][data-subject=offer]').waitFor(timeout);
+    expect(await agent.getByTestId('notification-customerName').textContent()).toContain('Eve Example');
+    await agent.getByTestId('notification-accept').click();
     const panel = agent.getByTestId('conversation-panel');
     await panel.waitFor(timeout);
     await expect.poll(() => widget.getByTestId('chat-status').getAttribute('data-status'), timeout).toBe('connected');

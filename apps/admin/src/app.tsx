@@ -19,6 +19,7 @@ import { SettingsPage } from './features/settings/settings-page';
 import { SkillsPage } from './features/skills/skills-page';
 import { TemplatesPage } from './features/templates/templates-page';
 import { AutomatedMessagesPage } from './features/automated-messages/automated-messages-page';
+import { NotificationTemplatesPage } from './features/notification-templates/notification-templates-page';
 import { QuickRepliesPage } from './features/quick-replies/quick-replies-page';
 import { DispositionCodesPage } from './features/disposition-codes/disposition-codes-page';
 import { TracePage } from './features/trace/trace-page';
@@ -68,6 +69,7 @@ export function AdminRoutes() {
           <Route path="/channels" element={<ChannelsPage />} />
           <Route path="/templates" element={<TemplatesPage />} />
           <Route path="/automated-messages" element={<AutomatedMessagesPage />} />
+          <Route path="/notification-templates" element={<NotificationTemplatesPage />} />
           <Route path="/quick-replies" element={<QuickRepliesPage />} />
           <Route path="/disposition-codes" element={<DispositionCodesPage />} />
           <Route path="/queues" element={<QueuesPage />} />

@@ -127,4 +127,6 @@ export const SocketEvents = {
   transferClosed: 'transfer:closed',
   /** My workspace changed (AG3), in another tab or on another machine. */
   workspaceChanged: 'workspace:changed',
+  notification: 'notification:new',
+  notificationClosed: 'notification:closed',
 } as const;

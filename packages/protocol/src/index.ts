@@ -9,6 +9,7 @@ export * from './outbound.js';
 export * from './template-text.js';
 export * from './automated-messages.js';
 export * from './transfers.js';
+export * from './notifications.js';
 export * from './quick-replies.js';
 export * from './wrap-up.js';
 export * from './workspace.js';

@@ -56,6 +56,12 @@ import {
 } from './transfers.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { NewQuickReply, QuickReply } from './quick-replies.js';
+import {
+  NotificationList,
+  NotificationScenarioParams,
+  NotificationTemplate,
+  NotificationTemplateInput,
+} from './notifications.js';
 import { DispositionCode, NewDispositionCode, WrapUp, WrapUpForm } from './wrap-up.js';
 import { Workspace, WorkspaceWrite } from './workspace.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
@@ -298,6 +304,31 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'Close a conversation in wrap-up',
+  }),
+  listNotifications: route({
+    method: 'GET',
+    path: '/api/notifications',
+    auth: 'staff',
+    response: NotificationList,
+    summary: 'My pending notifications (AG2), with the server time; alerts are answered on their offer or transfer',
+  }),
+  openNotification: route({
+    method: 'POST',
+    path: '/api/notifications/:id/open',
+    auth: 'staff',
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Open a toast: it closes in every tab, the session it names opens',
+  }),
+  dismissNotification: route({
+    method: 'POST',
+    path: '/api/notifications/:id/dismiss',
+    auth: 'staff',
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Dismiss a toast: it closes in every tab',
   }),
   listOffers: route({
     method: 'GET',
@@ -662,6 +693,20 @@ export const routes = {
     body: AutomatedMessageInput,
     response: AutomatedMessage,
     summary: 'Turn an automated message on or off and write its text per language; placeholders as templates',
+  }),
+  listNotificationTemplates: admin({
+    method: 'GET',
+    path: '/api/admin/notification-templates',
+    response: list(NotificationTemplate),
+    summary: 'The notification template of every scenario (AG2): the saved one or the built-in one',
+  }),
+  saveNotificationTemplate: admin({
+    method: 'PUT',
+    path: '/api/admin/notification-templates/:scenario',
+    params: NotificationScenarioParams,
+    body: NotificationTemplateInput,
+    response: NotificationTemplate,
+    summary: "Save a scenario's notification: toast or alert, titles, fields shown, timeout, auto-accept, theme",
   }),
   startOutbound: route({
     method: 'POST',

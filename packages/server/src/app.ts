@@ -16,6 +16,7 @@ import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { transferRoutes } from './http/routes/transfer-routes.js';
 import { workspaceRoutes } from './http/routes/workspace-routes.js';
+import { notificationRoutes } from './http/routes/notification-routes.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { installCors } from './http/cors.js';
@@ -32,6 +33,7 @@ import { createChatWidgetService } from './services/chat-widgets.js';
 import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createOfferService, type OfferService } from './services/offers.js';
+import { createNotificationService, type NotificationService } from './services/notifications.js';
 import { createTransferService, type TransferService } from './services/transfers.js';
 import { createWorkspaceService } from './services/workspaces.js';
 import { createConsultService } from './services/consults.js';
@@ -69,6 +71,7 @@ export type App = {
   routing: RoutingEngine;
   conversations: ConversationService;
   offers: OfferService;
+  notifications: NotificationService;
   transfers: TransferService;
   presence: PresenceService;
   outbox: Outbox;
@@ -134,6 +137,7 @@ export async function createApp(
     onRefused: (provider) => metrics.webhookRefused(provider),
   });
   const offers = createOfferService({ db, clock, bus, presence, onRoutable });
+  const notifications = createNotificationService({ db, clock, bus });
   const kit = {
     ...conversationKit({ db, clock, bus, presence, onRoutable }),
     defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
@@ -179,6 +183,7 @@ export async function createApp(
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
   workspaceRoutes(http, { tokens, workspaces: createWorkspaceService({ db, clock, bus }) });
+  notificationRoutes(http, { tokens, notifications });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
@@ -239,6 +244,7 @@ export async function createApp(
     { name: 'routing sweep', everyMs: 60_000, run: routeWaiting },
     { name: 'offer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => offers.expireDue() },
     { name: 'transfer timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => transfers.expireDue() },
+    { name: 'toast timeouts', everyMs: config.OFFER_SWEEP_MS, run: () => notifications.expireDue() },
     { name: 'wrap-up capacity', everyMs: config.OFFER_SWEEP_MS, run: () => conversations.releaseDue() },
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
@@ -258,6 +264,7 @@ export async function createApp(
     routing,
     conversations,
     offers,
+    notifications,
     transfers,
     presence,
     outbox,

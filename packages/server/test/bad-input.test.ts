@@ -34,15 +34,31 @@ beforeAll(async () => {
   db = await openTestDatabase();
   server = await startServer({ database: db });
   org = await buildOrg(db.db, {
-    users: [{ key: 'ann', queues: [] }, { key: 'sue', role: 'supervisor' }, { key: 'cat', queues: ['Sales'], presence: 'available' }],
+    users: [
+      { key: 'ann', queues: [] },
+      { key: 'sue', role: 'supervisor' },
+      { key: 'cat', queues: ['Sales'], presence: 'available' },
+    ],
     queues: ['Support', 'Sales'],
-    rules: (q) => [{ name: 'sales', when: { kind: 'compare', field: 'prechat.question', operator: 'equals', value: 'buy' }, queues: [{ queueId: q('Sales'), percentage: 100 }] }],
+    rules: (q) => [
+      {
+        name: 'sales',
+        when: { kind: 'compare', field: 'prechat.question', operator: 'equals', value: 'buy' },
+        queues: [{ queueId: q('Sales'), percentage: 100 }],
+      },
+    ],
   });
-  const login = (key: string) => server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
+  const login = (key: string) =>
+    server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
   agentToken = (await login('ann')).token;
   supervisorToken = (await login('sue')).token;
   const start = async (q: string) => {
-    const r = await server.api().call('startChat', { params: { widgetId: org.widgetId }, body: { prechat: { name: 'Eve', email: 'eve@x.example', question: q } } });
+    const r = await server
+      .api()
+      .call('startChat', {
+        params: { widgetId: org.widgetId },
+        body: { prechat: { name: 'Eve', email: 'eve@x.example', question: q } },
+      });
     return { id: r.conversation.id, token: r.token };
   };
   chat = await start('first');
@@ -60,32 +76,225 @@ afterAll(async () => {
 });
 
 const cases: { name: string; status: number; message: RegExp; run: () => ReturnType<typeof raw> }[] = [
-  { name: 'malformed JSON', status: 400, message: /JSON/i, run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: '{"text": ' }) },
-  { name: 'a body of the wrong shape', status: 400, message: /body\.clientMessageId/, run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: '{"text":"hi"}' }) },
-  { name: 'unknown fields', status: 400, message: /Unrecognized key.*sneaky/, run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: JSON.stringify({ clientMessageId: clientId(), text: 'hi', sneaky: 1 }) }) },
-  { name: 'a message over 28 KB', status: 400, message: new RegExp(`over ${MAX_MESSAGE_BYTES} bytes`), run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: JSON.stringify({ clientMessageId: clientId(), text: 'é'.repeat(MAX_MESSAGE_BYTES / 2 + 1) }) }) },
-  { name: 'an empty message', status: 400, message: /message text is empty/, run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: JSON.stringify({ clientMessageId: clientId(), text: '   ' }) }) },
-  { name: 'a body far over the size limit', status: 413, message: /too large/i, run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: JSON.stringify({ clientMessageId: clientId(), text: 'x'.repeat(200_000) }) }) },
-  { name: 'a wrong content type', status: 415, message: /content-type/i, run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: '<text>hello</text>', contentType: 'application/xml' }) },
-  { name: 'an unknown conversation id', status: 404, message: /conversation not found/, run: () => raw('GET', `/api/conversations/00000000-0000-4000-8000-000000000000`, { token: supervisorToken }) },
-  { name: 'a malformed id', status: 400, message: /params\.id/, run: () => raw('GET', `/api/conversations/not-a-uuid`, { token: supervisorToken }) },
-  { name: 'an unknown offer', status: 404, message: /offer not found/, run: () => raw('POST', `/api/offers/00000000-0000-4000-8000-000000000000/accept`, { token: agentToken, body: '{}' }) },
-  { name: 'an unknown widget', status: 404, message: /widget not found/, run: () => raw('POST', `/api/widget/nope-widget/conversations`, { body: JSON.stringify({ prechat: { name: 'A', email: 'a@b.example', question: 'q' } }) }) },
-  { name: 'an unknown route', status: 404, message: /No route GET \/api\/nothing/, run: () => raw('GET', '/api/nothing') },
+  {
+    name: 'malformed JSON',
+    status: 400,
+    message: /JSON/i,
+    run: () => raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: '{"text": ' }),
+  },
+  {
+    name: 'a body of the wrong shape',
+    status: 400,
+    message: /body\.clientMessageId/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, { token: chat.token, body: '{"text":"hi"}' }),
+  },
+  {
+    name: 'unknown fields',
+    status: 400,
+    message: /Unrecognized key.*sneaky/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({ clientMessageId: clientId(), text: 'hi', sneaky: 1 }),
+      }),
+  },
+  {
+    name: 'a message over 28 KB',
+    status: 400,
+    message: new RegExp(`over ${MAX_MESSAGE_BYTES} bytes`),
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({ clientMessageId: clientId(), text: 'é'.repeat(MAX_MESSAGE_BYTES / 2 + 1) }),
+      }),
+  },
+  {
+    name: 'an empty message',
+    status: 400,
+    message: /message text is empty/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({ clientMessageId: clientId(), text: '   ' }),
+      }),
+  },
+  {
+    name: 'a body far over the size limit',
+    status: 413,
+    message: /too large/i,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({ clientMessageId: clientId(), text: 'x'.repeat(200_000) }),
+      }),
+  },
+  {
+    name: 'a wrong content type',
+    status: 415,
+    message: /content-type/i,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: '<text>hello</text>',
+        contentType: 'application/xml',
+      }),
+  },
+  {
+    name: 'an unknown conversation id',
+    status: 404,
+    message: /conversation not found/,
+    run: () => raw('GET', `/api/conversations/00000000-0000-4000-8000-000000000000`, { token: supervisorToken }),
+  },
+  {
+    name: 'a malformed id',
+    status: 400,
+    message: /params\.id/,
+    run: () => raw('GET', `/api/conversations/not-a-uuid`, { token: supervisorToken }),
+  },
+  {
+    name: 'an unknown offer',
+    status: 404,
+    message: /offer not found/,
+    run: () =>
+      raw('POST', `/api/offers/00000000-0000-4000-8000-000000000000/accept`, { token: agentToken, body: '{}' }),
+  },
+  {
+    name: 'an unknown widget',
+    status: 404,
+    message: /widget not found/,
+    run: () =>
+      raw('POST', `/api/widget/nope-widget/conversations`, {
+        body: JSON.stringify({ prechat: { name: 'A', email: 'a@b.example', question: 'q' } }),
+      }),
+  },
+  {
+    name: 'an unknown route',
+    status: 404,
+    message: /No route GET \/api\/nothing/,
+    run: () => raw('GET', '/api/nothing'),
+  },
   { name: 'no token', status: 401, message: /Sign in first/, run: () => raw('GET', '/api/me') },
-  { name: 'a forged token', status: 401, message: /invalid or has expired/, run: () => raw('GET', '/api/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA' }) },
-  { name: 'a wrong password', status: 401, message: /Wrong email or password/, run: () => raw('POST', '/api/auth/login', { body: JSON.stringify({ email: org.user('ann').email, password: 'nope' }) }) },
-  { name: 'the wrong role (agent asks for every conversation)', status: 403, message: /only supervisors and admins/, run: () => raw('GET', '/api/conversations?scope=all', { token: agentToken }) },
-  { name: 'a supervisor ending a conversation they are not primary on', status: 403, message: /only the primary agent/, run: () => raw('POST', `/api/conversations/${chat.id}/end`, { token: supervisorToken, body: '{}' }) },
-  { name: 'an agent reading a conversation that is not theirs', status: 403, message: /not the agent of this conversation/, run: () => raw('GET', `/api/conversations/${chat.id}`, { token: agentToken }) },
-  { name: 'a widget token on another conversation', status: 403, message: /belongs to another conversation/, run: () => raw('POST', `/api/widget/conversations/${other.id}/messages`, { token: chat.token, body: JSON.stringify({ clientMessageId: clientId(), text: 'peek' }) }) },
-  { name: 'a widget token reading another conversation', status: 403, message: /belongs to another conversation/, run: () => raw('GET', `/api/widget/conversations/${other.id}`, { token: chat.token }) },
-  { name: 'a widget token on a staff API', status: 403, message: /visitor token cannot call staff APIs/, run: () => raw('GET', `/api/conversations/${chat.id}`, { token: chat.token }) },
-  { name: 'a staff token on a widget API', status: 403, message: /takes a widget visitor token/, run: () => raw('GET', `/api/widget/conversations/${chat.id}`, { token: agentToken }) },
-  { name: 'an invalid presence', status: 400, message: /body\.presence/, run: () => raw('PUT', '/api/me/presence', { token: agentToken, body: '{"presence":"sleeping"}' }) },
-  { name: 'closing for someone else', status: 403, message: /only the primary agent/, run: () => raw('POST', `/api/conversations/${chat.id}/close`, { token: agentToken, body: '{}' }) },
-  { name: 'a forbidden transition (close before wrap-up)', status: 409, message: /Cannot close a conversation that is active: allowed only from wrap-up/, run: () => raw('POST', `/api/conversations/${held.id}/close`, { token: catToken, body: '{}' }) },
-  { name: 'accepting an offer twice', status: 409, message: /already accepted/, run: () => raw('POST', `/api/offers/${held.offerId}/accept`, { token: catToken, body: '{}' }) },
+  {
+    name: 'a forged token',
+    status: 401,
+    message: /invalid or has expired/,
+    run: () => raw('GET', '/api/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA' }),
+  },
+  {
+    name: 'a wrong password',
+    status: 401,
+    message: /Wrong email or password/,
+    run: () =>
+      raw('POST', '/api/auth/login', { body: JSON.stringify({ email: org.user('ann').email, password: 'nope' }) }),
+  },
+  {
+    name: 'the wrong role (agent asks for every conversation)',
+    status: 403,
+    message: /only supervisors and admins/,
+    run: () => raw('GET', '/api/conversations?scope=all', { token: agentToken }),
+  },
+  {
+    name: 'a supervisor ending a conversation they are not primary on',
+    status: 403,
+    message: /only the primary agent/,
+    run: () => raw('POST', `/api/conversations/${chat.id}/end`, { token: supervisorToken, body: '{}' }),
+  },
+  {
+    name: 'an agent reading a conversation that is not theirs',
+    status: 403,
+    message: /not the agent of this conversation/,
+    run: () => raw('GET', `/api/conversations/${chat.id}`, { token: agentToken }),
+  },
+  {
+    name: 'a widget token on another conversation',
+    status: 403,
+    message: /belongs to another conversation/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${other.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({ clientMessageId: clientId(), text: 'peek' }),
+      }),
+  },
+  {
+    name: 'a widget token reading another conversation',
+    status: 403,
+    message: /belongs to another conversation/,
+    run: () => raw('GET', `/api/widget/conversations/${other.id}`, { token: chat.token }),
+  },
+  {
+    name: 'a widget token on a staff API',
+    status: 403,
+    message: /visitor token cannot call staff APIs/,
+    run: () => raw('GET', `/api/conversations/${chat.id}`, { token: chat.token }),
+  },
+  {
+    name: 'a staff token on a widget API',
+    status: 403,
+    message: /takes a widget visitor token/,
+    run: () => raw('GET', `/api/widget/conversations/${chat.id}`, { token: agentToken }),
+  },
+  {
+    name: 'an invalid presence',
+    status: 400,
+    message: /body\.presence/,
+    run: () => raw('PUT', '/api/me/presence', { token: agentToken, body: '{"presence":"sleeping"}' }),
+  },
+  {
+    name: 'closing for someone else',
+    status: 403,
+    message: /only the primary agent/,
+    run: () => raw('POST', `/api/conversations/${chat.id}/close`, { token: agentToken, body: '{}' }),
+  },
+  {
+    name: 'a forbidden transition (close before wrap-up)',
+    status: 409,
+    message: /Cannot close a conversation that is active: allowed only from wrap-up/,
+    run: () => raw('POST', `/api/conversations/${held.id}/close`, { token: catToken, body: '{}' }),
+  },
+  {
+    name: 'accepting an offer twice',
+    status: 409,
+    message: /already accepted/,
+    run: () => raw('POST', `/api/offers/${held.offerId}/accept`, { token: catToken, body: '{}' }),
+  },
+  // AG2: an alert is answered on its offer; its notification is not dismissed, nor one already closed.
+  {
+    name: 'dismissing an answered alert',
+    status: 409,
+    message: /this notification is already accepted/,
+    run: () => raw('POST', `/api/notifications/${held.offerId}/dismiss`, { token: catToken, body: '{}' }),
+  },
+  {
+    name: 'an unknown notification',
+    status: 404,
+    message: /notification not found/,
+    run: () =>
+      raw('POST', `/api/notifications/00000000-0000-4000-8000-000000000000/open`, { token: agentToken, body: '{}' }),
+  },
+  {
+    name: "someone else's notification",
+    status: 404,
+    message: /notification not found/,
+    run: () => raw('POST', `/api/notifications/${held.offerId}/open`, { token: agentToken, body: '{}' }),
+  },
+  {
+    name: 'a supervisor saving a notification template',
+    status: 403,
+    message: /admin/i,
+    run: () =>
+      raw('PUT', '/api/admin/notification-templates/incoming-chat', {
+        token: supervisorToken,
+        body: JSON.stringify({
+          kind: 'toast',
+          titles: {},
+          fields: [],
+          timeoutSeconds: 9,
+          autoAccept: false,
+          theme: 'dark',
+        }),
+      }),
+  },
 ];
 
 describe('bad input gets a clear 4xx and changes nothing', () => {

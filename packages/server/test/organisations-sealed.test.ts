@@ -350,6 +350,17 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       says: /\{password\}/,
     },
   ],
+  listNotificationTemplates: read,
+  // Keyed by scenario inside the caller's organisation (AG2): the neighbour's same scenario is out of reach.
+  saveNotificationTemplate: () => [
+    {
+      label: 'an assigned alert, which nobody could answer',
+      params: { scenario: 'assigned' },
+      body: { kind: 'alert', titles: {}, fields: [], timeoutSeconds: 30, autoAccept: false, theme: 'light' },
+      expect: 400,
+      says: /is a toast/,
+    },
+  ],
   createOrgQuickReply: ({ n }) => [
     {
       label: "with the neighbour's id in the body",

@@ -14,6 +14,7 @@ export type ListName =
   | 'listChannels'
   | 'listTemplates'
   | 'listAutomatedMessages'
+  | 'listNotificationTemplates'
   | 'listQuickReplies'
   | 'listDispositionCodes'
   | 'listAgents'

@@ -12,6 +12,7 @@ export const PAGES = [
   'channels',
   'templates',
   'automated-messages',
+  'notification-templates',
   'quick-replies',
   'disposition-codes',
   'queues',

@@ -17,6 +17,11 @@ import { handleChannels, type ChannelState } from './fake-channels';
 import { automatedMessagesOff, handleTemplates, type TemplateState } from './fake-templates';
 import { handleQuickReplies, type QuickReplyState } from './fake-quick-replies';
 import { handleDispositionCodes, type DispositionCodeState } from './fake-disposition-codes';
+import {
+  builtInNotificationTemplates,
+  handleNotificationTemplates,
+  type NotificationTemplateState,
+} from './fake-notification-templates';
 
 /** Ids that pass `z.uuid()` (version 4, variant 8). */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -58,7 +63,8 @@ type State = {
 } & ChannelState &
   TemplateState &
   QuickReplyState &
-  DispositionCodeState;
+  DispositionCodeState &
+  NotificationTemplateState;
 
 function demoState(): State {
   const agent = (
@@ -148,6 +154,7 @@ function demoState(): State {
     quickReplies: [],
     dispositionCodes: [],
     usedDispositionCodes: [],
+    notificationTemplates: builtInNotificationTemplates(),
   };
 }
 
@@ -205,6 +212,8 @@ export function createFakeApi() {
     if (quickReply) return quickReply;
     const codeReply = handleDispositionCodes(state, req, () => uuid(nextId++));
     if (codeReply) return codeReply;
+    const notificationReply = handleNotificationTemplates(state, req);
+    if (notificationReply) return notificationReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
     const crud = /^(create|update|delete)(Skill|CapacityProfile|Presence|OperatingHours|Queue|Workstream)$/.exec(name);
     if (crud) {

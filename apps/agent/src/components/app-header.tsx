@@ -7,6 +7,7 @@ import { useAuth } from '../state/auth-store';
 import { usePresenceChoice } from '../state/presence-choice-store';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSelect } from '@switchboard/web';
+import { NotificationMuteToggle } from './notification-mute-toggle';
 import { useNotify } from './notify';
 import { OutboundButton } from './outbound-button';
 
@@ -80,6 +81,7 @@ export function AppHeader() {
       </div>
       <OutboundButton />
       <ConnectionStatus />
+      <NotificationMuteToggle />
       <Text className={styles.user} weight="semibold">
         {user.name}
       </Text>

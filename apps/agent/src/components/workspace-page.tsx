@@ -9,9 +9,9 @@ import { startWorkspace, type WorkspaceServices } from '../state/workspace-servi
 import { AppHeader } from './app-header';
 import { ConversationLists } from './conversation-lists';
 import { TOASTER_ID } from './notify';
-import { OfferAlertHost } from './offer-alert-host';
+import { NotificationStack } from './notification-stack';
 import { SessionArea } from './session-area';
-import { TransferAlertHost } from './transfer-alert-host';
+import { TransferNotices } from './transfer-notices';
 
 const useStyles = makeStyles({
   page: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -55,8 +55,8 @@ export function WorkspacePage() {
           <ConversationLists />
           <SessionArea />
         </main>
-        <OfferAlertHost />
-        <TransferAlertHost />
+        <NotificationStack />
+        <TransferNotices />
         <Toaster toasterId={TOASTER_ID} position="bottom-end" />
       </div>
     </ServicesContext.Provider>

@@ -1,8 +1,8 @@
 import {
   ConversationEvent,
-  Offer,
+  Notification,
+  NotificationClosed,
   OfferClosed,
-  PendingTransfer,
   PresenceEvent,
   SocketEvents,
   TransferClosed,
@@ -17,10 +17,11 @@ export type RealtimeHandlers = {
   /** After every (re)connect, once the server has joined us to our conversations' rooms. */
   onReady(): void;
   onConversationEvent(event: ConversationEvent): void;
-  onOffer(offer: Offer): void;
   onOfferClosed(closed: OfferClosed): void;
-  /** A transfer asked of me (AG5), and its end (answered, run out). */
-  onTransfer(transfer: PendingTransfer): void;
+  /** A notification for me (AG2), and its end in any tab (answered, dismissed, run out). */
+  onNotification(n: Notification): void;
+  onNotificationClosed(closed: NotificationClosed): void;
+  /** The end of a transfer asked of me (AG5): answered, run out. */
   onTransferClosed(closed: TransferClosed): void;
   onPresence(presence: PresenceValue): void;
   onTyping(typing: TypingEvent): void;
@@ -69,9 +70,9 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
     else reconnectSoon();
   });
   on(SocketEvents.conversationEvent, ConversationEvent, handlers.onConversationEvent);
-  on(SocketEvents.offer, Offer, handlers.onOffer);
+  on(SocketEvents.notification, Notification, handlers.onNotification);
+  on(SocketEvents.notificationClosed, NotificationClosed, handlers.onNotificationClosed);
   on(SocketEvents.offerClosed, OfferClosed, handlers.onOfferClosed);
-  on(SocketEvents.transfer, PendingTransfer, handlers.onTransfer);
   on(SocketEvents.transferClosed, TransferClosed, handlers.onTransferClosed);
   on(SocketEvents.presence, PresenceEvent, (p) => handlers.onPresence(p.presence));
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);

@@ -76,10 +76,8 @@ describe('transfer services (AG5)', () => {
     expect(useTransfers.getState().notices).toEqual([]);
   });
 
-  it('accepting opens the conversation and refreshes my lists; a refusal drops the transfer, thrown', async () => {
+  it('accepting opens the conversation and refreshes my lists; a refusal is thrown', async () => {
     const { deps, services } = setUp(null);
-    useTransfers.getState().add(pendingTransfer(1));
-    useTransfers.getState().add(pendingTransfer(2));
     await services.commands.acceptTransfer(pendingTransfer(1));
     expect(api.call).toHaveBeenCalledWith('acceptTransfer', { params: { id: pendingTransfer(1).id }, body: {} });
     expect(deps.openSession).toHaveBeenCalledWith(pendingTransfer(1).conversationId);
@@ -87,28 +85,14 @@ describe('transfer services (AG5)', () => {
 
     api.call.mockRejectedValueOnce(new ApiCallError(409, { message: 'this transfer has expired' }));
     await expect(services.commands.rejectTransfer(pendingTransfer(2))).rejects.toThrow('this transfer has expired');
-    expect(useTransfers.getState().transfers).toEqual([]);
   });
 
-  it('keeps a transfer through a network error, and drops it when the server closes it', async () => {
+  it('a transfer asked of me that closes refreshes my lists only when accepted', () => {
     const { deps, services } = setUp(null);
-    services.pushed(pendingTransfer(1));
-    api.call.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    await expect(services.commands.acceptTransfer(pendingTransfer(1))).rejects.toThrow('Failed to fetch');
-    expect(useTransfers.getState().transfers.map((x) => x.id)).toEqual([pendingTransfer(1).id]);
-    services.closed({
-      id: pendingTransfer(1).id,
-      conversationId: pendingTransfer(1).conversationId,
-      outcome: 'timeout',
-    });
-    expect(useTransfers.getState().transfers).toEqual([]);
+    const { id: transferId, conversationId } = pendingTransfer(1);
+    services.closed({ id: transferId, conversationId, outcome: 'timeout' });
     expect(deps.invalidateLists).not.toHaveBeenCalled();
-  });
-
-  it('on (re)connect, lists the transfers waiting for me', async () => {
-    const { services } = setUp(null);
-    api.call.mockResolvedValueOnce([pendingTransfer(1)]);
-    await services.refresh(2000);
-    expect(useTransfers.getState().transfers).toMatchObject([{ id: pendingTransfer(1).id, skewMs: 2000 }]);
+    services.closed({ id: transferId, conversationId, outcome: 'accepted' });
+    expect(deps.invalidateLists).toHaveBeenCalledTimes(1);
   });
 });

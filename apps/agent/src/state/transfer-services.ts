@@ -1,5 +1,5 @@
 import type { ConversationSummary, PendingTransfer, TransferClosed, TransferRequest } from '@switchboard/protocol';
-import { ApiCallError, call } from '../api/api';
+import { call } from '../api/api';
 import type { TransferEvent } from '../lib/transfer-status';
 import type { TimelineSync } from './timeline-sync';
 import { useTransfers } from './transfers-store';
@@ -14,6 +14,9 @@ export type TransferDeps = {
   invalidateLists(): void;
 };
 
+/** What answering a transfer needs: its id and conversation (a notification carries both). */
+type Subject = Pick<PendingTransfer, 'id' | 'conversationId'>;
+
 /**
  * Transfer (AG5) in the workspace: asking (the primary agent), answering (the receiver), and what
  * the asker's view does once the conversation is no longer theirs: its session closes, the lists refresh.
@@ -23,30 +26,9 @@ export function createTransferServices(deps: TransferDeps) {
   /** Conversations I asked to hand on, with the customer's name, until the answer comes. */
   const asked = new Map<string, string>();
 
-  /** Accept/reject: a refusal (4xx) means the transfer is gone; on a network error it stays. */
-  async function answer(transfer: PendingTransfer, route: 'acceptTransfer' | 'rejectTransfer') {
-    try {
-      await call(route, { params: { id: transfer.id }, body: {} });
-      useTransfers.getState().remove(transfer.id);
-    } catch (err) {
-      if (err instanceof ApiCallError && err.status < 500) useTransfers.getState().remove(transfer.id);
-      throw err;
-    }
-  }
-
   return {
-    /** After every (re)connect; `skewMs` as the offers list measured it (listTransfers has no server time). */
-    async refresh(skewMs: number) {
-      const requestedAt = Date.now();
-      try {
-        useTransfers.getState().sync(await call('listTransfers'), requestedAt, skewMs);
-      } catch (err) {
-        console.warn('loading transfers failed', err);
-      }
-    },
-    pushed: (transfer: PendingTransfer) => useTransfers.getState().add(transfer),
+    /** A transfer asked of me closed (its notification goes by notification:closed). */
     closed(closed: TransferClosed) {
-      useTransfers.getState().remove(closed.id);
       if (closed.outcome === 'accepted') invalidateLists();
     },
     /** A live 'transfer' event, seen before its timeline applies it. */
@@ -76,12 +58,12 @@ export function createTransferServices(deps: TransferDeps) {
         asked.set(conversationId, summaryOf(conversationId)?.customerName ?? '');
         await sync.catchUp(conversationId);
       },
-      async acceptTransfer(transfer: PendingTransfer) {
-        await answer(transfer, 'acceptTransfer');
+      async acceptTransfer(transfer: Subject) {
+        await call('acceptTransfer', { params: { id: transfer.id }, body: {} });
         openSession(transfer.conversationId);
         invalidateLists();
       },
-      rejectTransfer: (transfer: PendingTransfer) => answer(transfer, 'rejectTransfer'),
+      rejectTransfer: (transfer: Subject) => call('rejectTransfer', { params: { id: transfer.id }, body: {} }),
     },
   };
 }

@@ -1,11 +1,11 @@
-import type { Offer } from '@switchboard/protocol';
+import type { Notification, Offer } from '@switchboard/protocol';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiCallError, call } from '../api/api';
 import { createOutboxRunner, isTransientForStaff, newOutboxEntry } from '@switchboard/live';
 import { connectRealtime } from '../realtime/realtime';
 import { useAuth } from './auth-store';
 import { useConnection } from './connection-store';
-import { useOffers } from './offers-store';
+import { useNotifications } from './notifications-store';
 import { outboxPort, useOutbox, type AgentMessage } from './outbox-store';
 import { presencePushed, resetPresenceSync } from './presence-sync';
 import { bindSessions, showWorkspace, useSessions } from './sessions-store';
@@ -41,7 +41,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   bindSessions(workspace);
   useOutbox.getState().hydrate(userId);
   useConnection.getState().reset();
-  useOffers.getState().clear();
+  useNotifications.getState().clear();
   useTransfers.getState().clear();
   resetPresenceSync();
   resetTimelines();
@@ -70,16 +70,19 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
 
-  /** Answers how far this browser's clock is ahead of the server's, as the answer showed it. */
-  async function refreshOffers(): Promise<number> {
+  /**
+   * My pending notifications (AG2), after every (re)connect; answers how far this browser's clock
+   * is ahead of the server's, as the answer showed it.
+   */
+  async function refreshNotifications(): Promise<number> {
     const requestedAt = Date.now();
     try {
-      const { offers, serverTime } = await call('listOffers');
+      const { notifications, serverTime } = await call('listNotifications');
       const answeredAt = Date.now();
-      useOffers.getState().sync(offers, requestedAt, serverTime, answeredAt);
+      useNotifications.getState().sync(notifications, requestedAt, serverTime, answeredAt);
       return answeredAt - Date.parse(serverTime);
     } catch (err) {
-      console.warn('loading offers failed', err);
+      console.warn('loading notifications failed', err);
       return 0;
     }
   }
@@ -111,7 +114,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     closeSession,
     invalidateLists,
   });
-  const refreshAlerts = () => void refreshOffers().then((skewMs) => transfers.refresh(skewMs));
+  const refreshAlerts = () => void refreshNotifications();
 
   const realtime = connectRealtime(token, {
     onStatus: (status) => useConnection.getState().setStatus(status),
@@ -132,12 +135,15 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
       if (event.type === 'message' && event.message.kind === 'customer')
         useConnection.getState().setTyping(event.conversationId, '', false);
     },
-    onOffer: (offer) => useOffers.getState().add(offer),
     onOfferClosed(closed) {
-      useOffers.getState().remove(closed.offerId);
       if (closed.outcome === 'accepted') invalidateLists();
     },
-    onTransfer: (transfer) => transfers.pushed(transfer),
+    onNotification(n) {
+      useNotifications.getState().add(n);
+      // Auto-accepted work is mine already: it shows in my list at once.
+      if (n.scenario === 'assigned') invalidateLists();
+    },
+    onNotificationClosed: (closed) => useNotifications.getState().remove(closed.id),
     onTransferClosed: (closed) => transfers.closed(closed),
     onPresence: (presence) => presencePushed(presence),
     onTyping(typing) {
@@ -156,16 +162,37 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   refreshAlerts();
   outbox.kick();
 
-  /** Accept/reject: a refusal (4xx) means the offer is gone; on a network error it stays. */
-  async function answer(offer: Offer, route: 'acceptOffer' | 'rejectOffer') {
+  type Subject = Pick<Offer, 'id' | 'conversationId'>;
+
+  /**
+   * The one way a notification is answered (AG2): an alert's Accept or Reject goes to its offer's
+   * or transfer's route, a toast is opened or dismissed. A refusal (4xx) means it is gone; on a
+   * network error it stays.
+   */
+  async function answerNotification(n: Notification, answer: 'accept' | 'reject' | 'open' | 'dismiss') {
     try {
-      await call(route, { params: { id: offer.id }, body: {} });
-      useOffers.getState().remove(offer.id);
+      if ((answer === 'accept' || answer === 'reject') && n.subject) {
+        const subject = { id: n.subject.id, conversationId: n.conversationId ?? '' };
+        if (n.subject.type === 'offer') await (answer === 'accept' ? accept(subject) : reject(subject));
+        else await transfers.commands[answer === 'accept' ? 'acceptTransfer' : 'rejectTransfer'](subject);
+      } else if (answer === 'open') {
+        await call('openNotification', { params: { id: n.id }, body: {} });
+        if (n.conversationId) openSession(n.conversationId);
+      } else await call('dismissNotification', { params: { id: n.id }, body: {} });
+      useNotifications.getState().remove(n.id);
     } catch (err) {
-      if (err instanceof ApiCallError && err.status < 500) useOffers.getState().remove(offer.id);
+      if (err instanceof ApiCallError && err.status < 500) useNotifications.getState().remove(n.id);
       throw err;
     }
   }
+
+  async function accept(offer: Subject) {
+    await call('acceptOffer', { params: { id: offer.id }, body: {} });
+    useSessions.getState().open(offer.conversationId);
+    realtime.follow(offer.conversationId);
+    invalidateLists();
+  }
+  const reject = (offer: Subject) => call('rejectOffer', { params: { id: offer.id }, body: {} });
 
   const services = {
     sync,
@@ -176,13 +203,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     retrySend: (clientMessageId: string) => outbox.retryFailed(clientMessageId),
     discardSend: (clientMessageId: string) => outboxPort.remove(clientMessageId),
     emitTyping: realtime.emitTyping,
-    async accept(offer: Offer) {
-      await answer(offer, 'acceptOffer');
-      useSessions.getState().open(offer.conversationId, offer.customerName);
-      realtime.follow(offer.conversationId);
-      invalidateLists();
-    },
-    reject: (offer: Offer) => answer(offer, 'rejectOffer'),
+    answerNotification,
     ...transfers.commands,
     ...consults.commands,
     /**

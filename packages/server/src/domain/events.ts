@@ -1,5 +1,7 @@
 import type {
   ConversationEvent,
+  Notification,
+  NotificationClosed,
   Offer,
   OfferClosed,
   PendingTransfer,
@@ -23,6 +25,9 @@ export type DomainEvent =
   | { kind: 'offer-closed'; orgId: string; agentId: string; closed: OfferClosed }
   | { kind: 'transfer-requested'; orgId: string; agentId: string; transfer: PendingTransfer }
   | { kind: 'transfer-closed'; orgId: string; agentId: string; closed: TransferClosed }
+  /** AG2: to every tab of the recipient; an alert's close follows its offer's or transfer's. */
+  | { kind: 'notification-created'; orgId: string; recipientId: string; notification: Notification }
+  | { kind: 'notification-closed'; orgId: string; recipientId: string; closed: NotificationClosed }
   /** The agent no longer works it (transferred on): their sockets leave its staff room. */
   | { kind: 'left'; orgId: string; conversationId: string; agentId: string }
   | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence }

@@ -7,6 +7,7 @@ import { SocketEvents, TypingSignal, type Presence } from '@switchboard/protocol
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Identity } from '../services/identity.js';
+import { stateForOutcome } from '../domain/notifications/answers.js';
 import { createPresenceFollower } from './presence-follower.js';
 import { rooms } from './rooms.js';
 
@@ -143,6 +144,11 @@ export async function createRealtime(deps: RealtimeDeps) {
         return;
       case 'offer-closed':
         io.to(rooms.user(event.agentId)).emit(SocketEvents.offerClosed, event.closed);
+        // An alert has its offer's id and closed with it, in the offer's transaction (AG2).
+        io.to(rooms.user(event.agentId)).emit(SocketEvents.notificationClosed, {
+          id: event.closed.offerId,
+          state: stateForOutcome(event.closed.outcome),
+        });
         if (event.closed.outcome !== 'accepted')
           io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.closed.conversationId));
         return;
@@ -151,6 +157,16 @@ export async function createRealtime(deps: RealtimeDeps) {
         return;
       case 'transfer-closed':
         io.to(rooms.user(event.agentId)).emit(SocketEvents.transferClosed, event.closed);
+        io.to(rooms.user(event.agentId)).emit(SocketEvents.notificationClosed, {
+          id: event.closed.id,
+          state: stateForOutcome(event.closed.outcome),
+        });
+        return;
+      case 'notification-created':
+        io.to(rooms.user(event.recipientId)).emit(SocketEvents.notification, event.notification);
+        return;
+      case 'notification-closed':
+        io.to(rooms.user(event.recipientId)).emit(SocketEvents.notificationClosed, event.closed);
         return;
       case 'left':
         io.in(rooms.user(event.agentId)).socketsLeave(rooms.staff(event.conversationId));

@@ -2,6 +2,7 @@ import type { ConsultOptions, ConsultRequest } from '@switchboard/protocol';
 import { ConsultRequest as ConsultRequestSchema } from '@switchboard/protocol';
 import { agentTargetRefusal, consultRefusal, transferCandidates } from '../domain/conversation/transfer.js';
 import { conflict, DomainError, notFound } from '../domain/errors.js';
+import { alertTimeoutSeconds } from '../domain/notifications/templates.js';
 import { offerExpiresAt } from '../domain/routing/offer-timing.js';
 import { getConversation, type ConversationRow } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
@@ -13,6 +14,7 @@ import { listStaff, staffName } from '../store/users.js';
 import type { ConversationKit } from './conversation-kit.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
+import { handoffTemplate, notifyHandoff } from './notifications.js';
 import { targetRules } from './transfers.js';
 
 type Step = 'requested' | 'accepted' | 'rejected' | 'timeout' | 'left' | 'may-message-customer' | 'notes-only';
@@ -91,7 +93,10 @@ export function createConsultService(kit: ConversationKit & { defaultOfferTimeou
           throw conflict(`a consult request to ${staff.name} already waits for an answer`);
         const now = clock.now();
         const config = await loadRoutingConfig(tx, c.orgId);
-        const timeout = config.workstreams.get(c.workstreamId)?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds;
+        const template = await handoffTemplate(tx, c.orgId, 'consult');
+        const workstream =
+          config.workstreams.get(c.workstreamId)?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds;
+        const timeout = alertTimeoutSeconds(template, workstream);
         const h = await store.insertHandoff(tx, {
           kind: 'consult',
           orgId: c.orgId,
@@ -117,6 +122,7 @@ export function createConsultService(kit: ConversationKit & { defaultOfferTimeou
           agentId: req.userId,
           transfer: store.pendingView(h, c, who.name, queueName),
         });
+        await notifyHandoff(tx, log, h, { c, fromName: who.name, queueName, template });
       });
     },
 

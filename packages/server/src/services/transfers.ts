@@ -9,6 +9,7 @@ import {
   type TargetRules,
 } from '../domain/conversation/transfer.js';
 import { conflict, DomainError, notFound } from '../domain/errors.js';
+import { alertTimeoutSeconds } from '../domain/notifications/templates.js';
 import { offerExpiresAt } from '../domain/routing/offer-timing.js';
 import { isOpen } from '../domain/routing/operating-hours.js';
 import type { RoutingConfig } from '../domain/routing/types.js';
@@ -28,6 +29,7 @@ import { staffActor, type ConversationKit } from './conversation-kit.js';
 import type { ConsultService } from './consults.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
+import { handoffTemplate, notifyHandoff } from './notifications.js';
 
 export function targetRules(c: ConversationRow, config: RoutingConfig, fromUserId: string): TargetRules {
   const ws = config.workstreams.get(c.workstreamId);
@@ -83,7 +85,9 @@ export function createTransferService(
       throw new DomainError(input ? 'invalid' : 'conflict', refusal);
     }
     const ws = config.workstreams.get(c.workstreamId);
-    const expiresAt = offerExpiresAt(now, ws?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds);
+    const template = await handoffTemplate(tx, c.orgId, 'transfer');
+    const timeout = alertTimeoutSeconds(template, ws?.offerTimeoutSeconds ?? kit.defaultOfferTimeoutSeconds);
+    const expiresAt = offerExpiresAt(now, timeout);
     let h: store.HandoffRow;
     try {
       h = await store.insertHandoff(tx, {
@@ -105,6 +109,7 @@ export function createTransferService(
     const queueName = c.queueId ? (config.queues.get(c.queueId)?.name ?? null) : null;
     const transfer = store.pendingView(h, c, who.name, queueName);
     log.add({ kind: 'transfer-requested', orgId: c.orgId, agentId, transfer });
+    await notifyHandoff(tx, log, h, { c, fromName: who.name, queueName, template });
   }
 
   async function toQueue(tx: Db, log: EventLog, who: StaffIdentity, c: ConversationRow, queueId: string, note: string) {

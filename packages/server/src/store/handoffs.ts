@@ -1,6 +1,8 @@
-import { aliasedTable, and, asc, eq, lte } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { PendingTransfer, TransferOutcome } from '@switchboard/protocol';
+import { stateForOutcome } from '../domain/notifications/answers.js';
 import type { Db } from './db.js';
+import { closeBySubject } from './notifications.js';
 import { conversations, handoffs, queues, users } from './schema.js';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
@@ -62,7 +64,7 @@ export async function pendingTransferOf(tx: Db, orgId: string, conversationId: s
   return row;
 }
 
-/** Pending → `outcome`, only if still pending: of two answers racing, one wins. */
+/** Pending → `outcome`, only if still pending: of two answers racing, one wins. Its alert closes with it. */
 export async function closeHandoff(
   tx: Db,
   orgId: string,
@@ -75,6 +77,7 @@ export async function closeHandoff(
     .set({ status: outcome, closedAt: at })
     .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id), eq(handoffs.status, 'pending')))
     .returning({ id: handoffs.id });
+  if (rows.length > 0) await closeBySubject(tx, orgId, [id], stateForOutcome(outcome), at);
   return rows.length > 0;
 }
 
@@ -143,9 +146,39 @@ export function pendingView(
 
 /** Every request of the conversation still waiting is withdrawn (it left the agent who asked). */
 export async function withdrawPending(tx: Db, orgId: string, conversationId: string, at: Date) {
-  return tx
+  const rows = await tx
     .update(handoffs)
     .set({ status: 'withdrawn', closedAt: at })
     .where(and(eq(handoffs.orgId, orgId), eq(handoffs.conversationId, conversationId), eq(handoffs.status, 'pending')))
     .returning({ id: handoffs.id, toUserId: handoffs.toUserId });
+  await closeBySubject(
+    tx,
+    orgId,
+    rows.map((r) => r.id),
+    'withdrawn',
+    at,
+  );
+  return rows;
+}
+
+/**
+ * Of these open conversations, those a colleague sent to their queue (a transfer to a queue since
+ * they last entered it): routing's offer of one is an escalation (AG2). One statement per block.
+ */
+export async function escalatedAmong(db: Db, orgId: string, conversationIds: readonly string[]): Promise<Set<string>> {
+  if (conversationIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: handoffs.conversationId })
+    .from(handoffs)
+    .innerJoin(conversations, and(eq(conversations.id, handoffs.conversationId), eq(conversations.orgId, orgId)))
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        inArray(handoffs.conversationId, [...conversationIds]),
+        isNotNull(handoffs.toQueueId),
+        eq(handoffs.toQueueId, conversations.queueId),
+        gte(handoffs.requestedAt, conversations.routingAge),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,5 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
+import { stateForOutcome } from '../domain/notifications/answers.js';
 import type { Db } from './db.js';
+import { closeBySubject } from './notifications.js';
 import { conversations, offers, queues, users } from './schema.js';
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -13,7 +15,10 @@ export async function getOffer(db: Db, orgId: string, id: string): Promise<Offer
   return row;
 }
 
-/** Closes a pending offer; false when it was no longer pending (someone else closed it first). */
+/**
+ * Closes a pending offer and its alert (AG2) in the caller's transaction; false when it was no
+ * longer pending (someone else closed it first).
+ */
 export async function closeOffer(
   tx: Db,
   orgId: string,
@@ -26,6 +31,7 @@ export async function closeOffer(
     .set({ status: outcome, closedAt: now })
     .where(and(eq(offers.orgId, orgId), eq(offers.id, id), eq(offers.status, 'pending')))
     .returning({ id: offers.id });
+  if (rows.length === 1) await closeBySubject(tx, orgId, [id], stateForOutcome(outcome), now);
   return rows.length === 1;
 }
 

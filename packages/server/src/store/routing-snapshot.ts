@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Presence, SkillRequirement } from '@switchboard/protocol';
+import type { Channel, Presence, SkillRequirement } from '@switchboard/protocol';
 import { isAsynchronousChannel } from '../channels/registry.js';
 import { ONGOING_STATES } from '../domain/conversation/lifecycle.js';
 import type { AgentState, QueueStats, WorkItem } from '../domain/routing/types.js';
@@ -119,7 +119,13 @@ export async function loadOpenItems(
     ids?: string[];
   },
 ): Promise<
-  (WorkItem & { queuePriority: number; routingAge: Date; customerName: string; firstMessage: string | null })[]
+  (WorkItem & {
+    queuePriority: number;
+    routingAge: Date;
+    customerName: string;
+    firstMessage: string | null;
+    channel: Channel;
+  })[]
 > {
   if (opts.queueIds.length === 0 || opts.workstreamIds.length === 0) return [];
   const c = conversations;
@@ -182,6 +188,7 @@ export async function loadOpenItems(
     routingAge: r.routingAge,
     customerName: r.customerName,
     firstMessage: r.firstMessage,
+    channel: r.channel,
   }));
 }
 

@@ -6,6 +6,7 @@ import { rowsOf, type Db } from './db.js';
 import type { EventRow } from './events.js';
 import { profileUsedOn, sessionsHeldBy, usageDay } from './capacity-use.js';
 import { lockAgents, lockConversations } from './locks.js';
+import { claimNotificationsInsert, type NewNotification } from './notifications.js';
 import { compactSteps } from './trace-encoding.js';
 import { transaction } from './transaction.js';
 import {
@@ -34,6 +35,10 @@ export type Claim = {
   /** The conversation event recorded with the claim: `offered` (staff only) or `accepted` (public). */
   event: { type: 'offered' | 'accepted'; payload: Record<string, unknown>; public: boolean };
   trace: TraceStep[];
+  /** Accepted as it is made because the scenario's template says so (AG2); recorded on the offer. */
+  autoAccepted?: boolean;
+  /** The agent's notification (AG2), written by the same statement; an alert answers the offer. */
+  notification?: Pick<NewNotification, 'scenario' | 'kind' | 'payload' | 'expiresAt'>;
 };
 
 export type ClaimResult = {
@@ -225,13 +230,25 @@ async function moveConversations(
       type: c.event.type,
       payload: { ...c.event.payload, offerId: c.offerId },
       trace: compactSteps(c.trace),
+      auto: c.autoAccepted === true,
+      // The notification has the offer's id: its alert closes with the offer (notifications.ts).
+      notif: c.notification
+        ? {
+            id: c.offerId,
+            scenario: c.notification.scenario,
+            kind: c.notification.kind,
+            subject: c.notification.kind === 'alert' ? c.offerId : null,
+            payload: c.notification.payload,
+            expires_at: c.notification.expiresAt.toISOString(),
+          }
+        : null,
     })),
   );
   const rows = rowsOf<{ id: string; last_seq: number; last_public_seq: number }>(
     await tx.execute(sql`
       with req as (
         select * from json_to_recordset(${req}::json) as r(conv uuid, agent uuid, queue uuid, units int, profiles jsonb, offer_id uuid,
-          event_id uuid, trace_id uuid, status text, expires_at timestamptz, accepted_at timestamptz, pub int, type text, payload jsonb, trace json)
+          event_id uuid, trace_id uuid, status text, expires_at timestamptz, accepted_at timestamptz, pub int, type text, payload jsonb, trace json, auto boolean, notif jsonb)
       ), moved as (
         update ${conversations} c set state = 'active', agent_id = req.agent, charged_units = req.units, charged_profile_ids = req.profiles,
           accepted_at = req.accepted_at, updated_at = ${at}::timestamptz, last_seq = c.last_seq + 1, last_public_seq = c.last_public_seq + req.pub
@@ -245,8 +262,9 @@ async function moveConversations(
         from (select distinct queue, agent from done) d
         where qm.org_id = ${orgId}::uuid and qm.queue_id = d.queue and qm.user_id = d.agent
       ), offer as (
-        insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at)
-        select offer_id, ${orgId}::uuid, conv, agent, status, ${at}::timestamptz, expires_at, accepted_at from done
+        insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at, auto_accepted)
+        select offer_id, ${orgId}::uuid, conv, agent, status, ${at}::timestamptz, expires_at, accepted_at, auto from done
+      ), notification as (${claimNotificationsInsert(orgId, at)}
       ), event as (
         insert into ${conversationEvents} (id, org_id, conversation_id, seq, public_seq, type, payload, created_at)
         select event_id, ${orgId}::uuid, conv, last_seq, case when pub = 1 then last_public_seq end, type, payload, ${at}::timestamptz from done

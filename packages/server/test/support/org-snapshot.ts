@@ -9,6 +9,8 @@ import {
   conversationParticipants,
   conversations,
   dispositionCodes,
+  notifications,
+  notificationTemplates,
   offers,
   quickReplies,
   widgets,
@@ -40,6 +42,12 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
     db.select().from(channelInbound).where(eq(channelInbound.orgId, orgId)).orderBy(asc(channelInbound.id)),
     db.select().from(quickReplies).where(eq(quickReplies.orgId, orgId)).orderBy(asc(quickReplies.id)),
     db.select().from(dispositionCodes).where(eq(dispositionCodes.orgId, orgId)).orderBy(asc(dispositionCodes.id)),
+    db
+      .select()
+      .from(notificationTemplates)
+      .where(eq(notificationTemplates.orgId, orgId))
+      .orderBy(asc(notificationTemplates.scenario)),
+    db.select().from(notifications).where(eq(notifications.orgId, orgId)).orderBy(asc(notifications.id)),
   ]);
   return JSON.stringify({ config, rows });
 }
