@@ -847,7 +847,7 @@ export const routes = {
     binary: true,
     params: AttachmentParams,
     response: FileBytes,
-    summary: 'A file sent in the visitor\'s chat',
+    summary: "A file sent in the visitor's chat",
   }),
   getAttachmentSettings: admin({
     method: 'GET',

@@ -15,6 +15,10 @@ import { adminRoutes } from './http/routes/admin-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { transferRoutes } from './http/routes/transfer-routes.js';
+import { attachmentRoutes } from './http/routes/attachment-routes.js';
+import { createAttachmentService } from './services/attachments.js';
+import type { FileStore } from './files/file-store.js';
+import { openFileStore } from './files/open-file-store.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { installCors } from './http/cors.js';
@@ -80,7 +84,7 @@ export type App = {
 /** The composition root: config -> store -> services -> http and realtime -> jobs. */
 export async function createApp(
   config: Config,
-  opts: { clock?: Clock; log?: Logger; database?: Database } = {},
+  opts: { clock?: Clock; log?: Logger; database?: Database; files?: FileStore } = {},
 ): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ? withRedaction(opts.log) : createLogger(config.LOG_LEVEL);
@@ -140,6 +144,9 @@ export async function createApp(
   const transfers = createTransferService({ ...kit, consults });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
+  // Attachment bytes (AG4): the data folder, or S3 when ATTACHMENT_STORE=s3.
+  const files = opts.files ?? openFileStore(config);
+  const attachments = createAttachmentService({ db, clock, files, partOf: kit.partOf });
 
   // One line per request at info (X4), tagged so the routing log can be read without them.
   const httpLog = log.child({ component: 'http' });
@@ -176,6 +183,7 @@ export async function createApp(
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
+  attachmentRoutes(http, { tokens, attachments });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });

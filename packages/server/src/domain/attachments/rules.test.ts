@@ -18,7 +18,12 @@ describe('which uploads are kept (AG4)', () => {
     ['an unknown type', 'application/zip', PNG, { refusal: 'unsupported', message: /application\/zip/ }],
     ['text bytes declared as png', 'image/png', TEXT, { refusal: 'unsupported', message: /bytes are text\/plain/ }],
     ['png bytes declared as text', 'text/plain', PNG, { refusal: 'unsupported', message: /bytes are image\/png/ }],
-    ['zip bytes declared as png', 'image/png', new Uint8Array([0x50, 0x4b, 3, 4, 0]), { refusal: 'unsupported', message: /none of the known/ }],
+    [
+      'zip bytes declared as png',
+      'image/png',
+      new Uint8Array([0x50, 0x4b, 3, 4, 0]),
+      { refusal: 'unsupported', message: /none of the known/ },
+    ],
   ])('%s', (_what, declaredType, data, want) => {
     const got = checkUpload({ declaredType, fileName: 'f', data }, limits);
     if ('ok' in want) expect(got).toMatchObject(want);
@@ -29,8 +34,9 @@ describe('which uploads are kept (AG4)', () => {
   });
 
   it('checks the size first: a huge file of a forbidden type is refused as too large', () => {
-    expect(checkUpload({ declaredType: 'application/zip', fileName: 'x', data: new Uint8Array(2000) }, limits))
-      .toMatchObject({ refusal: 'too-large' });
+    expect(
+      checkUpload({ declaredType: 'application/zip', fileName: 'x', data: new Uint8Array(2000) }, limits),
+    ).toMatchObject({ refusal: 'too-large' });
   });
 });
 

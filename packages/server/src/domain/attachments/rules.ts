@@ -64,7 +64,7 @@ export function checkUpload(
     );
   if (data.length === 0) return refuse('invalid', 'the file is empty');
   const declared = mediaType(upload.declaredType);
-  if (!declared) return refuse('unsupported', "send the file with its Content-Type, e.g. image/png");
+  if (!declared) return refuse('unsupported', 'send the file with its Content-Type, e.g. image/png');
   const allowed = limits.types.join(', ') || 'none';
   if (!limits.types.includes(declared))
     return refuse('unsupported', `files of type ${declared} are not allowed here; allowed: ${allowed}`);
