@@ -69,7 +69,7 @@ async function upload(
   const res = await fetch(`${server.url}${path}?name=${encodeURIComponent(file.name ?? 'file')}`, {
     method: 'POST',
     headers,
-    body: file.data,
+    body: new Uint8Array(file.data),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { message?: string } };
 }

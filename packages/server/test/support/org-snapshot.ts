@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from '@switchboard/protocol';
 import type { Db } from '../../src/store/db.js';
 import {
+  attachments,
   channelInbound,
   channels,
   contacts,
@@ -11,14 +12,15 @@ import {
   dispositionCodes,
   offers,
   quickReplies,
+  orgSettings,
   widgets,
 } from '../../src/store/schema.js';
 
 /**
  * Everything an organisation holds that a request could change: its whole routing configuration
  * (the export an admin downloads, without its timestamp) and every row of its conversations,
- * events, offers, participants, contacts, widgets, channels and their inbound log, quick replies and
- * disposition codes.
+ * events, offers, participants, contacts, widgets, channels and their inbound log, quick replies,
+ * disposition codes, attachments and the organisation's settings row (attachment limits).
  * The outbox is left out: its sender changes rows in the background (attempts, states) whatever the
  * request did. Equal snapshots: the request changed nothing.
  * Users are left out on purpose: any agent request records presence activity on the user row.
@@ -40,6 +42,8 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
     db.select().from(channelInbound).where(eq(channelInbound.orgId, orgId)).orderBy(asc(channelInbound.id)),
     db.select().from(quickReplies).where(eq(quickReplies.orgId, orgId)).orderBy(asc(quickReplies.id)),
     db.select().from(dispositionCodes).where(eq(dispositionCodes.orgId, orgId)).orderBy(asc(dispositionCodes.id)),
+    db.select().from(attachments).where(eq(attachments.orgId, orgId)).orderBy(asc(attachments.id)),
+    db.select().from(orgSettings).where(eq(orgSettings.orgId, orgId)),
   ]);
   return JSON.stringify({ config, rows });
 }
