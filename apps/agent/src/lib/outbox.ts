@@ -1,10 +1,12 @@
-import { ApiCallError } from '@switchboard/protocol';
+import { ApiCallError, type AttachmentRef } from '@switchboard/protocol';
 
 export type OutboxEntry = {
   clientMessageId: string;
   conversationId: string;
   text: string;
   internal: boolean;
+  /** Files uploaded before sending (AG4); entries kept from before attachments have none. */
+  attachments?: AttachmentRef[];
   createdAt: number;
   status: 'pending' | 'failed';
   attempts: number;
@@ -12,7 +14,7 @@ export type OutboxEntry = {
   error: string | null;
 };
 
-export type OutboxInput = Pick<OutboxEntry, 'clientMessageId' | 'conversationId' | 'text' | 'internal'>;
+export type OutboxInput = Pick<OutboxEntry, 'clientMessageId' | 'conversationId' | 'text' | 'internal' | 'attachments'>;
 
 export function newOutboxEntry(input: OutboxInput, now: number): OutboxEntry {
   return { ...input, createdAt: now, status: 'pending', attempts: 0, nextAttemptAt: now, error: null };
@@ -62,8 +64,12 @@ export function createOutboxRunner<R>(deps: OutboxRunnerDeps<R>) {
 
   function heads(): OutboxEntry[] {
     const byConversation = new Map<string, OutboxEntry>();
-    const pending = deps.store.list().filter((e) => e.status === 'pending').sort((a, b) => a.createdAt - b.createdAt);
-    for (const entry of pending) if (!byConversation.has(entry.conversationId)) byConversation.set(entry.conversationId, entry);
+    const pending = deps.store
+      .list()
+      .filter((e) => e.status === 'pending')
+      .sort((a, b) => a.createdAt - b.createdAt);
+    for (const entry of pending)
+      if (!byConversation.has(entry.conversationId)) byConversation.set(entry.conversationId, entry);
     return [...byConversation.values()];
   }
 
@@ -76,9 +82,17 @@ export function createOutboxRunner<R>(deps: OutboxRunnerDeps<R>) {
     } catch (err) {
       const attempts = entry.attempts + 1;
       if (classifySendError(err) === 'fail') {
-        deps.store.update(entry.clientMessageId, { status: 'failed', attempts, error: err instanceof Error ? err.message : String(err) });
+        deps.store.update(entry.clientMessageId, {
+          status: 'failed',
+          attempts,
+          error: err instanceof Error ? err.message : String(err),
+        });
       } else {
-        deps.store.update(entry.clientMessageId, { attempts, nextAttemptAt: deps.now() + backoff(attempts), error: null });
+        deps.store.update(entry.clientMessageId, {
+          attempts,
+          nextAttemptAt: deps.now() + backoff(attempts),
+          error: null,
+        });
       }
     } finally {
       inFlight.delete(entry.clientMessageId);
@@ -105,7 +119,9 @@ export function createOutboxRunner<R>(deps: OutboxRunnerDeps<R>) {
     /** After a reconnect: the server is back, so waiting out the backoff only delays messages. */
     retryNow(): void {
       const now = deps.now();
-      for (const e of deps.store.list()) if (e.status === 'pending' && e.nextAttemptAt > now) deps.store.update(e.clientMessageId, { nextAttemptAt: now });
+      for (const e of deps.store.list())
+        if (e.status === 'pending' && e.nextAttemptAt > now)
+          deps.store.update(e.clientMessageId, { nextAttemptAt: now });
       kick();
     },
     retryFailed(clientMessageId: string): void {
