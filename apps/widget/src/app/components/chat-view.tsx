@@ -13,7 +13,13 @@ export function ChatView({ snap, session, onNewChat }: Props) {
   return (
     <section className="chat">
       <StatusLine status={status} agentName={snap.status.agentName} onEnd={() => session.end()} />
-      <MessageList events={snap.timeline.events} outbox={snap.outbox} agentTyping={snap.agentTyping} onDismiss={(id) => session.dismiss(id)} />
+      <MessageList
+        events={snap.timeline.events}
+        outbox={snap.outbox}
+        agentTyping={snap.agentTyping}
+        onDismiss={(id) => session.dismiss(id)}
+        loadFile={session.fileBlob}
+      />
       {status === 'ended' ? (
         <div className="ended">
           <button type="button" className="primary" data-testid="chat-new" onClick={onNewChat}>
@@ -21,7 +27,11 @@ export function ChatView({ snap, session, onNewChat }: Props) {
           </button>
         </div>
       ) : (
-        <Composer onSend={(text) => session.send(text)} onTyping={() => session.typing()} />
+        <Composer
+          onSend={(text, files) => session.send(text, files)}
+          onUpload={(file) => session.upload(file)}
+          onTyping={() => session.typing()}
+        />
       )}
     </section>
   );

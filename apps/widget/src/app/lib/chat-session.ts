@@ -3,6 +3,7 @@ import {
   createApiClient,
   MAX_MESSAGE_BYTES,
   type ApiClient,
+  type AttachmentRef,
   type ContextVariables,
   type ConversationEvent,
   type PrechatAnswers,
@@ -115,26 +116,65 @@ export class ChatSession {
   /** Starts a conversation; errors go to the pre-chat form. */
   async startChat(prechat: PrechatAnswers): Promise<void> {
     const { widgetId, locale } = this.deps;
-    const res = await this.api.call('startChat', { params: { widgetId }, body: { prechat, context: this.context, locale } });
+    const res = await this.api.call('startChat', {
+      params: { widgetId },
+      body: { prechat, context: this.context, locale },
+    });
     this.gen++;
     this.token = res.token;
-    this.deps.storage.update((s) => ({ ...s, token: res.token, conversationId: res.conversation.id, lastSeq: res.conversation.lastSeq, outbox: [] }));
+    this.deps.storage.update((s) => ({
+      ...s,
+      token: res.token,
+      conversationId: res.conversation.id,
+      lastSeq: res.conversation.lastSeq,
+      outbox: [],
+    }));
     this.adopt(res.conversation);
   }
 
-  send(text: string): SendResult {
+  send(text: string, attachments: AttachmentRef[] = []): SendResult {
     const trimmed = text.trim();
     const id = this.snap.conversationId;
-    if (!trimmed) return 'empty';
+    if (!trimmed && attachments.length === 0) return 'empty';
     if (utf8Bytes(trimmed) > MAX_MESSAGE_BYTES) return 'too-long';
     if (!id || chatStatus(this.snap.status) === 'ended') return 'ended';
-    const item: OutboxItem = { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed, createdAt: new Date().toISOString(), error: null };
+    const files = attachments.length ? { attachments } : {};
+    const item: OutboxItem = {
+      clientMessageId: newClientMessageId(),
+      conversationId: id,
+      text: trimmed,
+      ...files,
+      createdAt: new Date().toISOString(),
+      error: null,
+    };
     this.deps.storage.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, item) }));
     this.typingSignal?.stop();
     this.set({ outbox: this.outboxFor(this.snap.timeline) });
     this.sender?.kick();
     return 'sent';
   }
+
+  /**
+   * Uploads a file for the next message (AG4). The server checks its size, type and bytes now, so a
+   * refusal shows beside the file, before anything is sent.
+   */
+  async upload(file: File): Promise<{ ok: true; ref: AttachmentRef } | { ok: false; message: string }> {
+    const id = this.snap.conversationId;
+    if (!id) return { ok: false, message: 'no chat' };
+    try {
+      const up = await this.api.upload('visitorUpload', { params: { id }, query: { name: file.name } }, file);
+      return { ok: true, ref: { id: up.id, name: up.name, contentType: up.contentType, size: up.size } };
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** A file of this chat as bytes, fetched with the visitor's token (it never goes in a URL). */
+  fileBlob = async (attachmentId: string): Promise<Blob> => {
+    const id = this.snap.conversationId;
+    if (!id) throw new Error('no chat');
+    return this.api.download('visitorDownload', { params: { id, attachmentId } });
+  };
 
   /** Drops a message the server refused. */
   dismiss(clientMessageId: string): void {
@@ -265,7 +305,8 @@ export class ChatSession {
       connect: this.deps.connect ?? connectRealtime,
       lastSeq: () => this.snap.timeline.lastSeq,
       onEvents: (events) => this.receive(events),
-      onAgentTyping: (agentTyping) => this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
+      onAgentTyping: (agentTyping) =>
+        this.set({ agentTyping: chatStatus(this.snap.status) === 'ended' ? null : agentTyping }),
       onConnection: (connection) => this.set({ connection }),
       onReconnected: () => this.sender?.kick(),
       onGone: () => this.newChat(),
@@ -275,7 +316,15 @@ export class ChatSession {
       storage: this.deps.storage,
       conversationId: id,
       delay: this.delay,
-      send: (item) => this.api.call('visitorSend', { params: { id }, body: { clientMessageId: item.clientMessageId, text: item.text } }),
+      send: (item) =>
+        this.api.call('visitorSend', {
+          params: { id },
+          body: {
+            clientMessageId: item.clientMessageId,
+            text: item.text,
+            attachmentIds: (item.attachments ?? []).map((a) => a.id),
+          },
+        }),
       onSent: (_item, event) => this.receive([event]),
       onFailed: () => this.set({ outbox: this.outboxFor(this.snap.timeline) }),
     });
@@ -295,7 +344,12 @@ export class ChatSession {
       if (agentSpoke) this.feed?.agentSpoke();
       // A message from the agent, or the end of the chat, ends the typing indicator.
       const typingOver = agentSpoke || chatStatus(status) === 'ended';
-      this.set({ timeline, status, outbox: this.outboxFor(timeline), agentTyping: typingOver ? null : this.snap.agentTyping });
+      this.set({
+        timeline,
+        status,
+        outbox: this.outboxFor(timeline),
+        agentTyping: typingOver ? null : this.snap.agentTyping,
+      });
     } else if (events.some((e) => e.type === 'message')) {
       this.set({ outbox: this.outboxFor(this.snap.timeline) });
     }

@@ -1,4 +1,4 @@
-import { ApiCallError, type ConversationEvent } from '@switchboard/protocol';
+import { ApiCallError, type AttachmentRef, type ConversationEvent } from '@switchboard/protocol';
 
 /**
  * A customer message on its way to the server. It stays in the (persisted) outbox until the
@@ -9,6 +9,8 @@ export type OutboxItem = {
   clientMessageId: string;
   conversationId: string;
   text: string;
+  /** Files uploaded before sending (AG4); items stored before attachments have none. */
+  attachments?: AttachmentRef[];
   createdAt: string;
   /** Set when the server refused it (4xx): it is shown, not retried. */
   error: string | null;
@@ -28,9 +30,14 @@ export const nextToSend = (outbox: readonly OutboxItem[], conversationId: string
   outbox.find((i) => i.conversationId === conversationId && i.error === null);
 
 /** Outbox items not yet seen in the timeline (the socket may deliver a message before its REST reply). */
-export function unconfirmed(outbox: readonly OutboxItem[], events: readonly ConversationEvent[], conversationId: string): OutboxItem[] {
+export function unconfirmed(
+  outbox: readonly OutboxItem[],
+  events: readonly ConversationEvent[],
+  conversationId: string,
+): OutboxItem[] {
   const delivered = new Set<string>();
-  for (const e of events) if (e.type === 'message' && e.message.clientMessageId) delivered.add(e.message.clientMessageId);
+  for (const e of events)
+    if (e.type === 'message' && e.message.clientMessageId) delivered.add(e.message.clientMessageId);
   return outbox.filter((i) => i.conversationId === conversationId && !delivered.has(i.clientMessageId));
 }
 
