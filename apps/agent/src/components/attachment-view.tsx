@@ -6,7 +6,7 @@ import { saveFile, useFileUrl } from '../hooks/use-file-url';
 const useStyles = makeStyles({
   list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   image: { maxWidth: '240px', maxHeight: '180px', borderRadius: tokens.borderRadiusMedium, display: 'block' },
-  file: { color: 'inherit', textDecorationLine: 'underline' },
+  file: { textAlign: 'left' },
 });
 
 /** Size as people read it: 2.4 MB, 830 KB. */

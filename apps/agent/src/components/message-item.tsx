@@ -94,17 +94,24 @@ export function MessageItem({ message, channel, onRetry, onDiscard }: Props) {
       <Caption1 className={styles.meta}>
         {message.authorName} · {time}
       </Caption1>
-      <div
-        className={mergeClasses(styles.bubble, tone, pending && styles.pending, failed && styles.failed)}
-        data-testid="message"
-        data-kind={message.kind}
-        data-pending={pending ? 'true' : undefined}
-        data-failed={failed ? 'true' : undefined}
-      >
-        {message.kind === 'note' && <Caption1 className={styles.noteLabel}>{t('timeline.internalNote')}</Caption1>}
-        {message.text && <span>{message.text}</span>}
-        {message.attachments && message.attachments.length > 0 && <AttachmentView files={message.attachments} />}
-      </div>
+      {(message.text || !message.attachments?.length) && (
+        <div
+          className={mergeClasses(styles.bubble, tone, pending && styles.pending, failed && styles.failed)}
+          data-testid="message"
+          data-kind={message.kind}
+          data-pending={pending ? 'true' : undefined}
+          data-failed={failed ? 'true' : undefined}
+        >
+          {message.kind === 'note' && <Caption1 className={styles.noteLabel}>{t('timeline.internalNote')}</Caption1>}
+          <span>{message.text}</span>
+        </div>
+      )}
+      {/* Files sit under the bubble, so an image keeps its own colours and the bubble's text stays the message. */}
+      {message.attachments && message.attachments.length > 0 && (
+        <div className={mergeClasses(pending && styles.pending)} data-testid="message-attachments">
+          <AttachmentView files={message.attachments} />
+        </div>
+      )}
       {pending && <Caption1 className={styles.status}>{t('timeline.sending')}</Caption1>}
       {channel && <DeliveryLine mark={channel} />}
       {failed && (
