@@ -16,7 +16,7 @@ import { authRoutes } from './http/routes/auth-routes.js';
 import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { transferRoutes } from './http/routes/transfer-routes.js';
 import { attachmentRoutes } from './http/routes/attachment-routes.js';
-import { createAttachmentService } from './services/attachments.js';
+import { createAttachmentService, type AttachmentService } from './services/attachments.js';
 import type { FileStore } from './files/file-store.js';
 import { openFileStore } from './files/open-file-store.js';
 import { healthRoutes } from './http/routes/health-routes.js';
@@ -72,6 +72,7 @@ export type App = {
   conversations: ConversationService;
   offers: OfferService;
   transfers: TransferService;
+  attachments: AttachmentService;
   presence: PresenceService;
   outbox: Outbox;
   channels: ChannelService;
@@ -250,6 +251,7 @@ export async function createApp(
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
     { name: 'channel outbox', everyMs: 5_000, run: () => outbox.sendDue() },
     { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
+    { name: 'unsent attachments', everyMs: 3600_000, run: () => attachments.sweepUnsent() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
     ...(database.kind === 'embedded'
       ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }]
@@ -264,6 +266,7 @@ export async function createApp(
     conversations,
     offers,
     transfers,
+    attachments,
     presence,
     outbox,
     channels,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationEvent } from '@switchboard/protocol';
 import { saveAttachmentSettings } from '../src/store/attachments.js';
+import { UNSENT_KEPT_MS } from '../src/services/attachments.js';
 import { attachments, conversations } from '../src/store/schema.js';
 import type { Database } from '../src/store/db.js';
 import { handoffFixture } from './support/handoff-fixture.js';
@@ -243,6 +244,35 @@ for (const store of ['disk', 's3'] as const) {
     });
   });
 }
+
+describe('uploads never sent', () => {
+  const { env, acceptedChat } = onStore('disk');
+
+  it('are deleted after a day, rows and bytes; a sent file stays', async () => {
+    const { org, id, ann } = await acceptedChat();
+    const token = await tokenOf(env.server, org.user('ann').email);
+    const path = `/api/conversations/${id}/attachments`;
+    const sent = (await upload(env.server, path, token, { data: PNG, type: 'image/png' })).body.id as string;
+    const unsent = (await upload(env.server, path, token, { data: PDF, type: 'application/pdf' })).body.id as string;
+    await ann.api.call('sendMessage', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'x', attachmentIds: [sent] },
+    });
+    // The sweep deletes what was made before a cutoff: moved a day back here, as if a day had passed.
+    await env.db.db
+      .update(attachments)
+      .set({ createdAt: new Date(Date.now() - UNSENT_KEPT_MS - 60_000) })
+      .where(eq(attachments.conversationId, id));
+    expect(await env.server.app.attachments.sweepUnsent()).toBeGreaterThanOrEqual(1);
+    const left = await env.db.db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(eq(attachments.conversationId, id));
+    expect(left.map((r) => r.id)).toEqual([sent]);
+    expect((await download(env.server, `/api/attachments/${unsent}`, token)).res.status).toBe(404);
+    expect((await download(env.server, `/api/attachments/${sent}`, token)).data.equals(PNG)).toBe(true);
+  });
+});
 
 describe('attachments on an S3 that refuses our signature', () => {
   let s3: S3StandIn;

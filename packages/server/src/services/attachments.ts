@@ -10,6 +10,7 @@ import {
   attachmentRef,
   getAttachment,
   getAttachmentSettings,
+  deleteUnsentBefore,
   insertAttachment,
   saveAttachmentSettings,
   type AttachmentRow,
@@ -18,6 +19,9 @@ import { getConversation } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
 import type { ConversationKit } from './conversation-kit.js';
 import type { StaffIdentity, VisitorIdentity } from './identity.js';
+
+/** How long an upload waits to be sent with a message before it is deleted. */
+export const UNSENT_KEPT_MS = 24 * 3600_000;
 
 export type Upload = { fileName: string; declaredType: string | undefined; data: Uint8Array };
 export type FileOut = { row: AttachmentRow; data: Uint8Array };
@@ -105,6 +109,13 @@ export function createAttachmentService(deps: {
       const visible =
         row?.conversationId === who.conversationId && (row.uploaderKind === 'customer' || row.attachedAt !== null);
       return read(visible ? row : undefined);
+    },
+
+    /** Uploads nobody sent within a day go, rows then bytes (a file left behind is harmless, a row without bytes is not). */
+    async sweepUnsent(): Promise<number> {
+      const keys = await deleteUnsentBefore(db, new Date(clock.now().getTime() - UNSENT_KEPT_MS));
+      for (const key of keys) await files.remove(key).catch(() => undefined);
+      return keys.length;
     },
 
     settings: (orgId: string) => getAttachmentSettings(db, orgId),

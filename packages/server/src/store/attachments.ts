@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { AttachmentRef, AttachmentSettings, AttachmentType } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { attachments, orgSettings } from './schema.js';
@@ -77,4 +77,22 @@ export async function saveAttachmentSettings(db: Db, orgId: string, s: Attachmen
     .insert(orgSettings)
     .values({ orgId, ...values })
     .onConflictDoUpdate({ target: orgSettings.orgId, set: values });
+}
+
+/**
+ * Deletes uploads never sent that were made before `before`, a batch at a time, answering their keys
+ * so the caller removes the bytes after commit. The condition repeats `attached_at is null`: a message
+ * that attached one meanwhile keeps it.
+ */
+export async function deleteUnsentBefore(db: Db, before: Date, limit = 500): Promise<string[]> {
+  const due = db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(isNull(attachments.attachedAt), lt(attachments.createdAt, before)))
+    .limit(limit);
+  const rows = await db
+    .delete(attachments)
+    .where(and(inArray(attachments.id, due), isNull(attachments.attachedAt)))
+    .returning({ key: attachments.storageKey });
+  return rows.map((r) => r.key);
 }
