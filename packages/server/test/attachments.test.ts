@@ -152,7 +152,7 @@ for (const store of ['disk', 's3'] as const) {
         );
     });
 
-    it('refuses a file over the limit (413, the limit named), a forbidden type and bytes that lie; nothing kept', async () => {
+    it('refuses a file over the limit (413, limit named), a forbidden type, lying bytes; nothing kept', async () => {
       const { org, id, visitorToken } = await acceptedChat();
       await saveAttachmentSettings(env.db.db, org.orgId, { maxBytes: 2048, types: ['image/png'] });
       const path = `/api/widget/conversations/${id}/attachments`;

@@ -128,7 +128,7 @@ describe('chat starts and visitor messages', () => {
     expect((await message(second, ids[1]!)).status).toBe(200);
   });
 
-  it("counts a visitor's files with their messages (AG4): beyond the budget an upload is refused and kept nowhere", async () => {
+  it("counts a visitor's files with their messages (AG4): beyond the budget an upload is refused", async () => {
     // A widget of its own: the shared one's chat starts are counted by the other tests.
     const token = (await startChat(s, (await newOrg()).widgetId, '10.3.1.1')).body.token!;
     const id = conversationOf(token);

@@ -735,7 +735,8 @@ export const fr: Translation = {
     fullPresence: 'Un agent complet affiche',
     attachments: 'Pièces jointes',
     attachmentsHint:
-      'Les fichiers que les agents et les clients peuvent envoyer dans le chat web. Le SMS ne transporte pas de fichiers.',
+      'Les fichiers que les agents et les clients peuvent envoyer dans le chat web. ' +
+      'Le SMS ne transporte pas de fichiers.',
     attachmentMax: 'Fichier le plus grand',
     attachmentMaxHint: 'Au plus {{max}} Mio. Un fichier plus grand est refusé avant d’être enregistré.',
     attachmentTypes: 'Types autorisés',

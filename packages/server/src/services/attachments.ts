@@ -111,7 +111,7 @@ export function createAttachmentService(deps: {
       return read(visible ? row : undefined);
     },
 
-    /** Uploads nobody sent within a day go, rows then bytes (a file left behind is harmless, a row without bytes is not). */
+    /** Uploads nobody sent within a day go: rows, then bytes (stray bytes are harmless, a row without them is not). */
     async sweepUnsent(): Promise<number> {
       const keys = await deleteUnsentBefore(db, new Date(clock.now().getTime() - UNSENT_KEPT_MS));
       for (const key of keys) await files.remove(key).catch(() => undefined);

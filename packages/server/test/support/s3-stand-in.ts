@@ -28,14 +28,17 @@ function xmlError(res: ServerResponse, status: number, code: string, message: st
   res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 }
 
+/** SigV4's Authorization header: the key id, the scope's date and region, the signed headers, the signature. */
+const AUTHORIZATION = new RegExp(
+  '^AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request, ?' +
+    'SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$',
+);
+
 type Verdict = { ok: true } | { ok: false; status: number; code: string; message: string };
 
 function verify(req: IncomingMessage, body: Buffer, secret: string, accessKeyId: string): Verdict {
   const auth = req.headers.authorization ?? '';
-  const m =
-    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
-      auth,
-    );
+  const m = AUTHORIZATION.exec(auth);
   if (!m) return { ok: false, status: 403, code: 'AccessDenied', message: 'Missing or malformed Authorization' };
   const [, keyId, date, region, signedHeaders, signature] = m as unknown as string[];
   if (keyId !== accessKeyId)

@@ -13,6 +13,10 @@ type Props = {
   onTyping(): void;
 };
 
+const PAPER_CLIP =
+  'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5' +
+  'a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z';
+
 type Picked = { key: string; name: string; preview: string | null; ref: AttachmentRef | null; error: string | null };
 
 /** Enter sends, Shift+Enter adds a line; nothing is sent while an IME is composing. */
@@ -130,7 +134,7 @@ export function Composer({ onSend, onUpload, onTyping }: Props) {
           onClick={() => fileInput.current?.click()}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z" />
+            <path d={PAPER_CLIP} />
           </svg>
         </button>
         <textarea
