@@ -1,7 +1,13 @@
-import { ApiCallError, type ConversationEvent } from '@switchboard/protocol';
+import { ApiCallError, type AttachmentRef, type ConversationEvent } from '@switchboard/protocol';
 
 /** What a message on its way says; an app may add fields (the agent's `internal`). */
-export type OutboxMessage = { clientMessageId: string; conversationId: string; text: string };
+export type OutboxMessage = {
+  clientMessageId: string;
+  conversationId: string;
+  text: string;
+  /** Files uploaded before sending (AG4); entries kept from before attachments have none. */
+  attachments?: AttachmentRef[];
+};
 
 /** How far the outbox got with it. */
 export type OutboxProgress = {
@@ -203,6 +209,7 @@ export function storedOutboxEntry(value: unknown): OutboxEntry | null {
     clientMessageId,
     conversationId,
     text: body,
+    ...(Array.isArray(v.attachments) ? { attachments: v.attachments as AttachmentRef[] } : {}),
     createdAt,
     status: v.status === 'failed' || (v.status === undefined && error !== null) ? 'failed' : 'pending',
     attempts: count('attempts'),

@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './auth.js';
+export * from './attachments.js';
 export * from './messages.js';
 export * from './events.js';
 export * from './conversations.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentIds, AttachmentRef } from './attachments.js';
 import { Id, MultiLine, SingleLine, Timestamp } from './common.js';
 
 /** Largest message text accepted, in UTF-8 bytes (the reference's limit is 28 KB). */
@@ -25,6 +26,8 @@ export const Message = z.object({
   authorName: z.string(),
   clientMessageId: z.string().nullable(),
   at: Timestamp,
+  /** Files sent with the message (AG4); events stored before attachments have none. */
+  attachments: z.array(AttachmentRef).optional(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -32,13 +35,20 @@ export type Message = z.infer<typeof Message>;
  * The client picks `clientMessageId` once per message and reuses it on every retry,
  * so a message sent again after a lost reply is stored only once.
  */
-export const SendMessageRequest = z.strictObject({
+const sendFields = {
   clientMessageId: SingleLine(64, { min: 8, trim: false }),
-  text: MessageText,
-});
-export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
+  /** Empty only when the message carries files. */
+  text: MessageText.or(z.literal('')),
+  /** Files uploaded to this conversation by the sender and not sent yet (AG4). */
+  attachmentIds: AttachmentIds,
+};
+const hasContent = (m: { text: string; attachmentIds: string[] }) => m.text !== '' || m.attachmentIds.length > 0;
+const EMPTY = { message: 'message text is empty and it carries no attachment', path: ['text'] };
 
-export const SendAgentMessageRequest = SendMessageRequest.extend({
-  internal: z.boolean().default(false),
-});
+export const SendMessageRequest = z.strictObject(sendFields).refine(hasContent, EMPTY);
+export type SendMessageRequest = z.input<typeof SendMessageRequest>;
+
+export const SendAgentMessageRequest = z
+  .strictObject({ ...sendFields, internal: z.boolean().default(false) })
+  .refine(hasContent, EMPTY);
 export type SendAgentMessageRequest = z.input<typeof SendAgentMessageRequest>;

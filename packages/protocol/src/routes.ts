@@ -3,6 +3,13 @@ import { Id, Role } from './common.js';
 import { LoginRequest, LoginResponse, SetPresenceRequest, StaffUser } from './auth.js';
 import { SendAgentMessageRequest, SendMessageRequest } from './messages.js';
 import {
+  AttachmentSettings,
+  FileBytes,
+  SERVER_MAX_ATTACHMENT_BYTES,
+  UploadedAttachment,
+  UploadQuery,
+} from './attachments.js';
+import {
   ConversationDetail,
   ConversationList,
   ConversationListQuery,
@@ -67,6 +74,7 @@ import { Workspace, WorkspaceWrite } from './workspace.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
 
 const IdParams = z.object({ id: Id });
+const AttachmentParams = z.object({ id: Id, attachmentId: Id });
 const WidgetParams = z.object({ widgetId: WidgetId });
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -80,6 +88,10 @@ type RouteDef = {
   roles?: readonly Role[];
   /** Body size limit when the server's default (64 KB) is too small. */
   maxBodyBytes?: number;
+  /** The body is a file of any Content-Type, taken as bytes (uploads), not JSON. */
+  rawBody?: true;
+  /** The answer is a file's bytes (downloads), not JSON. */
+  binary?: true;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -857,6 +869,61 @@ export const routes = {
     params: IdParams,
     response: Ok,
     summary: "Delete one of the organisation's quick replies",
+  }),
+
+  // Attachments (AG4): the file is the body (its Content-Type, the name in the query); downloads are bytes.
+  uploadAttachment: route({
+    method: 'POST',
+    path: '/api/conversations/:id/attachments',
+    auth: 'staff',
+    rawBody: true,
+    maxBodyBytes: SERVER_MAX_ATTACHMENT_BYTES,
+    params: IdParams,
+    query: UploadQuery,
+    response: UploadedAttachment,
+    summary: "Upload a file to send in my conversation (primary or consultant), within the organisation's limits",
+  }),
+  downloadAttachment: route({
+    method: 'GET',
+    path: '/api/attachments/:id',
+    auth: 'staff',
+    binary: true,
+    params: IdParams,
+    response: FileBytes,
+    summary: "A file of one of the organisation's conversations",
+  }),
+  visitorUpload: route({
+    method: 'POST',
+    path: '/api/widget/conversations/:id/attachments',
+    auth: 'visitor',
+    rawBody: true,
+    maxBodyBytes: SERVER_MAX_ATTACHMENT_BYTES,
+    params: IdParams,
+    query: UploadQuery,
+    response: UploadedAttachment,
+    summary: 'The customer uploads a file to send in their chat',
+  }),
+  visitorDownload: route({
+    method: 'GET',
+    path: '/api/widget/conversations/:id/attachments/:attachmentId',
+    auth: 'visitor',
+    binary: true,
+    params: AttachmentParams,
+    response: FileBytes,
+    summary: "A file sent in the visitor's chat",
+  }),
+  getAttachmentSettings: admin({
+    method: 'GET',
+    path: '/api/admin/settings/attachments',
+    response: AttachmentSettings,
+    summary: 'The largest attachment and the types agents and customers may send',
+  }),
+  updateAttachmentSettings: admin({
+    method: 'PUT',
+    path: '/api/admin/settings/attachments',
+    body: AttachmentSettings,
+    response: AttachmentSettings,
+    summary: 'Set the largest attachment (up to 25 MiB) and the types allowed',
   }),
 
   // Wrap-up form (AG4): the disposition codes admins keep, and each conversation's code and summary note.

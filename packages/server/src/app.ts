@@ -17,6 +17,10 @@ import { conversationRoutes } from './http/routes/conversation-routes.js';
 import { transferRoutes } from './http/routes/transfer-routes.js';
 import { workspaceRoutes } from './http/routes/workspace-routes.js';
 import { notificationRoutes } from './http/routes/notification-routes.js';
+import { attachmentRoutes } from './http/routes/attachment-routes.js';
+import { createAttachmentService, type AttachmentService } from './services/attachments.js';
+import type { FileStore } from './files/file-store.js';
+import { openFileStore } from './files/open-file-store.js';
 import { healthRoutes } from './http/routes/health-routes.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { installCors } from './http/cors.js';
@@ -73,6 +77,7 @@ export type App = {
   offers: OfferService;
   notifications: NotificationService;
   transfers: TransferService;
+  attachments: AttachmentService;
   presence: PresenceService;
   outbox: Outbox;
   channels: ChannelService;
@@ -85,7 +90,7 @@ export type App = {
 /** The composition root: config -> store -> services -> http and realtime -> jobs. */
 export async function createApp(
   config: Config,
-  opts: { clock?: Clock; log?: Logger; database?: Database } = {},
+  opts: { clock?: Clock; log?: Logger; database?: Database; files?: FileStore } = {},
 ): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ? withRedaction(opts.log) : createLogger(config.LOG_LEVEL);
@@ -146,6 +151,9 @@ export async function createApp(
   const transfers = createTransferService({ ...kit, consults });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
+  // Attachment bytes (AG4): the data folder, or S3 when ATTACHMENT_STORE=s3.
+  const files = opts.files ?? openFileStore(config);
+  const attachments = createAttachmentService({ db, clock, files, partOf: kit.partOf });
 
   // One line per request at info (X4), tagged so the routing log can be read without them.
   const httpLog = log.child({ component: 'http' });
@@ -184,6 +192,7 @@ export async function createApp(
   transferRoutes(http, { tokens, transfers, consults });
   workspaceRoutes(http, { tokens, workspaces: createWorkspaceService({ db, clock, bus }) });
   notificationRoutes(http, { tokens, notifications });
+  attachmentRoutes(http, { tokens, attachments });
   widgetRoutes(http, { db, tokens, conversations });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
@@ -251,6 +260,7 @@ export async function createApp(
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
     { name: 'channel outbox', everyMs: 5_000, run: () => outbox.sendDue() },
     { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
+    { name: 'unsent attachments', everyMs: 3600_000, run: () => attachments.sweepUnsent() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
     ...(database.kind === 'embedded'
       ? [{ name: 'planner statistics', everyMs: 10 * 60_000, run: () => refreshStatistics(db).then(() => 0) }]
@@ -266,6 +276,7 @@ export async function createApp(
     offers,
     notifications,
     transfers,
+    attachments,
     presence,
     outbox,
     channels,

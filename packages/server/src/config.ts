@@ -31,9 +31,15 @@ export const ConfigSchema = z.object({
   /** Folder of the embedded database (used when DATABASE_URL is not set). `memory://` keeps it in memory. */
   DATA_DIR: z.string().default('./data'),
   /** A PostgreSQL server, e.g. postgres://user@127.0.0.1:5432/switchboard. Unset: embedded database. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional(),
   /** Redis, e.g. redis://127.0.0.1:6379: shares realtime events between several nodes. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://')
+    .optional(),
   /** Seconds an agent has to accept an offered conversation before it goes to someone else. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** How often, in milliseconds, expired offers are swept. */
@@ -44,9 +50,15 @@ export const ConfigSchema = z.object({
    * Key sealing secrets at rest (AES-256-GCM), 32 bytes as hex or base64. Unset: `<DATA_DIR>/secret.key`,
    * created once; several nodes on one PostgreSQL server need the same SECRET_KEY.
    */
-  SECRET_KEY: z.string().refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT).optional(),
+  SECRET_KEY: z
+    .string()
+    .refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT)
+    .optional(),
   /** The key before a rotation: secrets it sealed still open and are re-sealed with SECRET_KEY at start. */
-  SECRET_KEY_PREVIOUS: z.string().refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT).optional(),
+  SECRET_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => parseKey(v) !== undefined, KEY_FORMAT_HINT)
+    .optional(),
   /** Seed the demo organisation on first start. */
   SEED_DEMO: bool.default(true),
   /** Bearer token `GET /metrics` requires. Unset: the metrics are open (keep them on a private network). */
@@ -67,15 +79,38 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_SIGNIN_FAILURES_PER_ADDRESS: rate.prefault('50/15m'),
   /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits count per address). */
   TRUST_PROXY: bool.default(false),
+  /** Where attachment files are kept (AG4): `disk` is <DATA_DIR>/attachments (a temporary folder for memory://). */
+  ATTACHMENT_STORE: z.enum(['disk', 's3']).default('disk'),
+  /** With ATTACHMENT_STORE=s3: the bucket, its region, and an S3-compatible endpoint (unset: AWS). */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  /** Address objects as <endpoint>/<bucket>/<key> (MinIO and most S3-compatible servers need it). */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Credentials for S3; unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID, a role ...). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Folder holding the built apps (agent, widget). */
   APPS_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../apps')),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Settings that only make sense together. */
+const ConfigChecked = ConfigSchema.superRefine((c, ctx) => {
+  if (c.ATTACHMENT_STORE === 's3' && !c.S3_BUCKET)
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'ATTACHMENT_STORE=s3 needs S3_BUCKET' });
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['S3_SECRET_ACCESS_KEY'],
+      message: 'set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together (or neither, for the SDK chain)',
+    });
+});
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = ConfigSchema.safeParse(set);
+  const parsed = ConfigChecked.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -53,12 +53,10 @@ beforeAll(async () => {
   agentToken = (await login('ann')).token;
   supervisorToken = (await login('sue')).token;
   const start = async (q: string) => {
-    const r = await server
-      .api()
-      .call('startChat', {
-        params: { widgetId: org.widgetId },
-        body: { prechat: { name: 'Eve', email: 'eve@x.example', question: q } },
-      });
+    const r = await server.api().call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Eve', email: 'eve@x.example', question: q } },
+    });
     return { id: r.conversation.id, token: r.token };
   };
   chat = await start('first');
@@ -293,6 +291,123 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
           autoAccept: false,
           theme: 'dark',
         }),
+      }),
+  },
+  // Attachments (AG4): the file is the body; each refusal names the limit or the type, and keeps nothing.
+  {
+    name: 'an attachment over the limit',
+    status: 413,
+    message: /the file is 6 MiB; this organisation accepts files up to 5 MiB \(5242880 bytes\)/,
+    run: () =>
+      raw('POST', `/api/conversations/${held.id}/attachments?name=big.txt`, {
+        token: catToken,
+        body: 'a'.repeat(6 * 1024 * 1024),
+        contentType: 'text/plain',
+      }),
+  },
+  {
+    name: 'an attachment over the server cap',
+    status: 413,
+    message: /limit for POST \/api\/conversations\/:id\/attachments is 25600 KB/,
+    run: () =>
+      raw('POST', `/api/conversations/${held.id}/attachments?name=huge.txt`, {
+        token: catToken,
+        body: 'a'.repeat(26 * 1024 * 1024),
+        contentType: 'text/plain',
+      }),
+  },
+  {
+    name: 'an attachment of a forbidden type',
+    status: 415,
+    message: /files of type application\/zip are not allowed here; allowed: image\/png/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/attachments?name=a.zip`, {
+        token: chat.token,
+        body: 'PK',
+        contentType: 'application/zip',
+      }),
+  },
+  {
+    name: 'an attachment whose bytes are not its declared type',
+    status: 415,
+    message: /declared image\/png but its bytes are text\/plain/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/attachments?name=a.png`, {
+        token: chat.token,
+        body: 'plain words',
+        contentType: 'image/png',
+      }),
+  },
+  {
+    name: 'an attachment with no file name',
+    status: 400,
+    message: /querystring\.name/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/attachments`, {
+        token: chat.token,
+        body: 'hello',
+        contentType: 'text/plain',
+      }),
+  },
+  {
+    name: 'an empty attachment',
+    status: 400,
+    message: /the file is empty/,
+    run: () => raw('POST', `/api/widget/conversations/${chat.id}/attachments?name=a.txt`, { token: chat.token }),
+  },
+  {
+    name: "an attachment to a conversation that is not the agent's",
+    status: 403,
+    message: /only the primary agent, or a consultant they allow, may send files/,
+    run: () =>
+      raw('POST', `/api/conversations/${chat.id}/attachments?name=a.txt`, {
+        token: agentToken,
+        body: 'hi',
+        contentType: 'text/plain',
+      }),
+  },
+  {
+    name: 'a message with an attachment that was never uploaded',
+    status: 404,
+    message: /attachment 00000000-0000-4000-8000-000000000000 not found: upload it/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({
+          clientMessageId: clientId(),
+          text: 'see file',
+          attachmentIds: ['00000000-0000-4000-8000-000000000000'],
+        }),
+      }),
+  },
+  {
+    name: 'a message with more than 10 attachments',
+    status: 400,
+    message: /at most 10 attachments per message/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: JSON.stringify({
+          clientMessageId: clientId(),
+          text: 'files',
+          attachmentIds: Array.from({ length: 11 }, () => crypto.randomUUID()),
+        }),
+      }),
+  },
+  {
+    name: 'an unknown attachment',
+    status: 404,
+    message: /attachment not found/,
+    run: () => raw('GET', '/api/attachments/00000000-0000-4000-8000-000000000000', { token: supervisorToken }),
+  },
+  {
+    name: 'attachment limits set by a supervisor',
+    status: 403,
+    message: /Only admins may do this/,
+    run: () =>
+      raw('PUT', '/api/admin/settings/attachments', {
+        token: supervisorToken,
+        body: JSON.stringify({ maxBytes: 1, types: [] }),
       }),
   },
 ];

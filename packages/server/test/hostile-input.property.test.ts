@@ -309,6 +309,13 @@ const samples: Record<string, () => Request> = {
   updateDispositionCode: () => ({ params: { id: ids.code }, body: { name: 'Resolved', active: true } }),
   deleteDispositionCode: () => ({ params: { id: zeros } }),
   saveWrapUp: () => ({ params: { id: ids.chat }, body: { dispositionCodeId: ids.code, note: 'Refund promised' } }),
+  // Uploads take the file as the body: with no body the sample is an empty file, refused; mutations hit the name.
+  uploadAttachment: () => ({ params: { id: ids.chat }, query: { name: 'order.txt' } }),
+  visitorUpload: () => ({ params: { id: ids.chat }, query: { name: 'receipt.txt' } }),
+  downloadAttachment: () => ({ params: { id: zeros } }),
+  visitorDownload: () => ({ params: { id: ids.chat, attachmentId: zeros } }),
+  getAttachmentSettings: () => ({}),
+  updateAttachmentSettings: () => ({ body: { maxBytes: 5_242_880, types: ['image/png', 'text/plain'] } }),
 };
 
 // ---- Hostile values ----

@@ -188,6 +188,7 @@ const channelBody = (name: string, workstreamId: string) => ({
   config: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'x'.repeat(32), numbers: ['+15005550006'] },
 });
 /** A body that is valid but for a reference to the neighbour: a 400 that names it. */
+const refusedSays = (label: string, body: unknown, says: RegExp): Call => ({ label, body, expect: 400, says });
 const refused = (label: string, body: unknown, params?: Record<string, string>): Call => ({
   label,
   params,
@@ -410,6 +411,15 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
   // No outbox entry of the neighbour's exists in this fixture: an id of none is refused the same way.
   retryOutbox: () => [
     { label: 'an entry of no organisation', params: { id: crypto.randomUUID() }, body: {}, expect: 404 },
+  ],
+  getAttachmentSettings: read,
+  // The limits are the caller's organisation's row: the neighbour's stay as they are; a bad body changes neither.
+  updateAttachmentSettings: () => [
+    refusedSays(
+      'a type the server does not know',
+      { maxBytes: 2048, types: ['application/zip'] },
+      /application\/zip|recognises/,
+    ),
   ],
   getRoutingSettings: read,
   updateRoutingSettings: ({ n, own }) => [
@@ -682,5 +692,38 @@ describe("an agent's workspace names only their organisation's conversations (X3
     const read = await ann.call('getWorkspace');
     expect(read.version).toBe(0);
     expect(JSON.stringify(read)).not.toContain(id);
+  });
+});
+
+describe("another organisation's files are out of reach (AG4, X3)", () => {
+  it('a staff member neither uploads to nor reads a conversation or file of the neighbour', async () => {
+    // A pair of its own: the neighbour here gets a chat and a file, which the shared pair must not.
+    const { org, neighbour, snapshot, expectUnchanged } = await buildOrgPair(db.db, SPEC);
+    const chat = await server.api().call('startChat', {
+      params: { widgetId: neighbour.widgetId },
+      body: { prechat: { name: 'Eve', email: 'eve@x.example', question: 'hello' } },
+    });
+    const theirFile = await fetch(
+      `${server.url}/api/widget/conversations/${chat.conversation.id}/attachments?name=a.txt`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${chat.token}`, 'content-type': 'text/plain' },
+        body: 'their words',
+      },
+    );
+    const fileId = ((await theirFile.json()) as { id: string }).id;
+    const staff = (await server.api().call('login', { body: { email: org.user('ann').email, password: PASSWORD } }))
+      .token;
+    const before = await snapshot();
+    const headers = { authorization: `Bearer ${staff}` };
+    const up = await fetch(`${server.url}/api/conversations/${chat.conversation.id}/attachments?name=b.txt`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: 'mine',
+    });
+    expect([up.status, ((await up.json()) as { message: string }).message]).toEqual([404, 'conversation not found']);
+    const down = await fetch(`${server.url}/api/attachments/${fileId}`, { headers });
+    expect([down.status, ((await down.json()) as { message: string }).message]).toEqual([404, 'attachment not found']);
+    await expectUnchanged(before, "the neighbour's file");
   });
 });

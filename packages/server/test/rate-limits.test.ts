@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/store/db.js';
-import { conversations } from '../src/store/schema.js';
+import { attachments, conversations } from '../src/store/schema.js';
 import { openTestDatabase, startServer, type TestServer } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
@@ -126,6 +126,28 @@ describe('chat starts and visitor messages', () => {
     for (let i = 0; i < 5; i++) expect((await message(first, ids[0]!)).status).toBe(200);
     expect429(await message(first, ids[0]!), /^Too many messages in this conversation: try again in \d+ s$/, 60);
     expect((await message(second, ids[1]!)).status).toBe(200);
+  });
+
+  it("counts a visitor's files with their messages (AG4): beyond the budget an upload is refused", async () => {
+    // A widget of its own: the shared one's chat starts are counted by the other tests.
+    const token = (await startChat(s, (await newOrg()).widgetId, '10.3.1.1')).body.token!;
+    const id = conversationOf(token);
+    const upload = async () => {
+      const res = await fetch(`${s.url}/api/widget/conversations/${id}/attachments?name=note.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        body: 'hello',
+      });
+      return {
+        status: res.status,
+        retryAfter: Number(res.headers.get('retry-after')),
+        body: (await res.json()) as Answer['body'],
+      };
+    };
+    for (let i = 0; i < 5; i++) expect((await upload()).status).toBe(200);
+    expect429(await upload(), /^Too many files in this conversation: try again in \d+ s$/, 60);
+    const kept = await db.db.select({ n: count() }).from(attachments).where(eq(attachments.conversationId, id));
+    expect(kept[0]!.n).toBe(5);
   });
 
   it('a stranger cannot use up a conversation’s budget: unauthenticated sends are refused before they count', async () => {

@@ -74,7 +74,7 @@ describe('content security policy per app', () => {
     const csp = await cspOf('/docs/static/index.html');
     expect(csp['script-src']).toBe("'self'");
     expect(csp['style-src']).toBe("'self' 'unsafe-inline'");
-    expect(csp['img-src']).toBe("'self' data:");
+    expect(csp['img-src']).toBe("'self' data: blob:");
     expect(csp['frame-ancestors']).toBe("'none'");
   });
 

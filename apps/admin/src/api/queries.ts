@@ -18,7 +18,8 @@ export type ListName =
   | 'listQuickReplies'
   | 'listDispositionCodes'
   | 'listAgents'
-  | 'getRoutingSettings';
+  | 'getRoutingSettings'
+  | 'getAttachmentSettings';
 
 export function useList<N extends ListName>(name: N, enabled = true) {
   const call = useApi();

@@ -244,6 +244,34 @@ describe('settings', () => {
   });
 });
 
+describe('attachment settings (AG4)', () => {
+  it("saves the largest file in MiB and the types allowed, in the server's order", async () => {
+    const api = createFakeApi();
+    renderApp('/settings', { api });
+    const max = await screen.findByTestId('settings-attachment-max');
+    expect(max).toHaveProperty('value', '5');
+    change(max, '10');
+    fireEvent.click(screen.getByTestId('settings-attachment-type-application/pdf'));
+    fireEvent.click(screen.getByTestId('settings-attachment-type-text/plain'));
+    fireEvent.click(screen.getByTestId('settings-attachments-save'));
+    await waitFor(() =>
+      expect(api.sent('updateAttachmentSettings')).toEqual([
+        { maxBytes: 10 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'text/plain'] },
+      ]),
+    );
+  });
+
+  it('refuses more than the server allows before sending', async () => {
+    const api = createFakeApi();
+    renderApp('/settings', { api });
+    const max = await screen.findByTestId('settings-attachment-max');
+    change(max, '30');
+    fireEvent.click(screen.getByTestId('settings-attachments-save'));
+    await waitFor(() => expect(max.getAttribute('aria-invalid')).toBe('true'));
+    expect(api.sent('updateAttachmentSettings')).toEqual([]);
+  });
+});
+
 describe('import / export', () => {
   const upload = (content: string, name = 'config.json') =>
     fireEvent.change(screen.getByTestId('import-file'), {

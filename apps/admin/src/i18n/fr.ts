@@ -777,6 +777,21 @@ export const fr: Translation = {
       'limite.',
     noSessionLimit: 'Aucune',
     fullPresence: 'Un agent complet affiche',
+    attachments: 'Pièces jointes',
+    attachmentsHint:
+      'Les fichiers que les agents et les clients peuvent envoyer dans le chat web. ' +
+      'Le SMS ne transporte pas de fichiers.',
+    attachmentMax: 'Fichier le plus grand',
+    attachmentMaxHint: 'Au plus {{max}} Mio. Un fichier plus grand est refusé avant d’être enregistré.',
+    attachmentTypes: 'Types autorisés',
+    attachmentType: {
+      'image-png': 'Images PNG',
+      'image-jpeg': 'Images JPEG',
+      'image-gif': 'Images GIF',
+      'image-webp': 'Images WebP',
+      'application-pdf': 'Documents PDF',
+      'text-plain': 'Texte brut',
+    },
   },
   importExport: {
     title: 'Import / export',

@@ -1,5 +1,6 @@
 import {
   routes,
+  type AttachmentSettings,
   type AgentSummary,
   type CapacityProfile,
   type ChatWidget,
@@ -59,6 +60,7 @@ type State = {
   widgets: ChatWidget[];
   agents: AgentSummary[];
   settings: RoutingSettings;
+  attachmentSettings: AttachmentSettings;
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
   TemplateState &
@@ -146,6 +148,7 @@ function demoState(): State {
       sessionLimit: null,
       fullPresence: 'busy',
     },
+    attachmentSettings: { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf'] },
     traces: {},
     channels: [],
     outbox: [],
@@ -280,6 +283,11 @@ export function createFakeApi() {
       case 'updateRoutingSettings':
         state.settings = body as RoutingSettings;
         return { status: 200, body: state.settings };
+      case 'getAttachmentSettings':
+        return { status: 200, body: state.attachmentSettings };
+      case 'updateAttachmentSettings':
+        state.attachmentSettings = body as AttachmentSettings;
+        return { status: 200, body: state.attachmentSettings };
       case 'listConversations':
         return { status: 200, body: { conversations: [] } };
       case 'getRoutingTrace': {

@@ -6,6 +6,8 @@ import { canAddNote, canMessageCustomer } from '@switchboard/live';
 import { createTypingEmitter } from '../lib/typing-emitter';
 import { useServices } from '../state/services-context';
 import { useSessions } from '../state/sessions-store';
+import { takeReady, uploadFile, useUploads } from '../state/uploads-store';
+import { AttachButton, PendingUploads } from './attachment-picker';
 import { ComposerInput } from './composer-input';
 import { MyQuickRepliesButton } from './my-quick-replies-button';
 
@@ -45,6 +47,12 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
   const noteAllowed = canAddNote(summary);
   const note = (noteSwitch || notesOnly) && noteAllowed;
   const enabled = note ? noteAllowed : customerAllowed;
+  // Files go to the customer only (the server refuses them in notes); sending waits for uploads to finish.
+  const uploads = useUploads((s) => s.byConversation[conversationId]);
+  const ready = (uploads ?? []).some((u) => u.status === 'ready');
+  const uploading = (uploads ?? []).some((u) => u.status === 'uploading');
+  const filesAllowed = !note && customerAllowed;
+  const canSend = enabled && !uploading && (text.trim() !== '' || (filesAllowed && ready));
 
   const typing = useMemo(
     () =>
@@ -73,8 +81,14 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
   }
 
   function submit() {
-    if (!enabled || !text.trim()) return;
-    services.send({ conversationId, text, internal: note });
+    if (!canSend) return;
+    const attachments = filesAllowed ? takeReady(conversationId) : [];
+    services.send({
+      conversationId,
+      text: text.trim() ? text : '',
+      internal: note,
+      ...(attachments.length ? { attachments } : {}),
+    });
     setDraft(conversationId, '');
     typing.stop();
   }
@@ -88,8 +102,21 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
 
   const hint = !noteAllowed ? t('composer.closed') : !customerAllowed && !note ? t('composer.notActive') : null;
 
+  // A pasted or dropped file is attached like a picked one.
+  function takeFiles(list: FileList | null | undefined) {
+    const picked = Array.from(list ?? []);
+    if (!filesAllowed || picked.length === 0) return false;
+    for (const f of picked) void uploadFile(conversationId, f);
+    return true;
+  }
+
   return (
-    <div className={note ? `${styles.composer} ${styles.noteMode}` : styles.composer}>
+    <div
+      className={note ? `${styles.composer} ${styles.noteMode}` : styles.composer}
+      onPaste={(e) => takeFiles(e.clipboardData?.files) && e.preventDefault()}
+      onDragOver={(e) => filesAllowed && e.preventDefault()}
+      onDrop={(e) => takeFiles(e.dataTransfer?.files) && e.preventDefault()}
+    >
       <div className={styles.toolbar}>
         <Switch
           data-testid="composer-note-toggle"
@@ -99,11 +126,14 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
           onChange={(_, d) => toggleNote(d.checked)}
         />
         {hint && <Caption1 className={styles.hint}>{hint}</Caption1>}
+        {note && ready && <Caption1 className={styles.hint}>{t('attachments.noteHint')}</Caption1>}
         <span className={styles.end}>
           <MyQuickRepliesButton />
         </span>
       </div>
+      <PendingUploads conversationId={conversationId} />
       <div className={styles.row}>
+        <AttachButton conversationId={conversationId} disabled={!filesAllowed} />
         <ComposerInput
           text={text}
           summary={summary}
@@ -112,7 +142,7 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
           onChange={change}
           onKeyDown={onKeyDown}
         />
-        <Button data-testid="composer-send" appearance="primary" disabled={!enabled || !text.trim()} onClick={submit}>
+        <Button data-testid="composer-send" appearance="primary" disabled={!canSend} onClick={submit}>
           {note ? t('composer.addNote') : t('composer.send')}
         </Button>
       </div>

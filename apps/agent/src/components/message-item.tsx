@@ -1,7 +1,8 @@
 import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { MessageKind } from '@switchboard/protocol';
+import type { AttachmentRef, MessageKind } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryMark } from '../lib/delivery-marks';
+import { AttachmentView } from './attachment-view';
 import { DeliveryLine } from './delivery-line';
 
 export type MessageView = {
@@ -10,6 +11,8 @@ export type MessageView = {
   text: string;
   authorName: string;
   at: string;
+  /** Files sent with it (AG4). */
+  attachments?: readonly AttachmentRef[];
   /** Only for messages still in the outbox. */
   delivery?: 'pending' | 'failed';
   error?: string | null;
@@ -91,16 +94,24 @@ export function MessageItem({ message, channel, onRetry, onDiscard }: Props) {
       <Caption1 className={styles.meta}>
         {message.authorName} · {time}
       </Caption1>
-      <div
-        className={mergeClasses(styles.bubble, tone, pending && styles.pending, failed && styles.failed)}
-        data-testid="message"
-        data-kind={message.kind}
-        data-pending={pending ? 'true' : undefined}
-        data-failed={failed ? 'true' : undefined}
-      >
-        {message.kind === 'note' && <Caption1 className={styles.noteLabel}>{t('timeline.internalNote')}</Caption1>}
-        <span>{message.text}</span>
-      </div>
+      {(message.text || !message.attachments?.length) && (
+        <div
+          className={mergeClasses(styles.bubble, tone, pending && styles.pending, failed && styles.failed)}
+          data-testid="message"
+          data-kind={message.kind}
+          data-pending={pending ? 'true' : undefined}
+          data-failed={failed ? 'true' : undefined}
+        >
+          {message.kind === 'note' && <Caption1 className={styles.noteLabel}>{t('timeline.internalNote')}</Caption1>}
+          <span>{message.text}</span>
+        </div>
+      )}
+      {/* Files sit under the bubble, so an image keeps its own colours and the bubble's text stays the message. */}
+      {message.attachments && message.attachments.length > 0 && (
+        <div className={mergeClasses(pending && styles.pending)} data-testid="message-attachments">
+          <AttachmentView files={message.attachments} />
+        </div>
+      )}
       {pending && <Caption1 className={styles.status}>{t('timeline.sending')}</Caption1>}
       {channel && <DeliveryLine mark={channel} />}
       {failed && (

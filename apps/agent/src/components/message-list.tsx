@@ -97,6 +97,7 @@ export function MessageList({ conversationId, events }: Props) {
             key: e.clientMessageId,
             kind: e.internal ? 'note' : 'agent',
             text: e.text,
+            attachments: e.attachments,
             authorName: me,
             at: new Date(e.createdAt).toISOString(),
             delivery: e.status,

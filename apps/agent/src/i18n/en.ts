@@ -131,6 +131,16 @@ export const en = {
     accepted: '{{name}} accepted the conversation',
     typing: '{{name}} is typing…',
   },
+  attachments: {
+    attach: 'Attach a file',
+    uploading: 'Uploading {{name}}…',
+    failed: '{{name}} was not uploaded: {{message}}',
+    remove: 'Remove {{name}}',
+    open: 'Open {{name}}',
+    image: 'Image {{name}}',
+    unavailable: 'The file cannot be shown',
+    noteHint: 'Files go to the customer: switch off "Internal note" to attach one.',
+  },
   composer: {
     label: 'Message',
     placeholder: 'Message {{name}} (Enter sends, Shift+Enter for a new line, / for a quick reply)',

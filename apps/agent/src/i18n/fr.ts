@@ -133,6 +133,16 @@ export const fr: Translation = {
     accepted: '{{name}} a accepté la conversation',
     typing: '{{name}} écrit…',
   },
+  attachments: {
+    attach: 'Joindre un fichier',
+    uploading: 'Envoi de {{name}}…',
+    failed: "{{name}} n'a pas été envoyé : {{message}}",
+    remove: 'Retirer {{name}}',
+    open: 'Ouvrir {{name}}',
+    image: 'Image {{name}}',
+    unavailable: 'Le fichier ne peut pas être affiché',
+    noteHint: 'Les fichiers vont au client : désactivez « Note interne » pour en joindre un.',
+  },
   composer: {
     label: 'Message',
     placeholder:

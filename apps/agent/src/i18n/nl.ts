@@ -133,6 +133,16 @@ export const nl: Translation = {
     accepted: '{{name}} heeft het gesprek geaccepteerd',
     typing: '{{name}} typt…',
   },
+  attachments: {
+    attach: 'Bestand bijvoegen',
+    uploading: '{{name}} uploaden…',
+    failed: '{{name}} is niet geüpload: {{message}}',
+    remove: '{{name}} verwijderen',
+    open: '{{name}} openen',
+    image: 'Afbeelding {{name}}',
+    unavailable: 'Het bestand kan niet worden getoond',
+    noteHint: 'Bestanden gaan naar de klant: zet "Interne notitie" uit om er een bij te voegen.',
+  },
   composer: {
     label: 'Bericht',
     placeholder: 'Bericht aan {{name}} (Enter verstuurt, Shift+Enter voor een nieuwe regel, / voor een snel antwoord)',

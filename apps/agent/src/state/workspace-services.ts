@@ -62,7 +62,12 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     send: (e) =>
       call('sendMessage', {
         params: { id: e.conversationId },
-        body: { clientMessageId: e.clientMessageId, text: e.text, internal: e.internal },
+        body: {
+          clientMessageId: e.clientMessageId,
+          text: e.text,
+          internal: e.internal,
+          attachmentIds: (e.attachments ?? []).map((a) => a.id),
+        },
       }),
     onSent: (_entry, event) => sync.receive(event),
     now: Date.now,

@@ -39,3 +39,11 @@ export function isAsynchronousChannel(channel: Channel): boolean {
     .filter((e) => e.adapter.kind === channel)
     .every((e) => e.adapter.capabilities.asynchronous);
 }
+
+/**
+ * Whether files uploaded to Switchboard (AG4) can be sent in conversations of this kind. Only the
+ * widget: SMS and custom providers may declare media for what arrives, but the outbox sends them text alone.
+ */
+export function carriesUploadedFiles(channel: Channel): boolean {
+  return channel === webchat.kind && webchat.capabilities.attachments;
+}

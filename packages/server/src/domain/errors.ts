@@ -1,4 +1,4 @@
-export type DomainErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid';
+export type DomainErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'too-large' | 'unsupported';
 
 /** A refused command. The HTTP layer maps `kind` to a 4xx status and shows `message`. */
 export class DomainError extends Error {

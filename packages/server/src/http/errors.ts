@@ -3,7 +3,14 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ApiError } from '@switchboard/protocol';
 import { ConfigProblemsError, DomainError, type DomainErrorKind } from '../domain/errors.js';
 
-const STATUS: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409 };
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unsupported: 415,
+};
 const NAMES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

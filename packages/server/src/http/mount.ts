@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { routes, type CallOutput, type Role, type RouteName, type Routes } from '@switchboard/protocol';
@@ -16,7 +16,11 @@ export type HandlerInput<N extends RouteName> = {
   body: Parsed<Routes[N], 'body'>;
   who: Who<Routes[N]>;
   req: FastifyRequest;
+  reply: FastifyReply;
 };
+
+/** A `binary` route answers with the reply it sent (a file), not a JSON value. */
+type Answer<N extends RouteName> = Routes[N] extends { binary: true } ? FastifyReply : CallOutput<N>;
 
 const identities = new WeakMap<FastifyRequest, Identity>();
 
@@ -58,7 +62,7 @@ export function mount<N extends RouteName>(
   app: FastifyInstance,
   tokens: TokenIssuer,
   name: N,
-  handler: (input: HandlerInput<N>) => Promise<CallOutput<N>>,
+  handler: (input: HandlerInput<N>) => Promise<Answer<N>>,
 ): void {
   const def = routes[name] as Routes[N] & {
     params?: z.ZodType;
@@ -66,35 +70,52 @@ export function mount<N extends RouteName>(
     body?: z.ZodType;
     roles?: readonly Role[];
     maxBodyBytes?: number;
+    rawBody?: true;
   };
-  app.withTypeProvider<ZodTypeProvider>().route({
-    method: def.method,
-    url: def.path,
-    ...(def.maxBodyBytes ? { bodyLimit: def.maxBodyBytes } : {}),
-    schema: {
-      summary: def.summary,
-      tags: [
-        def.path.startsWith('/api/widget')
-          ? 'widget'
-          : def.path.startsWith('/api/admin')
-            ? 'admin'
-            : def.auth === 'public'
-              ? 'auth'
-              : 'staff',
-      ],
-      ...(def.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
-      ...(def.params ? { params: def.params } : {}),
-      ...(def.query ? { querystring: def.query } : {}),
-      ...(def.body ? { body: def.body } : {}),
-      response: { 200: def.response },
-    },
-    // Authenticate before validating, so a stranger learns nothing about the body's shape.
-    preValidation: async (req) => {
-      if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth, def.roles));
-    },
-    handler: async (req) => {
-      const who = identities.get(req) ?? null;
-      return handler({ params: req.params, query: req.query, body: req.body, who, req } as unknown as HandlerInput<N>);
-    },
-  });
+  const identify = async (req: FastifyRequest) => {
+    if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth, def.roles));
+  };
+  // A file upload is read only for a caller who may send it: authenticated before its body is.
+  if (def.rawBody) {
+    void app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      routeIn(scope, { preParsing: async (req: FastifyRequest) => identify(req) });
+    });
+    return;
+  }
+  routeIn(app, { preValidation: identify });
+
+  function routeIn(target: FastifyInstance, authHook: Record<string, (req: FastifyRequest) => Promise<void>>) {
+    target.withTypeProvider<ZodTypeProvider>().route({
+      method: def.method,
+      url: def.path,
+      ...(def.maxBodyBytes ? { bodyLimit: def.maxBodyBytes } : {}),
+      schema: {
+        summary: def.summary,
+        tags: [
+          def.path.startsWith('/api/widget')
+            ? 'widget'
+            : def.path.startsWith('/api/admin')
+              ? 'admin'
+              : def.auth === 'public'
+                ? 'auth'
+                : 'staff',
+        ],
+        ...(def.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
+        ...(def.params ? { params: def.params } : {}),
+        ...(def.query ? { querystring: def.query } : {}),
+        ...(def.body ? { body: def.body } : {}),
+        response: { 200: def.response },
+      },
+      // Authenticate before validating, so a stranger learns nothing about the body's shape.
+      ...authHook,
+      handler: async (req, reply) => {
+        const who = identities.get(req) ?? null;
+        const input = { params: req.params, query: req.query, body: req.body, who, req, reply };
+        // A binary route's answer is the reply it already sent; Fastify takes a returned reply as sent.
+        return (await handler(input as unknown as HandlerInput<N>)) as never;
+      },
+    });
+  }
 }

@@ -23,10 +23,10 @@ const tooMany = (reply: FastifyReply, seconds: number, what: string) => {
 
 /**
  * Limits on abuse (X3): a person never meets them, a script does. Chat starts per address and per widget and
- * visitor messages per conversation count every request (@fastify/rate-limit); sign-ins count failures only,
- * per email and per address, with a wait that doubles beyond the budget (failure-budget.ts). With REDIS_URL
- * the counts live in Redis, so they hold across nodes. Each limit is a setting (config.ts); RATE_LIMITS=off
- * lifts them all. A refused request is a 429 with Retry-After, before it changes anything.
+ * visitor messages (and files) per conversation count every request (@fastify/rate-limit); sign-ins count
+ * failures only, per email and per address, with a wait that doubles beyond the budget (failure-budget.ts).
+ * With REDIS_URL the counts live in Redis, so they hold across nodes. Each limit is a setting (config.ts);
+ * RATE_LIMITS=off lifts them all. A refused request is a 429 with Retry-After, before it changes anything.
  */
 export async function installRateLimits(app: FastifyInstance, config: Config): Promise<void> {
   if (config.RATE_LIMITS === 'off') return;
@@ -85,6 +85,8 @@ export async function installRateLimits(app: FastifyInstance, config: Config): P
   app.addHook('preHandler', async (req, reply) => {
     const name = routeNameOf(req);
     if (name === 'visitorSend') return messagesPerConversation(req, reply, 'Too many messages in this conversation');
+    // A file is a message's worth (AG4): uploads share the budget, so a script cannot fill the store.
+    if (name === 'visitorUpload') return messagesPerConversation(req, reply, 'Too many files in this conversation');
     if (name !== 'login') return;
     const keys = { email: (req.body as { email: string }).email.trim().toLowerCase(), address: address(req) };
     const [byEmail, byAddress] = await Promise.all([

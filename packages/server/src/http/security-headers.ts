@@ -8,7 +8,8 @@ type Directives = Record<string, Iterable<string | ((req: IncomingMessage) => st
 /**
  * What a page of our own apps may load: its scripts from this server only (no inline script), styles inline
  * too (Fluent UI's styling engine and swagger-ui write style elements and attributes), images and fonts from
- * here or data: URLs, requests and sockets to this server.
+ * here or data: URLs, images also from blob: URLs (attachments fetched with a token, AG4), requests and
+ * sockets to this server.
  */
 const PAGE: Directives = {
   'default-src': ["'self'"],
@@ -18,7 +19,7 @@ const PAGE: Directives = {
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
+  'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
 };

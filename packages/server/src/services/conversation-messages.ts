@@ -10,6 +10,9 @@ import { clientKey, findEventByClientId, toWireEvent, type EventRow, type NewEve
 import { appendMessagesIfClear, type MessageGate, type QuickMessage } from '../store/message-batch.js';
 import { insertOutbox } from '../store/outbox.js';
 import { isUniqueViolation } from '../store/transaction.js';
+import { attachmentRef, attachUploads, type Sender } from '../store/attachments.js';
+import { carriesUploadedFiles } from '../channels/registry.js';
+import { channelRefusal } from '../domain/attachments/rules.js';
 import type { ConversationKit } from './conversation-kit.js';
 import { newMessage } from './conversation-steps.js';
 import { EventLog } from './event-log.js';
@@ -35,6 +38,30 @@ async function fitsChannel(tx: Db, orgId: string, channelId: string, text: strin
       'invalid',
       `this channel carries at most ${max} characters per message; this one has ${text.length}`,
     );
+}
+
+/**
+ * The sender's uploads of this conversation, marked sent with the message in its transaction (AG4);
+ * an id that is not an unsent upload of theirs refuses the whole message.
+ */
+async function attachFiles(
+  tx: Db,
+  c: { orgId: string; id: string; channel: Parameters<typeof carriesUploadedFiles>[0] },
+  sender: Sender,
+  ids: string[],
+  at: Date,
+) {
+  if (ids.length === 0) return undefined;
+  const refusal = channelRefusal(c.channel, carriesUploadedFiles(c.channel));
+  if (refusal) throw new DomainError('invalid', refusal);
+  const rows = await attachUploads(tx, c.orgId, c.id, sender, ids, at);
+  const missing = ids.find((id) => !rows.some((r) => r.id === id));
+  if (missing)
+    throw new DomainError(
+      'not-found',
+      `attachment ${missing} not found: upload it to this conversation first; each file is sent once, by its uploader`,
+    );
+  return ids.map((id) => attachmentRef(rows.find((r) => r.id === id)!));
 }
 
 /** Messages and notes (CV3): one shared statement in the common case, a transaction for the rest. */
@@ -70,15 +97,24 @@ export function conversationMessages(kit: ConversationKit) {
     return row;
   }
 
-  async function sendCustomerMessage(who: VisitorIdentity, clientMessageId: string, text: string) {
+  async function sendCustomerMessage(
+    who: VisitorIdentity,
+    clientMessageId: string,
+    text: string,
+    fileIds: string[] = [],
+  ) {
     const at = clock.now();
     const key = clientKey({ kind: 'customer' }, clientMessageId);
     // The author name is the conversation's customer name, filled in by the statement.
     const body = { type: 'message' as const, message: newMessage('customer', text, null, '', clientMessageId, at) };
-    const quick = await quickMessage(
-      { orgId: who.orgId, conversationId: who.conversationId, body, public: true, clientId: key, at },
-      { kind: 'customer' },
-    );
+    // A message with files takes the full path: the files are marked sent in its transaction.
+    const quick =
+      fileIds.length === 0
+        ? await quickMessage(
+            { orgId: who.orgId, conversationId: who.conversationId, body, public: true, clientId: key, at },
+            { kind: 'customer' },
+          )
+        : undefined;
     if (quick) return toWireEvent(quick, 'customer');
     return command(async (tx, log): Promise<ConversationEvent> => {
       const c = await lockOrThrow(tx, who.orgId, who.conversationId);
@@ -90,11 +126,13 @@ export function conversationMessages(kit: ConversationKit) {
       const refusal = customerWriteRefusal(c.state);
       if (refusal) throw conflict(refusal);
       const now = clock.now();
+      const attachments = await attachFiles(tx, c, { kind: 'customer' }, fileIds, now);
       await updateConversation(tx, c.orgId, c.id, { lastCustomerMessageAt: now });
+      const message = newMessage('customer', text, null, c.customerName, clientMessageId, now);
       const row = await log.append(tx, {
         orgId: c.orgId,
         conversationId: c.id,
-        body: { type: 'message', message: newMessage('customer', text, null, c.customerName, clientMessageId, now) },
+        body: { type: 'message', message: attachments ? { ...message, attachments } : message },
         public: true,
         clientId: key,
         at: now,
@@ -106,23 +144,30 @@ export function conversationMessages(kit: ConversationKit) {
   async function sendAgentMessage(
     who: StaffIdentity,
     id: string,
-    input: { clientMessageId: string; text: string; internal: boolean },
+    input: { clientMessageId: string; text: string; internal: boolean; attachmentIds?: string[] },
   ) {
+    const fileIds = input.attachmentIds ?? [];
+    // Notes stay inside: a file in one would be a file the visitor's download could not tell apart.
+    if (input.internal && fileIds.length > 0)
+      throw new DomainError('invalid', 'internal notes carry no files: send attachments in a message to the customer');
     const kind = input.internal ? 'note' : 'agent';
     const key = clientKey({ kind: 'staff', userId: who.userId }, input.clientMessageId);
     const messageAt = (at: Date) => newMessage(kind, input.text, who.userId, who.name, input.clientMessageId, at);
     const at = clock.now();
-    const quick = await quickMessage(
-      {
-        orgId: who.orgId,
-        conversationId: id,
-        body: { type: 'message', message: messageAt(at) },
-        public: !input.internal,
-        clientId: key,
-        at,
-      },
-      { kind: 'primary-agent', userId: who.userId, internal: input.internal },
-    );
+    const quick =
+      fileIds.length === 0
+        ? await quickMessage(
+            {
+              orgId: who.orgId,
+              conversationId: id,
+              body: { type: 'message', message: messageAt(at) },
+              public: !input.internal,
+              clientId: key,
+              at,
+            },
+            { kind: 'primary-agent', userId: who.userId, internal: input.internal },
+          )
+        : undefined;
     if (quick) return toWireEvent(quick, 'staff');
     return command(async (tx, log) => {
       const c = await lockOrThrow(tx, who.orgId, id);
@@ -133,7 +178,8 @@ export function conversationMessages(kit: ConversationKit) {
       if (refusal) throw conflict(refusal);
       if (!input.internal && c.channelId) await fitsChannel(tx, c.orgId, c.channelId, input.text);
       const now = clock.now();
-      const message = messageAt(now);
+      const attachments = await attachFiles(tx, c, { kind: 'staff', userId: who.userId }, fileIds, now);
+      const message = attachments ? { ...messageAt(now), attachments } : messageAt(now);
       const row = await log.append(tx, {
         orgId: c.orgId,
         conversationId: c.id,

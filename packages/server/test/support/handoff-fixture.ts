@@ -39,7 +39,7 @@ export function handoffFixture(t: ReturnType<typeof serverForFile>) {
     const cy = await signIn(org, 'cy', 'away');
     const dee = await signIn(org, 'dee', 'available');
     const visitor = t.server.api(chat.token);
-    return { org, id, ann, ben, cy, dee, visitor };
+    return { org, id, ann, ben, cy, dee, visitor, visitorToken: chat.token };
   }
 
   const used = async (org: BuiltOrg, key: string) =>

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from '@switchboard/protocol';
 import type { Db } from '../../src/store/db.js';
 import {
+  attachments,
   channelInbound,
   channels,
   contacts,
@@ -13,14 +14,15 @@ import {
   notificationTemplates,
   offers,
   quickReplies,
+  orgSettings,
   widgets,
 } from '../../src/store/schema.js';
 
 /**
  * Everything an organisation holds that a request could change: its whole routing configuration
  * (the export an admin downloads, without its timestamp) and every row of its conversations,
- * events, offers, participants, contacts, widgets, channels and their inbound log, quick replies and
- * disposition codes.
+ * events, offers, participants, contacts, widgets, channels and their inbound log, quick replies,
+ * disposition codes, attachments and the organisation's settings row (attachment limits).
  * The outbox is left out: its sender changes rows in the background (attempts, states) whatever the
  * request did. Equal snapshots: the request changed nothing.
  * Users are left out on purpose: any agent request records presence activity on the user row.
@@ -48,6 +50,8 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
       .where(eq(notificationTemplates.orgId, orgId))
       .orderBy(asc(notificationTemplates.scenario)),
     db.select().from(notifications).where(eq(notifications.orgId, orgId)).orderBy(asc(notifications.id)),
+    db.select().from(attachments).where(eq(attachments.orgId, orgId)).orderBy(asc(attachments.id)),
+    db.select().from(orgSettings).where(eq(orgSettings.orgId, orgId)),
   ]);
   return JSON.stringify({ config, rows });
 }

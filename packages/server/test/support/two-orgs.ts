@@ -5,7 +5,8 @@ import type { AgentSummary, ChatWidget, ConfigExport } from '@switchboard/protoc
 import { createAdminConfigService } from '../../src/services/admin-config.js';
 import type { Db } from '../../src/store/db.js';
 import * as config from '../../src/store/routing-config.js';
-import { conversations } from '../../src/store/schema.js';
+import { attachments, conversations } from '../../src/store/schema.js';
+import { getAttachmentSettings } from '../../src/store/attachments.js';
 import { listWidgets } from '../../src/store/widgets.js';
 import { insertChannel, listChannels } from '../../src/store/channels.js';
 import { insertTemplate, listTemplates } from '../../src/store/templates.js';
@@ -55,6 +56,8 @@ export type OrgSnapshot = {
   automated: unknown[];
   quickReplies: unknown[];
   dispositionCodes: unknown[];
+  /** Attachment limits and every file row (AG4). */
+  attachments: { settings: unknown; files: unknown[] };
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -108,6 +111,10 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
     automated: automatedRows,
     quickReplies: replyRows,
     dispositionCodes: codeRows,
+    attachments: {
+      settings: await getAttachmentSettings(db, orgId),
+      files: await db.select().from(attachments).where(eq(attachments.orgId, orgId)).orderBy(asc(attachments.id)),
+    },
   };
 }
 

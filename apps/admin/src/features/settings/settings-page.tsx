@@ -6,6 +6,7 @@ import { useList } from '../../api/queries';
 import { NumberInput, ServerError, fieldError, useForm } from '../../components/form';
 import { Loading, PageHeader } from '../../components/page';
 import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
+import { AttachmentSettingsSection } from './attachment-settings';
 
 const useStyles = makeStyles({ small: { width: '140px' } });
 
@@ -21,6 +22,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} presences={presences.data} />
       )}
+      <AttachmentSettingsSection />
     </section>
   );
 }

@@ -18,6 +18,7 @@ export function ChatView({ snap, session, onNewChat }: Props) {
         outbox={snap.outbox}
         agentTyping={snap.agentTyping}
         onDismiss={(id) => session.dismiss(id)}
+        loadFile={session.fileBlob}
       />
       {status === 'ended' ? (
         <div className="ended">
@@ -26,7 +27,11 @@ export function ChatView({ snap, session, onNewChat }: Props) {
           </button>
         </div>
       ) : (
-        <Composer onSend={(text) => session.send(text)} onTyping={() => session.typing()} />
+        <Composer
+          onSend={(text, files) => session.send(text, files)}
+          onUpload={(file) => session.upload(file)}
+          onTyping={() => session.typing()}
+        />
       )}
     </section>
   );

@@ -2,12 +2,15 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n.js';
 import type { ConversationEvent } from '@switchboard/protocol';
 import type { OutboxEntry } from '@switchboard/live';
+import { AttachmentView, type LoadFile } from './attachment-view.js';
 
 type Props = {
   events: readonly ConversationEvent[];
   outbox: readonly OutboxEntry[];
   agentTyping: string | null;
   onDismiss(clientMessageId: string): void;
+  /** Reads a file of the chat with the visitor's token (AG4). */
+  loadFile: LoadFile;
 };
 
 type Kind = 'customer' | 'agent' | 'system' | 'bot';
@@ -15,7 +18,7 @@ type Kind = 'customer' | 'agent' | 'system' | 'bot';
 /** Scroll follows new messages only while the reader is already at the bottom. */
 const NEAR_BOTTOM_PX = 80;
 
-export function MessageList({ events, outbox, agentTyping, onDismiss }: Props) {
+export function MessageList({ events, outbox, agentTyping, onDismiss, loadFile }: Props) {
   const { t, language } = useT();
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -57,7 +60,8 @@ export function MessageList({ events, outbox, agentTyping, onDismiss }: Props) {
         return (
           <li key={key} className={`msg msg-${kind}`} data-testid="chat-message" data-kind={kind}>
             {showAuthor && <span className="msg-author">{e.message.authorName}</span>}
-            <div className="msg-bubble">{e.message.text}</div>
+            {e.message.text && <div className="msg-bubble">{e.message.text}</div>}
+            {e.message.attachments?.length ? <AttachmentView files={e.message.attachments} load={loadFile} /> : null}
             <time className="msg-meta" dateTime={e.message.at}>
               {time.format(new Date(e.message.at))}
             </time>
@@ -93,7 +97,8 @@ export function MessageList({ events, outbox, agentTyping, onDismiss }: Props) {
             data-kind="customer"
             data-pending={item.error ? undefined : 'true'}
           >
-            <div className="msg-bubble">{item.text}</div>
+            {item.text && <div className="msg-bubble">{item.text}</div>}
+            {item.attachments?.length ? <AttachmentView files={item.attachments} load={loadFile} /> : null}
             {item.error ? (
               <span className="msg-meta msg-error" role="alert">
                 {t('message.failed', { error: item.error })}{' '}

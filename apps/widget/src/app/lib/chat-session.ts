@@ -3,6 +3,7 @@ import {
   createApiClient,
   MAX_MESSAGE_BYTES,
   type ApiClient,
+  type AttachmentRef,
   type ContextVariables,
   type ConversationEvent,
   type PrechatAnswers,
@@ -152,14 +153,15 @@ export class ChatSession {
     this.adopt(res.conversation);
   }
 
-  send(text: string): SendResult {
+  send(text: string, attachments: AttachmentRef[] = []): SendResult {
     const trimmed = text.trim();
     const id = this.snap.conversationId;
-    if (!trimmed) return 'empty';
+    if (!trimmed && attachments.length === 0) return 'empty';
     if (utf8Bytes(trimmed) > MAX_MESSAGE_BYTES) return 'too-long';
     if (!id || chatStatus(this.snap.status) === 'ended') return 'ended';
+    const files = attachments.length ? { attachments } : {};
     const item = newOutboxEntry(
-      { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed },
+      { clientMessageId: newClientMessageId(), conversationId: id, text: trimmed, ...files },
       Date.now(),
     );
     this.deps.storage.update((s) => ({ ...s, outbox: addToOutbox(s.outbox, item) }));
@@ -169,6 +171,28 @@ export class ChatSession {
     this.sender?.retryNow();
     return 'sent';
   }
+
+  /**
+   * Uploads a file for the next message (AG4). The server checks its size, type and bytes now, so a
+   * refusal shows beside the file, before anything is sent.
+   */
+  async upload(file: File): Promise<{ ok: true; ref: AttachmentRef } | { ok: false; message: string }> {
+    const id = this.snap.conversationId;
+    if (!id) return { ok: false, message: 'no chat' };
+    try {
+      const up = await this.api.upload('visitorUpload', { params: { id }, query: { name: file.name } }, file);
+      return { ok: true, ref: { id: up.id, name: up.name, contentType: up.contentType, size: up.size } };
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** A file of this chat as bytes, fetched with the visitor's token (it never goes in a URL). */
+  fileBlob = async (attachmentId: string): Promise<Blob> => {
+    const id = this.snap.conversationId;
+    if (!id) throw new Error('no chat');
+    return this.api.download('visitorDownload', { params: { id, attachmentId } });
+  };
 
   /** Drops a message the server refused. */
   dismiss(clientMessageId: string): void {
@@ -318,7 +342,11 @@ export class ChatSession {
       send: (item) =>
         this.api.call('visitorSend', {
           params: { id },
-          body: { clientMessageId: item.clientMessageId, text: item.text },
+          body: {
+            clientMessageId: item.clientMessageId,
+            text: item.text,
+            attachmentIds: (item.attachments ?? []).map((a) => a.id),
+          },
         }),
       onSent: (_item, event) => this.receive([event]),
       onFailed: () => this.set({ outbox: this.outboxFor(this.snap.timeline) }),

@@ -40,6 +40,15 @@ export const en = {
     dismiss: 'Dismiss',
   },
   typing: '{{name}} is typing…',
+  attachments: {
+    attach: 'Attach a file',
+    uploading: 'Uploading {{name}}…',
+    failed: '{{name}} was not added: {{error}}',
+    remove: 'Remove {{name}}',
+    open: 'Open {{name}}',
+    image: 'Image {{name}}',
+    unavailable: 'The file cannot be shown',
+  },
   composer: {
     label: 'Message',
     placeholder: 'Type a message…',

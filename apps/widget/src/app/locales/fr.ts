@@ -8,7 +8,8 @@ export const fr: Translations = {
   loading: 'Chargement de votre conversation…',
   unavailable: 'Ce chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
   prechat: {
-    intro: 'Bonjour ! Dites-nous qui vous êtes et ce dont vous avez besoin, et nous vous mettrons en relation avec notre équipe.',
+    intro:
+      'Bonjour ! Dites-nous qui vous êtes et ce dont vous avez besoin, et nous vous mettrons en relation avec notre équipe.',
     name: 'Nom',
     email: 'E-mail',
     question: 'Comment pouvons-nous vous aider ?',
@@ -41,6 +42,15 @@ export const fr: Translations = {
     dismiss: 'Ignorer',
   },
   typing: '{{name}} est en train d’écrire…',
+  attachments: {
+    attach: 'Joindre un fichier',
+    uploading: 'Envoi de {{name}}…',
+    failed: "{{name}} n'a pas été ajouté : {{error}}",
+    remove: 'Retirer {{name}}',
+    open: 'Ouvrir {{name}}',
+    image: 'Image {{name}}',
+    unavailable: 'Le fichier ne peut pas être affiché',
+  },
   composer: {
     label: 'Message',
     placeholder: 'Écrivez un message…',

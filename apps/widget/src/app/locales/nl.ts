@@ -41,6 +41,15 @@ export const nl: Translations = {
     dismiss: 'Verwijderen',
   },
   typing: '{{name}} is aan het typen…',
+  attachments: {
+    attach: 'Bestand bijvoegen',
+    uploading: '{{name}} uploaden…',
+    failed: '{{name}} is niet toegevoegd: {{error}}',
+    remove: '{{name}} verwijderen',
+    open: '{{name}} openen',
+    image: 'Afbeelding {{name}}',
+    unavailable: 'Het bestand kan niet worden getoond',
+  },
   composer: {
     label: 'Bericht',
     placeholder: 'Typ een bericht…',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelCapabilities, Channel } from '@switchboard/protocol';
-import { isAsynchronousChannel } from '../registry.js';
+import { carriesUploadedFiles, isAsynchronousChannel } from '../registry.js';
 import { webchat } from './channel.js';
 
 describe('the chat widget on the channel seam', () => {
@@ -14,6 +14,14 @@ describe('the chat widget on the channel seam', () => {
       ['webchat', false],
       ['sms', true],
       ['custom', true],
+    ]);
+  });
+
+  it('is the one kind that carries uploaded files (AG4): the outbox sends SMS and custom replies as text', () => {
+    expect(Channel.options.map((c) => [c, carriesUploadedFiles(c)])).toEqual([
+      ['webchat', true],
+      ['sms', false],
+      ['custom', false],
     ]);
   });
 });

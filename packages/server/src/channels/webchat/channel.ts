@@ -10,7 +10,8 @@ export const webchat = {
   capabilities: {
     asynchronous: false,
     typing: true,
-    attachments: false,
+    // Files go over REST and are read back with the visitor's token (AG4).
+    attachments: true,
     // The protocol caps a message at this many UTF-8 bytes, so at most as many characters.
     maxLength: MAX_MESSAGE_BYTES,
     segmentLength: null,

@@ -34,7 +34,7 @@ export function widgetRoutes(
     events: await conversations.visitorEvents(who, query.after),
   }));
   mount(app, tokens, 'visitorSend', async ({ who, body }) =>
-    conversations.sendCustomerMessage(who, body.clientMessageId, body.text),
+    conversations.sendCustomerMessage(who, body.clientMessageId, body.text, body.attachmentIds),
   );
   mount(app, tokens, 'visitorEnd', async ({ who }) => (await conversations.customerEnd(who), { ok: true as const }));
 }
