@@ -17,7 +17,7 @@ describe('notification templates (AG2)', () => {
     renderApp('/notification-templates', { api: createFakeApi() });
     await screen.findAllByTestId('notification-template');
     const nav = screen.getAllByRole('link').map((l) => l.getAttribute('data-testid'));
-    expect(nav.indexOf('nav-notification-templates')).toBe(nav.indexOf('nav-automated-messages') + 1);
+    expect(nav.indexOf('nav-notification-templates')).toBe(nav.indexOf('nav-disposition-codes') + 1);
     expect(cards().map((c) => c.getAttribute('data-scenario'))).toEqual([
       'incoming-chat',
       'incoming-sms',
