@@ -49,9 +49,11 @@ describe.skipIf(!chromiumPath)('attachments in Chromium', () => {
     await widget.getByTestId('prechat-question').fill('The router shows a red light');
     await widget.getByTestId('prechat-submit').click();
 
-    await alice.getByTestId('offer-alert').waitFor(timeout);
-    const id = (await alice.getByTestId('offer-alert').getAttribute('data-conversation-id'))!;
-    await alice.getByTestId('offer-accept').click();
+    await alice.locator('[data-testid=notification][data-subject=offer]').waitFor(timeout);
+    const id = (await alice
+      .locator('[data-testid=notification][data-subject=offer]')
+      .getAttribute('data-conversation-id'))!;
+    await alice.getByTestId('notification-accept').click();
     const panel = alice.locator(`[data-testid=conversation-panel][data-conversation-id="${id}"]`);
     await panel.waitFor(timeout);
 

@@ -50,9 +50,11 @@ describe.skipIf(!chromiumPath)('the workspace across tabs and machines in Chromi
     await second.getByTestId('presence-select').waitFor(timeout);
 
     await customerChat('Eve Moreau', 'Where is my parcel?');
-    await first.getByTestId('offer-alert').waitFor(timeout);
-    const id = (await first.getByTestId('offer-alert').getAttribute('data-conversation-id'))!;
-    await first.getByTestId('offer-accept').click();
+    await first.locator('[data-testid=notification][data-subject=offer]').waitFor(timeout);
+    const id = (await first
+      .locator('[data-testid=notification][data-subject=offer]')
+      .getAttribute('data-conversation-id'))!;
+    await first.getByTestId('notification-accept').click();
     await panel(first, id).waitFor(timeout);
 
     // Opened in the first tab, shown in the second, active there too.
