@@ -519,8 +519,9 @@ export const fr: Translation = {
   notifications: {
     title: 'Notifications des agents',
     description:
-      'Ce que voient les agents quand du travail arrive, par scénario : une notification qui disparaît seule et ouvre ' +
-      'la session au clic, ou une alerte à accepter ou refuser avant la fin du compte à rebours (expirée, elle vaut refus).',
+      'Ce que voient les agents quand du travail arrive, par scénario : une notification qui ' +
+      'disparaît seule et ouvre la session au clic, ou une alerte à accepter ou refuser avant ' +
+      'la fin du compte à rebours (expirée, elle vaut refus).',
     kind: 'Type',
     kinds: { toast: 'Notification', alert: 'Alerte avec Accepter et Refuser' },
     theme: 'Thème',

@@ -510,7 +510,8 @@ export const nl: Translation = {
     title: 'Agentmeldingen',
     description:
       'Wat agents zien als er werk binnenkomt, per scenario: een melding die vanzelf verdwijnt en de sessie opent ' +
-      'als je erop klikt, of een waarschuwing om te accepteren of weigeren voor de tijd om is (verlopen telt als weigeren).',
+      'als je erop klikt, of een waarschuwing om te accepteren of weigeren voor de tijd om is ' +
+      '(verlopen telt als weigeren).',
     kind: 'Soort',
     kinds: { toast: 'Melding', alert: 'Waarschuwing met Accepteren en Weigeren' },
     theme: 'Thema',

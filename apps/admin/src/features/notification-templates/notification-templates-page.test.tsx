@@ -35,7 +35,7 @@ describe('notification templates (AG2)', () => {
     expect(card('transfer').queryByTestId('notification-auto-accept')).toBeNull();
   });
 
-  it('saves a scenario: kind, theme, fields in their fixed order, timeout, auto-accept, the titles written', async () => {
+  it('saves a scenario: kind, theme, fields in their order, timeout, auto-accept, the titles written', async () => {
     const api = createFakeApi();
     renderApp('/notification-templates', { api });
     await screen.findAllByTestId('notification-template');
