@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath)('the whole path in Chromium: widget, routing, age
   const frameOf = (page: Page): FrameLocator => page.frameLocator('[data-testid=widget-frame]');
   const messages = (scope: Page | FrameLocator, testId: string) => scope.getByTestId(testId);
 
-  it('a customer chats in the widget, an agent rejects, another accepts and answers, through a reload, a crash of the browser and of the server', async () => {
+  it('a customer chats, one agent rejects, another answers, through a reload and browser and server crashes', async () => {
     // 1. The server was started like `npm start`: it printed its URLs and the demo logins.
     expect(suite.server.output).toContain('/demo/');
     expect(suite.server.output).toContain('bob@contoso.example');

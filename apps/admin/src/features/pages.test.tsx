@@ -196,7 +196,7 @@ describe('agents', () => {
 });
 
 describe('settings', () => {
-  it('saves the default presence (base or custom), idle minutes and what a missed or rejected offer does to presence', async () => {
+  it('saves the default presence (base or custom), idle minutes and what missed or rejected offers do', async () => {
     const api = createFakeApi();
     api.state.presences.push({ id: uuid(51), name: 'In training', base: 'away' });
     renderApp('/settings', { api });

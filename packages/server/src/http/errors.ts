@@ -51,7 +51,8 @@ function clearer(err: FastifyError, req: FastifyRequest): string {
       err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
         ? 'Request body is too large'
         : 'Request body does not match its Content-Length';
-    return `${what}: the limit for ${req.method} ${req.routeOptions.url ?? req.url} is ${formatBytes(limit)} (${limit} bytes)`;
+    const route = `${req.method} ${req.routeOptions.url ?? req.url}`;
+    return `${what}: the limit for ${route} is ${formatBytes(limit)} (${limit} bytes)`;
   }
   return err.message;
 }

@@ -9,7 +9,8 @@ export const fr: Translations = {
   unavailable: 'Ce chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
   prechat: {
     intro:
-      'Bonjour ! Dites-nous qui vous êtes et ce dont vous avez besoin, et nous vous mettrons en relation avec notre équipe.',
+      'Bonjour ! Dites-nous qui vous êtes et ce dont vous avez besoin, ' +
+      'et nous vous mettrons en relation avec notre équipe.',
     name: 'Nom',
     email: 'E-mail',
     question: 'Comment pouvons-nous vous aider ?',

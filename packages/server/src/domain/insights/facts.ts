@@ -11,17 +11,9 @@ import type { Channel } from '@switchboard/protocol';
  * by hour, day or channel. Instants are Dates; durations the rollup derives are in milliseconds.
  */
 
-/** The seven levels of SV8, most negative first; a conversation's fact holds its last level. */
-export const SENTIMENT_LEVELS = [
-  'very-negative',
-  'negative',
-  'slightly-negative',
-  'neutral',
-  'slightly-positive',
-  'positive',
-  'very-positive',
-] as const;
-export type SentimentLevel = (typeof SENTIMENT_LEVELS)[number];
+// The seven levels of SV8 (domain/sentiment); a conversation's fact holds its last level.
+export { SENTIMENT_LEVELS, type SentimentLevel } from '../sentiment/levels.js';
+import type { SentimentLevel } from '../sentiment/levels.js';
 
 /** A conversation from its start to its close ("conversation": end to end, across agents). */
 export type ConversationFact = {

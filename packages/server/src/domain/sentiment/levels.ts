@@ -1,4 +1,4 @@
-/** The reference's seven sentiment levels (SV8, routing-semantics §1.15), most negative first. */
+/** The reference's seven sentiment levels (SV8 in docs/features.md), most negative first. */
 export const SENTIMENT_LEVELS = [
   'very-negative',
   'negative',

@@ -143,7 +143,8 @@ function optionalTests(
   skip: NonNullable<StrategyContractOptions['skip']>,
 ): void {
   it.skipIf(skip.closestMatch !== undefined)(
-    `with closest match, ranks exact, then over, then under within equal declines${skip.closestMatch ? ` (skipped: ${skip.closestMatch})` : ''}`,
+    'with closest match, ranks exact, then over, then under within equal declines' +
+      (skip.closestMatch ? ` (skipped: ${skip.closestMatch})` : ''),
     () => {
       const order: Record<SkillFit, number> = { 'none-required': 0, exact: 0, over: 1, under: 2 };
       fc.assert(
