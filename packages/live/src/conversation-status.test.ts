@@ -69,6 +69,7 @@ const summary: ConversationSummary = {
   endedAt: null,
   closedAt: null,
   lastSeq: 1,
+  callbackId: null,
 };
 
 describe('the customer-facing status from events', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Callback } from './callbacks.js';
 import { Channel, ConversationState, Email, Id, INT4_MAX, MultiLine, SingleLine, Timestamp } from './common.js';
 import { ConversationEvent } from './events.js';
 import { WrapUp } from './wrap-up.js';
@@ -37,6 +38,8 @@ export const ConversationSummary = z.object({
   closedAt: Timestamp.nullable(),
   /** Highest staff-audience event sequence number. */
   lastSeq: z.number().int(),
+  /** A work item made from a callback request (AG11): the agent phones or emails, there is no chat. */
+  callbackId: Id.nullable(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -56,6 +59,8 @@ export const ConversationDetail = ConversationSummary.extend({
   events: z.array(ConversationEvent),
   /** The wrap-up form as last saved (AG4). */
   wrapUp: WrapUp,
+  /** The callback request this work item was made from (AG11), with the customer's details. */
+  callback: Callback.nullable(),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 

@@ -69,6 +69,7 @@ import {
   NotificationTemplate,
   NotificationTemplateInput,
 } from './notifications.js';
+import { CallbackRequest, VisitorCallback } from './callbacks.js';
 import { DispositionCode, NewDispositionCode, WrapUp, WrapUpForm } from './wrap-up.js';
 import { Workspace, WorkspaceWrite } from './workspace.js';
 import { StartChatRequest, StartChatResponse, VisitorConversation, WidgetConfig, WidgetId } from './widget.js';
@@ -418,6 +419,15 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'The customer ends the chat',
+  }),
+  visitorCallback: route({
+    method: 'POST',
+    path: '/api/widget/conversations/:id/callback',
+    auth: 'visitor',
+    params: IdParams,
+    body: CallbackRequest,
+    response: VisitorCallback,
+    summary: 'Ask to be called back, when the queue offered it instead of a wait (AG11)',
   }),
 
   // Routing configuration (admin center, AD2/AD3, RT1-RT6).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitorCallback } from './callbacks.js';
 import { ConversationState, Id } from './common.js';
 import { ContextVariables, PrechatAnswers } from './conversations.js';
 import { ConversationEvent } from './events.js';
@@ -28,6 +29,8 @@ export const VisitorConversation = z.object({
   /** Highest customer-audience event sequence number. */
   lastSeq: z.number().int(),
   events: z.array(ConversationEvent),
+  /** Set when the queue's overflow offered a callback instead of an agent (AG11). */
+  callback: VisitorCallback.nullable(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 

@@ -41,6 +41,7 @@ import { createNotificationService, type NotificationService } from './services/
 import { createTransferService, type TransferService } from './services/transfers.js';
 import { createWorkspaceService } from './services/workspaces.js';
 import { createConsultService } from './services/consults.js';
+import { createCallbackService, type CallbackService } from './services/callbacks.js';
 import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
@@ -78,6 +79,7 @@ export type App = {
   notifications: NotificationService;
   transfers: TransferService;
   attachments: AttachmentService;
+  callbacks: CallbackService;
   presence: PresenceService;
   outbox: Outbox;
   channels: ChannelService;
@@ -148,6 +150,7 @@ export async function createApp(
     defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
   };
   const consults = createConsultService(kit);
+  const callbacks = createCallbackService(kit);
   const transfers = createTransferService({ ...kit, consults });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
@@ -193,7 +196,7 @@ export async function createApp(
   workspaceRoutes(http, { tokens, workspaces: createWorkspaceService({ db, clock, bus }) });
   notificationRoutes(http, { tokens, notifications });
   attachmentRoutes(http, { tokens, attachments });
-  widgetRoutes(http, { db, tokens, conversations });
+  widgetRoutes(http, { db, tokens, conversations, callbacks });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   channelRoutes(http, { tokens, channels, outbox });
   outboundRoutes(http, {
@@ -258,6 +261,7 @@ export async function createApp(
     { name: 'idle presence', everyMs: 30_000, run: () => presence.sweepIdle() },
     { name: 'end-of-day profiles', everyMs: 60_000, run: () => presence.newDay() },
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
+    { name: 'callbacks due', everyMs: 30_000, run: () => callbacks.sweepDue() },
     { name: 'channel outbox', everyMs: 5_000, run: () => outbox.sendDue() },
     { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
     { name: 'unsent attachments', everyMs: 3600_000, run: () => attachments.sweepUnsent() },
@@ -277,6 +281,7 @@ export async function createApp(
     notifications,
     transfers,
     attachments,
+    callbacks,
     presence,
     outbox,
     channels,

@@ -29,6 +29,7 @@ function item(n: number): ConversationSummary {
     endedAt: null,
     closedAt: null,
     lastSeq: 1,
+    callbackId: null,
   };
 }
 

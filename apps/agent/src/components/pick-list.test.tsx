@@ -32,6 +32,7 @@ function item(n: number, overrides: Partial<ConversationSummary> = {}): Conversa
     endedAt: null,
     closedAt: null,
     lastSeq: 1,
+    callbackId: null,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ const summary: ConversationSummary = {
   endedAt: null,
   closedAt: null,
   lastSeq: 1,
+  callbackId: null,
 };
 const state = (seq: number, from: string, to: string, at: string) =>
   ({ type: 'state', conversationId: id, seq, at, from, to, reason: '', actor }) as ConversationEvent;

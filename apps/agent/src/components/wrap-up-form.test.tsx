@@ -45,6 +45,7 @@ function summary(state: ConversationSummary['state'], agentId = alice.id): Conve
     endedAt: state === 'wrap-up' || state === 'closed' ? '2025-01-01T10:09:00.000Z' : null,
     closedAt: state === 'closed' ? '2025-01-01T10:10:00.000Z' : null,
     lastSeq: 4,
+    callbackId: null,
   };
 }
 

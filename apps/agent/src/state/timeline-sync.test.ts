@@ -42,6 +42,8 @@ function detail(events: ConversationEvent[]): ConversationDetail {
     endedAt: null,
     closedAt: null,
     lastSeq: events.length,
+    callbackId: null,
+    callback: null,
     prechat: null,
     context: {},
     events,

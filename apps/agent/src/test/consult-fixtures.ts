@@ -48,4 +48,5 @@ export const SUMMARY: ConversationSummary = {
   endedAt: null,
   closedAt: null,
   lastSeq: 0,
+  callbackId: null,
 };

@@ -3,7 +3,7 @@ import type { AttachmentSettings, Channel, UploadedAttachment } from '@switchboa
 import { carriesUploadedFiles } from '../channels/registry.js';
 import type { Clock } from '../domain/clock.js';
 import { channelRefusal, checkUpload } from '../domain/attachments/rules.js';
-import { agentWriteRefusal, customerWriteRefusal } from '../domain/conversation/messaging.js';
+import { agentWriteRefusal, customerWriteRefusal, writeFacts } from '../domain/conversation/messaging.js';
 import { conflict, DomainError, notFound } from '../domain/errors.js';
 import { attachmentKey, type FileStore } from '../files/file-store.js';
 import {
@@ -87,7 +87,7 @@ export function createAttachmentService(deps: {
       const part = await deps.partOf(db, who, c);
       if (part !== 'primary' && part !== 'consultant-to-customer')
         throw new DomainError('forbidden', 'only the primary agent, or a consultant they allow, may send files');
-      const refusal = agentWriteRefusal({ state: c.state, accepted: c.acceptedAt !== null }, false);
+      const refusal = agentWriteRefusal(writeFacts(c), false);
       if (refusal) throw conflict(refusal);
       return keep(c, { kind: 'staff', userId: who.userId }, upload);
     },

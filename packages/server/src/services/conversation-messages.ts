@@ -1,5 +1,5 @@
 import type { ConversationEvent } from '@switchboard/protocol';
-import { agentWriteRefusal, customerWriteRefusal } from '../domain/conversation/messaging.js';
+import { agentWriteRefusal, customerWriteRefusal, writeFacts } from '../domain/conversation/messaging.js';
 import { adapterFor } from '../channels/registry.js';
 import { conflict, DomainError } from '../domain/errors.js';
 import { getChannel } from '../store/channels.js';
@@ -174,7 +174,7 @@ export function conversationMessages(kit: ConversationKit) {
       await guard(tx, who, c, input.internal ? 'write-note' : 'message-customer');
       const existing = await findEventByClientId(tx, c.id, key);
       if (existing) return toWireEvent(existing, 'staff');
-      const refusal = agentWriteRefusal({ state: c.state, accepted: c.acceptedAt !== null }, input.internal);
+      const refusal = agentWriteRefusal(writeFacts(c), input.internal);
       if (refusal) throw conflict(refusal);
       if (!input.internal && c.channelId) await fitsChannel(tx, c.orgId, c.channelId, input.text);
       const now = clock.now();

@@ -14,6 +14,7 @@ import { getConversation, toSummary } from '../store/conversations.js';
 import { listEvents, toWireEvent } from '../store/events.js';
 import { listParticipants } from '../store/participants.js';
 import type { ConversationKit } from './conversation-kit.js';
+import { callbackOfWork, visitorCallbackOf } from './callback-views.js';
 import { wrapUpOf } from './wrap-up.js';
 import { isSupervisorOrAdmin, type StaffIdentity, type VisitorIdentity } from './identity.js';
 
@@ -33,6 +34,7 @@ export function conversationReads(kit: ConversationKit) {
       agentName: accepted ? c.agentName : null,
       lastSeq: c.lastPublicSeq,
       events: events.map((e) => toWireEvent(e, 'customer')),
+      callback: await visitorCallbackOf(db, c),
     };
   }
 
@@ -100,6 +102,7 @@ export function conversationReads(kit: ConversationKit) {
         context: c.context as Record<string, string>,
         events: events.map((e) => toWireEvent(e, 'staff')),
         wrapUp: await wrapUpOf(db, c),
+        callback: await callbackOfWork(db, c),
       };
     },
 

@@ -9,6 +9,7 @@ import { withdrawPending } from '../store/handoffs.js';
 import { recordTrace } from '../store/traces.js';
 import type { EventLog } from './event-log.js';
 import type { planIntake } from './intake.js';
+import { callbackOfferQueue } from '../domain/callbacks/callback-request.js';
 import { newMessage, SYSTEM } from './message-values.js';
 import { tellCustomer } from './automated-messages.js';
 import { arrivalTrigger } from '../domain/conversation/automated-messages.js';
@@ -102,6 +103,8 @@ export async function startConversation(tx: Db, log: EventLog, clock: Clock, s: 
     lastCustomerMessageAt: now,
     createdAt: now,
     updatedAt: now,
+    // A chat's customer can leave their details in the widget (AG11); a text's customer was told the message.
+    callbackQueueId: s.channel === 'webchat' ? callbackOfferQueue(s.intake.decision) : null,
   });
   await recordTrace(tx, { orgId, conversationId: id, at: now, steps: s.intake.decision.trace });
   const first = newMessage('customer', s.firstMessage, null, s.customerName, null, now);

@@ -3,6 +3,7 @@ import type { Db } from './db.js';
 import {
   agentCapacityProfiles,
   agentSkills,
+  callbacks,
   capacityProfiles,
   conversations,
   customPresences,
@@ -33,6 +34,12 @@ export async function usedByRecords(
       .where(and(eq(conversations.orgId, orgId), inArray(conversations.queueId, ids)))
       .groupBy(conversations.queueId);
     for (const r of rows) problems.push(`queue ${r.id} holds ${r.n} conversation(s) and cannot be removed`);
+    const asked = await db
+      .select({ id: callbacks.queueId, n: sql<number>`count(*)::int` })
+      .from(callbacks)
+      .where(and(eq(callbacks.orgId, orgId), inArray(callbacks.queueId, ids)))
+      .groupBy(callbacks.queueId);
+    for (const r of asked) problems.push(`queue ${r.id} has ${r.n} callback request(s) and cannot be removed`);
   }
   if (collection === 'workstreams') {
     const convs = await db

@@ -106,6 +106,7 @@ export function toSummary(c: ConversationWithNames): ConversationSummary {
     endedAt: c.endedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
     lastSeq: c.lastSeq,
+    callbackId: c.callbackId,
   };
 }
 

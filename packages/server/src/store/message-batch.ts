@@ -69,7 +69,7 @@ export async function appendMessagesIfClear(db: Db, batch: QuickMessage[]): Prom
           (i.gate = 'customer' and c.state not in ('wrap-up', 'closed'))
           or (i.gate = 'note' and c.agent_id = i.user_id and c.state <> 'closed')
           or (i.gate = 'agent' and c.agent_id = i.user_id and c.state = 'active' and c.accepted_at is not null
-            and c.channel_id is null)
+            and c.channel_id is null and c.callback_id is null)
         )
         and not exists (
           select 1 from conversation_events x where x.conversation_id = c.id and x.client_id = i.client_id

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AssignmentMethod, OverflowRule, SkillRequirement, Weekday, Workstream } from '@switchboard/protocol';
 import type { StoredTraceStep } from './trace-encoding.js';
 import {
+  type AnyPgColumn,
   boolean,
   index,
   integer,
@@ -245,6 +246,10 @@ export const conversations = pgTable(
     /** The wrap-up form (AG4): the disposition code the agent chose and their summary note. */
     dispositionCodeId: uuid('disposition_code_id').references(() => dispositionCodes.id),
     wrapUpNote: text('wrap_up_note'),
+    /** The queue whose overflow offered this customer a callback when it ended the conversation. */
+    callbackQueueId: uuid('callback_queue_id').references(() => queues.id, { onDelete: 'set null' }),
+    /** Set on the work item a callback request became: there is no chat to write in, the agent phones. */
+    callbackId: uuid('callback_id').references((): AnyPgColumn => callbacks.id),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [

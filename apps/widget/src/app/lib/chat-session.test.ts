@@ -24,6 +24,7 @@ function fakeServer(initial: ConversationEvent[]) {
         state: 'active',
         agentName: 'Bob de Vries',
         lastSeq: events.length,
+        callback: null,
         events,
       };
       return json(view);

@@ -21,7 +21,12 @@ describe('who may write when (CV3)', () => {
     ['wrap-up', true, true, null],
     ['closed', true, true, 'this conversation is closed'],
   ] as const)('the agent, %s (accepted %s, note %s): %s', (state, accepted, internal, refusal) => {
-    expect(agentWriteRefusal({ state, accepted }, internal)).toBe(refusal);
+    expect(agentWriteRefusal({ state, accepted, callback: false }, internal)).toBe(refusal);
+  });
+
+  it('on a callback work item (AG11), notes only: there is no chat to write in', () => {
+    expect(agentWriteRefusal({ state: 'active', accepted: true, callback: true }, false)).toMatch(/no chat/);
+    expect(agentWriteRefusal({ state: 'active', accepted: true, callback: true }, true)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenIssuer } from '../../auth/tokens.js';
 import { notFound } from '../../domain/errors.js';
+import type { CallbackService } from '../../services/callbacks.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { Db } from '../../store/db.js';
 import { getWidget } from '../../store/widgets.js';
@@ -8,9 +9,9 @@ import { mount } from '../mount.js';
 
 export function widgetRoutes(
   app: FastifyInstance,
-  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService },
+  deps: { db: Db; tokens: TokenIssuer; conversations: ConversationService; callbacks: CallbackService },
 ) {
-  const { tokens, conversations } = deps;
+  const { tokens, conversations, callbacks } = deps;
 
   mount(app, tokens, 'widgetConfig', async ({ params }) => {
     const w = await getWidget(deps.db, params.widgetId);
@@ -37,4 +38,5 @@ export function widgetRoutes(
     conversations.sendCustomerMessage(who, body.clientMessageId, body.text, body.attachmentIds),
   );
   mount(app, tokens, 'visitorEnd', async ({ who }) => (await conversations.customerEnd(who), { ok: true as const }));
+  mount(app, tokens, 'visitorCallback', async ({ who, body }) => callbacks.request(who, body));
 }
