@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/store/db.js';
 import { conversations, queues } from '../src/store/schema.js';
 import { QUICK_REPLY_PLACEHOLDERS, unknownPlaceholders } from '@switchboard/protocol';
@@ -85,5 +85,26 @@ describe('the seeded demo has what the README shows', () => {
     const offered = DEMO_DISPOSITION_CODES.filter((c) => c.active).map((c) => c.name);
     expect((await alice.call('listDispositionCodes')).map((c) => c.name)).toEqual([...offered].sort());
     expect(offered).toContain('Resolved');
+  });
+
+  it('a chat asking to be called back is offered a callback, which becomes work for the Callbacks queue', async () => {
+    const started = await server.api().call('startChat', {
+      params: { widgetId: DEMO_WIDGET_ID },
+      body: { prechat: { name: 'Emma', email: 'emma@x.example', question: 'Could you call me back?' }, context: {} },
+    });
+    expect(started.conversation.state).toBe('closed');
+    expect(started.conversation.callback).toEqual({ offered: true, request: null });
+    const visitor = server.api(started.token);
+    const answer = await visitor.call('visitorCallback', {
+      params: { id: started.conversation.id },
+      body: { name: 'Emma', phone: '+31612345678' },
+    });
+    expect(answer.request).toMatchObject({ state: 'queued' });
+    const [work] = await db.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.customerName, 'Emma'), isNotNull(conversations.callbackId)));
+    const [queue] = await db.db.select().from(queues).where(eq(queues.id, work!.queueId!));
+    expect(queue!.name).toBe('Callbacks');
   });
 });

@@ -23,6 +23,7 @@ const FILE_ID = '00000000-0000-4000-8000-0000000000f1';
 const active = {
   state: 'active' as const,
   acceptedAt: '2025-01-01T10:00:00.000Z',
+  callbackId: null,
   customerName: 'Eve',
   queueName: 'Support',
 };

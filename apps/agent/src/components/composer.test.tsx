@@ -18,6 +18,7 @@ const ID = '00000000-0000-4000-8000-0000000000c1';
 const active = {
   state: 'active' as const,
   acceptedAt: '2025-01-01T10:00:00.000Z',
+  callbackId: null as string | null,
   customerName: 'Eve',
   queueName: 'Support' as string | null,
 };
@@ -47,6 +48,20 @@ function setup(summary: typeof active | (Omit<typeof active, 'state'> & { state:
 }
 
 describe('Composer', () => {
+  it('on a callback work item (AG11) writes notes only, and says why', () => {
+    const { services, input, toggle } = setup({ ...active, callbackId: '00000000-0000-4000-8000-0000000000cb' });
+    expect(toggle.checked).toBe(true);
+    expect(toggle.disabled).toBe(true);
+    expect(screen.getByText(/A callback has no chat/)).toBeTruthy();
+    fireEvent.change(input, { target: { value: 'Called, left a voicemail' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(services.send).toHaveBeenCalledWith({
+      conversationId: ID,
+      text: 'Called, left a voicemail',
+      internal: true,
+    });
+  });
+
   it('sends on Enter, keeps Shift+Enter for a new line, and says typing then stopped', () => {
     const { services, input } = setup(active, `${ID}-a`);
     fireEvent.change(input, { target: { value: 'Hello Eve' } });

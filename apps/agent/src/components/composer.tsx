@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 type Props = {
   conversationId: string;
-  summary: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'customerName' | 'queueName'>;
+  summary: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'customerName' | 'queueName' | 'callbackId'>;
   /** When I consult on it (AG5): notes by default, and to the customer only when the primary allows it. */
   consult?: { mayMessageCustomer: boolean } | null;
 };
@@ -42,7 +42,9 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
   const services = useServices();
   const text = useSessions((s) => s.drafts[conversationId] ?? '');
   const [noteSwitch, setNote] = useState(consult !== null);
-  const notesOnly = consult !== null && !consult.mayMessageCustomer;
+  // A callback work item has no chat (AG11): the agent phones, and writes what happened in notes.
+  const callback = summary.callbackId !== null;
+  const notesOnly = callback || (consult !== null && !consult.mayMessageCustomer);
   const customerAllowed = canMessageCustomer(summary) && !notesOnly;
   const noteAllowed = canAddNote(summary);
   const note = (noteSwitch || notesOnly) && noteAllowed;
@@ -100,7 +102,13 @@ export function Composer({ conversationId, summary, consult = null }: Props) {
     }
   }
 
-  const hint = !noteAllowed ? t('composer.closed') : !customerAllowed && !note ? t('composer.notActive') : null;
+  const hint = !noteAllowed
+    ? t('composer.closed')
+    : callback
+      ? t('composer.callback')
+      : !customerAllowed && !note
+        ? t('composer.notActive')
+        : null;
 
   // A pasted or dropped file is attached like a picked one.
   function takeFiles(list: FileList | null | undefined) {

@@ -29,6 +29,7 @@ function history(events: ConversationEvent[]) {
   act(() =>
     timelinesPort.set(CONVERSATION, {
       status: 'ready',
+    callback: null,
       summary: SUMMARY,
       prechat: null,
       wrapUp: { dispositionCodeId: null, dispositionName: null, note: '' },

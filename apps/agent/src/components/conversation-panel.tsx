@@ -20,6 +20,7 @@ import { formatDuration } from '../lib/time';
 import { useServices } from '../state/services-context';
 import { useTimelines } from '../state/timelines-store';
 import type { ReadyTimeline } from '../state/timeline-sync';
+import { CallbackCard } from './callback-card';
 import { Composer } from './composer';
 import { ConsultBanner } from './consult-banner';
 import { ConsultantsBar } from './consultants-bar';
@@ -115,6 +116,7 @@ function ReadyPanel({ id, timeline }: { id: string; timeline: ReadyTimeline }) {
         <SessionTimer summary={summary} events={events} />
         <ConversationActions id={id} summary={summary} events={events} me={me?.id ?? null} consultant={!!consult} />
       </div>
+      {timeline.callback && <CallbackCard callback={timeline.callback} />}
       {consult && <ConsultBanner conversationId={id} consult={consult} agentName={summary.agentName} />}
       {primary && <ConsultantsBar conversationId={id} events={events} agentName={summary.agentName} />}
       <MessageList conversationId={id} events={events} />

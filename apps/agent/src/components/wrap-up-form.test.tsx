@@ -80,6 +80,7 @@ function show(state: ConversationSummary['state'], saved: WrapUp = NOTHING, agen
   // The panel's timeline, which a save updates so the panel shows it when it comes back.
   timelinesPort.set(CONVERSATION, {
     status: 'ready',
+    callback: null,
     summary: c,
     prechat: null,
     wrapUp: saved,

@@ -96,6 +96,15 @@ export const en = {
     retry: 'Try again',
     unknown: 'Conversation',
   },
+  callback: {
+    title: 'Callback requested',
+    phone: 'Phone',
+    email: 'Email',
+    preferred: 'Preferred time',
+    soon: 'As soon as possible',
+    note: 'Note',
+    call: 'Call',
+  },
   conversation: {
     park: 'Let it wait',
     resume: 'Resume',
@@ -151,6 +160,7 @@ export const en = {
     notActive:
       'The customer can be messaged only while the conversation is active. Switch on "Internal note" to add a note.',
     closed: 'This conversation is closed.',
+    callback: 'A callback has no chat: phone or email the customer, and write here what happened.',
   },
   quickReplies: {
     menu: 'Quick replies',

@@ -98,6 +98,15 @@ export const fr: Translation = {
     retry: 'Réessayer',
     unknown: 'Conversation',
   },
+  callback: {
+    title: 'Demande de rappel',
+    phone: 'Téléphone',
+    email: 'E-mail',
+    preferred: 'Heure souhaitée',
+    soon: 'Dès que possible',
+    note: 'Note',
+    call: 'Appeler',
+  },
   conversation: {
     park: 'Mettre en attente',
     resume: 'Reprendre',
@@ -155,6 +164,7 @@ export const fr: Translation = {
       'Le client ne peut recevoir de message que si la conversation est active. Activez « Note interne » pour ' +
       'ajouter une note.',
     closed: 'Cette conversation est fermée.',
+    callback: 'Un rappel n’a pas de discussion : appelez ou écrivez au client, et notez ici ce qui s’est passé.',
   },
   quickReplies: {
     menu: 'Réponses rapides',

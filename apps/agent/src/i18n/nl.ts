@@ -98,6 +98,15 @@ export const nl: Translation = {
     retry: 'Opnieuw proberen',
     unknown: 'Gesprek',
   },
+  callback: {
+    title: 'Terugbelverzoek',
+    phone: 'Telefoon',
+    email: 'E-mail',
+    preferred: 'Voorkeurstijd',
+    soon: 'Zo snel mogelijk',
+    note: 'Notitie',
+    call: 'Bellen',
+  },
   conversation: {
     park: 'Laten wachten',
     resume: 'Hervatten',
@@ -154,6 +163,7 @@ export const nl: Translation = {
       'De klant kan alleen een bericht krijgen zolang het gesprek actief is. Zet "Interne notitie" aan om een ' +
       'notitie toe te voegen.',
     closed: 'Dit gesprek is gesloten.',
+    callback: 'Een terugbelverzoek heeft geen chat: bel of mail de klant en noteer hier wat er gebeurde.',
   },
   quickReplies: {
     menu: 'Snelle antwoorden',

@@ -1,4 +1,5 @@
 import type {
+  Callback,
   ConversationDetail,
   ConversationEvent,
   ConversationSummary,
@@ -20,6 +21,8 @@ export type ReadyTimeline = {
   prechat: PrechatAnswers | null;
   /** The wrap-up form as saved (AG4): from the snapshot, then from each save. */
   wrapUp: WrapUp;
+  /** The callback request a callback work item was made from (AG11); null for any other conversation. */
+  callback: Callback | null;
   seq: SequenceState<ConversationEvent>;
 };
 
@@ -75,11 +78,11 @@ export function createTimelineSync(
     if (existing && existing.status !== 'error') return;
     store.set(id, { status: 'loading', early: [] });
     try {
-      const { events, prechat, context: _context, wrapUp, ...summary } = await api.getConversation(id);
+      const { events, prechat, context: _context, wrapUp, callback, ...summary } = await api.getConversation(id);
       const loading = store.get(id);
       const early = loading?.status === 'loading' ? loading.early : [];
       const seq = sequenceFrom(events);
-      const base: ReadyTimeline = { status: 'ready', summary, prechat, wrapUp, seq };
+      const base: ReadyTimeline = { status: 'ready', summary, prechat, wrapUp, callback, seq };
       // Events that arrived while the snapshot was on its way may be newer than it.
       const { entry, gap } = withEvents(base, early);
       store.set(id, entry);

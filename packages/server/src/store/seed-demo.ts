@@ -11,6 +11,7 @@ import {
   dispositionCodes,
   organizations,
   queueMembers,
+  operatingHours,
   queues,
   quickReplies,
   skills,
@@ -23,12 +24,16 @@ export const DEMO_PASSWORD = 'switchboard';
 export const DEMO_WIDGET_ID = 'demo';
 export const DEMO_SLUG = 'contoso';
 export const DEMO_SMS_WORKSTREAM = 'Text messages';
+/** A demo chat whose question holds this goes to the Callbacks queue, which offers a callback (AG11). */
+export const DEMO_CALLBACK_WORDS = ['call me back', 'bel me terug', 'rappelez-moi'];
+export const DEMO_CALLBACK_OFFER = 'We would rather call you: leave your number and a time that suits you.';
+
 export const DEMO_USERS = [
   {
     email: 'alice@contoso.example',
     name: 'Alice Martin',
     role: 'agent',
-    queues: ['Sales', 'Support'],
+    queues: ['Sales', 'Support', 'Callbacks'],
     skills: { English: 9, French: 6 },
   },
   {
@@ -121,6 +126,26 @@ export async function seedDemo(db: Db): Promise<boolean> {
         { orgId, name: 'Support', priority: 100, assignment: { kind: 'highest-capacity' } },
       ])
       .returning();
+    // The demo's callback queue (AG11) never takes a live chat: it offers a callback, which agents then get.
+    const [never] = await tx
+      .insert(operatingHours)
+      .values({ orgId, name: 'Callbacks only', timeZone: 'UTC', weekly: [], holidays: [] })
+      .returning();
+    queueRows.push(
+      ...(await tx
+        .insert(queues)
+        .values({
+          orgId,
+          name: 'Callbacks',
+          priority: 100,
+          assignment: { kind: 'highest-capacity' },
+          operatingHoursId: never!.id,
+          overflow: [
+            { when: { kind: 'outside-hours' }, then: { kind: 'offer-callback', message: DEMO_CALLBACK_OFFER } },
+          ],
+        })
+        .returning()),
+    );
     const queueId = (name: string) => queueRows.find((q) => q.name === name)!.id;
     for (const u of DEMO_USERS) {
       const [user] = await tx
@@ -169,6 +194,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
         },
       ],
       routeToQueue: [
+        {
+          name: 'Callback requests',
+          when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: DEMO_CALLBACK_WORDS },
+          queues: [{ queueId: queueId('Callbacks'), percentage: 100 }],
+        },
         {
           name: 'Buying questions go to Sales',
           when: { kind: 'compare', field: 'prechat.question', operator: 'contains', value: keywords },

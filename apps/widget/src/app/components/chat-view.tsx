@@ -1,6 +1,7 @@
 import { useT } from '../i18n.js';
 import type { ChatSession, ChatSnapshot } from '../lib/chat-session.js';
 import { chatStatus } from '@switchboard/live';
+import { CallbackForm } from './callback-form.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
 import { StatusLine } from './status-line.js';
@@ -20,6 +21,7 @@ export function ChatView({ snap, session, onNewChat }: Props) {
         onDismiss={(id) => session.dismiss(id)}
         loadFile={session.fileBlob}
       />
+      {snap.callback && <CallbackForm callback={snap.callback} onSubmit={(r) => session.requestCallback(r)} />}
       {status === 'ended' ? (
         <div className="ended">
           <button type="button" className="primary" data-testid="chat-new" onClick={onNewChat}>

@@ -7,6 +7,8 @@ import {
   type ContextVariables,
   type ConversationEvent,
   type PrechatAnswers,
+  type CallbackRequest,
+  type VisitorCallback,
   type VisitorConversation,
 } from '@switchboard/protocol';
 import type { Locale } from '../../shared/locale.js';
@@ -54,6 +56,8 @@ export type ChatSnapshot = {
   outbox: OutboxEntry[];
   agentTyping: string | null;
   connection: ConnectionStatus;
+  /** The queue offered a callback instead of a wait (AG11), and the request if one was made. */
+  callback: VisitorCallback | null;
 };
 
 export type SendResult = 'sent' | 'empty' | 'too-long' | 'ended';
@@ -83,6 +87,7 @@ const initial: ChatSnapshot = {
   outbox: [],
   agentTyping: null,
   connection: 'reconnecting',
+  callback: null,
 };
 
 /**
@@ -200,6 +205,14 @@ export class ChatSession {
     this.set({ outbox: this.outboxFor(this.snap.timeline) });
   }
 
+  /** Asks to be called back; the server's 4xx (a bad number, a past time) is thrown for the form to show. */
+  async requestCallback(body: CallbackRequest): Promise<void> {
+    const id = this.snap.conversationId;
+    if (!id) return;
+    const callback = await this.api.call('visitorCallback', { params: { id }, body });
+    if (id === this.snap.conversationId) this.set({ callback });
+  }
+
   typing(): void {
     this.typingSignal?.input();
   }
@@ -313,6 +326,7 @@ export class ChatSession {
       timeline,
       outbox: this.outboxFor(timeline, id),
       agentTyping: null,
+      callback: view.callback,
     });
     this.feed = new ConversationFeed({
       api: this.api,
