@@ -158,6 +158,7 @@ const samples: Record<string, () => Request> = {
   visitorEvents: () => ({ params: { id: ids.chat }, query: { after: 0 } }),
   visitorSend: () => ({ params: { id: ids.chat }, body: { clientMessageId: randomUUID(), text: 'hello' } }),
   visitorEnd: () => ({ params: { id: ids.chat }, body: {} }),
+  visitorCallback: () => ({ params: { id: ids.chat }, body: { name: 'Eve', phone: '+31612345678' } }),
   listSkills: () => ({}),
   createSkill: () => ({ body: { name: 'Billing', type: 'Product' } }),
   updateSkill: () => ({ params: { id: ids.skill }, body: { name: 'French', type: 'Language' } }),
