@@ -102,8 +102,8 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     await page.getByTestId('hours-save').click();
     await expect
       .poll(async () => (await api.call('listOperatingHours')).map((h) => h.name), timeout)
-      .toEqual(['Office hours']);
-    const [hours] = await api.call('listOperatingHours');
+      .toEqual(['Callbacks only', 'Office hours']); // the demo's Callbacks queue has its own
+    const hours = (await api.call('listOperatingHours')).find((h) => h.name === 'Office hours');
     expect(hours).toMatchObject({ timeZone: 'Europe/Amsterdam', holidays: ['2026-12-25'] });
     expect(hours!.weekly).toHaveLength(6);
 
@@ -152,8 +152,13 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     await page.getByTestId('workstream-save').click();
     await page.getByTestId('toast-success').first().waitFor(timeout);
     const website = (await api.call('listWorkstreams')).find((w) => w.name === 'Website chat')!;
-    expect(website.routeToQueue.map((r) => r.name)).toEqual(['Gold customers', 'Buying questions go to Sales']);
-    expect(website.routeToQueue[0]).toEqual({
+    // Moved up once: above the buying questions, below the demo's callback requests.
+    expect(website.routeToQueue.map((r) => r.name)).toEqual([
+      'Callback requests',
+      'Gold customers',
+      'Buying questions go to Sales',
+    ]);
+    expect(website.routeToQueue[1]).toEqual({
       name: 'Gold customers',
       when: {
         kind: 'and',
@@ -167,7 +172,7 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     // After a reload the rules come back from the server as saved.
     await page.reload();
     await page.getByTestId('route-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    expect(await page.getByTestId('route-rule').first().getByTestId('cond-value-tag').allTextContents()).toEqual([
+    expect(await page.getByTestId('route-rule').nth(1).getByTestId('cond-value-tag').allTextContents()).toEqual([
       'Amsterdam',
       'Brussels',
     ]);
