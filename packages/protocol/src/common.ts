@@ -29,6 +29,17 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export const Timestamp = z.iso.datetime({ offset: true });
 
+const EARLIEST = Date.parse('1970-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+/**
+ * An instant a request brings in to compare with stored times: ISO 8601 with an offset, from 1970 to
+ * 9999 in UTC (an offset can carry year 0001 into year 0000, which PostgreSQL does not have).
+ */
+export const RequestInstant = Timestamp.refine((v) => {
+  const t = Date.parse(v);
+  return t >= EARLIEST && t <= LATEST;
+}, 'a time between 1970 and 9999 (UTC)');
+
 // ---- Request primitives (X3): what PostgreSQL and a person can hold ----
 
 /** Largest value of a PostgreSQL `integer` column: request numbers that reach one stay at or under it. */

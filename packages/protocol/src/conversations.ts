@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Callback } from './callbacks.js';
-import { Channel, ConversationState, Email, Id, INT4_MAX, MultiLine, SingleLine, Timestamp } from './common.js';
+import {
+  Channel,
+  ConversationState,
+  Email,
+  Id,
+  INT4_MAX,
+  MultiLine,
+  RequestInstant,
+  SingleLine,
+  Timestamp,
+} from './common.js';
 import { ConversationEvent } from './events.js';
 import { WrapUp } from './wrap-up.js';
 
@@ -74,6 +84,14 @@ export type PageQuery = z.input<typeof PageQuery>;
 export const ConversationListQuery = PageQuery.extend({
   /** `all`: every ongoing or open conversation of the organisation (supervisors and admins). */
   scope: z.enum(['ongoing', 'closed', 'all']).default('ongoing'),
+  /** Search (AG10): part of the customer's name, email or number, in any case. */
+  customer: SingleLine(200, { min: 1, minMessage: 'customer is empty' }).optional(),
+  /** Search (AG10): conversations started at or after `from` and before `to`. */
+  from: RequestInstant.optional(),
+  to: RequestInstant.optional(),
+}).refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+  message: 'from must be before to',
+  path: ['to'],
 });
 export type ConversationListQuery = z.input<typeof ConversationListQuery>;
 

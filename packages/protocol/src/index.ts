@@ -14,6 +14,7 @@ export * from './notifications.js';
 export * from './quick-replies.js';
 export * from './wrap-up.js';
 export * from './callbacks.js';
+export * from './agent-home.js';
 export * from './workspace.js';
 export * from './workspace-merge.js';
 export * from './routing-config.js';

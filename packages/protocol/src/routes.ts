@@ -43,6 +43,7 @@ import {
   Workstream,
 } from './routing-config.js';
 import { RoutingTrace } from './routing-trace.js';
+import { AgentHome, AgentHomeQuery } from './agent-home.js';
 import { PageQuery } from './conversations.js';
 import {
   ChannelInput,
@@ -132,6 +133,14 @@ export const routes = {
     summary: "Sign out: this session's token is refused from the next request on",
   }),
   me: route({ method: 'GET', path: '/api/me', auth: 'staff', response: StaffUser, summary: 'The signed-in user' }),
+  myHome: route({
+    method: 'GET',
+    path: '/api/me/home',
+    auth: 'staff',
+    query: AgentHomeQuery,
+    response: AgentHome,
+    summary: 'My home view (AG10): presence, capacity in use, sessions held, my day so far',
+  }),
   setPresence: route({
     method: 'PUT',
     path: '/api/me/presence',
@@ -308,6 +317,15 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'Take a waiting conversation up again',
+  }),
+  reopenConversation: route({
+    method: 'POST',
+    path: '/api/conversations/:id/reopen',
+    auth: 'staff',
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Take a closed SMS or other asynchronous conversation up again as its agent, capacity allowing (AG10)',
   }),
   closeConversation: route({
     method: 'POST',

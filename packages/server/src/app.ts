@@ -44,6 +44,7 @@ import { createConsultService } from './services/consults.js';
 import { createCallbackService, type CallbackService } from './services/callbacks.js';
 import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
+import { createAgentHome } from './services/agent-home.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
@@ -193,7 +194,11 @@ export async function createApp(
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
-  workspaceRoutes(http, { tokens, workspaces: createWorkspaceService({ db, clock, bus }) });
+  workspaceRoutes(http, {
+    tokens,
+    workspaces: createWorkspaceService({ db, clock, bus }),
+    home: createAgentHome({ db, clock }),
+  });
   notificationRoutes(http, { tokens, notifications });
   attachmentRoutes(http, { tokens, attachments });
   widgetRoutes(http, { db, tokens, conversations, callbacks });

@@ -410,6 +410,55 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
         body: JSON.stringify({ maxBytes: 1, types: [] }),
       }),
   },
+  {
+    name: 'reopening a conversation that is not closed',
+    status: 409,
+    message: /Cannot reopen this conversation: only a closed conversation/,
+    run: () => raw('POST', `/api/conversations/${held.id}/reopen`, { token: catToken, body: '{}' }),
+  },
+  {
+    name: 'reopening a conversation that does not exist',
+    status: 404,
+    message: /conversation not found/,
+    run: () =>
+      raw('POST', '/api/conversations/00000000-0000-4000-8000-000000000000/reopen', { token: catToken, body: '{}' }),
+  },
+  {
+    name: 'a closed-list search whose dates are the wrong way round',
+    status: 400,
+    message: /from must be before to/,
+    run: () =>
+      raw('GET', '/api/conversations?scope=closed&from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z', {
+        token: agentToken,
+      }),
+  },
+  {
+    name: 'a closed-list search for an empty customer',
+    status: 400,
+    message: /customer is empty/,
+    run: () => raw('GET', '/api/conversations?scope=closed&customer=%20', { token: agentToken }),
+  },
+  {
+    name: 'a closed-list search from a year PostgreSQL does not have',
+    status: 400,
+    message: /between 1970 and 9999/,
+    run: () => raw('GET', '/api/conversations?scope=closed&from=0001-01-01T00:00:00%2B14:00', { token: agentToken }),
+  },
+  {
+    name: 'a home view whose day starts tomorrow',
+    status: 400,
+    message: /start of your day: a time in the last 36 hours/,
+    run: () =>
+      raw('GET', `/api/me/home?since=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`, {
+        token: agentToken,
+      }),
+  },
+  {
+    name: 'a home view whose day start is not a time',
+    status: 400,
+    message: /since/,
+    run: () => raw('GET', '/api/me/home?since=yesterday', { token: agentToken }),
+  },
 ];
 
 describe('bad input gets a clear 4xx and changes nothing', () => {

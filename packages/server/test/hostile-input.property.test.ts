@@ -111,6 +111,7 @@ const samples: Record<string, () => Request> = {
   // Its own session (tokens.logout): a mutated request that still signs out revokes only that one.
   logout: () => ({ body: {} }),
   me: () => ({}),
+  myHome: () => ({ query: { since: new Date(Date.now() - 3_600_000).toISOString() } }),
   setPresence: () => ({ body: { presence: 'available' } }),
   getWorkspace: () => ({}),
   writeWorkspace: () => ({
@@ -133,7 +134,9 @@ const samples: Record<string, () => Request> = {
   }),
   presenceOptions: () => ({}),
   listQueues: () => ({}),
-  listConversations: () => ({ query: { scope: 'ongoing', limit: 10 } }),
+  listConversations: () => ({
+    query: { scope: 'closed', limit: 10, customer: 'Eve', from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+  }),
   getConversation: () => ({ params: { id: ids.chat } }),
   listEvents: () => ({ params: { id: ids.chat }, query: { after: 0 } }),
   sendMessage: () => ({
@@ -242,6 +245,7 @@ const samples: Record<string, () => Request> = {
     },
   }),
   resumeConversation: () => ({ params: { id: ids.chat }, body: {} }),
+  reopenConversation: () => ({ params: { id: ids.chat }, body: {} }),
   listTemplates: () => ({}),
   createTemplate: () => ({ body: { name: 'Ready 2', bodies: { en: 'Hi {customerName}, it is ready.' } } }),
   updateTemplate: () => ({ params: { id: ids.template }, body: { name: 'Ready', bodies: { nl: 'Het ligt klaar.' } } }),

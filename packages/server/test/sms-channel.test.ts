@@ -1,93 +1,18 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { ChannelProvider, ChannelView, ConversationEvent, Offer } from '@switchboard/protocol';
-import type { SignedWebhook, StandIn } from '../src/channels/adapter.js';
-import { standInFor } from '../src/channels/registry.js';
+import type { ConversationEvent, Offer } from '@switchboard/protocol';
 import { accounts, channelInbound, contacts, conversations, outbox, users } from '../src/store/schema.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
-import { buildOrg, PASSWORD, type BuiltOrg, type OrgSpec } from './support/org-builder.js';
+import { buildOrg } from './support/org-builder.js';
+import { smsFixture, SMS_CONFIGS } from './support/sms-fixture.js';
 
 // SMS end to end (CH5): a signed inbound text becomes a routed conversation, the agent's reply
 // leaves through the outbox and the provider's SDK to its stand-in, and the status callback
 // shows on the message. Each provider's stand-in checks the requests as the vendor would.
 const t = serverForFile();
-let providers: FastifyInstance;
-let providersUrl: string;
-const standIns = new Map<string, StandIn>();
-
-const base64 = (text: string) => Buffer.from(text).toString('base64');
-
-const CONFIGS: Record<ChannelProvider, Record<string, unknown>> = {
-  twilio: {
-    accountSid: `AC${'a1'.repeat(16)}`,
-    authToken: 'f'.repeat(32),
-    numbers: ['+15005550006'],
-    messagingServiceSid: null,
-  },
-  telesign: {
-    customerId: 'FFFFFFFF-EEEE-DDDD-1234-AB1234567890',
-    apiKey: Buffer.from('telesign-test-api-key-bytes').toString('base64'),
-    numbers: ['+15005550007'],
-    messageType: 'ARN',
-  },
-  acs: {
-    connectionString: `endpoint=https://contoso.communication.azure.com/;accesskey=${base64('acs-key')}`,
-    webhookSecret: 'an-event-grid-secret-of-some-length',
-    numbers: ['+18445550100'],
-  },
-  custom: { sharedSecret: 'c'.repeat(40), numbers: ['acme-bot'], addressKind: 'opaque' },
-};
-
-beforeAll(async () => {
-  providers = Fastify();
-  for (const provider of ['twilio', 'telesign', 'acs', 'custom'] as const) {
-    const standIn = standInFor(provider)(CONFIGS[provider] as never);
-    await standIn.register(providers, `/${provider}`);
-    standIns.set(provider, standIn);
-  }
-  providersUrl = await providers.listen({ host: '127.0.0.1', port: 0 });
-});
-afterAll(() => providers.close());
-
-async function signIn(org: BuiltOrg, key: string) {
-  const { token } = await t.server.api().call('login', { body: { email: org.user(key).email, password: PASSWORD } });
-  const socket = t.socket(token);
-  await socket.ready;
-  const api = t.server.api(token);
-  if (key !== 'ada') await api.call('setPresence', { body: { presence: 'available' } });
-  return { socket, api };
-}
-
-async function smsOrg(provider: ChannelProvider = 'twilio', workstream: OrgSpec['workstream'] = {}) {
-  const org = await buildOrg(t.db.db, {
-    queues: ['Support'],
-    users: [
-      { key: 'ann', queues: ['Support'] },
-      { key: 'ben', queues: ['Support'] },
-      { key: 'ada', role: 'admin' },
-    ],
-    workstream,
-  });
-  const admin = await signIn(org, 'ada');
-  const channel = await admin.api.call('createChannel', {
-    body: {
-      name: `SMS ${provider}`,
-      provider,
-      workstreamId: org.workstreamId,
-      config: { ...CONFIGS[provider], apiBaseUrl: `${providersUrl}/${provider}` } as never,
-    },
-  });
-  return { org, admin, channel, standIn: standIns.get(provider)! };
-}
-
-/** Posts a webhook as the provider would, to our server. */
-async function post(w: SignedWebhook) {
-  const res = await fetch(w.url, { method: w.method, headers: w.headers, body: w.body });
-  return { status: res.status, body: await res.text() };
-}
-
-const text = (channel: ChannelView, from: string, body: string) => ({ from, to: channel.numbers[0]!, body });
+const sms = smsFixture(t);
+const { signIn, smsOrg, post, text } = sms;
+const CONFIGS = SMS_CONFIGS;
 
 describe('SMS through Twilio', () => {
   it('a text becomes a routed conversation; the reply reaches the provider; its delivery shows', async () => {
@@ -322,11 +247,11 @@ describe('channels in the admin center', () => {
         params: { id: channel.id },
         body: { name: 'Renamed', provider: 'twilio', workstreamId: channel.workstreamId, config: config as never },
       });
-    const kept = await update({ ...plain, authToken: '', apiBaseUrl: `${providersUrl}/twilio` });
+    const kept = await update({ ...plain, authToken: '', apiBaseUrl: `${sms.providersUrl}/twilio` });
     expect(kept).toMatchObject({ name: 'Renamed', secrets: { authToken: true } });
     // Still signed with the stored token: the stand-in's webhook verifies.
     expect((await post(standIn.inbound(kept.webhookUrl, text(kept, '+31633333333', 'still me')))).status).toBe(200);
-    await update({ ...plain, authToken: 'e'.repeat(32), apiBaseUrl: `${providersUrl}/twilio` });
+    await update({ ...plain, authToken: 'e'.repeat(32), apiBaseUrl: `${sms.providersUrl}/twilio` });
     const stale = await post(standIn.inbound(kept.webhookUrl, text(kept, '+31633333333', 'old token')));
     expect(stale.status).toBe(403);
   });
@@ -350,7 +275,7 @@ describe('channels in the admin center', () => {
       },
     });
     expect(channel.numbers).toEqual(['4442']);
-    const standIn = standIns.get('twilio')!;
+    const standIn = sms.standIn('twilio');
     expect((await post(standIn.inbound(channel.webhookUrl, text(channel, '+15551234567', 'STOP')))).status).toBe(200);
     await eventually(() => ann.socket.of<Offer>('offer:new').find((o) => o.firstMessage === 'STOP'));
   });

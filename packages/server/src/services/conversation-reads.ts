@@ -57,7 +57,14 @@ export function conversationReads(kit: ConversationKit) {
     /** One page of a staff list, newest first, with the total over every page. */
     async list(
       who: StaffIdentity,
-      query: { scope: 'ongoing' | 'closed' | 'all'; cursor?: string; limit: number },
+      query: {
+        scope: 'ongoing' | 'closed' | 'all';
+        cursor?: string;
+        limit: number;
+        customer?: string;
+        from?: string;
+        to?: string;
+      },
     ): Promise<ConversationList> {
       const { scope } = query;
       if (scope === 'all' && !isSupervisorOrAdmin(who))
@@ -73,6 +80,9 @@ export function conversationReads(kit: ConversationKit) {
           acceptedOnly: scope === 'ongoing',
           // The conversations an agent consults on are their ongoing work too (AG5).
           withConsults: scope === 'ongoing',
+          customer: query.customer,
+          from: query.from === undefined ? undefined : new Date(query.from),
+          to: query.to === undefined ? undefined : new Date(query.to),
         },
         cursor,
         query.limit,

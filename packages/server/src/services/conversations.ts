@@ -8,6 +8,7 @@ import { conversationEndings } from './conversation-endings.js';
 import { conversationKit, type ConversationServiceDeps } from './conversation-kit.js';
 import { conversationMessages } from './conversation-messages.js';
 import { conversationReads } from './conversation-reads.js';
+import { conversationReopen } from './conversation-reopen.js';
 import { startConversation } from './conversation-steps.js';
 import { conversationTimers } from './conversation-timers.js';
 import { planIntake } from './intake.js';
@@ -75,6 +76,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     ...staffAndVisitorReads,
     ...conversationMessages(kit),
     ...conversationEndings(kit),
+    ...conversationReopen(kit),
     ...conversationTimers(kit),
   };
 }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from './search.js';
 import type { ConversationState } from '@switchboard/protocol';
 import type { ConversationCursor, PickCursor } from '../domain/paging/cursor.js';
 import type { Db } from './db.js';
@@ -18,6 +19,11 @@ export type StaffListFilter = {
   acceptedOnly?: boolean;
   /** With `agentId`: also the conversations that agent consults on now (AG5). */
   withConsults?: boolean;
+  /** Search (AG10): part of the customer's name, email or number. */
+  customer?: string;
+  /** Started at or after `from`, before `to`. */
+  from?: Date;
+  to?: Date;
 };
 
 function staffWhere(orgId: string, f: StaffListFilter): SQL {
@@ -30,6 +36,13 @@ function staffWhere(orgId: string, f: StaffListFilter): SQL {
     where.push(or(eq(conversations.agentId, f.agentId), consulting)!);
   } else if (f.agentId) where.push(eq(conversations.agentId, f.agentId));
   if (f.acceptedOnly) where.push(or(ne(conversations.state, 'active'), isNotNull(conversations.acceptedAt))!);
+  if (f.customer) {
+    const like = containsPattern(f.customer);
+    const c = conversations;
+    where.push(or(ilike(c.customerName, like), ilike(c.customerEmail, like), ilike(c.customerAddress, like))!);
+  }
+  if (f.from) where.push(gte(conversations.createdAt, f.from));
+  if (f.to) where.push(lt(conversations.createdAt, f.to));
   return and(...where)!;
 }
 

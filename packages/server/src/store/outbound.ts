@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, or } from 'drizzle-orm';
+import { containsPattern } from './search.js';
 import type { Db } from './db.js';
 import { contacts, outbox, outboundJobs } from './schema.js';
 
@@ -47,7 +48,7 @@ export async function getOutboundJob(db: Db, orgId: string, id: string) {
 
 /** Contacts whose name or city matches, with a mobile phone: a contact search's recipients (CH6). */
 export async function contactsMatching(db: Db, orgId: string, search: string, limit: number) {
-  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(search);
   return db
     .select({ name: contacts.name, mobilePhone: contacts.mobilePhone })
     .from(contacts)

@@ -191,6 +191,12 @@ describe('a write, and why one is refused (AG3)', () => {
     expect(out.ok && out.state).toMatchObject({ activeSessionId: c(1), drafts: { [c(1)]: 'mine' } });
   });
 
+  it('no active session is the home view (AG10): it stays so, the sessions stay open', () => {
+    const out = writeWorkspace(stateOf([1, 2]), { activeSessionId: null }, rules({ 1: 'held', 2: 'held' }));
+    expect(out.ok && out.state).toMatchObject({ activeSessionId: null, sessions: [session(1), session(2)] });
+    expect(visibleWorkspace(stateOf([1], { activeSessionId: null }), holds({ 1: 'held' })).activeSessionId).toBeNull();
+  });
+
   it('the changes sent to other tabs include sessions that dropped out since the last write', () => {
     const out = writeWorkspace(stateOf([1, 2]), { drafts: { [c(1)]: 'x' } }, rules({ 1: 'held', 2: 'gone' }));
     expect(out.ok && out.changes).toEqual({ sessions: { [c(2)]: null }, drafts: { [c(1)]: 'x' } });

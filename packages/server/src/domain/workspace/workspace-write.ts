@@ -21,13 +21,17 @@ export function visibleWorkspace(state: WorkspaceState, holds: Holds): Workspace
   return tidy({ ...state, sessions });
 }
 
-/** Drafts and scroll positions only of what is open; an active session that is open, else the first. */
+/**
+ * Drafts and scroll positions only of what is open; an active session that is open, else the first.
+ * None active is the home view (AG10): it stays so.
+ */
 function tidy(state: WorkspaceState): WorkspaceState {
   const conversations = new Set(state.sessions.map((s) => s.conversationId));
   const tabs = new Set(state.sessions.flatMap((s) => s.tabs.map((t) => t.id)));
-  const active = state.sessions.some((s) => s.id === state.activeSessionId)
-    ? state.activeSessionId
-    : (state.sessions[0]?.id ?? null);
+  const active =
+    state.activeSessionId === null || state.sessions.some((s) => s.id === state.activeSessionId)
+      ? state.activeSessionId
+      : (state.sessions[0]?.id ?? null);
   return {
     sessions: state.sessions,
     activeSessionId: active,

@@ -38,6 +38,10 @@ export function conversationRoutes(
   mount(app, tokens, 'endConversation', async ({ who, params }) => (await conversations.agentEnd(who, params.id), ok));
   mount(app, tokens, 'parkConversation', async ({ who, params }) => (await conversations.park(who, params.id), ok));
   mount(app, tokens, 'resumeConversation', async ({ who, params }) => (await conversations.resume(who, params.id), ok));
+  mount(app, tokens, 'reopenConversation', async ({ who, params }) => {
+    await conversations.agentReopen(who, params.id);
+    return ok;
+  });
   mount(app, tokens, 'closeConversation', async ({ who, params }) => (await conversations.close(who, params.id), ok));
   mount(app, tokens, 'listOffers', async ({ who }) => ({
     offers: await offers.listMine(who),
