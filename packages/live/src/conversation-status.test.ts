@@ -6,6 +6,7 @@ import {
   canEnd,
   canMessageCustomer,
   canPark,
+  canReopen,
   canResume,
   chatStatus,
   foldSummary,
@@ -143,5 +144,19 @@ describe('what an agent can do', () => {
     expect(canResume(parked, null)).toBe(false);
     expect(canResume({ ...parked, agentId: null }, null)).toBe(false);
     expect(canResume(active, AGENT)).toBe(false);
+  });
+});
+
+describe('who may reopen a closed conversation (AG10)', () => {
+  const closedSms = { state: 'closed', agentId: AGENT, channel: 'sms', callbackId: null } as const;
+  it.each([
+    ['my closed SMS conversation', closedSms, AGENT, true],
+    ["someone else's", closedSms, 'someone-else', false],
+    ['signed out', closedSms, null, false],
+    ['a live chat', { ...closedSms, channel: 'webchat' }, AGENT, false],
+    ['a callback', { ...closedSms, callbackId: ID }, AGENT, false],
+    ['one still in wrap-up', { ...closedSms, state: 'wrap-up' }, AGENT, false],
+  ] as const)('%s: %s', (_name, c, me, may) => {
+    expect(canReopen(c, me)).toBe(may);
   });
 });

@@ -50,3 +50,11 @@ export const canPark = (c: Pick<ConversationSummary, 'state' | 'acceptedAt' | 'c
   c.channel !== 'webchat' && canMessageCustomer(c);
 export const canResume = (c: Pick<ConversationSummary, 'state' | 'agentId'>, me: string | null) =>
   c.state === 'waiting' && c.agentId !== null && c.agentId === me;
+/**
+ * The agent who had a closed SMS or other asynchronous conversation takes it up again (AG10); a
+ * live chat's customer has left, a callback has no chat. The server checks capacity.
+ */
+export const canReopen = (
+  c: Pick<ConversationSummary, 'state' | 'agentId' | 'channel' | 'callbackId'>,
+  me: string | null,
+) => c.state === 'closed' && c.channel !== 'webchat' && c.callbackId === null && c.agentId !== null && c.agentId === me;

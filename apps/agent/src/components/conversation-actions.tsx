@@ -2,7 +2,7 @@ import { Button } from '@fluentui/react-components';
 import type { ConversationEvent, ConversationSummary } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../hooks/use-command';
-import { canClose, canEnd, canPark, canResume } from '@switchboard/live';
+import { canClose, canEnd, canPark, canReopen, canResume } from '@switchboard/live';
 import { canTransfer } from '../lib/transfer-status';
 import { useServices } from '../state/services-context';
 import { ConsultButton } from './consult-button';
@@ -17,14 +17,15 @@ type Props = {
   consultant: boolean;
 };
 
-/** The header's commands on the conversation: park, resume, transfer, consult, end, close. */
+/** The header's commands on the conversation: park, resume, transfer, consult, end, close, reopen. */
 export function ConversationActions({ id, summary, events, me, consultant }: Props) {
   const { t } = useTranslation();
   const services = useServices();
   const command = useCommand('conversation.failed');
   const busy = command.pending !== null;
-  const run = (action: 'endConversation' | 'closeConversation' | 'parkConversation' | 'resumeConversation') =>
-    command.run(action, () => services[action](id));
+  type Action =
+    'endConversation' | 'closeConversation' | 'parkConversation' | 'resumeConversation' | 'reopenConversation';
+  const run = (action: Action) => command.run(action, () => services[action](id));
   if (consultant) return null;
   // Transfer and consult share their rule: the primary agent of an accepted, active conversation.
   const handsOn = canTransfer(summary, me);
@@ -61,6 +62,16 @@ export function ConversationActions({ id, summary, events, me, consultant }: Pro
           onClick={() => void run('closeConversation')}
         >
           {t('conversation.close')}
+        </Button>
+      )}
+      {canReopen(summary, me) && (
+        <Button
+          data-testid="conversation-reopen"
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void run('reopenConversation')}
+        >
+          {t('conversation.reopen')}
         </Button>
       )}
     </>

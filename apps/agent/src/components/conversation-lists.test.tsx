@@ -2,7 +2,7 @@ import type { ConversationSummary } from '@switchboard/protocol';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../test/render';
-import { ConversationList } from './conversation-lists';
+import { ConversationList, ConversationLists } from './conversation-lists';
 
 const api = vi.hoisted(() => ({ call: vi.fn() }));
 vi.mock('../api/api', async (importOriginal) => ({
@@ -82,5 +82,54 @@ describe("conversation lists page through the server's pages", () => {
     await waitFor(() => expect(screen.getAllByTestId('ongoing-item')).toHaveLength(3));
     expect(screen.getByTestId('ongoing-list-total').textContent).toBe('3 of 3');
     expect(screen.queryByTestId('ongoing-list-more')).toBeNull();
+  });
+});
+
+describe('the closed list searches by customer and days (AG10)', () => {
+  beforeEach(() => {
+    api.call.mockReset();
+    api.call.mockImplementation(async (name: string, input: { query: Record<string, string> }) => {
+      if (name === 'listPickable') return { conversations: [], total: 0, nextCursor: null };
+      if (name !== 'listConversations') throw new Error(`unexpected call ${name}`);
+      if (input.query.scope !== 'closed') return { conversations: [], total: 0, nextCursor: null };
+      const found = input.query.customer ? [item(7)] : range(1, 3);
+      return { conversations: found, total: found.length, nextCursor: null };
+    });
+  });
+  afterEach(cleanup);
+
+  const closedCalls = () =>
+    api.call.mock.calls
+      .filter(([name, input]) => name === 'listConversations' && input.query.scope === 'closed')
+      .map(([, input]) => input.query);
+
+  it('asks the server once the agent pauses typing, with the days as local midnights', async () => {
+    renderWithProviders(<ConversationLists />, { openSession: vi.fn() });
+    await waitFor(() => expect(shown()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('closed-search'), { target: { value: 'Cust' } });
+    fireEvent.change(screen.getByTestId('closed-search'), { target: { value: 'Customer 7' } });
+    fireEvent.change(screen.getByTestId('closed-from'), { target: { value: '2026-04-01' } });
+    fireEvent.change(screen.getByTestId('closed-to'), { target: { value: '2026-04-02' } });
+    await waitFor(() => expect(shown()).toEqual(['Customer 7ClosedSupport']));
+    expect(closedCalls()).toEqual([
+      { scope: 'closed', cursor: undefined },
+      {
+        scope: 'closed',
+        cursor: undefined,
+        customer: 'Customer 7',
+        from: new Date(2026, 3, 1).toISOString(),
+        to: new Date(2026, 3, 3).toISOString(),
+      },
+    ]);
+  });
+
+  it('says when the dates are the wrong way round and asks nothing', async () => {
+    renderWithProviders(<ConversationLists />, { openSession: vi.fn() });
+    await waitFor(() => expect(shown()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('closed-from'), { target: { value: '2026-04-05' } });
+    fireEvent.change(screen.getByTestId('closed-to'), { target: { value: '2026-04-01' } });
+    expect(screen.getByTestId('closed-dates-reversed').textContent).toContain('after the end date');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(closedCalls()).toHaveLength(1);
   });
 });

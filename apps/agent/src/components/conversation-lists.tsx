@@ -1,6 +1,9 @@
 import { Caption1, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/api';
+import { closedSearchQuery, type ClosedSearchInput, type ClosedSearchQuery } from '../lib/closed-search';
+import { ClosedSearch } from './closed-search';
 import { usePagedList } from '../hooks/use-paged-list';
 import { useSessions } from '../state/sessions-store';
 import { useServices } from '../state/services-context';
@@ -53,23 +56,33 @@ export function ConversationList({
   scope,
   testId,
   itemTestId,
+  search = {},
+  children,
 }: {
   scope: 'ongoing' | 'closed';
   testId: string;
   itemTestId: string;
+  /** The closed list's search (AG10); null: the search cannot be sent as it is, nothing is asked. */
+  search?: ClosedSearchQuery | null;
+  /** Under the heading: the search form. */
+  children?: ReactNode;
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const services = useServices();
   const activeId = useSessions((s) => s.activeId);
-  const list = usePagedList([...conversationsKey, scope], (cursor) =>
-    call('listConversations', { query: { scope, cursor } }),
+  const list = usePagedList(
+    [...conversationsKey, scope, search],
+    (cursor) => call('listConversations', { query: { scope, cursor, ...search } }),
+    { enabled: search !== null },
   );
   const { query, items } = list;
+  const searching = !!search && Object.keys(search).length > 0;
 
   return (
     <section>
       <Subtitle2 as="h2">{scope === 'ongoing' ? t('dashboard.ongoing') : t('dashboard.closed')}</Subtitle2>
+      {children}
       {query.isPending && <Spinner size="tiny" />}
       {query.isError && <Caption1 className={styles.muted}>{t('dashboard.loadFailed')}</Caption1>}
       <ul className={styles.list} data-testid={testId}>
@@ -104,11 +117,42 @@ export function ConversationList({
       />
       {query.isSuccess && items.length === 0 && (
         <Caption1 className={styles.muted}>
-          {scope === 'ongoing' ? t('dashboard.noOngoing') : t('dashboard.noClosed')}
+          {scope === 'ongoing'
+            ? t('dashboard.noOngoing')
+            : searching
+              ? t('dashboard.noMatch')
+              : t('dashboard.noClosed')}
         </Caption1>
       )}
     </section>
   );
+}
+
+/** My closed conversations with their search (AG10); the search waits for a pause in typing. */
+function ClosedConversations() {
+  const [input, setInput] = useState<ClosedSearchInput>({ customer: '', from: '', to: '' });
+  const typed = useDeferredSearch(input);
+  const result = closedSearchQuery(typed);
+  return (
+    <ConversationList
+      scope="closed"
+      testId="closed-list"
+      itemTestId="closed-item"
+      search={'query' in result ? result.query : null}
+    >
+      <ClosedSearch value={input} reversed={'reversed' in closedSearchQuery(input)} onChange={setInput} />
+    </ConversationList>
+  );
+}
+
+/** `value`, once it has not changed for a moment: one request per pause in typing, not per key. */
+function useDeferredSearch<T>(value: T, ms = 300): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 export function ConversationLists() {
@@ -117,7 +161,7 @@ export function ConversationLists() {
     <aside className={styles.aside}>
       <ConversationList scope="ongoing" testId="ongoing-list" itemTestId="ongoing-item" />
       <PickList />
-      <ConversationList scope="closed" testId="closed-list" itemTestId="closed-item" />
+      <ClosedConversations />
     </aside>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessions } from '../state/sessions-store';
 import { useServices } from '../state/services-context';
 import { useTimelines } from '../state/timelines-store';
 import { ConversationPanel } from './conversation-panel';
+import { HomeView } from './home-view';
 
 const useStyles = makeStyles({
   area: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
@@ -42,16 +43,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   activeLabel: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
-  empty: {
-    flexGrow: 1,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    color: tokens.colorNeutralForeground3,
-  },
 });
 
-/** Open conversations as tabs (AG3, first part); only the active one is mounted. */
+/** The home tab and the open conversations as tabs (AG3, AG10); only the active one is mounted. */
 export function SessionArea() {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -67,46 +61,51 @@ export function SessionArea() {
 
   return (
     <section className={styles.area}>
-      {openIds.length > 0 && (
-        <div role="tablist" aria-label={t('sessions.label')} className={styles.tabs}>
-          {openIds.map((id) => {
-            const entry = names[id];
-            const name = entry?.status === 'ready' ? entry.summary.customerName : t('sessions.unknown');
-            const active = id === activeId;
-            return (
-              <div key={id} className={mergeClasses(styles.tab, active && styles.activeTab)}>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={active}
-                  data-testid="session-tab"
-                  data-conversation-id={id}
-                  className={mergeClasses(styles.tabButton, active && styles.activeLabel)}
-                  onClick={() => useSessions.getState().activate(id)}
-                >
-                  {name}
-                </button>
-                <Button
-                  appearance="subtle"
-                  size="small"
-                  aria-label={t('sessions.closeTab', { name })}
-                  data-testid="session-tab-close"
-                  onClick={() => services.closeSession(id)}
-                >
-                  ×
-                </Button>
-              </div>
-            );
-          })}
+      <div role="tablist" aria-label={t('sessions.label')} className={styles.tabs}>
+        {/* The home tab, like the reference's anchor tab: never closed, always first (AG10). */}
+        <div className={mergeClasses(styles.tab, activeId === null && styles.activeTab)}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={activeId === null}
+            data-testid="home-tab"
+            className={mergeClasses(styles.tabButton, activeId === null && styles.activeLabel)}
+            onClick={() => useSessions.getState().activate(null)}
+          >
+            {t('home.tab')}
+          </button>
         </div>
-      )}
-      {activeId ? (
-        <ConversationPanel key={activeId} id={activeId} />
-      ) : (
-        <div className={styles.empty}>
-          <Text>{t('sessions.empty')}</Text>
-        </div>
-      )}
+        {openIds.map((id) => {
+          const entry = names[id];
+          const name = entry?.status === 'ready' ? entry.summary.customerName : t('sessions.unknown');
+          const active = id === activeId;
+          return (
+            <div key={id} className={mergeClasses(styles.tab, active && styles.activeTab)}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={active}
+                data-testid="session-tab"
+                data-conversation-id={id}
+                className={mergeClasses(styles.tabButton, active && styles.activeLabel)}
+                onClick={() => useSessions.getState().activate(id)}
+              >
+                {name}
+              </button>
+              <Button
+                appearance="subtle"
+                size="small"
+                aria-label={t('sessions.closeTab', { name })}
+                data-testid="session-tab-close"
+                onClick={() => services.closeSession(id)}
+              >
+                ×
+              </Button>
+            </div>
+          );
+        })}
+      </div>
+      {activeId ? <ConversationPanel key={activeId} id={activeId} /> : <HomeView />}
     </section>
   );
 }

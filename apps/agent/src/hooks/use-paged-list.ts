@@ -11,7 +11,7 @@ export type PagedData = InfiniteData<ConversationList, string | undefined>;
 export function usePagedList(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<ConversationList>,
-  options: { refetchInterval?: number } = {},
+  options: { refetchInterval?: number; enabled?: boolean } = {},
 ) {
   const query = useInfiniteQuery({
     queryKey,
@@ -19,6 +19,7 @@ export function usePagedList(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: options.refetchInterval,
+    enabled: options.enabled ?? true,
     refetchIntervalInBackground: false,
     staleTime: options.refetchInterval === undefined ? undefined : 0,
   });

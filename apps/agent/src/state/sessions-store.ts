@@ -14,7 +14,8 @@ type SessionsView = {
 type SessionsState = SessionsView & {
   open(id: string, title?: string): void;
   close(id: string): void;
-  activate(id: string): void;
+  /** null: the home view (AG10), the sessions staying open. */
+  activate(id: string | null): void;
   setDraft(id: string, text: string): void;
   setScroll(id: string, top: number): void;
 };

@@ -18,6 +18,8 @@ import { createTransferServices } from './transfer-services';
 import { useTransfers } from './transfers-store';
 
 export const conversationsKey = ['conversations'] as const;
+/** Under the lists' key: whatever changes a list refreshes the home view's counts too (AG10). */
+export const homeKey = [...conversationsKey, 'home'] as const;
 /** Open items of pick workstreams (AG10): polled, so kept apart from my own lists. */
 export const pickableKey = ['pickable'] as const;
 
@@ -233,6 +235,14 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     },
     async resumeConversation(id: string) {
       await call('resumeConversation', { params: { id }, body: {} });
+      await sync.catchUp(id);
+      invalidateLists();
+    },
+    /** Takes a closed SMS conversation up again (AG10): it is mine, accepted, and opens as a session. */
+    async reopenConversation(id: string) {
+      await call('reopenConversation', { params: { id }, body: {} });
+      useSessions.getState().open(id);
+      realtime.follow(id);
       await sync.catchUp(id);
       invalidateLists();
     },
