@@ -12,6 +12,7 @@ import { TOASTER_ID } from './notify';
 import { NotificationStack } from './notification-stack';
 import { SessionArea } from './session-area';
 import { TransferNotices } from './transfer-notices';
+import { WorkspaceRefusalNotices } from './workspace-refusal-notices';
 
 const useStyles = makeStyles({
   page: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -57,6 +58,7 @@ export function WorkspacePage() {
         </main>
         <NotificationStack />
         <TransferNotices />
+        <WorkspaceRefusalNotices />
         <Toaster toasterId={TOASTER_ID} position="bottom-end" />
       </div>
     </ServicesContext.Provider>

@@ -115,6 +115,7 @@ export const en = {
     hint: 'Open a conversation from the list, or accept an offer.',
   },
   sessions: {
+    refused: 'The workspace did not take that: {{message}}',
     label: 'Open sessions',
     closeTab: 'Close {{name}}',
     loading: 'Loading the conversation…',

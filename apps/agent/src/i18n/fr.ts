@@ -117,6 +117,7 @@ export const fr: Translation = {
     hint: 'Ouvrez une conversation de la liste ou acceptez une offre.',
   },
   sessions: {
+    refused: "L'espace de travail a refusé : {{message}}",
     label: 'Sessions ouvertes',
     closeTab: 'Fermer {{name}}',
     loading: 'Chargement de la conversation…',

@@ -117,6 +117,7 @@ export const nl: Translation = {
     hint: 'Open een gesprek uit de lijst of neem een aanbod aan.',
   },
   sessions: {
+    refused: 'De werkplek nam dat niet over: {{message}}',
     label: 'Open sessies',
     closeTab: '{{name}} sluiten',
     loading: 'Gesprek laden…',

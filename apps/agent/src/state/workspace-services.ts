@@ -16,6 +16,7 @@ import { resetTimelines, timelinesPort } from './timelines-store';
 import { createConsultServices } from './consult-services';
 import { createTransferServices } from './transfer-services';
 import { useTransfers } from './transfers-store';
+import { useWorkspaceRefusals } from './workspace-refusals';
 
 export const conversationsKey = ['conversations'] as const;
 /** Under the lists' key: whatever changes a list refreshes the home view's counts too (AG10). */
@@ -36,7 +37,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     channel: browserChannel(`switchboard.workspace.${userId}`),
     show: showWorkspace,
     isRefusal: (err) => err instanceof ApiCallError && err.status < 500,
-    refused: (err) => console.warn('the workspace change was refused', err),
+    refused: (err) => useWorkspaceRefusals.getState().refused(err instanceof Error ? err.message : String(err)),
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
