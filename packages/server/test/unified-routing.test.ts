@@ -268,6 +268,26 @@ describe('unified routing through the API', () => {
     ).toEqual(['active']);
   });
 
+  it('a pick at the session limit is refused in words, with capacity to spare; nothing changes', async () => {
+    const s = await setup({ queues: ['Support'], users: [{ key: 'ann', queues: ['Support'], capacity: 5 }] });
+    await s.configure({ distribution: 'pick' });
+    await s.admin.call('updateRoutingSettings', {
+      body: { defaultPresence: 'available', idleMinutes: 15, sessionLimit: 1 },
+    });
+    const ann = await s.agent('ann');
+    const first = await s.chat('one');
+    const second = await s.chat('two');
+    await server.app.settled();
+    const pick = (id: string) => ann.api.call('pickConversation', { params: { id }, body: {} });
+    await pick(first.conversation.id);
+    await expect(pick(second.conversation.id)).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('your capacity or session limit is full') },
+    });
+    expect((await s.admin.call('getRoutingTrace', { params: { id: second.conversation.id } })).state).toBe('open');
+    expect((await ann.api.call('me')).usedCapacity).toBe(1);
+  });
+
   it('overflow before queueing: a full queue transfers, a closed queue sends a message and ends', async () => {
     const s = await setup({ queues: ['Small', 'Overflow', 'Night'], users: [] });
     const hours = await s.admin.call('createOperatingHours', {
