@@ -129,4 +129,9 @@ export const SocketEvents = {
   workspaceChanged: 'workspace:changed',
   notification: 'notification:new',
   notificationClosed: 'notification:closed',
+  /**
+   * To supervisors and admins (SV1): a conversation of the organisation started, moved, or changed
+   * hands (`{ conversationId }`); the ongoing list reads its page again, at most once a second.
+   */
+  supervisionChanged: 'supervision:changed',
 } as const;

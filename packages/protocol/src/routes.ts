@@ -44,6 +44,7 @@ import {
 } from './routing-config.js';
 import { RoutingTrace } from './routing-trace.js';
 import { AgentHome, AgentHomeQuery } from './agent-home.js';
+import { OngoingList, OngoingQuery, StaffMatches, StaffSearchQuery, SupervisorSwitches } from './supervision.js';
 import { PageQuery } from './conversations.js';
 import {
   ChannelInput,
@@ -813,6 +814,69 @@ export const routes = {
     body: ConfigExport,
     response: ImportResult,
     summary: 'Replace the routing configuration; rejected whole, with every problem listed, when invalid',
+  }),
+
+  // The supervisor's desk (SV1-SV7).
+  listOngoing: route({
+    method: 'GET',
+    path: '/api/supervision/conversations',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    query: OngoingQuery,
+    response: OngoingList,
+    summary: 'Every conversation in progress, filtered by queue, channel, state and agent, a page at a time',
+  }),
+  searchAgents: route({
+    method: 'GET',
+    path: '/api/supervision/agents',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    query: StaffSearchQuery,
+    response: StaffMatches,
+    summary: "The organisation's agents whose name contains the search, for the ongoing list's filter",
+  }),
+  monitorConversation: route({
+    method: 'POST',
+    path: '/api/supervision/conversations/:id/monitor',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Watch a conversation silently: recorded for the audit, told to no one (SV2)',
+  }),
+  stopMonitoring: route({
+    method: 'POST',
+    path: '/api/supervision/conversations/:id/unmonitor',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'Stop watching a conversation',
+  }),
+  forceClose: route({
+    method: 'POST',
+    path: '/api/supervision/conversations/:id/force-close',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'End any conversation at once: closed, everyone told, capacity released (SV6)',
+  }),
+  getSupervisorSwitches: admin({
+    method: 'GET',
+    path: '/api/admin/settings/supervision',
+    response: SupervisorSwitches,
+    summary: 'Which supervisor commands this organisation allows (SV7)',
+  }),
+  updateSupervisorSwitches: admin({
+    method: 'PUT',
+    path: '/api/admin/settings/supervision',
+    body: SupervisorSwitches,
+    response: SupervisorSwitches,
+    summary: 'Turn supervisor commands on or off one by one (SV7)',
   }),
 
   // Routing trace (RT5) and pick mode.

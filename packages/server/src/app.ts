@@ -45,6 +45,8 @@ import { createCallbackService, type CallbackService } from './services/callback
 import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createAgentHome } from './services/agent-home.js';
+import { createSupervisionService } from './services/supervision.js';
+import { supervisionRoutes } from './http/routes/supervision-routes.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
@@ -194,6 +196,7 @@ export async function createApp(
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
+  supervisionRoutes(http, { tokens, supervision: createSupervisionService({ db }), conversations });
   workspaceRoutes(http, {
     tokens,
     workspaces: createWorkspaceService({ db, clock, bus }),

@@ -459,6 +459,34 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
     message: /since/,
     run: () => raw('GET', '/api/me/home?since=yesterday', { token: agentToken }),
   },
+  {
+    name: 'monitoring a conversation still waiting in its queue',
+    status: 409,
+    message: /only a conversation that is active or wrap-up can be monitored \(it is open\)/,
+    run: () => raw('POST', `/api/supervision/conversations/${chat.id}/monitor`, { token: supervisorToken, body: '{}' }),
+  },
+  {
+    name: 'a force close by an agent',
+    status: 403,
+    message: /Only supervisors and admins may do this/,
+    run: () => raw('POST', `/api/supervision/conversations/${held.id}/force-close`, { token: catToken, body: '{}' }),
+  },
+  {
+    name: 'the ongoing list filtered by a state that is not in progress',
+    status: 400,
+    message: /state/,
+    run: () => raw('GET', '/api/supervision/conversations?state=closed', { token: supervisorToken }),
+  },
+  {
+    name: 'switches changed by a supervisor',
+    status: 403,
+    message: /Only admins may do this/,
+    run: () =>
+      raw('PUT', '/api/admin/settings/supervision', {
+        token: supervisorToken,
+        body: JSON.stringify({ monitor: true, assign: true, transfer: true }),
+      }),
+  },
 ];
 
 describe('bad input gets a clear 4xx and changes nothing', () => {

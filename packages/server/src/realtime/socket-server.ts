@@ -3,7 +3,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import { SocketEvents, TypingSignal, type Presence } from '@switchboard/protocol';
+import { SocketEvents, TypingSignal, type ConversationEvent, type Presence } from '@switchboard/protocol';
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Identity } from '../services/identity.js';
@@ -91,6 +91,7 @@ export async function createRealtime(deps: RealtimeDeps) {
         if (!closing) await presence.settle(who);
       });
       await socket.join([rooms.user(who.userId), rooms.org(who.orgId), rooms.session(who.sessionId)]);
+      if (who.role === 'supervisor' || who.role === 'admin') await socket.join(rooms.oversight(who.orgId));
       const ongoing = await deps.ongoingFor(who.orgId, who.userId);
       await socket.join(ongoing.map(rooms.staff));
       // Settled before 'ready', and pushed to this socket too: the workspace shows it at once.
@@ -135,6 +136,10 @@ export async function createRealtime(deps: RealtimeDeps) {
         io.to(rooms.staff(event.conversationId)).emit(SocketEvents.conversationEvent, event.staff);
         if (event.customer)
           io.to(rooms.customer(event.conversationId)).emit(SocketEvents.conversationEvent, event.customer);
+        if (changesOngoingRow(event.staff))
+          io.to(rooms.oversight(event.orgId)).emit(SocketEvents.supervisionChanged, {
+            conversationId: event.conversationId,
+          });
         return;
       case 'assigned':
         io.in(rooms.user(event.agentId)).socketsJoin(rooms.staff(event.conversationId));
@@ -228,3 +233,8 @@ export async function createRealtime(deps: RealtimeDeps) {
 }
 
 export type Realtime = Awaited<ReturnType<typeof createRealtime>>;
+
+/** What shows in a row of the ongoing list (SV1): a start, a state, an offer or acceptance; not messages. */
+function changesOngoingRow(e: ConversationEvent): boolean {
+  return e.seq === 1 || e.type === 'state' || e.type === 'offered' || e.type === 'accepted';
+}

@@ -101,13 +101,16 @@ export function conversationReads(kit: ConversationKit) {
       const participants = await listParticipants(db, who.orgId, id);
       return {
         ...toSummary(c),
-        participants: participants.map((p) => ({
-          role: p.role,
-          userId: p.userId,
-          name: p.name,
-          joinedAt: p.joinedAt.toISOString(),
-          leftAt: p.leftAt?.toISOString() ?? null,
-        })),
+        // A silent monitor is for the audit and other supervisors: the agent never learns of it (SV2).
+        participants: participants
+          .filter((p) => p.role !== 'monitor' || isSupervisorOrAdmin(who))
+          .map((p) => ({
+            role: p.role,
+            userId: p.userId,
+            name: p.name,
+            joinedAt: p.joinedAt.toISOString(),
+            leftAt: p.leftAt?.toISOString() ?? null,
+          })),
         prechat: c.prechat as PrechatAnswers | null,
         context: c.context as Record<string, string>,
         events: events.map((e) => toWireEvent(e, 'staff')),

@@ -9,6 +9,7 @@ import { conversationKit, type ConversationServiceDeps } from './conversation-ki
 import { conversationMessages } from './conversation-messages.js';
 import { conversationReads } from './conversation-reads.js';
 import { conversationReopen } from './conversation-reopen.js';
+import { conversationSupervision } from './conversation-supervision.js';
 import { startConversation } from './conversation-steps.js';
 import { conversationTimers } from './conversation-timers.js';
 import { planIntake } from './intake.js';
@@ -77,6 +78,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     ...conversationMessages(kit),
     ...conversationEndings(kit),
     ...conversationReopen(kit),
+    ...conversationSupervision(kit),
     ...conversationTimers(kit),
   };
 }

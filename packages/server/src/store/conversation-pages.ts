@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from './search.js';
-import type { ConversationState } from '@switchboard/protocol';
+import type { Channel, ConversationState } from '@switchboard/protocol';
 import type { ConversationCursor, PickCursor } from '../domain/paging/cursor.js';
 import type { Db } from './db.js';
 import type { ConversationWithNames } from './conversations.js';
@@ -24,6 +24,9 @@ export type StaffListFilter = {
   /** Started at or after `from`, before `to`. */
   from?: Date;
   to?: Date;
+  /** The ongoing list's filters (SV1). */
+  queueId?: string;
+  channel?: Channel;
 };
 
 function staffWhere(orgId: string, f: StaffListFilter): SQL {
@@ -41,6 +44,8 @@ function staffWhere(orgId: string, f: StaffListFilter): SQL {
     const c = conversations;
     where.push(or(ilike(c.customerName, like), ilike(c.customerEmail, like), ilike(c.customerAddress, like))!);
   }
+  if (f.queueId) where.push(eq(conversations.queueId, f.queueId));
+  if (f.channel) where.push(eq(conversations.channel, f.channel));
   if (f.from) where.push(gte(conversations.createdAt, f.from));
   if (f.to) where.push(lt(conversations.createdAt, f.to));
   return and(...where)!;

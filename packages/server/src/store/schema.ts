@@ -448,6 +448,8 @@ export const orgSettings = pgTable('org_settings', {
   fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] })
     .notNull()
     .default('busy'),
+  /** Which supervisor commands are on (SV7), by name; a missing key is its default (all on). */
+  supervisorSwitches: jsonb('supervisor_switches').$type<Record<string, boolean>>().notNull().default({}),
   /** Attachments (AG4): the largest file agents and customers may send, and the types allowed. */
   attachmentMaxBytes: integer('attachment_max_bytes').notNull().default(5_242_880),
   attachmentTypes: jsonb('attachment_types')

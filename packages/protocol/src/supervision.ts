@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Channel, Id, Presence, SingleLine, Timestamp } from './common.js';
+import { ConversationSummary, PageQuery } from './conversations.js';
+
+/** The admin's switches for supervisor commands (SV7), per organisation; all on by default. */
+export const SupervisorSwitches = z.strictObject({
+  monitor: z.boolean(),
+  assign: z.boolean(),
+  transfer: z.boolean(),
+  'force-close': z.boolean(),
+});
+export type SupervisorSwitches = z.infer<typeof SupervisorSwitches>;
+
+/** The states of a conversation in progress, as the ongoing list shows and filters them (SV1). */
+export const OngoingState = z.enum(['open', 'active', 'waiting', 'wrap-up']);
+export type OngoingState = z.infer<typeof OngoingState>;
+
+/** Filters of the ongoing list (SV1); each narrows it, on the server, a page at a time. */
+export const OngoingQuery = PageQuery.extend({
+  queueId: Id.optional(),
+  channel: Channel.optional(),
+  state: OngoingState.optional(),
+  agentId: Id.optional(),
+});
+export type OngoingQuery = z.input<typeof OngoingQuery>;
+
+/** One conversation in progress: its summary and since when it has waited in its queue. */
+export const OngoingRow = ConversationSummary.extend({ waitingSince: Timestamp });
+export type OngoingRow = z.infer<typeof OngoingRow>;
+
+/** A page of the ongoing list, newest first, with what this organisation lets supervisors do. */
+export const OngoingList = z.object({
+  conversations: z.array(OngoingRow),
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
+  switches: SupervisorSwitches,
+});
+export type OngoingList = z.infer<typeof OngoingList>;
+
+/** The agent filter's search (SV1): every agent, found by part of the name, not the first 100. */
+export const StaffSearchQuery = z.object({
+  search: SingleLine(100, { trim: true }).default(''),
+  limit: z.coerce.number().int().min(1, 'limit is at least 1').max(50, 'limit is at most 50').default(20),
+});
+export type StaffSearchQuery = z.input<typeof StaffSearchQuery>;
+
+export const StaffMatch = z.object({ id: Id, name: z.string(), presence: Presence });
+export const StaffMatches = z.object({ agents: z.array(StaffMatch) });
+export type StaffMatches = z.infer<typeof StaffMatches>;

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { TokenIssuer } from '../../auth/tokens.js';
+import type { ConversationService } from '../../services/conversations.js';
+import type { SupervisionService } from '../../services/supervision.js';
+import { mount } from '../mount.js';
+
+/** The supervisor's desk (SV1, SV2, SV6) and the admin's switches for it (SV7). */
+export function supervisionRoutes(
+  app: FastifyInstance,
+  deps: { tokens: TokenIssuer; supervision: SupervisionService; conversations: ConversationService },
+) {
+  const { tokens, supervision, conversations } = deps;
+  const ok = { ok: true as const };
+  mount(app, tokens, 'listOngoing', async ({ who, query }) => supervision.ongoing(who, query));
+  mount(app, tokens, 'searchAgents', async ({ who, query }) => supervision.agents(who, query));
+  mount(app, tokens, 'monitorConversation', async ({ who, params }) => {
+    await conversations.monitor(who, params.id);
+    return ok;
+  });
+  mount(app, tokens, 'stopMonitoring', async ({ who, params }) => {
+    await conversations.stopMonitoring(who, params.id);
+    return ok;
+  });
+  mount(app, tokens, 'forceClose', async ({ who, params }) => {
+    await conversations.forceClose(who, params.id);
+    return ok;
+  });
+  mount(app, tokens, 'getSupervisorSwitches', async ({ who }) => supervision.switches(who));
+  mount(app, tokens, 'updateSupervisorSwitches', async ({ who, body }) => supervision.setSwitches(who, body));
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "org_settings" ADD COLUMN "supervisor_switches" jsonb DEFAULT '{}'::jsonb NOT NULL;

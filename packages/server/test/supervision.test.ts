@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { ConversationEvent, PendingTransfer } from '@switchboard/protocol';
+import { conversationParticipants } from '../src/store/schema.js';
+import { handoffFixture } from './support/handoff-fixture.js';
+import { clientId, eventually, serverForFile } from './support/harness.js';
+import { buildOrg } from './support/org-builder.js';
+
+// The supervisor's desk (SV1, SV2, SV6, SV7): every conversation in progress, filtered on the
+// server; a silent monitor nobody learns of; force close; the admin's switches.
+const t = serverForFile();
+const { acceptedChat, signIn, used } = handoffFixture(t);
+
+const startChat = (widgetId: string, name: string) =>
+  t.server.api().call('startChat', {
+    params: { widgetId },
+    body: { prechat: { name, email: 'x@x.example', question: 'hello' } },
+  });
+
+describe('the ongoing list (SV1)', () => {
+  it('shows every conversation in progress, filtered by queue, channel, state and agent; only to supervisors', async () => {
+    const { org, id, ann } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    const waiting = await startChat(org.widgetId, 'Wanda');
+    await t.server.app.settled();
+    const ongoing = (q: Record<string, string> = {}) =>
+      sue.api.call('listOngoing', { query: q }).then((l) => l.conversations.map((c) => [c.customerName, c.state]));
+
+    const all = await sue.api.call('listOngoing', { query: {} });
+    expect(all.total).toBe(2);
+    expect(all.switches).toEqual({ monitor: true, assign: true, transfer: true, 'force-close': true });
+    const row = all.conversations.find((c) => c.id === id)!;
+    expect(row).toMatchObject({ agentId: org.user('ann').id, queueName: 'Support', channel: 'webchat' });
+    expect(Date.parse(row.waitingSince)).toBeLessThanOrEqual(Date.parse(row.acceptedAt!));
+
+    expect(await ongoing({ agentId: org.user('ann').id })).toEqual([['Eve', 'active']]);
+    const waitingState = all.conversations.find((c) => c.id === waiting.conversation.id)!.state;
+    expect(await ongoing({ state: waitingState })).toContainEqual(['Wanda', waitingState]);
+    expect(await ongoing({ queueId: org.queueId('Billing') })).toEqual([]);
+    expect(await ongoing({ channel: 'sms' })).toEqual([]);
+    expect((await ongoing({ queueId: org.queueId('Support') })).length).toBe(2);
+
+    await expect(ann.api.call('listOngoing', { query: {} })).rejects.toMatchObject({ status: 403 });
+    // Another organisation's supervisor sees none of it.
+    const other = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'sue', role: 'supervisor' }] });
+    const otherSue = await signIn(other, 'sue');
+    expect((await otherSue.api.call('listOngoing', { query: {} })).total).toBe(0);
+    await expect(otherSue.api.call('forceClose', { params: { id }, body: {} })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('the agent filter finds every agent by part of the name; supervisors hear of changes, agents do not', async () => {
+    const { org, ann, ben } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    const found = await sue.api.call('searchAgents', { query: { search: org.user('ben').name.slice(0, 4) } });
+    expect(found.agents.map((a) => a.id)).toEqual([org.user('ben').id]);
+    expect((await sue.api.call('searchAgents', { query: {} })).agents.map((a) => a.name)).toEqual(
+      ['ann', 'ben', 'cy', 'dee'].map((k) => org.user(k).name),
+    );
+
+    const before = ben.socket.of('supervision:changed').length + ann.socket.of('supervision:changed').length;
+    const chat = await startChat(org.widgetId, 'Noor');
+    await eventually(() =>
+      sue.socket
+        .of<{ conversationId: string }>('supervision:changed')
+        .find((c) => c.conversationId === chat.conversation.id),
+    );
+    expect(ben.socket.of('supervision:changed').length + ann.socket.of('supervision:changed').length).toBe(before);
+  });
+});
+
+describe('monitor (SV2)', () => {
+  it('a supervisor watches silently: recorded for the audit, seen by neither the agent nor the customer', async () => {
+    const { org, id, ann, visitor } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    const agentEvents = ann.socket.of('conversation:event').length;
+    const customerBefore = (await visitor.call('visitorConversation', { params: { id } })).events.length;
+
+    await sue.api.call('monitorConversation', { params: { id }, body: {} });
+    await sue.api.call('monitorConversation', { params: { id }, body: {} });
+    const rows = await t.db.db
+      .select()
+      .from(conversationParticipants)
+      .where(and(eq(conversationParticipants.conversationId, id), eq(conversationParticipants.role, 'monitor')));
+    expect(rows.map((r) => [r.userId, r.leftAt])).toEqual([[org.user('sue').id, null]]);
+
+    // The live view: the staff room, notes included.
+    const socket = sue.socket.socket;
+    expect(await socket.emitWithAck('follow', id)).toBe(true);
+    await ann.api.call('sendMessage', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'note for the team', internal: true },
+    });
+    await eventually(() =>
+      sue.socket
+        .of<ConversationEvent>('conversation:event')
+        .find((e) => e.type === 'message' && e.message.text === 'note for the team'),
+    );
+
+    // Nothing of it reaches the agent or the customer.
+    const seen = ann.socket.of<ConversationEvent>('conversation:event').slice(agentEvents);
+    expect(seen.map((e) => e.type)).toEqual(['message']);
+    const detail = await ann.api.call('getConversation', { params: { id } });
+    expect(detail.participants.some((p) => p.role === 'monitor')).toBe(false);
+    expect((await visitor.call('visitorConversation', { params: { id } })).events.length).toBe(customerBefore);
+    const asSupervisor = await sue.api.call('getConversation', { params: { id } });
+    expect(asSupervisor.participants.filter((p) => p.role === 'monitor' && !p.leftAt).map((p) => p.userId)).toEqual([
+      org.user('sue').id,
+    ]);
+
+    await sue.api.call('stopMonitoring', { params: { id }, body: {} });
+    const after = await sue.api.call('getConversation', { params: { id } });
+    expect(after.participants.filter((p) => p.role === 'monitor' && !p.leftAt)).toEqual([]);
+  });
+
+  it('refuses an open conversation, an agent, and one the supervisor consults on; nothing recorded', async () => {
+    const { org, id, ann } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    // An organisation with no agent signed in: its chat stays open.
+    const lone = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'sue', role: 'supervisor' }] });
+    const open = await startChat(lone.widgetId, 'Wanda');
+    const loneSue = await signIn(lone, 'sue');
+    await expect(
+      loneSue.api.call('monitorConversation', { params: { id: open.conversation.id }, body: {} }),
+    ).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'only a conversation that is active or wrap-up can be monitored (it is open)' },
+    });
+    await expect(ann.api.call('monitorConversation', { params: { id }, body: {} })).rejects.toMatchObject({
+      status: 403,
+    });
+    // Sue consults on Ann's chat: she sees it as its consultant, not as a monitor.
+    await ann.api.call('consultConversation', { params: { id }, body: { userId: org.user('sue').id } });
+    const asked = await eventually(() => sue.socket.of<PendingTransfer>('transfer:new')[0]);
+    await sue.api.call('acceptTransfer', { params: { id: asked.id }, body: {} });
+    await expect(sue.api.call('monitorConversation', { params: { id }, body: {} })).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'cannot monitor this conversation: you consult on it; you see it as its consultant' },
+    });
+    for (const orgId of [org.orgId, lone.orgId]) {
+      const monitors = await t.db.db
+        .select()
+        .from(conversationParticipants)
+        .where(and(eq(conversationParticipants.orgId, orgId), eq(conversationParticipants.role, 'monitor')));
+      expect(monitors).toEqual([]);
+    }
+  });
+});
+
+describe('force close (SV6)', () => {
+  it('ends any conversation at once: closed, everyone told, the agent’s capacity back', async () => {
+    const { org, id, ann, visitor } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    expect(await used(org, 'ann')).toBe(1);
+    await sue.api.call('forceClose', { params: { id }, body: {} });
+
+    const detail = await sue.api.call('getConversation', { params: { id } });
+    expect(detail.state).toBe('closed');
+    expect(detail.events.at(-1)).toMatchObject({
+      type: 'state',
+      to: 'closed',
+      reason: `a supervisor, ${org.user('sue').name}, ended it`,
+      actor: { type: 'supervisor', id: org.user('sue').id },
+    });
+    expect(await used(org, 'ann')).toBe(0);
+    expect(detail.participants.filter((p) => p.leftAt === null)).toEqual([]);
+    // The agent and the customer both see it end, with who ended it.
+    await eventually(() =>
+      ann.socket.of<ConversationEvent>('conversation:event').find((e) => e.type === 'state' && e.to === 'closed'),
+    );
+    expect((await visitor.call('visitorConversation', { params: { id } })).state).toBe('closed');
+
+    await expect(sue.api.call('forceClose', { params: { id }, body: {} })).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('(it is closed)') },
+    });
+    await expect(ann.api.call('forceClose', { params: { id }, body: {} })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('the switches (SV7)', () => {
+  it('an admin turns a command off and it is refused at once, for admins too; supervisors cannot change them', async () => {
+    const org = await buildOrg(t.db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'sue', role: 'supervisor' },
+        { key: 'ada', role: 'admin' },
+      ],
+    });
+    const ada = await signIn(org, 'ada');
+    const sue = await signIn(org, 'sue');
+    const chat = await startChat(org.widgetId, 'Eve');
+    const id = chat.conversation.id;
+
+    const off = { monitor: true, assign: true, transfer: true, 'force-close': false };
+    expect(await ada.api.call('updateSupervisorSwitches', { body: off })).toEqual(off);
+    expect(await ada.api.call('getSupervisorSwitches')).toEqual(off);
+    expect((await sue.api.call('listOngoing', { query: {} })).switches).toEqual(off);
+    for (const who of [sue, ada])
+      await expect(who.api.call('forceClose', { params: { id }, body: {} })).rejects.toMatchObject({
+        status: 403,
+        body: { message: 'an admin has turned off force closing conversations for this organisation' },
+      });
+    expect((await sue.api.call('getConversation', { params: { id } })).state).not.toBe('closed');
+
+    await expect(
+      sue.api.call('updateSupervisorSwitches', { body: { ...off, 'force-close': true } }),
+    ).rejects.toMatchObject({ status: 403 });
+    // All four, each a boolean: anything else is a 400 that changes nothing.
+    const { 'force-close': _dropped, ...three } = off;
+    await expect(ada.api.call('updateSupervisorSwitches', { body: three as never })).rejects.toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('force-close') },
+    });
+    expect(await ada.api.call('getSupervisorSwitches')).toEqual(off);
+    await ada.api.call('updateSupervisorSwitches', { body: { ...off, 'force-close': true } });
+    await sue.api.call('forceClose', { params: { id }, body: {} });
+    expect((await sue.api.call('getConversation', { params: { id } })).state).toBe('closed');
+  });
+});
