@@ -5,5 +5,6 @@
 export * from './catch-up.js';
 export * from './connection.js';
 export * from './conversation-status.js';
+export * from './duration.js';
 export * from './event-sequence.js';
 export * from './outbox.js';

@@ -19,6 +19,7 @@ const lines = [
   `  Second demo page:      ${base}/demo/page2.html`,
   ...(smsChannels ? [`  Demo phone (SMS):      ${base}/demo/phone.html`] : []),
   `  Agent workspace:       ${base}/agent/`,
+  `  Supervisor desk:       ${base}/supervisor/`,
   `  Admin center:          ${base}/admin/`,
   `  API docs (OpenAPI):    ${base}/docs`,
   '',

@@ -21,7 +21,7 @@ const EVIL = 'https://evil.example';
 beforeAll(async () => {
   // Stand-ins for the built apps, so every app's policy can be read.
   appsDir = mkdtempSync(path.join(tmpdir(), 'sb-apps-'));
-  for (const dir of ['agent/dist', 'admin/dist', 'widget/dist', 'widget/demo']) {
+  for (const dir of ['agent/dist', 'admin/dist', 'supervisor/dist', 'widget/dist', 'widget/demo']) {
     mkdirSync(path.join(appsDir, dir), { recursive: true });
     writeFileSync(path.join(appsDir, dir, 'index.html'), '<!doctype html><title>app</title>');
   }
@@ -60,7 +60,7 @@ const cspOf = async (p: string) => {
 
 describe('content security policy per app', () => {
   it('the staff apps load scripts only from this server and are never framed', async () => {
-    for (const app of ['/agent/', '/admin/', '/agent/conversations/x']) {
+    for (const app of ['/agent/', '/admin/', '/supervisor/', '/agent/conversations/x']) {
       const csp = await cspOf(app);
       expect(csp['script-src']).toBe("'self'");
       expect(csp['frame-ancestors']).toBe("'none'");
@@ -68,6 +68,7 @@ describe('content security policy per app', () => {
       expect(csp['object-src']).toBe("'none'");
     }
     expect((await get('/admin/')).headers.get('x-frame-options')).toBe('DENY');
+    expect((await get('/supervisor/')).headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('the API docs get what swagger-ui needs: its own scripts, inline styles, data: images', async () => {

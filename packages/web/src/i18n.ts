@@ -8,7 +8,10 @@ export type Language = (typeof LANGUAGES)[number];
 export type SharedStrings = {
   app: { name: string };
   header: { language: string };
-  login: Record<'email' | 'password' | 'submit' | 'submitting' | 'wrongCredentials' | 'failed' | 'unreachable' | 'expired', string>;
+  login: Record<
+    'email' | 'password' | 'submit' | 'submitting' | 'wrongCredentials' | 'failed' | 'unreachable' | 'expired',
+    string
+  >;
 };
 
 type SharedKey = 'app.name' | 'header.language' | `login.${keyof SharedStrings['login']}`;

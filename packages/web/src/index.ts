@@ -4,3 +4,6 @@ export { createAuthedApi, createAuthedFiles, ApiCallError, type Call, type Files
 export { createI18n, useSharedT, LANGUAGES, type AppI18n, type Language, type SharedStrings } from './i18n';
 export { LanguageSelect } from './language-select';
 export { LoginPage, type LoginPageProps } from './login-page';
+export { LOGIN_STRINGS } from './login-strings';
+export { useNow } from './use-now';
+export { StaffHeader } from './staff-header';

@@ -26,9 +26,18 @@ const strings = (name: string): SharedStrings => ({
   },
 });
 
-const { i18n } = createI18n('test.web.language', { en: strings('Switchboard'), nl: strings('Schakelbord'), fr: strings('Standard') });
+const { i18n } = createI18n('test.web.language', {
+  en: strings('Switchboard'),
+  nl: strings('Schakelbord'),
+  fr: strings('Standard'),
+});
 const KEY = 'test.web.auth';
-const ADA: StaffUser = { id: '00000000-0000-4000-8000-000000000001', name: 'Ada', email: 'ada@contoso.example', role: 'admin' } as StaffUser;
+const ADA: StaffUser = {
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'Ada',
+  email: 'ada@contoso.example',
+  role: 'admin',
+} as StaffUser;
 
 function renderLogin(call: Call) {
   const auth = createAuthStore(KEY);

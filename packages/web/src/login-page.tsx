@@ -61,7 +61,8 @@ export function LoginPage({ subtitle, auth, call, signedIn: whenSignedIn }: Logi
       const { token, user } = await call('login', { body: { email: email.trim(), password } });
       auth.getState().signIn(token, user);
     } catch (err) {
-      if (err instanceof ApiCallError) setError(err.status === 401 ? t('login.wrongCredentials') : t('login.failed', { message: err.message }));
+      if (err instanceof ApiCallError)
+        setError(err.status === 401 ? t('login.wrongCredentials') : t('login.failed', { message: err.message }));
       else setError(t('login.unreachable'));
     } finally {
       setBusy(false);
@@ -85,7 +86,13 @@ export function LoginPage({ subtitle, auth, call, signedIn: whenSignedIn }: Logi
             </MessageBar>
           )}
           <Field label={t('login.email')} required>
-            <Input data-testid="login-email" type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} />
+            <Input
+              data-testid="login-email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(_, d) => setEmail(d.value)}
+            />
           </Field>
           <Field label={t('login.password')} required>
             <Input

@@ -1,9 +1,9 @@
-import { Button, Text, Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../i18n';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../state/auth-store';
-import { LanguageSelect } from '@switchboard/web';
+import { StaffHeader } from '@switchboard/web';
 import { TOASTER_ID } from './notify';
 
 export const PAGES = [
@@ -29,16 +29,6 @@ export type Page = (typeof PAGES)[number];
 
 const useStyles = makeStyles({
   shell: { flexGrow: 1, display: 'flex', flexDirection: 'column', minHeight: 0 },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  brand: { display: 'flex', flexDirection: 'column', marginRight: 'auto' },
-  onBrand: { color: tokens.colorNeutralForegroundOnBrand },
   body: { flexGrow: 1, display: 'flex', minHeight: 0 },
   nav: {
     width: '220px',
@@ -74,27 +64,16 @@ export function Layout() {
   const queryClient = useQueryClient();
   return (
     <div className={styles.shell}>
-      <header className={styles.header}>
-        <div className={styles.brand}>
-          <Text weight="semibold" size={400}>
-            {user?.orgName}
-          </Text>
-          <Text size={200}>{t('app.adminCenter')}</Text>
-        </div>
-        <Text className={styles.onBrand} weight="semibold">
-          {user?.name}
-        </Text>
-        <LanguageSelect />
-        <Button
-          data-testid="sign-out"
-          onClick={() => {
-            useAuth.getState().signOut();
-            queryClient.clear();
-          }}
-        >
-          {t('header.signOut')}
-        </Button>
-      </header>
+      <StaffHeader
+        orgName={user?.orgName}
+        appName={t('app.adminCenter')}
+        userName={user?.name}
+        signOutLabel={t('header.signOut')}
+        onSignOut={() => {
+          useAuth.getState().signOut();
+          queryClient.clear();
+        }}
+      />
       <div className={styles.body}>
         <nav className={styles.nav} aria-label={t('nav.label')}>
           {PAGES.map((page) => (

@@ -272,6 +272,22 @@ describe('attachment settings (AG4)', () => {
   });
 });
 
+describe('supervisor switches (SV7)', () => {
+  it('turns one command off and saves all four', async () => {
+    const api = createFakeApi();
+    renderApp('/settings', { api });
+    const forceClose = await screen.findByTestId('settings-supervision-force-close');
+    expect(forceClose).toHaveProperty('checked', true);
+    fireEvent.click(forceClose);
+    fireEvent.click(screen.getByTestId('settings-supervision-save'));
+    await waitFor(() =>
+      expect(api.sent('updateSupervisorSwitches')).toEqual([
+        { monitor: true, assign: true, transfer: true, 'force-close': false },
+      ]),
+    );
+  });
+});
+
 describe('import / export', () => {
   const upload = (content: string, name = 'config.json') =>
     fireEvent.change(screen.getByTestId('import-file'), {

@@ -1,19 +1,10 @@
+import { LOGIN_STRINGS } from '@switchboard/web';
 export const en = {
   app: {
     name: 'Switchboard',
     adminCenter: 'Admin center',
   },
-  login: {
-    title: 'Sign in',
-    email: 'Email',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    wrongCredentials: 'Wrong email or password.',
-    failed: 'Could not sign in: {{message}}',
-    unreachable: 'The server cannot be reached. Try again in a moment.',
-    expired: 'Your session has ended. Please sign in again.',
-  },
+  login: LOGIN_STRINGS.en,
   adminsOnly: {
     title: 'Admins only',
     body: 'You are signed in as {{name}} ({{role}}). The admin center is for administrators only.',
@@ -743,6 +734,15 @@ export const en = {
     noSessionLimit: 'None',
     fullPresence: 'A full agent shows',
     attachments: 'Attachments',
+    supervision: 'Supervisor commands',
+    supervisionHint:
+      'What supervisors (and admins) may do to the conversations on their desk. Off: refused for everyone, at once.',
+    supervisionSwitch: {
+      monitor: 'Monitor conversations (and join from monitoring)',
+      assign: 'Assign open conversations',
+      transfer: "Transfer other agents' conversations",
+      'force-close': 'Force close conversations',
+    },
     attachmentsHint: 'Files agents and customers may send in web chat. SMS carries no files.',
     attachmentMax: 'Largest file',
     attachmentMaxHint: 'At most {{max}} MiB. A larger file is refused before it is stored.',

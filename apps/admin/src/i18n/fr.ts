@@ -1,3 +1,4 @@
+import { LOGIN_STRINGS } from '@switchboard/web';
 import type { Translation } from './en';
 
 export const fr: Translation = {
@@ -5,17 +6,7 @@ export const fr: Translation = {
     name: 'Switchboard',
     adminCenter: 'Centre d’administration',
   },
-  login: {
-    title: 'Connexion',
-    email: 'E-mail',
-    password: 'Mot de passe',
-    submit: 'Se connecter',
-    submitting: 'Connexion…',
-    wrongCredentials: 'E-mail ou mot de passe incorrect.',
-    failed: 'Connexion impossible : {{message}}',
-    unreachable: 'Le serveur est injoignable. Réessayez dans un instant.',
-    expired: 'Votre session a expiré. Reconnectez-vous.',
-  },
+  login: LOGIN_STRINGS.fr,
   adminsOnly: {
     title: 'Réservé aux administrateurs',
     body:
@@ -779,6 +770,16 @@ export const fr: Translation = {
     noSessionLimit: 'Aucune',
     fullPresence: 'Un agent complet affiche',
     attachments: 'Pièces jointes',
+    supervision: 'Commandes des superviseurs',
+    supervisionHint:
+      'Ce que les superviseurs (et les administrateurs) peuvent faire aux conversations de leur bureau. ' +
+      'Désactivée : refusée à tous, aussitôt.',
+    supervisionSwitch: {
+      monitor: "Observer les conversations (et s'y joindre)",
+      assign: 'Attribuer les conversations ouvertes',
+      transfer: "Transférer les conversations d'autres agents",
+      'force-close': 'Forcer la fermeture des conversations',
+    },
     attachmentsHint:
       'Les fichiers que les agents et les clients peuvent envoyer dans le chat web. ' +
       'Le SMS ne transporte pas de fichiers.',

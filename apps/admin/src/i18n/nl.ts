@@ -1,3 +1,4 @@
+import { LOGIN_STRINGS } from '@switchboard/web';
 import type { Translation } from './en';
 
 export const nl: Translation = {
@@ -5,17 +6,7 @@ export const nl: Translation = {
     name: 'Switchboard',
     adminCenter: 'Beheercentrum',
   },
-  login: {
-    title: 'Aanmelden',
-    email: 'E-mail',
-    password: 'Wachtwoord',
-    submit: 'Aanmelden',
-    submitting: 'Bezig met aanmelden…',
-    wrongCredentials: 'Onjuist e-mailadres of wachtwoord.',
-    failed: 'Aanmelden is mislukt: {{message}}',
-    unreachable: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
-    expired: 'Je sessie is verlopen. Meld je opnieuw aan.',
-  },
+  login: LOGIN_STRINGS.nl,
   adminsOnly: {
     title: 'Alleen voor beheerders',
     body: 'Je bent aangemeld als {{name}} ({{role}}). Het beheercentrum is alleen voor beheerders.',
@@ -761,6 +752,16 @@ export const nl: Translation = {
     noSessionLimit: 'Geen',
     fullPresence: 'Een volle agent toont',
     attachments: 'Bijlagen',
+    supervision: 'Supervisoropdrachten',
+    supervisionHint:
+      'Wat supervisors (en beheerders) met de gesprekken op hun bureau mogen doen. ' +
+      'Uit: meteen voor iedereen geweigerd.',
+    supervisionSwitch: {
+      monitor: 'Gesprekken meekijken (en vandaaruit deelnemen)',
+      assign: 'Open gesprekken toewijzen',
+      transfer: 'Gesprekken van andere agents doorverbinden',
+      'force-close': 'Gesprekken geforceerd sluiten',
+    },
     attachmentsHint: 'Bestanden die agents en klanten in de webchat mogen sturen. Sms draagt geen bestanden.',
     attachmentMax: 'Grootste bestand',
     attachmentMaxHint: 'Hoogstens {{max}} MiB. Een groter bestand wordt geweigerd voordat het wordt opgeslagen.',

@@ -1,6 +1,7 @@
 import {
   routes,
   type AttachmentSettings,
+  type SupervisorSwitches,
   type AgentSummary,
   type CapacityProfile,
   type ChatWidget,
@@ -61,6 +62,7 @@ type State = {
   agents: AgentSummary[];
   settings: RoutingSettings;
   attachmentSettings: AttachmentSettings;
+  supervisorSwitches: SupervisorSwitches;
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
   TemplateState &
@@ -149,6 +151,7 @@ function demoState(): State {
       fullPresence: 'busy',
     },
     attachmentSettings: { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf'] },
+    supervisorSwitches: { monitor: true, assign: true, transfer: true, 'force-close': true },
     traces: {},
     channels: [],
     outbox: [],
@@ -288,6 +291,11 @@ export function createFakeApi() {
       case 'updateAttachmentSettings':
         state.attachmentSettings = body as AttachmentSettings;
         return { status: 200, body: state.attachmentSettings };
+      case 'getSupervisorSwitches':
+        return { status: 200, body: state.supervisorSwitches };
+      case 'updateSupervisorSwitches':
+        state.supervisorSwitches = body as SupervisorSwitches;
+        return { status: 200, body: state.supervisorSwitches };
       case 'listConversations':
         return { status: 200, body: { conversations: [] } };
       case 'getRoutingTrace': {

@@ -12,7 +12,7 @@ import {
 import type { ConversationEvent, ConversationSummary } from '@switchboard/protocol';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '@switchboard/web';
 import { useAuth } from '../state/auth-store';
 import { myConsult } from '../lib/consult-status';
 import { sessionTimer } from '../lib/session-timer';

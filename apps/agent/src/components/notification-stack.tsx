@@ -3,7 +3,7 @@ import type { Notification } from '@switchboard/protocol';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../hooks/use-command';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '@switchboard/web';
 import { showWhileHidden } from '../lib/browser-notification';
 import { playChime } from '../lib/notification-sound';
 import { titleWithCount } from '../lib/notification-title';

@@ -15,7 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/api';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '@switchboard/web';
 import { usePagedList, withoutItem, type PagedData } from '../hooks/use-paged-list';
 import { formatDuration } from '../lib/time';
 import { ListMore } from './list-more';

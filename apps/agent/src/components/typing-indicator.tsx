@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '@switchboard/web';
 import { useConnection } from '../state/connection-store';
 
 /** A "typing" signal older than this is stale: the customer's "stopped" may never arrive. */

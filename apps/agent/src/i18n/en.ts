@@ -1,19 +1,10 @@
+import { LOGIN_STRINGS } from '@switchboard/web';
 export const en = {
   app: {
     name: 'Switchboard',
     workspace: 'Agent workspace',
   },
-  login: {
-    title: 'Sign in',
-    email: 'Email',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    wrongCredentials: 'Wrong email or password.',
-    failed: 'Could not sign in: {{message}}',
-    unreachable: 'The server cannot be reached. Try again in a moment.',
-    expired: 'Your session has ended. Please sign in again.',
-  },
+  login: LOGIN_STRINGS.en,
   header: {
     presence: 'Presence',
     language: 'Language',

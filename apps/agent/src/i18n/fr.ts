@@ -1,3 +1,4 @@
+import { LOGIN_STRINGS } from '@switchboard/web';
 import type { Translation } from './en';
 
 export const fr: Translation = {
@@ -5,17 +6,7 @@ export const fr: Translation = {
     name: 'Switchboard',
     workspace: 'Espace agent',
   },
-  login: {
-    title: 'Connexion',
-    email: 'E-mail',
-    password: 'Mot de passe',
-    submit: 'Se connecter',
-    submitting: 'Connexion…',
-    wrongCredentials: 'E-mail ou mot de passe incorrect.',
-    failed: 'Connexion impossible : {{message}}',
-    unreachable: 'Le serveur est injoignable. Réessayez dans un instant.',
-    expired: 'Votre session a expiré. Veuillez vous reconnecter.',
-  },
+  login: LOGIN_STRINGS.fr,
   header: {
     presence: 'Présence',
     language: 'Langue',

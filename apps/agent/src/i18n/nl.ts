@@ -1,3 +1,4 @@
+import { LOGIN_STRINGS } from '@switchboard/web';
 import type { Translation } from './en';
 
 export const nl: Translation = {
@@ -5,17 +6,7 @@ export const nl: Translation = {
     name: 'Switchboard',
     workspace: 'Agentwerkplek',
   },
-  login: {
-    title: 'Aanmelden',
-    email: 'E-mail',
-    password: 'Wachtwoord',
-    submit: 'Aanmelden',
-    submitting: 'Bezig met aanmelden…',
-    wrongCredentials: 'Onjuist e-mailadres of wachtwoord.',
-    failed: 'Aanmelden is mislukt: {{message}}',
-    unreachable: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
-    expired: 'Je sessie is verlopen. Meld je opnieuw aan.',
-  },
+  login: LOGIN_STRINGS.nl,
   header: {
     presence: 'Aanwezigheid',
     language: 'Taal',

@@ -46,7 +46,8 @@ const csp = (directives: Directives): Policy => ({ contentSecurityPolicy: { useD
 function policyFor(url: string): Policy | undefined {
   // Staff apps and the API docs are never framed; the demo is a page of this server.
   const unframed: Policy = { ...csp({ ...PAGE, 'frame-ancestors': ["'none'"] }), frameguard: { action: 'deny' } };
-  if (url.startsWith('/agent') || url.startsWith('/admin') || url.startsWith('/docs')) return unframed;
+  const staffApp = ['/agent', '/admin', '/supervisor', '/docs'].some((prefix) => url.startsWith(prefix));
+  if (staffApp) return unframed;
   if (url.startsWith('/demo')) return csp({ ...PAGE, 'frame-ancestors': ["'self'"] });
   // The widget's iframe is framed by the sites its admin allows; its loader script is loaded by any page.
   if (url.startsWith('/widget')) {

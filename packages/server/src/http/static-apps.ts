@@ -4,15 +4,16 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Serves the built apps: the agent workspace at /agent/, the admin center at /admin/, the widget (loader and iframe app)
- * at /widget/ and the demo pages at /demo/. Missing builds are reported, not fatal, so the
- * API can run alone in tests.
+ * Serves the built apps: the agent workspace at /agent/, the admin center at /admin/, the supervisor
+ * desk at /supervisor/, the widget (loader and iframe app) at /widget/ and the demo pages at /demo/.
+ * Missing builds are reported, not fatal, so the API can run alone in tests.
  */
 export async function serveApps(app: FastifyInstance, appsDir: string): Promise<string[]> {
   const missing: string[] = [];
   const mounts = [
     { dir: path.join(appsDir, 'agent/dist'), prefix: '/agent/', spa: true },
     { dir: path.join(appsDir, 'admin/dist'), prefix: '/admin/', spa: true },
+    { dir: path.join(appsDir, 'supervisor/dist'), prefix: '/supervisor/', spa: true },
     { dir: path.join(appsDir, 'widget/dist'), prefix: '/widget/' },
     { dir: path.join(appsDir, 'widget/demo'), prefix: '/demo/' },
   ];
@@ -28,7 +29,7 @@ export async function serveApps(app: FastifyInstance, appsDir: string): Promise<
   }
   app.get('/', (_req, reply) => reply.redirect('/demo/'));
   // The single-page apps route in the browser: unknown paths under them get their index page.
-  for (const spa of ['agent', 'admin']) {
+  for (const spa of ['agent', 'admin', 'supervisor']) {
     const dist = path.join(appsDir, spa, 'dist');
     app.get(`/${spa}`, (_req, reply) => reply.redirect(`/${spa}/`));
     if (existsSync(path.join(dist, 'index.html'))) app.get(`/${spa}/*`, (_req, reply) => reply.sendFile('index.html', dist));

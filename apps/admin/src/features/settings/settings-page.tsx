@@ -7,6 +7,7 @@ import { NumberInput, ServerError, fieldError, useForm } from '../../components/
 import { Loading, PageHeader } from '../../components/page';
 import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
 import { AttachmentSettingsSection } from './attachment-settings';
+import { SupervisorSwitchesSection } from './supervisor-switches';
 
 const useStyles = makeStyles({ small: { width: '140px' } });
 
@@ -23,6 +24,7 @@ export function SettingsPage() {
         <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} presences={presences.data} />
       )}
       <AttachmentSettingsSection />
+      <SupervisorSwitchesSection />
     </section>
   );
 }

@@ -1,0 +1,164 @@
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { SupervisorSwitches } from '@switchboard/protocol';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../api/api';
+import { useT } from '../i18n';
+import { useAuth } from '../state/auth-store';
+import { useLive } from '../state/live-context';
+import { conversationKey, ongoingKey } from '../state/live-feed';
+import { MonitorTranscript } from './monitor-transcript';
+
+const useStyles = makeStyles({
+  pane: {
+    width: '420px',
+    flexShrink: 0,
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minHeight: 0,
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  scroll: { flexGrow: 1, minHeight: 0, overflowY: 'auto' },
+});
+
+/** One conversation from the list: watch it silently (SV2) or force close it (SV6), as the switches allow. */
+export function MonitorPane({ id, switches }: { id: string; switches: SupervisorSwitches }) {
+  const styles = useStyles();
+  const { t } = useT();
+  const call = useApi();
+  const live = useLive();
+  const me = useAuth((s) => s.user?.id);
+  const queryClient = useQueryClient();
+  const [monitoring, setMonitoring] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const detail = useQuery({
+    queryKey: conversationKey(id),
+    queryFn: () => call('getConversation', { params: { id } }),
+  });
+  // Leaving the conversation (another row, sign-out) ends the watch, so the audit says when it stopped.
+  const watching = useRef(false);
+  watching.current = monitoring;
+  useEffect(
+    () => () => {
+      if (watching.current) void call('stopMonitoring', { params: { id }, body: {} }).catch(() => undefined);
+    },
+    [call, id],
+  );
+
+  async function run(work: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(t('monitor.failed', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: conversationKey(id) }),
+      queryClient.invalidateQueries({ queryKey: ongoingKey }),
+    ]);
+
+  if (!detail.data)
+    return <aside className={styles.pane}>{detail.isPending && <Spinner label={t('monitor.loading')} />}</aside>;
+  const c = detail.data;
+  const watchable = (c.state === 'active' || c.state === 'wrap-up') && c.agentId !== me && switches.monitor;
+
+  return (
+    <aside className={styles.pane} data-testid="monitor-pane" data-conversation-id={id} data-state={c.state}>
+      <Subtitle1 as="h2">{t('monitor.title', { name: c.customerName })}</Subtitle1>
+      {monitoring && <Caption1 data-testid="monitor-silent">{t('monitor.silent')}</Caption1>}
+      {c.state === 'closed' && <Caption1 data-testid="monitor-closed">{t('monitor.closed')}</Caption1>}
+      {error && (
+        <MessageBar intent="error" data-testid="monitor-error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        {!monitoring && watchable && (
+          <Button
+            appearance="primary"
+            data-testid="monitor-start"
+            onClick={() =>
+              void run(async () => {
+                await call('monitorConversation', { params: { id }, body: {} });
+                await live?.follow(id);
+                setMonitoring(true);
+                await refresh();
+              })
+            }
+          >
+            {t('monitor.start')}
+          </Button>
+        )}
+        {monitoring && (
+          <Button
+            data-testid="monitor-stop"
+            onClick={() =>
+              void run(async () => {
+                await call('stopMonitoring', { params: { id }, body: {} });
+                setMonitoring(false);
+              })
+            }
+          >
+            {t('monitor.stop')}
+          </Button>
+        )}
+        {switches['force-close'] && c.state !== 'closed' && (
+          <Button data-testid="force-close" onClick={() => setConfirming(true)}>
+            {t('monitor.forceClose')}
+          </Button>
+        )}
+      </div>
+      {monitoring && (
+        <div className={styles.scroll}>
+          <MonitorTranscript events={c.events} />
+        </div>
+      )}
+      <Dialog open={confirming} onOpenChange={(_e, d) => setConfirming(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('monitor.confirmTitle')}</DialogTitle>
+            <DialogContent>{t('monitor.confirmBody', { name: c.customerName })}</DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirming(false)}>{t('monitor.cancel')}</Button>
+              <Button
+                appearance="primary"
+                data-testid="force-close-confirm"
+                onClick={() =>
+                  void run(async () => {
+                    setConfirming(false);
+                    await call('forceClose', { params: { id }, body: {} });
+                    setMonitoring(false);
+                    await refresh();
+                  })
+                }
+              >
+                {t('monitor.confirm')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ConversationEvent } from '@switchboard/protocol';
+import { useT } from '../i18n';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    maxWidth: '85%',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
+  customer: { alignSelf: 'flex-start' },
+  staff: { alignSelf: 'flex-end', backgroundColor: tokens.colorBrandBackground2 },
+  note: { alignSelf: 'flex-end', backgroundColor: tokens.colorPaletteYellowBackground1 },
+  system: { alignSelf: 'center', backgroundColor: 'transparent', color: tokens.colorNeutralForeground3 },
+  who: { display: 'block', color: tokens.colorNeutralForeground3 },
+});
+
+/** What a monitoring supervisor reads (SV2): every message of the staff side, notes marked. */
+export function MonitorTranscript({ events }: { events: readonly ConversationEvent[] }) {
+  const styles = useStyles();
+  const { t } = useT();
+  const messages = events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
+  return (
+    <ol className={styles.list} data-testid="monitor-transcript">
+      {messages.map((m) => (
+        <li
+          key={m.id}
+          data-testid="monitor-message"
+          data-kind={m.kind}
+          className={mergeClasses(
+            styles.item,
+            m.kind === 'customer'
+              ? styles.customer
+              : m.kind === 'note'
+                ? styles.note
+                : m.kind === 'system'
+                  ? styles.system
+                  : styles.staff,
+          )}
+        >
+          <Caption1 className={styles.who}>
+            {m.authorName}
+            {m.kind === 'note' ? ` · ${t('monitor.note')}` : ''}
+          </Caption1>
+          <Text>{m.text}</Text>
+        </li>
+      ))}
+    </ol>
+  );
+}

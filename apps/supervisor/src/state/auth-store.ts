@@ -1,0 +1,3 @@
+import { createAuthStore } from '@switchboard/web';
+
+export const useAuth = createAuthStore('switchboard.supervisor.auth');
