@@ -1,25 +1,19 @@
 import type { Logger } from 'pino';
-import type { Offer, TraceStep } from '@switchboard/protocol';
+import type { TraceStep } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { assignmentStep, startAssignmentCycle } from '../domain/routing/assign.js';
 import { charge } from '../domain/routing/capacity.js';
-import { announce as announceNotification } from '../domain/notifications/payload.js';
-import { announcedAs, scenarioOfOffer } from '../domain/notifications/scenario.js';
-import { alertTimeoutSeconds } from '../domain/notifications/templates.js';
-import { offerExpiresAt } from '../domain/routing/offer-timing.js';
 import { prioritize } from '../domain/routing/prioritize.js';
 import type { AgentState, AssignmentDecision, RoutingConfig } from '../domain/routing/types.js';
 import type { Db } from '../store/db.js';
-import { getConversation } from '../store/conversations.js';
 import { escalatedAmong } from '../store/handoffs.js';
 import { loadTemplates, type Templates } from '../store/notifications.js';
-import { addParticipant } from '../store/participants.js';
-import { claimConversations, type Claim, type ClaimResult } from '../store/routing.js';
+import { claimConversations } from '../store/routing.js';
 import { loadRoutingConfig } from '../store/routing-config.js';
 import { loadAgents, loadOpenItems } from '../store/routing-snapshot.js';
 import { recordTraces } from '../store/traces.js';
 import { transaction } from '../store/transaction.js';
-import { tellCustomer } from './automated-messages.js';
+import { announce, autoAccepted, claimFor, type OpenItem } from './offer-claims.js';
 import type { EventBus } from './bus.js';
 import { EventLog } from './event-log.js';
 import type { PresenceService } from './presence.js';
@@ -85,123 +79,6 @@ export function createRoutingEngine({
   // Only to avoid writing the same "nobody can take it" trace every cycle; not routing state.
   const lastWaitingTrace = new Map<string, string>();
 
-  type Item = Awaited<ReturnType<typeof loadOpenItems>>[number];
-
-  /**
-   * The claim for one decision: an offer that runs out after the workstream's timeout (or the
-   * alert's, AG2), with its notification; accepted at once when the scenario's template auto-accepts.
-   */
-  function claimFor(
-    orgId: string,
-    item: Item,
-    decision: AssignmentDecision,
-    config: RoutingConfig,
-    agentName: string,
-    now: Date,
-    templates: Templates,
-    escalated: boolean,
-  ): Claim {
-    const ws = config.workstreams.get(item.workstreamId)!;
-    const scenario = scenarioOfOffer({ channel: item.channel, escalated });
-    const own = templates.get(scenario)!;
-    const shown = announcedAs(scenario, own.autoAccept);
-    const about = {
-      customerName: item.customerName,
-      firstMessage: item.firstMessage,
-      waitingSince: item.enqueuedAt,
-      queueName: config.queues.get(item.queueId)?.name ?? null,
-      channel: item.channel,
-    };
-    const base = {
-      orgId,
-      conversationId: item.id,
-      queueId: item.queueId,
-      agentId: decision.agentId!,
-      need: item.need,
-      allowedPresences: ws.allowedPresences,
-      now,
-      trace: [assignmentStep(decision)],
-    };
-    if (own.autoAccept)
-      return {
-        ...base,
-        expiresAt: null,
-        autoAccepted: true,
-        event: { type: 'accepted', payload: { agentId: decision.agentId, agentName }, public: true },
-        notification: announceNotification(shown, templates.get(shown)!, about, now, null),
-      };
-    const timeout = alertTimeoutSeconds(own, ws.offerTimeoutSeconds ?? defaultOfferTimeoutSeconds);
-    const expiresAt = offerExpiresAt(now, timeout);
-    return {
-      orgId,
-      conversationId: item.id,
-      queueId: item.queueId,
-      agentId: decision.agentId!,
-      need: item.need,
-      allowedPresences: ws.allowedPresences,
-      now,
-      expiresAt,
-      event: {
-        type: 'offered',
-        payload: { agentId: decision.agentId, agentName, expiresAt: expiresAt.toISOString() },
-        public: false,
-      },
-      trace: [assignmentStep(decision)],
-      notification: announceNotification(shown, own, about, now, expiresAt),
-    };
-  }
-
-  function announce(
-    events: EventLog,
-    orgId: string,
-    item: Item,
-    claimed: ClaimResult,
-    claim: Claim,
-    config: RoutingConfig,
-    now: Date,
-  ) {
-    events.appended(claimed.event);
-    events.add({ kind: 'assigned', orgId, conversationId: item.id, agentId: claimed.offer.agentId });
-    if (claim.notification)
-      events.add({
-        kind: 'notification-created',
-        orgId,
-        recipientId: claimed.offer.agentId,
-        notification: {
-          id: claimed.offer.id,
-          scenario: claim.notification.scenario,
-          kind: claim.notification.kind,
-          conversationId: item.id,
-          subject: claim.notification.kind === 'alert' ? { type: 'offer', id: claimed.offer.id } : null,
-          payload: claim.notification.payload,
-          createdAt: now.toISOString(),
-          expiresAt: claim.notification.expiresAt.toISOString(),
-        },
-      });
-    // Auto-accepted: nothing waits for an answer.
-    if (claim.autoAccepted) return;
-    const offer: Offer = {
-      id: claimed.offer.id,
-      conversationId: item.id,
-      customerName: item.customerName,
-      firstMessage: item.firstMessage,
-      queueName: config.queues.get(item.queueId)?.name ?? null,
-      waitingSince: item.enqueuedAt.toISOString(),
-      offeredAt: now.toISOString(),
-      expiresAt: claimed.offer.expiresAt.toISOString(),
-    };
-    events.add({ kind: 'offer-created', orgId, agentId: claimed.offer.agentId, offer });
-  }
-
-  /** What an accept does beyond the claim (offers.ts): the agent joins, the customer is told. */
-  async function autoAccepted(tx: Db, events: EventLog, claim: Claim, agents: Map<string, AgentState>, now: Date) {
-    const name = agents.get(claim.agentId)?.name ?? '';
-    const c = await getConversation(tx, claim.orgId, claim.conversationId);
-    const at = { orgId: claim.orgId, conversationId: claim.conversationId, userId: claim.agentId };
-    await addParticipant(tx, { ...at, role: 'primary', name, at: now });
-    if (c) await tellCustomer(tx, events, c, 'assigned', now, name);
-  }
-
   /** "Nobody can take it" is a decision too (RT5); the same one is not written again every cycle. */
   function waitingTrace(decision: AssignmentDecision): TraceStep | null {
     const step = assignmentStep(decision);
@@ -220,7 +97,7 @@ export function createRoutingEngine({
   async function block(
     orgId: string,
     config: RoutingConfig,
-    items: Item[],
+    items: OpenItem[],
     engine: ReturnType<typeof startAssignmentCycle>,
     agents: Map<string, AgentState>,
     room: Map<string, number>,
@@ -228,8 +105,8 @@ export function createRoutingEngine({
   ) {
     const traces: { conversationId: string; steps: TraceStep[] }[] = [];
     const now = clock.now();
-    const chosen: { item: Item; decision: AssignmentDecision }[] = [];
-    for (const item of prioritize(items, config.queues) as Item[]) {
+    const chosen: { item: OpenItem; decision: AssignmentDecision }[] = [];
+    for (const item of prioritize(items, config.queues) as OpenItem[]) {
       if ((room.get(item.queueId) ?? 0) <= 0) continue;
       const decision = engine.assign(item);
       if (decision.agentId !== null) {
@@ -249,16 +126,18 @@ export function createRoutingEngine({
       chosen.map((c) => c.item.id),
     );
     const claims = chosen.map(({ item, decision }) =>
-      claimFor(
+      claimFor({
         orgId,
         item,
-        decision,
+        agentId: decision.agentId!,
+        agentName: agents.get(decision.agentId!)?.name ?? '',
+        trace: [assignmentStep(decision)],
         config,
-        agents.get(decision.agentId!)?.name ?? '',
         now,
         templates,
-        escalated.has(item.id),
-      ),
+        escalated: escalated.has(item.id),
+        defaultOfferTimeoutSeconds,
+      }),
     );
     const { results, events } = await transaction(db, async (tx) => {
       const events = new EventLog();
@@ -268,7 +147,8 @@ export function createRoutingEngine({
         if (!claimed) continue;
         if (claimed.recomputePresence || claims[i]!.autoAccepted) recompute.add(claimed.offer.agentId);
         announce(events, orgId, chosen[i]!.item, claimed, claims[i]!, config, now);
-        if (claims[i]!.autoAccepted) await autoAccepted(tx, events, claims[i]!, agents, now);
+        const claim = claims[i]!;
+        if (claim.autoAccepted) await autoAccepted(tx, events, claim, agents.get(claim.agentId)?.name ?? '', now);
       }
       for (const agentId of recompute) await presence.recompute(tx, events, orgId, agentId);
       return { results, events };

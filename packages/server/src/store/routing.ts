@@ -37,6 +37,11 @@ export type Claim = {
   trace: TraceStep[];
   /** Accepted as it is made because the scenario's template says so (AG2); recorded on the offer. */
   autoAccepted?: boolean;
+  /**
+   * A supervisor's override (SV4): charged whatever the agent's capacity, blocking profiles and the
+   * session limit say (the presence check is off with `allowedPresences: null`). The same write.
+   */
+  override?: boolean;
   /** The agent's notification (AG2), written by the same statement; an alert answers the offer. */
   notification?: Pick<NewNotification, 'scenario' | 'kind' | 'payload' | 'expiresAt'>;
 };
@@ -89,7 +94,7 @@ export async function claimConversations(tx: Db, claims: readonly Claim[]): Prom
   for (const c of prepared.filter((p) => p.profileIds.length)) {
     const ok = await tx
       .transaction(async (sp) => {
-        if (!(await chargeProfiles(sp, orgId, c.agentId, c.profileIds, now))) throw NOT_CHARGED;
+        if (!(await chargeProfiles(sp, orgId, c.agentId, c.profileIds, now, c.override === true))) throw NOT_CHARGED;
       })
       .then(
         () => true,
@@ -169,11 +174,13 @@ const derivedPresence = (orgId: string, units: SQL) => sql`case
 
 /** Charges each agent the units of all their claims at once; returns charged agent → presence derived in SQL. */
 async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]): Promise<Map<string, boolean>> {
-  const perAgent = new Map<string, { units: number; n: number; allowed: Presence[] | null }>();
+  const perAgent = new Map<string, { units: number; n: number; allowed: Presence[] | null; override: boolean }>();
   for (const c of claims) {
-    const a = perAgent.get(c.agentId) ?? { units: 0, n: 0, allowed: null };
+    const a = perAgent.get(c.agentId) ?? { units: 0, n: 0, allowed: null, override: true };
     a.units += c.units;
     a.n += 1;
+    // Overridden only when every claim on the agent is: routing's own claims keep their checks.
+    a.override &&= c.override === true;
     // The presence must allow every claim of the agent: the intersection of the allowed sets.
     if (c.allowedPresences)
       a.allowed = a.allowed ? a.allowed.filter((p) => c.allowedPresences!.includes(p)) : [...c.allowedPresences];
@@ -181,7 +188,7 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   }
   if (perAgent.size === 0) return new Map();
   const req = JSON.stringify(
-    [...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed })),
+    [...perAgent].map(([agent, a]) => ({ agent, units: a.units, n: a.n, allowed: a.allowed, override: a.override })),
   );
   // Capacity lives on the agent's row, so a concurrent claim's update is re-checked; the session
   // count lives in other rows, which an update's snapshot would not see: the agents were locked
@@ -191,13 +198,13 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   const limit = sessionLimitOf(orgId);
   const rows = rowsOf<{ id: string; derived: boolean }>(
     await tx.execute(sql`
-      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json))
+      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json, override boolean))
       update ${users} set used_capacity = used_capacity + req.units, last_assigned_at = ${now.toISOString()}::timestamptz,
         presence = ${derivedPresence(orgId, sql`req.units`)}
       from req
-      where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])}) and ${users.orgId} = ${orgId}::uuid and used_capacity + req.units <= capacity
+      where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])}) and ${users.orgId} = ${orgId}::uuid and (req.override or used_capacity + req.units <= capacity)
         and (req.allowed is null or presence in (select json_array_elements_text(req.allowed)))
-        and (case when ${limit} is null then true else ${sessions} + req.n <= ${limit} end)
+        and (req.override or (case when ${limit} is null then true else ${sessions} + req.n <= ${limit} end))
       returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
         and (case when ${limit} is null then true else ${sessions} + req.n < ${limit} end) as derived`),
   );
@@ -301,13 +308,14 @@ async function giveBack(
   }
 }
 
-/** One more item in each profile; refused (false) when a blocking profile is full. */
+/** One more item in each profile; refused (false) when a blocking profile is full, unless overridden. */
 async function chargeProfiles(
   tx: Db,
   orgId: string,
   agentId: string,
   profileIds: readonly string[],
   now: Date,
+  override = false,
 ): Promise<boolean> {
   const today = usageDay(now);
   for (const profileId of profileIds) {
@@ -326,7 +334,7 @@ async function chargeProfiles(
           eq(agentCapacityProfiles.orgId, orgId),
           eq(agentCapacityProfiles.userId, agentId),
           eq(agentCapacityProfiles.profileId, profileId),
-          sql`(not ${blocking} or ${used} + 1 <= ${limit})`,
+          override ? undefined : sql`(not ${blocking} or ${used} + 1 <= ${limit})`,
         ),
       )
       .returning({ used: agentCapacityProfiles.used });
