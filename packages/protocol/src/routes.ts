@@ -44,7 +44,15 @@ import {
 } from './routing-config.js';
 import { RoutingTrace } from './routing-trace.js';
 import { AgentHome, AgentHomeQuery } from './agent-home.js';
-import { OngoingList, OngoingQuery, StaffMatches, StaffSearchQuery, SupervisorSwitches } from './supervision.js';
+import {
+  AssignOptions,
+  AssignRequest,
+  OngoingList,
+  OngoingQuery,
+  StaffMatches,
+  StaffSearchQuery,
+  SupervisorSwitches,
+} from './supervision.js';
 import { PageQuery } from './conversations.js';
 import {
   ChannelInput,
@@ -854,6 +862,25 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'Stop watching a conversation',
+  }),
+  assignOptions: route({
+    method: 'GET',
+    path: '/api/supervision/conversations/:id/assign-options',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    response: AssignOptions,
+    summary: 'Who an open conversation can be assigned to, and what each assignment would override (SV4)',
+  }),
+  assignConversation: route({
+    method: 'POST',
+    path: '/api/supervision/conversations/:id/assign',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    body: AssignRequest,
+    response: Ok,
+    summary: 'Assign an open conversation to an agent (with an override if asked) or to another queue (SV4)',
   }),
   forceClose: route({
     method: 'POST',

@@ -47,3 +47,36 @@ export type StaffSearchQuery = z.input<typeof StaffSearchQuery>;
 export const StaffMatch = z.object({ id: Id, name: z.string(), presence: Presence });
 export const StaffMatches = z.object({ agents: z.array(StaffMatch) });
 export type StaffMatches = z.infer<typeof StaffMatches>;
+
+/** One person a supervisor may assign an open conversation to (SV4), and what doing so overrides. */
+export const AssignAgentOption = z.object({
+  id: Id,
+  name: z.string(),
+  presence: Presence,
+  /** The assignment needs no override: a presence the workstream allows, room, under the session limit. */
+  fits: z.boolean(),
+  /** What an assignment would override, in words (null when it fits or cannot be made at all). */
+  override: z.string().nullable(),
+  /** Why they cannot be given it even with an override (offline), or null. */
+  refusal: z.string().nullable(),
+});
+export type AssignAgentOption = z.infer<typeof AssignAgentOption>;
+
+export const AssignOptions = z.object({
+  agents: z.array(AssignAgentOption),
+  /** Every queue but the conversation's own. */
+  queues: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type AssignOptions = z.infer<typeof AssignOptions>;
+
+/** Assign an open conversation (SV4): to a person (offered to them as routing would), or to a queue. */
+export const AssignRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('agent'),
+    agentId: Id,
+    /** Go ahead past presence, capacity and the session limit; recorded in the routing trace. */
+    override: z.boolean().default(false),
+  }),
+  z.strictObject({ kind: z.literal('queue'), queueId: Id }),
+]);
+export type AssignRequest = z.input<typeof AssignRequest>;

@@ -46,6 +46,7 @@ import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createAgentHome } from './services/agent-home.js';
 import { createSupervisionService } from './services/supervision.js';
+import { createSupervisorAssign } from './services/supervisor-assign.js';
 import { supervisionRoutes } from './http/routes/supervision-routes.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
@@ -196,7 +197,12 @@ export async function createApp(
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
-  supervisionRoutes(http, { tokens, supervision: createSupervisionService({ db }), conversations });
+  supervisionRoutes(http, {
+    tokens,
+    supervision: createSupervisionService({ db }),
+    conversations,
+    assign: createSupervisorAssign(kit),
+  });
   workspaceRoutes(http, {
     tokens,
     workspaces: createWorkspaceService({ db, clock, bus }),

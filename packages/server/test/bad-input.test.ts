@@ -466,6 +466,26 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
     run: () => raw('POST', `/api/supervision/conversations/${chat.id}/monitor`, { token: supervisorToken, body: '{}' }),
   },
   {
+    name: 'assigning a conversation an agent works on',
+    status: 409,
+    message: /only a conversation that is open can be assigned \(it is active\)/,
+    run: () =>
+      raw('POST', `/api/supervision/conversations/${held.id}/assign`, {
+        token: supervisorToken,
+        body: JSON.stringify({ kind: 'queue', queueId: org.queueId('Support') }),
+      }),
+  },
+  {
+    name: 'an assignment of an unknown kind',
+    status: 400,
+    message: /kind/,
+    run: () =>
+      raw('POST', `/api/supervision/conversations/${chat.id}/assign`, {
+        token: supervisorToken,
+        body: JSON.stringify({ kind: 'bot', agentId: org.user('ann').id }),
+      }),
+  },
+  {
     name: 'a force close by an agent',
     status: 403,
     message: /Only supervisors and admins may do this/,

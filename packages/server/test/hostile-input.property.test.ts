@@ -300,6 +300,9 @@ const samples: Record<string, () => Request> = {
   stopMonitoring: () => ({ params: { id: ids.chat }, body: {} }),
   // Not the shared chat: a force close that went through would end it for the routes after.
   forceClose: () => ({ params: { id: zeros }, body: {} }),
+  assignOptions: () => ({ params: { id: ids.chat } }),
+  // An agent that is no one: a valid assignment would take the shared chat away from the routes after.
+  assignConversation: () => ({ params: { id: ids.chat }, body: { kind: 'agent', agentId: zeros, override: true } }),
   getSupervisorSwitches: () => ({}),
   updateSupervisorSwitches: () => ({ body: { monitor: true, assign: true, transfer: true, 'force-close': true } }),
   listPickable: () => ({ query: { limit: 10 } }),

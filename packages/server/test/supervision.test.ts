@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { ConversationEvent, PendingTransfer } from '@switchboard/protocol';
-import { conversationParticipants } from '../src/store/schema.js';
+import { conversationParticipants, users } from '../src/store/schema.js';
 import { handoffFixture } from './support/handoff-fixture.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
 import { buildOrg } from './support/org-builder.js';
@@ -174,6 +174,139 @@ describe('force close (SV6)', () => {
       body: { message: expect.stringContaining('(it is closed)') },
     });
     await expect(ann.api.call('forceClose', { params: { id }, body: {} })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('assign (SV4)', () => {
+  async function openChat() {
+    const org = await buildOrg(t.db.db, {
+      queues: ['Support', 'Billing'],
+      users: [
+        { key: 'ann', queues: ['Support'], capacity: 1 },
+        { key: 'ben', queues: ['Support'] },
+        { key: 'sue', role: 'supervisor' },
+      ],
+    });
+    // Away: the workstream gives Ann no work, so the chat stays open for the supervisor.
+    const ann = await signIn(org, 'ann', 'away');
+    const sue = await signIn(org, 'sue');
+    const chat = await startChat(org.widgetId, 'Olga');
+    await t.server.app.settled();
+    return { org, ann, sue, id: chat.conversation.id };
+  }
+  const stateOf = async (sue: { api: import('@switchboard/protocol').ApiClient }, id: string) =>
+    (await sue.api.call('getConversation', { params: { id } })).state;
+
+  it('to a person: refused without an override that it needs, offered with one, the trace says what it overrode', async () => {
+    const { org, ann, sue, id } = await openChat();
+    const options = await sue.api.call('assignOptions', { params: { id } });
+    expect(options.queues.map((q) => q.name)).toEqual(['Billing']);
+    const annOption = options.agents.find((a) => a.id === org.user('ann').id)!;
+    expect(annOption).toMatchObject({ fits: false, refusal: null });
+    expect(annOption.override).toContain('is away, a presence the workstream gives no work in');
+    expect(options.agents.find((a) => a.id === org.user('ben').id)).toMatchObject({
+      fits: false,
+      refusal: `${org.user('ben').name} is offline; nobody would see the conversation`,
+    });
+
+    const toAnn = (override: boolean) =>
+      sue.api.call('assignConversation', {
+        params: { id },
+        body: { kind: 'agent', agentId: org.user('ann').id, override },
+      });
+    await expect(toAnn(false)).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('assign with an override to go ahead') },
+    });
+    await expect(
+      sue.api.call('assignConversation', { params: { id }, body: { kind: 'agent', agentId: org.user('ben').id } }),
+    ).rejects.toMatchObject({ status: 409, body: { message: expect.stringContaining('is offline') } });
+    expect(await stateOf(sue, id)).toBe('open');
+
+    await toAnn(true);
+    const offers = await ann.api.call('listOffers');
+    expect(offers.offers.map((o) => o.conversationId)).toEqual([id]);
+    expect(await used(org, 'ann')).toBe(1);
+    const trace = await sue.api.call('getRoutingTrace', { params: { id } });
+    const reasons = trace.entries.flatMap((e) => e.steps).flatMap((x) => (x.step === 'assignment' ? x.considered : []));
+    expect(reasons.map((r) => r.reason)).toContainEqual(
+      expect.stringMatching(new RegExp(`^assigned by ${org.user('sue').name}, overriding: .*is away`)),
+    );
+    await expect(toAnn(true)).rejects.toMatchObject({
+      status: 409,
+      body: { message: 'only a conversation that is open can be assigned (it is active)' },
+    });
+  });
+
+  it('past capacity with an override: the agent is charged beyond it, in the same write', async () => {
+    const { org, ann, sue, id } = await openChat();
+    await sue.api.call('assignConversation', {
+      params: { id },
+      body: { kind: 'agent', agentId: org.user('ann').id, override: true },
+    });
+    const [offer] = (await ann.api.call('listOffers')).offers;
+    await ann.api.call('acceptOffer', { params: { id: offer!.id }, body: {} });
+    await ann.api.call('setPresence', { body: { presence: 'available' } });
+    const second = await startChat(org.widgetId, 'Piet');
+    await t.server.app.settled();
+    const secondId = second.conversation.id;
+    expect(await stateOf(sue, secondId)).toBe('open');
+    const option = (await sue.api.call('assignOptions', { params: { id: secondId } })).agents.find(
+      (a) => a.id === org.user('ann').id,
+    )!;
+    expect(option.override).toContain('capacity exceeded by 1 (2 of 1 units)');
+    await sue.api.call('assignConversation', {
+      params: { id: secondId },
+      body: { kind: 'agent', agentId: org.user('ann').id, override: true },
+    });
+    expect(await used(org, 'ann')).toBe(2);
+  });
+
+  it('two assignments of one conversation at once: one wins, one agent is charged', async () => {
+    const { org, sue, id } = await openChat();
+    // Ben away too, set as it is stored: signing him in would make him available for a moment.
+    await t.db.db
+      .update(users)
+      .set({ presence: 'away', manualPresence: 'away' })
+      .where(eq(users.id, org.user('ben').id));
+    const results = await Promise.allSettled(
+      ['ann', 'ben'].map((key) =>
+        sue.api.call('assignConversation', {
+          params: { id },
+          body: { kind: 'agent', agentId: org.user(key).id, override: true },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { status: 409 } });
+    expect((await used(org, 'ann')) + (await used(org, 'ben'))).toBe(1);
+  });
+
+  it('to another queue: moved and routed there; its own queue or an unknown one refused; nothing changes', async () => {
+    const { org, sue, id } = await openChat();
+    await expect(
+      sue.api.call('assignConversation', { params: { id }, body: { kind: 'queue', queueId: org.queueId('Support') } }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      sue.api.call('assignConversation', {
+        params: { id },
+        body: { kind: 'queue', queueId: '00000000-0000-4000-8000-000000000000' },
+      }),
+    ).rejects.toMatchObject({ status: 404, body: { message: 'queue not found' } });
+    expect((await sue.api.call('getConversation', { params: { id } })).queueId).toBe(org.queueId('Support'));
+
+    await sue.api.call('assignConversation', {
+      params: { id },
+      body: { kind: 'queue', queueId: org.queueId('Billing') },
+    });
+    const moved = await sue.api.call('getConversation', { params: { id } });
+    expect(moved).toMatchObject({ queueId: org.queueId('Billing'), queueName: 'Billing', state: 'open' });
+    const trace = await sue.api.call('getRoutingTrace', { params: { id } });
+    expect(trace.entries.at(-1)!.steps[0]).toMatchObject({
+      step: 'queue',
+      queueName: 'Billing',
+      reason: `moved by ${org.user('sue').name}, a supervisor, from Support`,
+    });
   });
 });
 

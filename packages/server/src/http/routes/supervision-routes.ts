@@ -2,12 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { TokenIssuer } from '../../auth/tokens.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SupervisionService } from '../../services/supervision.js';
+import type { SupervisorAssign } from '../../services/supervisor-assign.js';
 import { mount } from '../mount.js';
 
-/** The supervisor's desk (SV1, SV2, SV6) and the admin's switches for it (SV7). */
+/** The supervisor's desk (SV1, SV2, SV4, SV6) and the admin's switches for it (SV7). */
 export function supervisionRoutes(
   app: FastifyInstance,
-  deps: { tokens: TokenIssuer; supervision: SupervisionService; conversations: ConversationService },
+  deps: {
+    tokens: TokenIssuer;
+    supervision: SupervisionService;
+    conversations: ConversationService;
+    assign: SupervisorAssign;
+  },
 ) {
   const { tokens, supervision, conversations } = deps;
   const ok = { ok: true as const };
@@ -23,6 +29,11 @@ export function supervisionRoutes(
   });
   mount(app, tokens, 'forceClose', async ({ who, params }) => {
     await conversations.forceClose(who, params.id);
+    return ok;
+  });
+  mount(app, tokens, 'assignOptions', async ({ who, params }) => deps.assign.options(who, params.id));
+  mount(app, tokens, 'assignConversation', async ({ who, params, body }) => {
+    await deps.assign.assign(who, params.id, body);
     return ok;
   });
   mount(app, tokens, 'getSupervisorSwitches', async ({ who }) => supervision.switches(who));
