@@ -2,7 +2,8 @@
  * The supervisor's desk (SV1, SV2, SV6) in Chromium against a server started like `npm start`. A
  * customer chats with Bob; Sam, the demo's supervisor, finds it in the ongoing list (filtered by
  * agent, found by name), watches it live, and Bob and the customer see nothing of it; then Sam
- * force closes it, and both see it end. An agent who opens the desk is told it is not theirs.
+ * force closes it, and both see it end. A chat nobody can take Sam assigns to Bob with an override.
+ * An agent who opens the desk is told it is not theirs.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ const timeout = { timeout: 15_000 };
 
 describe.skipIf(!chromiumPath)('the supervisor desk in Chromium', () => {
   const suite = serverAndBrowser();
+  let bobPage: Page | undefined;
   const newPage = async (): Promise<Page> =>
     (await suite.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
 
@@ -72,10 +74,9 @@ describe.skipIf(!chromiumPath)('the supervisor desk in Chromium', () => {
     await expect.poll(() => bob.getByTestId('conversation-panel').getAttribute('data-state'), timeout).toBe('closed');
     await expect.poll(() => widget.getByTestId('chat-status').getAttribute('data-status'), timeout).toBe('ended');
 
-    // An agent at the desk is told where their work is.
-    const alice = await newPage();
-    await signInAt(alice, `${suite.server.url}/supervisor/`, 'alice@contoso.example');
-    await alice.getByTestId('supervisors-only').waitFor(timeout);
+    // Bob steps away: the next chat waits in its queue for the supervisor to assign.
+    await bob.getByTestId('presence-select').selectOption('away');
+    bobPage = bob;
   });
 
   it('the desk lists every conversation in progress live', async () => {
@@ -95,6 +96,29 @@ describe.skipIf(!chromiumPath)('the supervisor desk in Chromium', () => {
     const row = sam.locator('[data-testid=ongoing-row]').filter({ hasText: 'Jan Peeters' });
     await row.waitFor(timeout);
     expect(await sam.getByTestId('ongoing-row').count()).toBe(before + 1);
+    expect(await row.getByTestId('ongoing-state').textContent()).toBe('Open');
     await sam.screenshot({ path: path.join(shots, 'supervisor-desk.png') });
+
+    // Nobody can take it: Sam assigns it to Bob, who is away, with an override the dialog spells out.
+    await row.click();
+    await sam.getByTestId('assign-open').click(timeout);
+    const bobOption = sam.locator('[data-testid=assign-agent][data-name^="Bob"]');
+    await bobOption.click(timeout);
+    expect(await sam.getByTestId('assign-dialog').textContent()).toContain('is away, a presence the workstream');
+    await sam.getByTestId('assign-override').click();
+    await expect.poll(() => sam.getByTestId('assign-submit').isEnabled(), timeout).toBe(true);
+    await sam.screenshot({ path: path.join(shots, 'supervisor-assign.png') });
+    await sam.getByTestId('assign-submit').click();
+    const bob = bobPage!;
+    const offer = bob.locator('[data-testid=notification][data-subject=offer]').filter({ hasText: 'Jan Peeters' });
+    await offer.waitFor(timeout);
+    await offer.getByTestId('notification-accept').click();
+    await expect.poll(() => row.getByTestId('ongoing-agent').textContent(), timeout).toContain('Bob');
+    await expect.poll(() => row.getByTestId('ongoing-state').textContent(), timeout).toBe('Active');
+
+    // An agent at the desk is told where their work is.
+    const alice = await newPage();
+    await signInAt(alice, `${suite.server.url}/supervisor/`, 'alice@contoso.example');
+    await alice.getByTestId('supervisors-only').waitFor(timeout);
   });
 });

@@ -22,6 +22,7 @@ import { useT } from '../i18n';
 import { useAuth } from '../state/auth-store';
 import { useLive } from '../state/live-context';
 import { conversationKey, ongoingKey } from '../state/live-feed';
+import { AssignDialog } from './assign-dialog';
 import { MonitorTranscript } from './monitor-transcript';
 
 const useStyles = makeStyles({
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
   scroll: { flexGrow: 1, minHeight: 0, overflowY: 'auto' },
 });
 
-/** One conversation from the list: watch it silently (SV2) or force close it (SV6), as the switches allow. */
+/** One conversation from the list: watch it (SV2), assign it (SV4), force close it (SV6), as the switches allow. */
 export function MonitorPane({ id, switches }: { id: string; switches: SupervisorSwitches }) {
   const styles = useStyles();
   const { t } = useT();
@@ -49,6 +50,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
   const queryClient = useQueryClient();
   const [monitoring, setMonitoring] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: conversationKey(id),
@@ -85,7 +87,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
 
   return (
     <aside className={styles.pane} data-testid="monitor-pane" data-conversation-id={id} data-state={c.state}>
-      <Subtitle1 as="h2">{t('monitor.title', { name: c.customerName })}</Subtitle1>
+      <Subtitle1 as="h2">{monitoring ? t('monitor.title', { name: c.customerName }) : c.customerName}</Subtitle1>
       {monitoring && <Caption1 data-testid="monitor-silent">{t('monitor.silent')}</Caption1>}
       {c.state === 'closed' && <Caption1 data-testid="monitor-closed">{t('monitor.closed')}</Caption1>}
       {error && (
@@ -123,6 +125,11 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
             {t('monitor.stop')}
           </Button>
         )}
+        {switches.assign && c.state === 'open' && c.agentId === null && (
+          <Button data-testid="assign-open" onClick={() => setAssigning(true)}>
+            {t('assign.open')}
+          </Button>
+        )}
         {switches['force-close'] && c.state !== 'closed' && (
           <Button data-testid="force-close" onClick={() => setConfirming(true)}>
             {t('monitor.forceClose')}
@@ -133,6 +140,16 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
         <div className={styles.scroll}>
           <MonitorTranscript events={c.events} />
         </div>
+      )}
+      {assigning && (
+        <AssignDialog
+          id={id}
+          onClose={() => setAssigning(false)}
+          onDone={() => {
+            setAssigning(false);
+            void refresh();
+          }}
+        />
       )}
       <Dialog open={confirming} onOpenChange={(_e, d) => setConfirming(d.open)}>
         <DialogSurface>

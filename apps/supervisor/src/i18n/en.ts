@@ -35,6 +35,16 @@ export const en = {
   },
   channel: { webchat: 'Chat', sms: 'SMS', custom: 'Custom channel' },
   state: { open: 'Open', active: 'Active', waiting: 'Waiting', 'wrap-up': 'Wrap-up', closed: 'Closed' },
+  assign: {
+    open: 'Assign',
+    title: 'Assign this conversation',
+    agents: 'People',
+    queue: 'Or to another queue',
+    noQueue: 'No queue',
+    override: 'Assign with an override (recorded in the routing trace)',
+    submit: 'Assign',
+  },
+  presence: { available: 'Available', busy: 'Busy', 'busy-dnd': 'Do not disturb', away: 'Away', offline: 'Offline' },
   monitor: {
     title: 'Monitoring {{name}}',
     silent: 'Neither the agent nor the customer can see that you are watching.',

@@ -39,6 +39,22 @@ export const fr: Strings = {
   },
   channel: { webchat: 'Chat', sms: 'SMS', custom: 'Canal personnalisé' },
   state: { open: 'Ouverte', active: 'Active', waiting: 'En attente', 'wrap-up': 'Post-traitement', closed: 'Fermée' },
+  assign: {
+    open: 'Attribuer',
+    title: 'Attribuer cette conversation',
+    agents: 'Personnes',
+    queue: "Ou à une autre file d'attente",
+    noQueue: 'Aucune file',
+    override: 'Attribuer en passant outre (noté dans la trace de routage)',
+    submit: 'Attribuer',
+  },
+  presence: {
+    available: 'Disponible',
+    busy: 'Occupé',
+    'busy-dnd': 'Ne pas déranger',
+    away: 'Absent',
+    offline: 'Hors ligne',
+  },
   monitor: {
     title: 'Supervision de {{name}}',
     silent: "Ni l'agent ni le client ne voient que vous observez.",

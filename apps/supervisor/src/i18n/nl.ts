@@ -37,6 +37,16 @@ export const nl: Strings = {
   },
   channel: { webchat: 'Chat', sms: 'Sms', custom: 'Eigen kanaal' },
   state: { open: 'Open', active: 'Actief', waiting: 'Wachtend', 'wrap-up': 'Nawerk', closed: 'Gesloten' },
+  assign: {
+    open: 'Toewijzen',
+    title: 'Dit gesprek toewijzen',
+    agents: 'Personen',
+    queue: 'Of aan een andere wachtrij',
+    noQueue: 'Geen wachtrij',
+    override: 'Toewijzen met voorrang (vastgelegd in het routeringsspoor)',
+    submit: 'Toewijzen',
+  },
+  presence: { available: 'Beschikbaar', busy: 'Bezet', 'busy-dnd': 'Niet storen', away: 'Afwezig', offline: 'Offline' },
   monitor: {
     title: '{{name}} meekijken',
     silent: 'De agent en de klant zien niet dat je meekijkt.',
