@@ -49,6 +49,7 @@ import {
   AssignRequest,
   OngoingList,
   OngoingQuery,
+  SentimentSetting,
   StaffMatches,
   StaffSearchQuery,
   SupervisorSwitches,
@@ -891,6 +892,19 @@ export const routes = {
     body: Empty,
     response: Ok,
     summary: 'End any conversation at once: closed, everyone told, capacity released (SV6)',
+  }),
+  getSentimentSetting: admin({
+    method: 'GET',
+    path: '/api/admin/settings/sentiment',
+    response: SentimentSetting,
+    summary: 'Whether customer sentiment is scored and shown (SV8)',
+  }),
+  updateSentimentSetting: admin({
+    method: 'PUT',
+    path: '/api/admin/settings/sentiment',
+    body: SentimentSetting,
+    response: SentimentSetting,
+    summary: 'Turn customer sentiment on or off (SV8)',
   }),
   getSupervisorSwitches: admin({
     method: 'GET',

@@ -24,8 +24,23 @@ export const OngoingQuery = PageQuery.extend({
 });
 export type OngoingQuery = z.input<typeof OngoingQuery>;
 
-/** One conversation in progress: its summary and since when it has waited in its queue. */
-export const OngoingRow = ConversationSummary.extend({ waitingSince: Timestamp });
+/** The reference's seven sentiment levels (SV8), most negative first. */
+export const SentimentLevel = z.enum([
+  'very-negative',
+  'negative',
+  'slightly-negative',
+  'neutral',
+  'slightly-positive',
+  'positive',
+  'very-positive',
+]);
+export type SentimentLevel = z.infer<typeof SentimentLevel>;
+
+/**
+ * One conversation in progress: its summary, since when it has waited in its queue, and how the
+ * customer feels (SV8) from their last six messages; null before their first scored one.
+ */
+export const OngoingRow = ConversationSummary.extend({ waitingSince: Timestamp, sentiment: SentimentLevel.nullable() });
 export type OngoingRow = z.infer<typeof OngoingRow>;
 
 /** A page of the ongoing list, newest first, with what this organisation lets supervisors do. */
@@ -80,3 +95,7 @@ export const AssignRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('queue'), queueId: Id }),
 ]);
 export type AssignRequest = z.input<typeof AssignRequest>;
+
+/** Whether customer sentiment (SV8) is scored and shown to supervisors; on by default. */
+export const SentimentSetting = z.strictObject({ enabled: z.boolean() });
+export type SentimentSetting = z.infer<typeof SentimentSetting>;

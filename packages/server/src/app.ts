@@ -46,6 +46,8 @@ import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createAgentHome } from './services/agent-home.js';
 import { createSupervisionService } from './services/supervision.js';
+import { createSentimentFollower } from './services/sentiment-follower.js';
+import { createMultilangAnalyzer } from './sentiment/multilang-analyzer.js';
 import { createSupervisorAssign } from './services/supervisor-assign.js';
 import { supervisionRoutes } from './http/routes/supervision-routes.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
@@ -202,6 +204,7 @@ export async function createApp(
     supervision: createSupervisionService({ db }),
     conversations,
     assign: createSupervisorAssign(kit),
+    db,
   });
   workspaceRoutes(http, {
     tokens,
@@ -253,7 +256,14 @@ export async function createApp(
           ? presence.connected(who.orgId, who.userId)
           : presence.disconnected(who.orgId, who.userId),
   });
-  bus.subscribe([realtime.deliver, metrics.listener, (e) => e.kind === 'outbox-ready' && outbox.poke()]);
+  // Customer sentiment (SV8) follows the event stream, off the message path.
+  const sentiment = createSentimentFollower({ db, analyzer: createMultilangAnalyzer(), bus, log });
+  bus.subscribe([
+    realtime.deliver,
+    metrics.listener,
+    sentiment.listener,
+    (e) => e.kind === 'outbox-ready' && outbox.poke(),
+  ]);
   function* socketKinds() {
     for (const socket of realtime.io.of('/').sockets.values())
       yield { kind: (socket.data.who as { kind: 'staff' | 'visitor' }).kind };
@@ -299,7 +309,10 @@ export async function createApp(
     presence,
     outbox,
     channels,
-    settled: () => routing.idle(),
+    settled: async () => {
+      await routing.idle();
+      await sentiment.idle();
+    },
     async listen() {
       if (database.kind === 'embedded') await refreshStatistics(db);
       const address = await http.listen({ port: config.PORT, host: config.HOST });
@@ -313,6 +326,7 @@ export async function createApp(
       // Sockets closing below must not start routing on a database about to close.
       routing.stop();
       await routing.idle();
+      await sentiment.idle();
       await realtime.close();
       await http.close();
       if (!opts.database) await database.close();

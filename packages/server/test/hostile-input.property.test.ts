@@ -304,6 +304,8 @@ const samples: Record<string, () => Request> = {
   // An agent that is no one: a valid assignment would take the shared chat away from the routes after.
   assignConversation: () => ({ params: { id: ids.chat }, body: { kind: 'agent', agentId: zeros, override: true } }),
   getSupervisorSwitches: () => ({}),
+  getSentimentSetting: () => ({}),
+  updateSentimentSetting: () => ({ body: { enabled: true } }),
   updateSupervisorSwitches: () => ({ body: { monitor: true, assign: true, transfer: true, 'force-close': true } }),
   listPickable: () => ({ query: { limit: 10 } }),
   pickConversation: () => ({ params: { id: ids.waiting }, body: {} }),

@@ -310,6 +310,57 @@ describe('assign (SV4)', () => {
   });
 });
 
+describe('customer sentiment on the desk (SV8)', () => {
+  it("each customer message moves the conversation's level; supervisors hear of it; only admins turn it off", async () => {
+    const { org, id, visitor } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    const level = async () =>
+      (await sue.api.call('listOngoing', { query: {} })).conversations.find((c) => c.id === id)!.sentiment;
+    // The question asked at the start ("My invoice is wrong") is the first customer message.
+    await t.server.app.settled();
+    expect(await level()).not.toBeNull();
+    const say = (text: string) =>
+      visitor.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text } });
+
+    const heard = sue.socket.of('supervision:changed').length;
+    await say('This is terrible. I am still waiting for my refund and nobody helps me. Awful service!');
+    await t.server.app.settled();
+    expect(['very-negative', 'negative']).toContain(await level());
+    await eventually(() => sue.socket.of('supervision:changed').length > heard);
+    await say('Thank you so much, that solved it, you are great!');
+    await t.server.app.settled();
+    const lifted = await level();
+    expect(['slightly-negative', 'neutral', 'slightly-positive', 'positive']).toContain(lifted);
+
+    // Only an admin turns it off.
+    await expect(sue.api.call('updateSentimentSetting', { body: { enabled: false } })).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+
+  it('off: messages are not scored and the level stays where it was', async () => {
+    const org = await buildOrg(t.db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'ada', role: 'admin' },
+      ],
+    });
+    const ada = await signIn(org, 'ada');
+    expect(await ada.api.call('getSentimentSetting')).toEqual({ enabled: true });
+    expect(await ada.api.call('updateSentimentSetting', { body: { enabled: false } })).toEqual({ enabled: false });
+    const chat = await startChat(org.widgetId, 'Eve');
+    const visitor = t.server.api(chat.token);
+    const id = chat.conversation.id;
+    await visitor.call('visitorSend', {
+      params: { id },
+      body: { clientMessageId: clientId(), text: 'Terrible, awful, the worst service ever!' },
+    });
+    await t.server.app.settled();
+    expect((await ada.api.call('listOngoing', { query: {} })).conversations[0]!.sentiment).toBeNull();
+  });
+});
+
 describe('the switches (SV7)', () => {
   it('an admin turns a command off and it is refused at once, for admins too; supervisors cannot change them', async () => {
     const org = await buildOrg(t.db.db, {

@@ -6,6 +6,7 @@ import { useApi } from './api';
 export type ListName =
   | 'listSkills'
   | 'getSupervisorSwitches'
+  | 'getSentimentSetting'
   | 'listCapacityProfiles'
   | 'listPresences'
   | 'listOperatingHours'

@@ -273,6 +273,15 @@ describe('attachment settings (AG4)', () => {
 });
 
 describe('supervisor switches (SV7)', () => {
+  it('turns customer sentiment off as it is switched', async () => {
+    const api = createFakeApi();
+    renderApp('/settings', { api });
+    const toggle = await screen.findByTestId('settings-sentiment');
+    expect(toggle).toHaveProperty('checked', true);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(api.sent('updateSentimentSetting')).toEqual([{ enabled: false }]));
+  });
+
   it('turns one command off and saves all four', async () => {
     const api = createFakeApi();
     renderApp('/settings', { api });

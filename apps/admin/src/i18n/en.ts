@@ -737,6 +737,7 @@ export const en = {
     supervision: 'Supervisor commands',
     supervisionHint:
       'What supervisors (and admins) may do to the conversations on their desk. Off: refused for everyone, at once.',
+    sentiment: 'Score customer sentiment and show it to supervisors',
     supervisionSwitch: {
       monitor: 'Monitor conversations (and join from monitoring)',
       assign: 'Assign open conversations',

@@ -774,6 +774,7 @@ export const fr: Translation = {
     supervisionHint:
       'Ce que les superviseurs (et les administrateurs) peuvent faire aux conversations de leur bureau. ' +
       'Désactivée : refusée à tous, aussitôt.',
+    sentiment: 'Mesurer le sentiment des clients et le montrer aux superviseurs',
     supervisionSwitch: {
       monitor: "Observer les conversations (et s'y joindre)",
       assign: 'Attribuer les conversations ouvertes',

@@ -756,6 +756,7 @@ export const nl: Translation = {
     supervisionHint:
       'Wat supervisors (en beheerders) met de gesprekken op hun bureau mogen doen. ' +
       'Uit: meteen voor iedereen geweigerd.',
+    sentiment: 'Klantsentiment meten en aan supervisors tonen',
     supervisionSwitch: {
       monitor: 'Gesprekken meekijken (en vandaaruit deelnemen)',
       assign: 'Open gesprekken toewijzen',

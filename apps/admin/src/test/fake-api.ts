@@ -63,6 +63,7 @@ type State = {
   settings: RoutingSettings;
   attachmentSettings: AttachmentSettings;
   supervisorSwitches: SupervisorSwitches;
+  sentimentEnabled: boolean;
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
   TemplateState &
@@ -152,6 +153,7 @@ function demoState(): State {
     },
     attachmentSettings: { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf'] },
     supervisorSwitches: { monitor: true, assign: true, transfer: true, 'force-close': true },
+    sentimentEnabled: true,
     traces: {},
     channels: [],
     outbox: [],
@@ -291,6 +293,11 @@ export function createFakeApi() {
       case 'updateAttachmentSettings':
         state.attachmentSettings = body as AttachmentSettings;
         return { status: 200, body: state.attachmentSettings };
+      case 'getSentimentSetting':
+        return { status: 200, body: { enabled: state.sentimentEnabled } };
+      case 'updateSentimentSetting':
+        state.sentimentEnabled = (body as { enabled: boolean }).enabled;
+        return { status: 200, body: { enabled: state.sentimentEnabled } };
       case 'getSupervisorSwitches':
         return { status: 200, body: state.supervisorSwitches };
       case 'updateSupervisorSwitches':

@@ -29,6 +29,7 @@ function row(n: number, over: Partial<OngoingRow> = {}): OngoingRow {
     lastSeq: 3,
     callbackId: null,
     waitingSince: new Date(Date.now() - 120_000).toISOString(),
+    sentiment: 'slightly-negative',
     ...over,
   };
 }
@@ -61,7 +62,7 @@ describe("the supervisor's desk (SV1)", () => {
     renderDesk(<Desk />, call);
     const cells = await screen.findAllByTestId('ongoing-row');
     expect(cells).toHaveLength(1);
-    expect(cells[0]!.textContent).toMatch(/^Customer 1ChatSupportBob JansenActive1:00(0:59|1:0\d)$/);
+    expect(cells[0]!.textContent).toMatch(/^Customer 1ChatSupportBob JansenActive1:00(0:59|1:0\d)Slightly negative$/);
   });
 
   it('sends each filter to the server and shows what it answers', async () => {

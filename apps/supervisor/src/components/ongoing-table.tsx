@@ -67,7 +67,7 @@ export function OngoingTable({
       <Table size="small" aria-label={t('ongoing.title')} data-testid="ongoing-table">
         <TableHeader>
           <TableRow>
-            {(['customer', 'channel', 'queue', 'agent', 'state', 'wait', 'handle'] as const).map((k) => (
+            {(['customer', 'channel', 'queue', 'agent', 'state', 'wait', 'handle', 'sentiment'] as const).map((k) => (
               <TableHeaderCell key={k}>{t(`ongoing.${k}`)}</TableHeaderCell>
             ))}
           </TableRow>
@@ -97,6 +97,9 @@ export function OngoingTable({
                 <TableCell className={styles.time}>{formatDuration(times.waitMs)}</TableCell>
                 <TableCell className={styles.time}>
                   {times.handleMs === null ? t('ongoing.nobody') : formatDuration(times.handleMs)}
+                </TableCell>
+                <TableCell data-testid="ongoing-sentiment" data-level={c.sentiment ?? undefined}>
+                  {c.sentiment ? t(`sentiment.${c.sentiment}`) : t('ongoing.nobody')}
                 </TableCell>
               </TableRow>
             );

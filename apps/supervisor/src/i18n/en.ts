@@ -21,6 +21,7 @@ export const en = {
     state: 'State',
     wait: 'Wait time',
     handle: 'Handle time',
+    sentiment: 'Sentiment',
     nobody: '–',
   },
   filters: {
@@ -45,6 +46,15 @@ export const en = {
     submit: 'Assign',
   },
   presence: { available: 'Available', busy: 'Busy', 'busy-dnd': 'Do not disturb', away: 'Away', offline: 'Offline' },
+  sentiment: {
+    'very-negative': 'Very negative',
+    negative: 'Negative',
+    'slightly-negative': 'Slightly negative',
+    neutral: 'Neutral',
+    'slightly-positive': 'Slightly positive',
+    positive: 'Positive',
+    'very-positive': 'Very positive',
+  },
   monitor: {
     title: 'Monitoring {{name}}',
     silent: 'Neither the agent nor the customer can see that you are watching.',

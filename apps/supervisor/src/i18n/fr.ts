@@ -25,6 +25,7 @@ export const fr: Strings = {
     state: 'État',
     wait: "Temps d'attente",
     handle: 'Durée de traitement',
+    sentiment: 'Sentiment',
     nobody: '–',
   },
   filters: {
@@ -54,6 +55,15 @@ export const fr: Strings = {
     'busy-dnd': 'Ne pas déranger',
     away: 'Absent',
     offline: 'Hors ligne',
+  },
+  sentiment: {
+    'very-negative': 'Très négatif',
+    negative: 'Négatif',
+    'slightly-negative': 'Légèrement négatif',
+    neutral: 'Neutre',
+    'slightly-positive': 'Légèrement positif',
+    positive: 'Positif',
+    'very-positive': 'Très positif',
   },
   monitor: {
     title: 'Supervision de {{name}}',

@@ -23,6 +23,7 @@ export const nl: Strings = {
     state: 'Status',
     wait: 'Wachttijd',
     handle: 'Afhandeltijd',
+    sentiment: 'Sentiment',
     nobody: '–',
   },
   filters: {
@@ -47,6 +48,15 @@ export const nl: Strings = {
     submit: 'Toewijzen',
   },
   presence: { available: 'Beschikbaar', busy: 'Bezet', 'busy-dnd': 'Niet storen', away: 'Afwezig', offline: 'Offline' },
+  sentiment: {
+    'very-negative': 'Zeer negatief',
+    negative: 'Negatief',
+    'slightly-negative': 'Licht negatief',
+    neutral: 'Neutraal',
+    'slightly-positive': 'Licht positief',
+    positive: 'Positief',
+    'very-positive': 'Zeer positief',
+  },
   monitor: {
     title: '{{name}} meekijken',
     silent: 'De agent en de klant zien niet dat je meekijkt.',

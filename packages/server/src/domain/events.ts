@@ -8,6 +8,7 @@ import type {
   Presence,
   TransferClosed,
   WorkspaceChanges,
+  SentimentLevel,
 } from '@switchboard/protocol';
 
 /** What happened, published after the transaction commits. Listeners (realtime, metrics) subscribe in main. */
@@ -33,6 +34,8 @@ export type DomainEvent =
   | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence }
   /** Replies were written to the outbox: send them now (CH5). */
   | { kind: 'outbox-ready'; orgId: string }
+  /** A conversation's customer sentiment moved to another level (SV8). */
+  | { kind: 'sentiment-changed'; orgId: string; conversationId: string; level: SentimentLevel }
   /** A staff member's workspace changed (AG3): their other tabs and machines apply it. */
   | { kind: 'workspace-changed'; orgId: string; userId: string; version: number; changes: WorkspaceChanges };
 

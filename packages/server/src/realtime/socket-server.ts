@@ -179,6 +179,11 @@ export async function createRealtime(deps: RealtimeDeps) {
       case 'presence-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.presence, { presence: event.presence });
         return;
+      case 'sentiment-changed':
+        io.to(rooms.oversight(event.orgId)).emit(SocketEvents.supervisionChanged, {
+          conversationId: event.conversationId,
+        });
+        return;
       case 'workspace-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.workspaceChanged, {
           version: event.version,

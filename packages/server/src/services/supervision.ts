@@ -33,7 +33,11 @@ export function createSupervisionService({ db }: { db: Db }) {
       ]);
       const last = page.rows.at(-1);
       return {
-        conversations: page.rows.map((r) => ({ ...toSummary(r), waitingSince: r.waitingSince.toISOString() })),
+        conversations: page.rows.map((r) => ({
+          ...toSummary(r),
+          waitingSince: r.waitingSince.toISOString(),
+          sentiment: r.sentimentLevel,
+        })),
         total: page.total,
         nextCursor: page.more && last ? encodeConversationCursor(last.key) : null,
         switches,

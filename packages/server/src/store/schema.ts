@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AssignmentMethod, OverflowRule, SkillRequirement, Weekday, Workstream } from '@switchboard/protocol';
 import type { StoredTraceStep } from './trace-encoding.js';
+import type { SentimentLevel } from '../domain/sentiment/levels.js';
 import {
   type AnyPgColumn,
   boolean,
@@ -250,6 +251,9 @@ export const conversations = pgTable(
     callbackQueueId: uuid('callback_queue_id').references(() => queues.id, { onDelete: 'set null' }),
     /** Set on the work item a callback request became: there is no chat to write in, the agent phones. */
     callbackId: uuid('callback_id').references((): AnyPgColumn => callbacks.id),
+    /** SV8: the customer's last six message scores, oldest first, and the level they give. */
+    sentimentRecent: jsonb('sentiment_recent').$type<{ score: number; profanity: boolean }[]>().notNull().default([]),
+    sentimentLevel: text('sentiment_level').$type<SentimentLevel>(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
@@ -448,6 +452,8 @@ export const orgSettings = pgTable('org_settings', {
   fullPresence: text('full_presence', { enum: ['busy', 'busy-dnd'] })
     .notNull()
     .default('busy'),
+  /** Customer sentiment (SV8) is scored and shown; an admin may turn it off. */
+  sentimentEnabled: boolean('sentiment_enabled').notNull().default(true),
   /** Which supervisor commands are on (SV7), by name; a missing key is its default (all on). */
   supervisorSwitches: jsonb('supervisor_switches').$type<Record<string, boolean>>().notNull().default({}),
   /** Attachments (AG4): the largest file agents and customers may send, and the types allowed. */

@@ -1,13 +1,7 @@
+import { SentimentLevel as Levels } from '@switchboard/protocol';
+
 /** The reference's seven sentiment levels (SV8 in docs/features.md), most negative first. */
-export const SENTIMENT_LEVELS = [
-  'very-negative',
-  'negative',
-  'slightly-negative',
-  'neutral',
-  'slightly-positive',
-  'positive',
-  'very-positive',
-] as const;
+export const SENTIMENT_LEVELS = Levels.options;
 export type SentimentLevel = (typeof SENTIMENT_LEVELS)[number];
 
 /** The names the reference shows them by. */

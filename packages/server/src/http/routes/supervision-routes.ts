@@ -3,6 +3,8 @@ import type { TokenIssuer } from '../../auth/tokens.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SupervisionService } from '../../services/supervision.js';
 import type { SupervisorAssign } from '../../services/supervisor-assign.js';
+import type { Db } from '../../store/db.js';
+import { sentimentEnabled, setSentimentEnabled } from '../../store/sentiment.js';
 import { mount } from '../mount.js';
 
 /** The supervisor's desk (SV1, SV2, SV4, SV6) and the admin's switches for it (SV7). */
@@ -13,6 +15,7 @@ export function supervisionRoutes(
     supervision: SupervisionService;
     conversations: ConversationService;
     assign: SupervisorAssign;
+    db: Db;
   },
 ) {
   const { tokens, supervision, conversations } = deps;
@@ -35,6 +38,13 @@ export function supervisionRoutes(
   mount(app, tokens, 'assignConversation', async ({ who, params, body }) => {
     await deps.assign.assign(who, params.id, body);
     return ok;
+  });
+  mount(app, tokens, 'getSentimentSetting', async ({ who }) => ({
+    enabled: await sentimentEnabled(deps.db, who.orgId),
+  }));
+  mount(app, tokens, 'updateSentimentSetting', async ({ who, body }) => {
+    await setSentimentEnabled(deps.db, who.orgId, body.enabled);
+    return { enabled: await sentimentEnabled(deps.db, who.orgId) };
   });
   mount(app, tokens, 'getSupervisorSwitches', async ({ who }) => supervision.switches(who));
   mount(app, tokens, 'updateSupervisorSwitches', async ({ who, body }) => supervision.setSwitches(who, body));
