@@ -44,6 +44,7 @@ import {
 } from './routing-config.js';
 import { RoutingTrace } from './routing-trace.js';
 import { AgentHome, AgentHomeQuery } from './agent-home.js';
+import { NewStaffAccount, StaffAccount, StaffAccountChange } from './users.js';
 import {
   AssignOptions,
   AssignRequest,
@@ -796,6 +797,27 @@ export const routes = {
     body: AgentRouting.omit({ userId: true }),
     response: AgentSummary,
     summary: "Set an agent's queues, skills and capacity",
+  }),
+  listUsers: admin({
+    method: 'GET',
+    path: '/api/admin/users',
+    response: list(StaffAccount),
+    summary: 'Every staff account of the organisation (AD1)',
+  }),
+  createUser: admin({
+    method: 'POST',
+    path: '/api/admin/users',
+    body: NewStaffAccount,
+    response: StaffAccount,
+    summary: 'Add an agent, supervisor or admin with a first password',
+  }),
+  updateUser: admin({
+    method: 'PUT',
+    path: '/api/admin/users/:id',
+    params: IdParams,
+    body: StaffAccountChange,
+    response: StaffAccount,
+    summary: "Change a person's name, email or role, disable or enable them, or reset their password",
   }),
   getRoutingSettings: admin({
     method: 'GET',

@@ -46,6 +46,8 @@ import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createAgentHome } from './services/agent-home.js';
 import { createSupervisionService } from './services/supervision.js';
+import { createAccountService } from './services/accounts.js';
+import { accountRoutes } from './http/routes/account-routes.js';
 import { createSentimentFollower } from './services/sentiment-follower.js';
 import { createMultilangAnalyzer } from './sentiment/multilang-analyzer.js';
 import { createSupervisorAssign } from './services/supervisor-assign.js';
@@ -215,6 +217,7 @@ export async function createApp(
   attachmentRoutes(http, { tokens, attachments });
   widgetRoutes(http, { db, tokens, conversations, callbacks });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
+  accountRoutes(http, { tokens, accounts: createAccountService({ db, clock }) });
   channelRoutes(http, { tokens, channels, outbox });
   outboundRoutes(http, {
     tokens,

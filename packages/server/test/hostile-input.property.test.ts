@@ -305,6 +305,14 @@ const samples: Record<string, () => Request> = {
   assignConversation: () => ({ params: { id: ids.chat }, body: { kind: 'agent', agentId: zeros, override: true } }),
   getSupervisorSwitches: () => ({}),
   getSentimentSetting: () => ({}),
+  listUsers: () => ({}),
+  createUser: () => ({
+    body: { name: 'Hostile', email: `h-${crypto.randomUUID()}@x.example`, role: 'agent', password: 'long enough' },
+  }),
+  updateUser: () => ({
+    params: { id: zeros },
+    body: { name: 'Nobody', email: 'nobody@x.example', role: 'agent', disabled: false },
+  }),
   updateSentimentSetting: () => ({ body: { enabled: true } }),
   updateSupervisorSwitches: () => ({ body: { monitor: true, assign: true, transfer: true, 'force-close': true } }),
   listPickable: () => ({ query: { limit: 10 } }),

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Email, Id, Role, SingleLine, Timestamp } from './common.js';
+
+/** A password an admin sets: at least 8 characters, spaces included (not trimmed). */
+export const NewPassword = SingleLine(200, { min: 8, minMessage: 'a password has at least 8 characters', trim: false });
+
+/** A staff account as the admin center lists it (AD1). */
+export const StaffAccount = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  /** Disabled: cannot sign in, and their sessions stop working on the next request. */
+  disabled: z.boolean(),
+  createdAt: Timestamp,
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+const accountFields = {
+  name: SingleLine(200, { min: 1, minMessage: 'name is required' }),
+  email: Email,
+  role: Role,
+};
+
+export const NewStaffAccount = z.strictObject({ ...accountFields, password: NewPassword });
+export type NewStaffAccount = z.infer<typeof NewStaffAccount>;
+
+/** A change to an account; `password` resets it (the person signs in with the new one). */
+export const StaffAccountChange = z.strictObject({
+  ...accountFields,
+  disabled: z.boolean(),
+  password: NewPassword.optional(),
+});
+export type StaffAccountChange = z.infer<typeof StaffAccountChange>;
