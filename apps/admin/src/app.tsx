@@ -17,6 +17,7 @@ import { QueueEditorPage } from './features/queues/queue-editor';
 import { QueuesPage } from './features/queues/queues-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { SkillsPage } from './features/skills/skills-page';
+import { UsersPage } from './features/users/users-page';
 import { TemplatesPage } from './features/templates/templates-page';
 import { AutomatedMessagesPage } from './features/automated-messages/automated-messages-page';
 import { NotificationTemplatesPage } from './features/notification-templates/notification-templates-page';
@@ -77,6 +78,7 @@ export function AdminRoutes() {
           <Route path="/operating-hours" element={<OperatingHoursPage />} />
           <Route path="/operating-hours/:id" element={<OperatingHoursEditorPage />} />
           <Route path="/skills" element={<SkillsPage />} />
+          <Route path="/users" element={<UsersPage />} />
           <Route path="/capacity-profiles" element={<CapacityProfilesPage />} />
           <Route path="/presences" element={<PresencesPage />} />
           <Route path="/agents" element={<AgentsPage />} />

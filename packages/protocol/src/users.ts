@@ -32,3 +32,12 @@ export const StaffAccountChange = z.strictObject({
   password: NewPassword.optional(),
 });
 export type StaffAccountChange = z.infer<typeof StaffAccountChange>;
+
+/** The admin center's account form: a password to set, or empty to keep the one they have. */
+export const StaffAccountForm = StaffAccountChange.extend({
+  password: z
+    .string()
+    .max(200, 'at most 200 characters')
+    .refine((p) => p === '' || p.length >= 8, 'a password has at least 8 characters'),
+});
+export type StaffAccountForm = z.infer<typeof StaffAccountForm>;

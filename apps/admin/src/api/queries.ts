@@ -5,6 +5,7 @@ import { useApi } from './api';
 /** The admin lists, each cached under its route name; every save invalidates them all. */
 export type ListName =
   | 'listSkills'
+  | 'listUsers'
   | 'getSupervisorSwitches'
   | 'getSentimentSetting'
   | 'listCapacityProfiles'

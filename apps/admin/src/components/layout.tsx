@@ -21,6 +21,7 @@ export const PAGES = [
   'capacity-profiles',
   'presences',
   'agents',
+  'users',
   'settings',
   'import-export',
   'trace',

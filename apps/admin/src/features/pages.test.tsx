@@ -272,6 +272,41 @@ describe('attachment settings (AG4)', () => {
   });
 });
 
+describe('users (AD1)', () => {
+  it('adds a supervisor with a first password, then disables them keeping the password', async () => {
+    const { api } = renderApp('/users');
+    await screen.findByTestId('user-row');
+    fireEvent.click(screen.getByTestId('user-new'));
+    change(await screen.findByTestId('user-name'), 'Sven Berg');
+    change(screen.getByTestId('user-email'), 'sven@contoso.example');
+    change(screen.getByTestId('user-role'), 'supervisor');
+    change(screen.getByTestId('user-password'), 'short');
+    fireEvent.click(screen.getByTestId('user-save'));
+    expect(await screen.findByText(/at least 8 characters/)).toBeTruthy();
+    expect(api.sent('createUser')).toEqual([]);
+    change(screen.getByTestId('user-password'), 'first password');
+    fireEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() =>
+      expect(api.sent('createUser')).toEqual([
+        { name: 'Sven Berg', email: 'sven@contoso.example', role: 'supervisor', password: 'first password' },
+      ]),
+    );
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId('user-row').find((r) => r.getAttribute('data-name') === 'Sven Berg');
+      if (!found) throw new Error('not listed yet');
+      return found;
+    });
+    fireEvent.click(within(row).getByTestId('user-edit'));
+    fireEvent.click(await screen.findByTestId('user-disabled'));
+    fireEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() =>
+      expect(api.sent('updateUser')).toEqual([
+        { name: 'Sven Berg', email: 'sven@contoso.example', role: 'supervisor', disabled: true },
+      ]),
+    );
+  });
+});
+
 describe('supervisor switches (SV7)', () => {
   it('turns customer sentiment off as it is switched', async () => {
     const api = createFakeApi();

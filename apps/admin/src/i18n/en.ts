@@ -31,6 +31,7 @@ export const en = {
     'capacity-profiles': 'Capacity profiles',
     presences: 'Presences',
     agents: 'Agents',
+    users: 'Users',
     settings: 'Settings',
     'import-export': 'Import / export',
     trace: 'Routing trace',
@@ -647,6 +648,25 @@ export const en = {
     holidayDate: 'Holiday date',
     addHoliday: 'Add holiday',
     noHolidays: 'No holidays.',
+  },
+  users: {
+    title: 'Users',
+    description:
+      'Everyone who signs in: agents, supervisors and admins. A change of role or a disabled account holds from ' +
+      'their next request.',
+    new: 'New user',
+    empty: 'No users yet.',
+    email: 'Email',
+    role: 'Role',
+    status: 'Status',
+    active: 'Active',
+    disabled: 'Disabled',
+    password: 'Password',
+    passwordHint: 'At least 8 characters; tell them, they sign in with it.',
+    newPassword: 'New password',
+    newPasswordHint: 'Leave empty to keep their password.',
+    disable: 'Disabled: cannot sign in',
+    roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' },
   },
   skills: {
     title: 'Skills',

@@ -35,6 +35,7 @@ export const fr: Translation = {
     'capacity-profiles': 'Profils de capacité',
     presences: 'Présences',
     agents: 'Agents',
+    users: 'Utilisateurs',
     settings: 'Paramètres',
     'import-export': 'Import / export',
     trace: 'Trace de routage',
@@ -675,6 +676,25 @@ export const fr: Translation = {
     holidayDate: 'Date du jour férié',
     addHoliday: 'Ajouter un jour férié',
     noHolidays: 'Aucun jour férié.',
+  },
+  users: {
+    title: 'Utilisateurs',
+    description:
+      'Toutes les personnes qui se connectent : agents, superviseurs et administrateurs. Un changement de rôle ou ' +
+      'un compte désactivé vaut dès leur prochaine requête.',
+    new: 'Nouvel utilisateur',
+    empty: 'Aucun utilisateur.',
+    email: 'E-mail',
+    role: 'Rôle',
+    status: 'Statut',
+    active: 'Actif',
+    disabled: 'Désactivé',
+    password: 'Mot de passe',
+    passwordHint: 'Au moins 8 caractères ; communiquez-le, la personne se connecte avec.',
+    newPassword: 'Nouveau mot de passe',
+    newPasswordHint: 'Laisser vide pour garder son mot de passe.',
+    disable: 'Désactivé : ne peut pas se connecter',
+    roles: { agent: 'Agent', supervisor: 'Superviseur', admin: 'Administrateur' },
   },
   skills: {
     title: 'Compétences',

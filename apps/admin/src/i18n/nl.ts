@@ -33,6 +33,7 @@ export const nl: Translation = {
     'capacity-profiles': 'Capaciteitsprofielen',
     presences: 'Aanwezigheden',
     agents: 'Agents',
+    users: 'Gebruikers',
     settings: 'Instellingen',
     'import-export': 'Importeren / exporteren',
     trace: 'Routeringsspoor',
@@ -662,6 +663,25 @@ export const nl: Translation = {
     holidayDate: 'Datum van de feestdag',
     addHoliday: 'Feestdag toevoegen',
     noHolidays: 'Geen feestdagen.',
+  },
+  users: {
+    title: 'Gebruikers',
+    description:
+      'Iedereen die zich aanmeldt: agents, supervisors en beheerders. Een andere rol of een uitgeschakeld account ' +
+      'geldt vanaf hun volgende verzoek.',
+    new: 'Nieuwe gebruiker',
+    empty: 'Nog geen gebruikers.',
+    email: 'E-mail',
+    role: 'Rol',
+    status: 'Status',
+    active: 'Actief',
+    disabled: 'Uitgeschakeld',
+    password: 'Wachtwoord',
+    passwordHint: 'Minstens 8 tekens; geef het door, ze melden zich ermee aan.',
+    newPassword: 'Nieuw wachtwoord',
+    newPasswordHint: 'Laat leeg om hun wachtwoord te houden.',
+    disable: 'Uitgeschakeld: kan zich niet aanmelden',
+    roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Beheerder' },
   },
   skills: {
     title: 'Vaardigheden',

@@ -2,6 +2,9 @@ import {
   routes,
   type AttachmentSettings,
   type SupervisorSwitches,
+  type NewStaffAccount,
+  type StaffAccount,
+  type StaffAccountChange,
   type AgentSummary,
   type CapacityProfile,
   type ChatWidget,
@@ -64,6 +67,7 @@ type State = {
   attachmentSettings: AttachmentSettings;
   supervisorSwitches: SupervisorSwitches;
   sentimentEnabled: boolean;
+  users: StaffAccount[];
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
   TemplateState &
@@ -154,6 +158,16 @@ function demoState(): State {
     attachmentSettings: { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf'] },
     supervisorSwitches: { monitor: true, assign: true, transfer: true, 'force-close': true },
     sentimentEnabled: true,
+    users: [
+      {
+        id: uuid(400),
+        name: 'Ada Admin',
+        email: 'ada@contoso.example',
+        role: 'admin',
+        disabled: false,
+        createdAt: '2026-12-01T00:00:00.000Z',
+      },
+    ],
     traces: {},
     channels: [],
     outbox: [],
@@ -293,6 +307,28 @@ export function createFakeApi() {
       case 'updateAttachmentSettings':
         state.attachmentSettings = body as AttachmentSettings;
         return { status: 200, body: state.attachmentSettings };
+      case 'listUsers':
+        return { status: 200, body: state.users };
+      case 'createUser': {
+        const input = body as NewStaffAccount;
+        const user: StaffAccount = {
+          id: uuid(state.users.length + 500),
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          disabled: false,
+          createdAt: '2026-12-01T00:00:00.000Z',
+        };
+        state.users.push(user);
+        return { status: 200, body: user };
+      }
+      case 'updateUser': {
+        const user = state.users.find((u) => u.id === params.id);
+        if (!user) return notFound();
+        const { password: _password, ...change } = body as StaffAccountChange;
+        Object.assign(user, change);
+        return { status: 200, body: user };
+      }
       case 'getSentimentSetting':
         return { status: 200, body: { enabled: state.sentimentEnabled } };
       case 'updateSentimentSetting':
