@@ -421,6 +421,29 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       /application\/zip|recognises/,
     ),
   ],
+  listUsers: read,
+  // Accounts are created in the caller's organisation only; a bad body creates none anywhere.
+  createUser: () => [
+    refusedSays(
+      'a password too short',
+      { name: 'Short', email: 'short@x.example', role: 'agent', password: 'short' },
+      /at least 8 characters/,
+    ),
+  ],
+  updateUser: ({ n }) => [
+    {
+      label: "the neighbour's user",
+      params: { id: n.user('ann').id },
+      body: { name: 'Taken over', email: n.user('ann').email, role: 'admin', disabled: true },
+      expect: 404,
+    },
+  ],
+  getSentimentSetting: read,
+  updateSentimentSetting: () => [refusedSays('not a yes or no', { enabled: 'yes' }, /enabled/)],
+  getSupervisorSwitches: read,
+  updateSupervisorSwitches: () => [
+    refusedSays('a switch left out', { monitor: true, assign: true, transfer: true }, /force-close/),
+  ],
   getRoutingSettings: read,
   updateRoutingSettings: ({ n, own }) => [
     refused("the neighbour's custom presence as default", { ...own.config.settings, defaultPresence: n.presenceId }),
