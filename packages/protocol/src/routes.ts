@@ -72,6 +72,7 @@ import {
   PendingTransfer,
   TransferOptions,
   TransferRequest,
+  SupervisorTransferRequest,
 } from './transfers.js';
 import { MessageTemplate, NewMessageTemplate, NewOutboundJob, OutboundChannel, OutboundJob } from './outbound.js';
 import { NewQuickReply, QuickReply } from './quick-replies.js';
@@ -904,6 +905,25 @@ export const routes = {
     body: AssignRequest,
     response: Ok,
     summary: 'Assign an open conversation to an agent (with an override if asked) or to another queue (SV4)',
+  }),
+  supervisorTransferOptions: route({
+    method: 'GET',
+    path: '/api/supervision/conversations/:id/transfer-options',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    response: TransferOptions,
+    summary: "The members of an agent's conversation's queue, and whether each can take it now (SV5)",
+  }),
+  supervisorTransfer: route({
+    method: 'POST',
+    path: '/api/supervision/conversations/:id/transfer',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    body: SupervisorTransferRequest,
+    response: Ok,
+    summary: "Transfer an agent's active conversation to a colleague, who answers as to any transfer (SV5)",
   }),
   forceClose: route({
     method: 'POST',

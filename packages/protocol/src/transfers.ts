@@ -13,6 +13,10 @@ export const TransferRequest = z.discriminatedUnion('kind', [
 ]);
 export type TransferRequest = z.input<typeof TransferRequest>;
 
+/** A supervisor transfers an agent's conversation to another member of its queue (SV5). */
+export const SupervisorTransferRequest = z.strictObject({ agentId: Id, note: Note });
+export type SupervisorTransferRequest = z.input<typeof SupervisorTransferRequest>;
+
 /** A member of the conversation's queue, and whether they can take it now (and why not). */
 export const TransferAgentOption = z.object({
   agentId: Id,

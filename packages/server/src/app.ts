@@ -207,6 +207,7 @@ export async function createApp(
     conversations,
     assign: createSupervisorAssign(kit),
     db,
+    transfers,
   });
   workspaceRoutes(http, {
     tokens,

@@ -301,6 +301,8 @@ const samples: Record<string, () => Request> = {
   // Not the shared chat: a force close that went through would end it for the routes after.
   forceClose: () => ({ params: { id: zeros }, body: {} }),
   assignOptions: () => ({ params: { id: ids.chat } }),
+  supervisorTransferOptions: () => ({ params: { id: ids.chat } }),
+  supervisorTransfer: () => ({ params: { id: ids.chat }, body: { agentId: zeros, note: '' } }),
   // An agent that is no one: a valid assignment would take the shared chat away from the routes after.
   assignConversation: () => ({ params: { id: ids.chat }, body: { kind: 'agent', agentId: zeros, override: true } }),
   getSupervisorSwitches: () => ({}),

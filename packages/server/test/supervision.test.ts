@@ -310,6 +310,40 @@ describe('assign (SV4)', () => {
   });
 });
 
+describe('transfer by a supervisor (SV5)', () => {
+  it("hands an agent's chat to a colleague of its queue, who answers as to any transfer; the first agent consults", async () => {
+    const { org, id, ann, ben } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    const options = await sue.api.call('supervisorTransferOptions', { params: { id } });
+    expect(options.agents.filter((a) => a.available).map((a) => a.agentId)).toEqual([org.user('ben').id]);
+    const to = (key: string) =>
+      sue.api.call('supervisorTransfer', { params: { id }, body: { agentId: org.user(key).id, note: 'please' } });
+    await expect(to('dee')).rejects.toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('not a member') },
+    });
+    await expect(to('ann')).rejects.toMatchObject({ status: 400 });
+    await expect(
+      ann.api.call('supervisorTransfer', { params: { id }, body: { agentId: org.user('ben').id } }),
+    ).rejects.toMatchObject({ status: 403 });
+
+    await to('ben');
+    const asked = await eventually(() => ben.socket.of<PendingTransfer>('transfer:new')[0]);
+    expect(asked).toMatchObject({ conversationId: id, note: 'please' });
+    await expect(to('ben')).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('already waits for an answer') },
+    });
+    await ben.api.call('acceptTransfer', { params: { id: asked.id }, body: {} });
+    const detail = await sue.api.call('getConversation', { params: { id } });
+    expect(detail.agentId).toBe(org.user('ben').id);
+    const active = detail.participants.filter((p) => p.leftAt === null).map((p) => [p.role, p.userId]);
+    expect(active).toContainEqual(['consultant', org.user('ann').id]);
+    expect(active).toContainEqual(['primary', org.user('ben').id]);
+    expect([await used(org, 'ann'), await used(org, 'ben')]).toEqual([0, 1]);
+  });
+});
+
 describe('customer sentiment on the desk (SV8)', () => {
   it("each customer message moves the conversation's level; supervisors hear of it; only admins turn it off", async () => {
     const { org, id, visitor } = await acceptedChat();

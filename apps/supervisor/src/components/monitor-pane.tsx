@@ -1,12 +1,6 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -24,6 +18,8 @@ import { useLive } from '../state/live-context';
 import { conversationKey, ongoingKey } from '../state/live-feed';
 import { AssignDialog } from './assign-dialog';
 import { MonitorTranscript } from './monitor-transcript';
+import { ForceCloseDialog } from './force-close-dialog';
+import { TransferDialog } from './transfer-dialog';
 
 const useStyles = makeStyles({
   pane: {
@@ -40,7 +36,7 @@ const useStyles = makeStyles({
   scroll: { flexGrow: 1, minHeight: 0, overflowY: 'auto' },
 });
 
-/** One conversation from the list: watch it (SV2), assign it (SV4), force close it (SV6), as the switches allow. */
+/** One conversation from the list: watch (SV2), assign (SV4), transfer (SV5), force close (SV6), as allowed. */
 export function MonitorPane({ id, switches }: { id: string; switches: SupervisorSwitches }) {
   const styles = useStyles();
   const { t } = useT();
@@ -51,6 +47,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
   const [monitoring, setMonitoring] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [assigning, setAssigning] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: conversationKey(id),
@@ -130,6 +127,11 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
             {t('assign.open')}
           </Button>
         )}
+        {switches.transfer && c.state === 'active' && c.acceptedAt !== null && c.agentId !== me && (
+          <Button data-testid="transfer-open" onClick={() => setTransferring(true)}>
+            {t('transfer.open')}
+          </Button>
+        )}
         {switches['force-close'] && c.state !== 'closed' && (
           <Button data-testid="force-close" onClick={() => setConfirming(true)}>
             {t('monitor.forceClose')}
@@ -151,31 +153,30 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
           }}
         />
       )}
-      <Dialog open={confirming} onOpenChange={(_e, d) => setConfirming(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('monitor.confirmTitle')}</DialogTitle>
-            <DialogContent>{t('monitor.confirmBody', { name: c.customerName })}</DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirming(false)}>{t('monitor.cancel')}</Button>
-              <Button
-                appearance="primary"
-                data-testid="force-close-confirm"
-                onClick={() =>
-                  void run(async () => {
-                    setConfirming(false);
-                    await call('forceClose', { params: { id }, body: {} });
-                    setMonitoring(false);
-                    await refresh();
-                  })
-                }
-              >
-                {t('monitor.confirm')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {transferring && (
+        <TransferDialog
+          id={id}
+          onClose={() => setTransferring(false)}
+          onDone={() => {
+            setTransferring(false);
+            void refresh();
+          }}
+        />
+      )}
+      {confirming && (
+        <ForceCloseDialog
+          customerName={c.customerName}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            void run(async () => {
+              setConfirming(false);
+              await call('forceClose', { params: { id }, body: {} });
+              setMonitoring(false);
+              await refresh();
+            })
+          }
+        />
+      )}
     </aside>
   );
 }

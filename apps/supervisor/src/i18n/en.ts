@@ -55,6 +55,14 @@ export const en = {
     positive: 'Positive',
     'very-positive': 'Very positive',
   },
+  transfer: {
+    open: 'Transfer',
+    title: 'Transfer to a colleague',
+    to: 'Members of its queue',
+    nobody: 'Nobody else is in its queue.',
+    note: 'Note for them (optional)',
+    submit: 'Transfer',
+  },
   monitor: {
     title: 'Monitoring {{name}}',
     silent: 'Neither the agent nor the customer can see that you are watching.',

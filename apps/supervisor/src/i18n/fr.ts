@@ -65,6 +65,14 @@ export const fr: Strings = {
     positive: 'Positif',
     'very-positive': 'Très positif',
   },
+  transfer: {
+    open: 'Transférer',
+    title: 'Transférer à un collègue',
+    to: "Membres de sa file d'attente",
+    nobody: "Personne d'autre n'est dans sa file.",
+    note: 'Note pour cette personne (facultatif)',
+    submit: 'Transférer',
+  },
   monitor: {
     title: 'Supervision de {{name}}',
     silent: "Ni l'agent ni le client ne voient que vous observez.",

@@ -57,6 +57,14 @@ export const nl: Strings = {
     positive: 'Positief',
     'very-positive': 'Zeer positief',
   },
+  transfer: {
+    open: 'Doorverbinden',
+    title: 'Doorverbinden naar een collega',
+    to: 'Leden van de wachtrij',
+    nobody: 'Er zit verder niemand in de wachtrij.',
+    note: 'Notitie voor hen (optioneel)',
+    submit: 'Doorverbinden',
+  },
   monitor: {
     title: '{{name}} meekijken',
     silent: 'De agent en de klant zien niet dat je meekijkt.',

@@ -30,6 +30,9 @@ import type { ConsultService } from './consults.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
 import { handoffTemplate, notifyHandoff } from './notifications.js';
+import { commandRefusal } from '../domain/supervision/commands.js';
+import { refusalError } from '../domain/supervision/switches.js';
+import { switchesOf } from '../store/supervision.js';
 
 export function targetRules(c: ConversationRow, config: RoutingConfig, fromUserId: string): TargetRules {
   const ws = config.workstreams.get(c.workstreamId);
@@ -74,14 +77,26 @@ export function createTransferService(
       at: clock.now(),
     });
 
-  async function toAgent(tx: Db, log: EventLog, who: StaffIdentity, c: ConversationRow, agentId: string, note: string) {
+  /**
+   * A transfer asked of `agentId`. The handoff is from the agent holding it (`fromUserId`: the one
+   * who stays on as a consultant); `who` asked: that agent, or a supervisor (SV5).
+   */
+  async function toAgent(
+    tx: Db,
+    log: EventLog,
+    who: StaffIdentity,
+    c: ConversationRow,
+    agentId: string,
+    note: string,
+    fromUserId = who.userId,
+  ) {
     const now = clock.now();
     const config = await loadRoutingConfig(tx, c.orgId);
     const target = (await loadAgents(tx, c.orgId, now)).find((a) => a.id === agentId);
     if (!target) throw notFound('agent');
-    const refusal = agentTargetRefusal(target, targetRules(c, config, who.userId));
+    const refusal = agentTargetRefusal(target, targetRules(c, config, fromUserId));
     if (refusal) {
-      const input = agentId === who.userId || !target.queueIds.includes(c.queueId ?? '');
+      const input = agentId === fromUserId || !target.queueIds.includes(c.queueId ?? '');
       throw new DomainError(input ? 'invalid' : 'conflict', refusal);
     }
     const ws = config.workstreams.get(c.workstreamId);
@@ -94,7 +109,7 @@ export function createTransferService(
         kind: 'transfer',
         orgId: c.orgId,
         conversationId: c.id,
-        fromUserId: who.userId,
+        fromUserId,
         toUserId: agentId,
         toQueueId: null,
         note,
@@ -196,6 +211,29 @@ export function createTransferService(
     });
   }
 
+  /**
+   * What domain/supervision says of a supervisor's transfer; an active one only for now: on a
+   * waiting one the receiving agent's answer would find it not active (answerRefusal).
+   */
+  async function supervisorMay(tx: Db, who: StaffIdentity, c: ConversationRow) {
+    const part = c.agentId === who.userId ? 'primary' : null;
+    const refusal = commandRefusal('transfer', {
+      who: { userId: who.userId, role: who.role },
+      switches: await switchesOf(tx, who.orgId),
+      part,
+      conversation: {
+        state: c.state,
+        accepted: c.acceptedAt !== null,
+        agentId: c.agentId,
+        modality: 'messaging',
+        transferPending: (await store.pendingTransferOf(tx, c.orgId, c.id)) !== undefined,
+      },
+    });
+    if (refusal) throw refusalError(refusal);
+    if (part === 'primary') throw conflict('it is your own conversation: transfer it from your workspace');
+    if (c.state !== 'active') throw conflict('a waiting conversation is transferred once its agent has resumed it');
+  }
+
   async function mine(who: StaffIdentity, id: string) {
     const h = await store.getHandoff(db, who.orgId, id);
     // Someone else's transfer is as if it did not exist.
@@ -237,6 +275,24 @@ export function createTransferService(
         else await toQueue(tx, log, who, c, req.queueId, req.note);
       });
       if (req.kind === 'queue') onRoutable(who.orgId);
+    },
+
+    /** A supervisor's transfer (SV5): decided by domain/supervision, then the agent's own transfer path. */
+    async supervisorOptions(who: StaffIdentity, id: string): Promise<TransferOptions> {
+      const c = await getConversation(db, who.orgId, id);
+      if (!c) throw notFound('conversation');
+      await supervisorMay(db, who, c);
+      const now = clock.now();
+      const [config, agents] = await Promise.all([loadRoutingConfig(db, who.orgId), loadAgents(db, who.orgId, now)]);
+      return { agents: transferCandidates(agents, targetRules(c, config, c.agentId!)), queues: [] };
+    },
+
+    async supervisorTransfer(who: StaffIdentity, id: string, input: { agentId: string; note?: string }) {
+      await command(async (tx, log) => {
+        const c = await lockWithAgentOrThrow(tx, who.orgId, id);
+        await supervisorMay(tx, who, c);
+        await toAgent(tx, log, who, c, input.agentId, input.note ?? '', c.agentId!);
+      });
     },
 
     pending: (who: StaffIdentity) => store.pendingTransfersFor(db, who.orgId, who.userId),

@@ -3,6 +3,7 @@ import type { TokenIssuer } from '../../auth/tokens.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SupervisionService } from '../../services/supervision.js';
 import type { SupervisorAssign } from '../../services/supervisor-assign.js';
+import type { TransferService } from '../../services/transfers.js';
 import type { Db } from '../../store/db.js';
 import { sentimentEnabled, setSentimentEnabled } from '../../store/sentiment.js';
 import { mount } from '../mount.js';
@@ -16,6 +17,7 @@ export function supervisionRoutes(
     conversations: ConversationService;
     assign: SupervisorAssign;
     db: Db;
+    transfers: TransferService;
   },
 ) {
   const { tokens, supervision, conversations } = deps;
@@ -37,6 +39,13 @@ export function supervisionRoutes(
   mount(app, tokens, 'assignOptions', async ({ who, params }) => deps.assign.options(who, params.id));
   mount(app, tokens, 'assignConversation', async ({ who, params, body }) => {
     await deps.assign.assign(who, params.id, body);
+    return ok;
+  });
+  mount(app, tokens, 'supervisorTransferOptions', async ({ who, params }) =>
+    deps.transfers.supervisorOptions(who, params.id),
+  );
+  mount(app, tokens, 'supervisorTransfer', async ({ who, params, body }) => {
+    await deps.transfers.supervisorTransfer(who, params.id, body);
     return ok;
   });
   mount(app, tokens, 'getSentimentSetting', async ({ who }) => ({
