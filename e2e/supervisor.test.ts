@@ -1,9 +1,9 @@
 /**
- * The supervisor's desk (SV1, SV2, SV6) in Chromium against a server started like `npm start`. A
+ * The supervisor's desk (SV1-SV4, SV6) in Chromium against a server started like `npm start`. A
  * customer chats with Bob; Sam, the demo's supervisor, finds it in the ongoing list (filtered by
- * agent, found by name), watches it live, and Bob and the customer see nothing of it; then Sam
- * force closes it, and both see it end. A chat nobody can take Sam assigns to Bob with an override.
- * An agent who opens the desk is told it is not theirs.
+ * agent, found by name), watches it live, and Bob and the customer see nothing of it; Sam joins and
+ * writes to the customer; then Sam force closes it, and both see it end. A chat nobody can take
+ * Sam assigns to Bob with an override. An agent who opens the desk is told it is not theirs.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,18 @@ describe.skipIf(!chromiumPath)('the supervisor desk in Chromium', () => {
     // Neither Bob nor the customer learn of it.
     expect(await bob.getByTestId('conversation-panel').textContent()).not.toContain('Sam');
     expect(await widget.locator('body').textContent()).not.toContain('Sam');
+
+    // Sam joins: both are told, and Sam writes to the customer.
+    await sam.getByTestId('join').click();
+    await sam.getByTestId('joined').waitFor(timeout);
+    await widget
+      .getByTestId('chat-message')
+      .filter({ hasText: 'a supervisor, joined the conversation' })
+      .waitFor(timeout);
+    await bob.getByTestId('message').filter({ hasText: 'a supervisor, joined the conversation' }).waitFor(timeout);
+    await sam.getByTestId('supervisor-input').fill('Hello Lotte, I am Sam, the team lead.');
+    await sam.getByTestId('supervisor-send').click();
+    await widget.getByTestId('chat-message').filter({ hasText: 'I am Sam, the team lead' }).waitFor(timeout);
 
     await sam.getByTestId('force-close').click();
     await sam.getByTestId('force-close-confirm').click(timeout);

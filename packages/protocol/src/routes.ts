@@ -877,6 +877,16 @@ export const routes = {
     response: Ok,
     summary: 'Watch a conversation silently: recorded for the audit, told to no one (SV2)',
   }),
+  joinConversation: route({
+    method: 'POST',
+    path: '/api/supervision/conversations/:id/join',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    params: IdParams,
+    body: Empty,
+    response: Ok,
+    summary: 'From monitoring, join: agent and customer are told; write notes or to the customer (SV3)',
+  }),
   stopMonitoring: route({
     method: 'POST',
     path: '/api/supervision/conversations/:id/unmonitor',

@@ -298,6 +298,7 @@ const samples: Record<string, () => Request> = {
   searchAgents: () => ({ query: { search: 'ann', limit: 5 } }),
   monitorConversation: () => ({ params: { id: ids.chat }, body: {} }),
   stopMonitoring: () => ({ params: { id: ids.chat }, body: {} }),
+  joinConversation: () => ({ params: { id: ids.chat }, body: {} }),
   // Not the shared chat: a force close that went through would end it for the routes after.
   forceClose: () => ({ params: { id: zeros }, body: {} }),
   assignOptions: () => ({ params: { id: ids.chat } }),

@@ -146,6 +146,42 @@ describe('monitor (SV2)', () => {
   });
 });
 
+describe('join (SV3)', () => {
+  it('from monitoring, the supervisor joins: both are told; they write a note to the agent and to the customer', async () => {
+    const { org, id, ann, visitor } = await acceptedChat();
+    const sue = await signIn(org, 'sue');
+    const join = () => sue.api.call('joinConversation', { params: { id }, body: {} });
+    await expect(join()).rejects.toMatchObject({
+      status: 409,
+      body: { message: expect.stringContaining('monitor it first') },
+    });
+    await sue.api.call('monitorConversation', { params: { id }, body: {} });
+    await join();
+    const told = `${org.user('sue').name}, a supervisor, joined the conversation`;
+    const seen = await visitor.call('visitorConversation', { params: { id } });
+    expect(seen.events.some((e) => e.type === 'message' && e.message.text === told)).toBe(true);
+    const detail = await ann.api.call('getConversation', { params: { id } });
+    const active = detail.participants.filter((p) => p.leftAt === null).map((p) => [p.role, p.userId]);
+    expect(active).toContainEqual(['consultant', org.user('sue').id]);
+    expect(active.some(([role]) => role === 'monitor')).toBe(false);
+
+    const say = (text: string, internal: boolean) =>
+      sue.api.call('sendMessage', { params: { id }, body: { clientMessageId: clientId(), text, internal } });
+    await say('Offer the 10% voucher', true);
+    await say('Hello, I am Sue, the team lead.', false);
+    const customer = await visitor.call('visitorConversation', { params: { id } });
+    const texts = customer.events.flatMap((e) => (e.type === 'message' ? [e.message.text] : []));
+    expect(texts).toContain('Hello, I am Sue, the team lead.');
+    expect(texts).not.toContain('Offer the 10% voucher');
+    await eventually(() =>
+      ann.socket
+        .of<ConversationEvent>('conversation:event')
+        .find((e) => e.type === 'message' && e.message.text === 'Offer the 10% voucher'),
+    );
+    await expect(join()).rejects.toMatchObject({ status: 409 });
+  });
+});
+
 describe('force close (SV6)', () => {
   it('ends any conversation at once: closed, everyone told, the agent’s capacity back', async () => {
     const { org, id, ann, visitor } = await acceptedChat();

@@ -19,6 +19,7 @@ import { conversationKey, ongoingKey } from '../state/live-feed';
 import { AssignDialog } from './assign-dialog';
 import { MonitorTranscript } from './monitor-transcript';
 import { ForceCloseDialog } from './force-close-dialog';
+import { SupervisorComposer } from './supervisor-composer';
 import { TransferDialog } from './transfer-dialog';
 
 const useStyles = makeStyles({
@@ -45,6 +46,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
   const me = useAuth((s) => s.user?.id);
   const queryClient = useQueryClient();
   const [monitoring, setMonitoring] = useState(false);
+  const [joined, setJoined] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [transferring, setTransferring] = useState(false);
@@ -55,7 +57,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
   });
   // Leaving the conversation (another row, sign-out) ends the watch, so the audit says when it stopped.
   const watching = useRef(false);
-  watching.current = monitoring;
+  watching.current = monitoring && !joined;
   useEffect(
     () => () => {
       if (watching.current) void call('stopMonitoring', { params: { id }, body: {} }).catch(() => undefined);
@@ -109,7 +111,21 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
             {t('monitor.start')}
           </Button>
         )}
-        {monitoring && (
+        {monitoring && !joined && c.state === 'active' && c.acceptedAt !== null && (
+          <Button
+            data-testid="join"
+            onClick={() =>
+              void run(async () => {
+                await call('joinConversation', { params: { id }, body: {} });
+                setJoined(true);
+                await refresh();
+              })
+            }
+          >
+            {t('join.open')}
+          </Button>
+        )}
+        {monitoring && !joined && (
           <Button
             data-testid="monitor-stop"
             onClick={() =>
@@ -143,6 +159,8 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
           <MonitorTranscript events={c.events} />
         </div>
       )}
+      {joined && <Caption1 data-testid="joined">{t('join.joined')}</Caption1>}
+      {joined && c.state !== 'closed' && <SupervisorComposer id={id} canMessageCustomer={c.state === 'active'} />}
       {assigning && (
         <AssignDialog
           id={id}

@@ -63,6 +63,13 @@ export const en = {
     note: 'Note for them (optional)',
     submit: 'Transfer',
   },
+  join: {
+    open: 'Join',
+    joined: 'You have joined: the agent and the customer know you are here.',
+    placeholder: 'Write to the agent or the customer',
+    note: 'Note to the agent',
+    send: 'Send to the customer',
+  },
   monitor: {
     title: 'Monitoring {{name}}',
     silent: 'Neither the agent nor the customer can see that you are watching.',

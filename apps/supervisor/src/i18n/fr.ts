@@ -73,6 +73,13 @@ export const fr: Strings = {
     note: 'Note pour cette personne (facultatif)',
     submit: 'Transférer',
   },
+  join: {
+    open: 'Rejoindre',
+    joined: "Vous avez rejoint : l'agent et le client savent que vous êtes là.",
+    placeholder: "Écrire à l'agent ou au client",
+    note: "Note pour l'agent",
+    send: 'Envoyer au client',
+  },
   monitor: {
     title: 'Supervision de {{name}}',
     silent: "Ni l'agent ni le client ne voient que vous observez.",

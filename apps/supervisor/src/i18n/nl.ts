@@ -65,6 +65,13 @@ export const nl: Strings = {
     note: 'Notitie voor hen (optioneel)',
     submit: 'Doorverbinden',
   },
+  join: {
+    open: 'Deelnemen',
+    joined: 'Je neemt deel: de agent en de klant weten dat je er bent.',
+    placeholder: 'Schrijf aan de agent of de klant',
+    note: 'Notitie voor de agent',
+    send: 'Naar de klant sturen',
+  },
   monitor: {
     title: '{{name}} meekijken',
     silent: 'De agent en de klant zien niet dat je meekijkt.',

@@ -2,7 +2,15 @@ import { commandRefusal, type CommandFacts, type SupervisorCommand } from '../do
 import { refusalError } from '../domain/supervision/switches.js';
 import type { ConversationRow } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
-import { addParticipant, leaveAll, leaveParticipant, listParticipants } from '../store/participants.js';
+import {
+  addParticipant,
+  leaveAll,
+  leaveParticipant,
+  listParticipants,
+  setMayMessageCustomer,
+} from '../store/participants.js';
+import { staffName } from '../store/users.js';
+import { newMessage } from './message-values.js';
 import { switchesOf } from '../store/supervision.js';
 import { tellCustomer } from './automated-messages.js';
 import { staffActor, type ConversationKit } from './conversation-kit.js';
@@ -75,6 +83,41 @@ export function conversationSupervision(kit: ConversationKit) {
           role: 'monitor',
           at: clock.now(),
         });
+      });
+    },
+
+    /**
+     * Joins from monitoring (SV3): the supervisor becomes a consultant who may write to the
+     * customer, so notes and messages go the consultant's way; agent and customer are told.
+     */
+    async join(who: StaffIdentity, id: string): Promise<void> {
+      await command(async (tx, log) => {
+        const c = await lockOrThrow(tx, who.orgId, id);
+        await check(tx, who, c, 'join');
+        const at = clock.now();
+        const ids = { orgId: who.orgId, conversationId: id, userId: who.userId };
+        await leaveParticipant(tx, { ...ids, role: 'monitor', at });
+        await addParticipant(tx, { ...ids, role: 'consultant', name: who.name, at });
+        await setMayMessageCustomer(tx, who.orgId, id, who.userId, true);
+        const agentName = c.agentId ? await staffName(tx, who.orgId, c.agentId) : '';
+        const consult = { consultId: null, step: 'accepted' as const, fromName: agentName, toName: who.name, note: '' };
+        await log.append(tx, {
+          orgId: c.orgId,
+          conversationId: id,
+          body: { type: 'consult', ...consult },
+          public: false,
+          at,
+        });
+        const text = `${who.name}, a supervisor, joined the conversation`;
+        const message = newMessage('system', text, null, 'Switchboard', null, at);
+        await log.append(tx, {
+          orgId: c.orgId,
+          conversationId: id,
+          body: { type: 'message', message },
+          public: true,
+          at,
+        });
+        log.add({ kind: 'assigned', orgId: c.orgId, conversationId: id, agentId: who.userId });
       });
     },
 

@@ -28,6 +28,10 @@ export function supervisionRoutes(
     await conversations.monitor(who, params.id);
     return ok;
   });
+  mount(app, tokens, 'joinConversation', async ({ who, params }) => {
+    await conversations.join(who, params.id);
+    return ok;
+  });
   mount(app, tokens, 'stopMonitoring', async ({ who, params }) => {
     await conversations.stopMonitoring(who, params.id);
     return ok;
