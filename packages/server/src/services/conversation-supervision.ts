@@ -1,5 +1,4 @@
-import { commandRefusal, type CommandFacts, type SupervisorCommand } from '../domain/supervision/commands.js';
-import { refusalError } from '../domain/supervision/switches.js';
+import type { CommandFacts, SupervisorCommand } from '../domain/supervision/commands.js';
 import type { ConversationRow } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
 import {
@@ -11,10 +10,10 @@ import {
 } from '../store/participants.js';
 import { staffName } from '../store/users.js';
 import { newMessage } from './message-values.js';
-import { switchesOf } from '../store/supervision.js';
 import { tellCustomer } from './automated-messages.js';
 import { staffActor, type ConversationKit } from './conversation-kit.js';
 import type { StaffIdentity } from './identity.js';
+import { supervisorCheck } from './supervisor-check.js';
 
 /**
  * Supervisor commands on a conversation (SV2, SV6), each one transaction: the facts are read under
@@ -34,20 +33,7 @@ export function conversationSupervision(kit: ConversationKit) {
           : mine.includes('monitor')
             ? 'monitoring'
             : null;
-    const facts: CommandFacts = {
-      who: { userId: who.userId, role: who.role },
-      switches: await switchesOf(tx, who.orgId),
-      part,
-      conversation: {
-        state: c.state,
-        accepted: c.acceptedAt !== null,
-        agentId: c.agentId,
-        modality: 'messaging',
-        transferPending: false,
-      },
-    };
-    const refusal = commandRefusal(cmd, facts);
-    if (refusal) throw refusalError(refusal);
+    await supervisorCheck(tx, who, c, cmd, { part });
     return part;
   }
 

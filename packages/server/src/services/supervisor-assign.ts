@@ -1,6 +1,5 @@
 import type { AssignOptions, AssignRequest, TraceStep } from '@switchboard/protocol';
 import { conflict, notFound } from '../domain/errors.js';
-import { commandRefusal } from '../domain/supervision/commands.js';
 import { describeOverride } from '../domain/supervision/override.js';
 import { refusalError } from '../domain/supervision/switches.js';
 import { assignAgentAnswer, assignQueueRefusal } from '../domain/supervision/targets.js';
@@ -11,11 +10,11 @@ import { loadTemplates } from '../store/notifications.js';
 import { claimConversations } from '../store/routing.js';
 import { loadRoutingConfig } from '../store/routing-config.js';
 import { loadAgents, loadOpenItems } from '../store/routing-snapshot.js';
-import { switchesOf } from '../store/supervision.js';
 import { recordTrace } from '../store/traces.js';
 import type { ConversationKit } from './conversation-kit.js';
 import type { StaffIdentity } from './identity.js';
 import { announce, autoAccepted, claimFor } from './offer-claims.js';
+import { supervisorCheck } from './supervisor-check.js';
 
 type Deps = ConversationKit & { defaultOfferTimeoutSeconds: number };
 
@@ -27,21 +26,8 @@ type Deps = ConversationKit & { defaultOfferTimeoutSeconds: number };
 export function createSupervisorAssign(deps: Deps) {
   const { db, clock, presence, onRoutable, command, lockOrThrow } = deps;
 
-  async function allowed(tx: Db, who: StaffIdentity, c: ConversationRow) {
-    const refusal = commandRefusal('assign', {
-      who: { userId: who.userId, role: who.role },
-      switches: await switchesOf(tx, who.orgId),
-      part: c.agentId === who.userId ? 'primary' : null,
-      conversation: {
-        state: c.state,
-        accepted: c.acceptedAt !== null,
-        agentId: c.agentId,
-        modality: 'messaging',
-        transferPending: false,
-      },
-    });
-    if (refusal) throw refusalError(refusal);
-  }
+  const allowed = (tx: Db, who: StaffIdentity, c: ConversationRow) =>
+    supervisorCheck(tx, who, c, 'assign', { part: c.agentId === who.userId ? 'primary' : null });
 
   const rulesFor = (c: ConversationRow, config: RoutingConfig) => ({
     allowedPresences: config.workstreams.get(c.workstreamId)?.allowedPresences ?? [],

@@ -30,9 +30,7 @@ import type { ConsultService } from './consults.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
 import { handoffTemplate, notifyHandoff } from './notifications.js';
-import { commandRefusal } from '../domain/supervision/commands.js';
-import { refusalError } from '../domain/supervision/switches.js';
-import { switchesOf } from '../store/supervision.js';
+import { supervisorCheck } from './supervisor-check.js';
 
 export function targetRules(c: ConversationRow, config: RoutingConfig, fromUserId: string): TargetRules {
   const ws = config.workstreams.get(c.workstreamId);
@@ -217,19 +215,8 @@ export function createTransferService(
    */
   async function supervisorMay(tx: Db, who: StaffIdentity, c: ConversationRow) {
     const part = c.agentId === who.userId ? 'primary' : null;
-    const refusal = commandRefusal('transfer', {
-      who: { userId: who.userId, role: who.role },
-      switches: await switchesOf(tx, who.orgId),
-      part,
-      conversation: {
-        state: c.state,
-        accepted: c.acceptedAt !== null,
-        agentId: c.agentId,
-        modality: 'messaging',
-        transferPending: (await store.pendingTransferOf(tx, c.orgId, c.id)) !== undefined,
-      },
-    });
-    if (refusal) throw refusalError(refusal);
+    const transferPending = (await store.pendingTransferOf(tx, c.orgId, c.id)) !== undefined;
+    await supervisorCheck(tx, who, c, 'transfer', { part, transferPending });
     if (part === 'primary') throw conflict('it is your own conversation: transfer it from your workspace');
     if (c.state !== 'active') throw conflict('a waiting conversation is transferred once its agent has resumed it');
   }
