@@ -134,4 +134,6 @@ export const SocketEvents = {
    * hands (`{ conversationId }`); the ongoing list reads its page again, at most once a second.
    */
   supervisionChanged: 'supervision:changed',
+  /** To supervisors and admins (SV8): a conversation's sentiment fell to the admin's threshold. */
+  sentimentAlert: 'sentiment:alert',
 } as const;

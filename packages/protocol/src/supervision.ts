@@ -97,5 +97,18 @@ export const AssignRequest = z.discriminatedUnion('kind', [
 export type AssignRequest = z.input<typeof AssignRequest>;
 
 /** Whether customer sentiment (SV8) is scored and shown to supervisors; on by default. */
-export const SentimentSetting = z.strictObject({ enabled: z.boolean() });
-export type SentimentSetting = z.infer<typeof SentimentSetting>;
+export const SentimentSetting = z.strictObject({
+  enabled: z.boolean(),
+  /** Supervisors are alerted when a conversation falls to this level or below; none: never. */
+  threshold: z.enum(['none', 'slightly-negative', 'negative', 'very-negative']).default('none'),
+});
+export type SentimentSetting = z.input<typeof SentimentSetting>;
+
+/** To supervisors: a conversation fell to the admin's threshold (SV8). */
+export const SentimentAlert = z.object({
+  conversationId: Id,
+  customerName: z.string(),
+  agentName: z.string().nullable(),
+  level: SentimentLevel,
+});
+export type SentimentAlert = z.infer<typeof SentimentAlert>;

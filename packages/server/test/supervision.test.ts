@@ -408,6 +408,45 @@ describe('customer sentiment on the desk (SV8)', () => {
     });
   });
 
+  it("supervisors are alerted once when a conversation falls to the admin's threshold", async () => {
+    const org = await buildOrg(t.db.db, {
+      queues: ['Support'],
+      users: [
+        { key: 'ann', queues: ['Support'] },
+        { key: 'sue', role: 'supervisor' },
+        { key: 'ada', role: 'admin' },
+      ],
+    });
+    const ada = await signIn(org, 'ada');
+    const sue = await signIn(org, 'sue');
+    const ann = await signIn(org, 'ann', 'available');
+    const setting = { enabled: true, threshold: 'negative' as const };
+    expect(await ada.api.call('updateSentimentSetting', { body: setting })).toEqual(setting);
+    const chat = await t.server.api().call('startChat', {
+      params: { widgetId: org.widgetId },
+      body: { prechat: { name: 'Karel', email: 'k@x.example', question: 'Where is my order number 4711?' } },
+    });
+    const id = chat.conversation.id;
+    const visitor = t.server.api(chat.token);
+    await t.server.app.settled();
+    expect(sue.socket.of('sentiment:alert')).toEqual([]);
+    const say = (text: string) =>
+      visitor.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text } });
+    await say('This is terrible and awful, still no refund, worst service ever!');
+    await t.server.app.settled();
+    const [alert] = await eventually(() => {
+      const got = sue.socket.of<{ conversationId: string; level: string }>('sentiment:alert');
+      return got.length ? got : undefined;
+    });
+    expect(alert).toMatchObject({ conversationId: id, customerName: 'Karel' });
+    expect(['negative', 'very-negative']).toContain(alert!.level);
+    await say('Still terrible, I am furious, this is a disgrace!');
+    await t.server.app.settled();
+    expect(sue.socket.of('sentiment:alert')).toHaveLength(1);
+    // Agents are not told through this feed.
+    expect(ann.socket.of('sentiment:alert')).toEqual([]);
+  });
+
   it('off: messages are not scored and the level stays where it was', async () => {
     const org = await buildOrg(t.db.db, {
       queues: ['Support'],
@@ -417,8 +456,9 @@ describe('customer sentiment on the desk (SV8)', () => {
       ],
     });
     const ada = await signIn(org, 'ada');
-    expect(await ada.api.call('getSentimentSetting')).toEqual({ enabled: true });
-    expect(await ada.api.call('updateSentimentSetting', { body: { enabled: false } })).toEqual({ enabled: false });
+    expect(await ada.api.call('getSentimentSetting')).toEqual({ enabled: true, threshold: 'none' });
+    const off = { enabled: false, threshold: 'none' as const };
+    expect(await ada.api.call('updateSentimentSetting', { body: off })).toEqual(off);
     const chat = await startChat(org.widgetId, 'Eve');
     const visitor = t.server.api(chat.token);
     const id = chat.conversation.id;

@@ -314,7 +314,15 @@ describe('supervisor switches (SV7)', () => {
     const toggle = await screen.findByTestId('settings-sentiment');
     expect(toggle).toHaveProperty('checked', true);
     fireEvent.click(toggle);
-    await waitFor(() => expect(api.sent('updateSentimentSetting')).toEqual([{ enabled: false }]));
+    await waitFor(() => expect(api.sent('updateSentimentSetting')).toEqual([{ enabled: false, threshold: 'none' }]));
+  });
+
+  it('sets the level that alerts supervisors', async () => {
+    const api = createFakeApi();
+    renderApp('/settings', { api });
+    const threshold = await screen.findByTestId('settings-sentiment-threshold');
+    change(threshold, 'negative');
+    await waitFor(() => expect(api.sent('updateSentimentSetting')).toEqual([{ enabled: true, threshold: 'negative' }]));
   });
 
   it('turns one command off and saves all four', async () => {

@@ -758,6 +758,13 @@ export const en = {
     supervisionHint:
       'What supervisors (and admins) may do to the conversations on their desk. Off: refused for everyone, at once.',
     sentiment: 'Score customer sentiment and show it to supervisors',
+    sentimentThreshold: 'Alert supervisors when a conversation falls to',
+    sentimentLevel: {
+      none: 'Never',
+      'slightly-negative': 'Slightly negative or below',
+      negative: 'Negative or below',
+      'very-negative': 'Very negative',
+    },
     supervisionSwitch: {
       monitor: 'Monitor conversations (and join from monitoring)',
       assign: 'Assign open conversations',

@@ -795,6 +795,13 @@ export const fr: Translation = {
       'Ce que les superviseurs (et les administrateurs) peuvent faire aux conversations de leur bureau. ' +
       'Désactivée : refusée à tous, aussitôt.',
     sentiment: 'Mesurer le sentiment des clients et le montrer aux superviseurs',
+    sentimentThreshold: 'Alerter les superviseurs quand une conversation descend à',
+    sentimentLevel: {
+      none: 'Jamais',
+      'slightly-negative': 'Légèrement négatif ou moins',
+      negative: 'Négatif ou moins',
+      'very-negative': 'Très négatif',
+    },
     supervisionSwitch: {
       monitor: "Observer les conversations (et s'y joindre)",
       assign: 'Attribuer les conversations ouvertes',

@@ -777,6 +777,13 @@ export const nl: Translation = {
       'Wat supervisors (en beheerders) met de gesprekken op hun bureau mogen doen. ' +
       'Uit: meteen voor iedereen geweigerd.',
     sentiment: 'Klantsentiment meten en aan supervisors tonen',
+    sentimentThreshold: 'Supervisors waarschuwen als een gesprek daalt tot',
+    sentimentLevel: {
+      none: 'Nooit',
+      'slightly-negative': 'Licht negatief of lager',
+      negative: 'Negatief of lager',
+      'very-negative': 'Zeer negatief',
+    },
     supervisionSwitch: {
       monitor: 'Gesprekken meekijken (en vandaaruit deelnemen)',
       assign: 'Open gesprekken toewijzen',

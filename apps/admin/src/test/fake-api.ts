@@ -66,7 +66,7 @@ type State = {
   settings: RoutingSettings;
   attachmentSettings: AttachmentSettings;
   supervisorSwitches: SupervisorSwitches;
-  sentimentEnabled: boolean;
+  sentiment: { enabled: boolean; threshold: 'none' | 'slightly-negative' | 'negative' | 'very-negative' };
   users: StaffAccount[];
   traces: Record<string, RoutingTrace>;
 } & ChannelState &
@@ -157,7 +157,7 @@ function demoState(): State {
     },
     attachmentSettings: { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf'] },
     supervisorSwitches: { monitor: true, assign: true, transfer: true, 'force-close': true },
-    sentimentEnabled: true,
+    sentiment: { enabled: true, threshold: 'none' },
     users: [
       {
         id: uuid(400),
@@ -330,10 +330,10 @@ export function createFakeApi() {
         return { status: 200, body: user };
       }
       case 'getSentimentSetting':
-        return { status: 200, body: { enabled: state.sentimentEnabled } };
+        return { status: 200, body: state.sentiment };
       case 'updateSentimentSetting':
-        state.sentimentEnabled = (body as { enabled: boolean }).enabled;
-        return { status: 200, body: { enabled: state.sentimentEnabled } };
+        state.sentiment = body as State['sentiment'];
+        return { status: 200, body: state.sentiment };
       case 'getSupervisorSwitches':
         return { status: 200, body: state.supervisorSwitches };
       case 'updateSupervisorSwitches':

@@ -7,6 +7,7 @@ import { useAuth } from '../state/auth-store';
 import { MonitorPane } from './monitor-pane';
 import { OngoingFilters, type Filters } from './ongoing-filters';
 import { OngoingTable } from './ongoing-table';
+import { SentimentAlerts } from './sentiment-alerts';
 
 const useStyles = makeStyles({
   shell: { flexGrow: 1, display: 'flex', flexDirection: 'column', minHeight: 0 },
@@ -49,6 +50,7 @@ export function Desk() {
         </main>
         {selected && <MonitorPane key={selected} id={selected} switches={switches} />}
       </div>
+      <SentimentAlerts />
     </div>
   );
 }

@@ -70,6 +70,10 @@ export const en = {
     note: 'Note to the agent',
     send: 'Send to the customer',
   },
+  alert: {
+    title: '{{name}} is unhappy',
+    body: 'Sentiment {{level}}; agent: {{agent}}.',
+  },
   monitor: {
     title: 'Monitoring {{name}}',
     silent: 'Neither the agent nor the customer can see that you are watching.',

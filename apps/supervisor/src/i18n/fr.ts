@@ -80,6 +80,10 @@ export const fr: Strings = {
     note: "Note pour l'agent",
     send: 'Envoyer au client',
   },
+  alert: {
+    title: '{{name}} est mécontent',
+    body: 'Sentiment {{level}} ; agent : {{agent}}.',
+  },
   monitor: {
     title: 'Supervision de {{name}}',
     silent: "Ni l'agent ni le client ne voient que vous observez.",

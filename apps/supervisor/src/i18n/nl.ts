@@ -72,6 +72,10 @@ export const nl: Strings = {
     note: 'Notitie voor de agent',
     send: 'Naar de klant sturen',
   },
+  alert: {
+    title: '{{name}} is ontevreden',
+    body: 'Sentiment {{level}}; agent: {{agent}}.',
+  },
   monitor: {
     title: '{{name}} meekijken',
     silent: 'De agent en de klant zien niet dat je meekijkt.',

@@ -1,4 +1,4 @@
-import { SocketEvents } from '@switchboard/protocol';
+import { SentimentAlert, SocketEvents } from '@switchboard/protocol';
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 
@@ -26,7 +26,12 @@ function throttled(fn: () => void, ms: number) {
   };
 }
 
-export type LiveFeed = { follow(id: string): Promise<boolean>; close(): void };
+export type LiveFeed = {
+  follow(id: string): Promise<boolean>;
+  /** Calls `listener` on each sentiment alert (SV8) until the returned function is called. */
+  onAlert(listener: (alert: SentimentAlert) => void): () => void;
+  close(): void;
+};
 
 /**
  * The supervisor's live feed (SV1, SV2): the server says which conversation changed; the ongoing
@@ -54,6 +59,11 @@ export function connectLiveFeed(token: string, queryClient: QueryClient): LiveFe
     }
     refresh();
   });
+  const alertListeners = new Set<(alert: SentimentAlert) => void>();
+  socket.on(SocketEvents.sentimentAlert, (raw: unknown) => {
+    const parsed = SentimentAlert.safeParse(raw);
+    if (parsed.success) for (const listener of alertListeners) listener(parsed.data);
+  });
   // After a reconnect the rooms are new: follow again, and read what was missed.
   socket.on('ready', () => {
     for (const id of followed) void socket.emitWithAck('follow', id);
@@ -63,6 +73,10 @@ export function connectLiveFeed(token: string, queryClient: QueryClient): LiveFe
     async follow(id) {
       followed.add(id);
       return socket.connected ? ((await socket.emitWithAck('follow', id)) as boolean) : true;
+    },
+    onAlert(listener) {
+      alertListeners.add(listener);
+      return () => alertListeners.delete(listener);
     },
     close: () => socket.close(),
   };

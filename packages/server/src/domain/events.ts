@@ -8,6 +8,7 @@ import type {
   Presence,
   TransferClosed,
   WorkspaceChanges,
+  SentimentAlert,
   SentimentLevel,
 } from '@switchboard/protocol';
 
@@ -36,6 +37,8 @@ export type DomainEvent =
   | { kind: 'outbox-ready'; orgId: string }
   /** A conversation's customer sentiment moved to another level (SV8). */
   | { kind: 'sentiment-changed'; orgId: string; conversationId: string; level: SentimentLevel }
+  /** It fell to the admin's threshold (SV8): the organisation's supervisors are alerted. */
+  | { kind: 'sentiment-alert'; orgId: string; alert: SentimentAlert }
   /** A staff member's workspace changed (AG3): their other tabs and machines apply it. */
   | { kind: 'workspace-changed'; orgId: string; userId: string; version: number; changes: WorkspaceChanges };
 

@@ -184,6 +184,9 @@ export async function createRealtime(deps: RealtimeDeps) {
           conversationId: event.conversationId,
         });
         return;
+      case 'sentiment-alert':
+        io.to(rooms.oversight(event.orgId)).emit(SocketEvents.sentimentAlert, event.alert);
+        return;
       case 'workspace-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.workspaceChanged, {
           version: event.version,

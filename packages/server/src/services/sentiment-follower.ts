@@ -4,7 +4,8 @@ import type { DomainEvent, DomainEventListener } from '../domain/events.js';
 import type { SentimentAnalyzer } from '../sentiment/analyzer.js';
 import { getConversation } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
-import { lockSentiment, saveSentiment, sentimentEnabled } from '../store/sentiment.js';
+import { lockSentiment, saveSentiment, sentimentSetting } from '../store/sentiment.js';
+import { crossedThreshold } from '../domain/sentiment/threshold.js';
 import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
 
@@ -29,7 +30,8 @@ export function createSentimentFollower({
   const chains = new Map<string, Promise<void>>();
 
   async function score(orgId: string, conversationId: string, text: string) {
-    if (!(await sentimentEnabled(db, orgId))) return;
+    const setting = await sentimentSetting(db, orgId);
+    if (!setting.enabled) return;
     const c = await getConversation(db, orgId, conversationId);
     if (!c) return;
     const result = analyzer.analyze(text, c.locale);
@@ -39,9 +41,18 @@ export function createSentimentFollower({
       const recent = [...row.recent, { score: result.score, profanity: result.profanity }].slice(-CONVERSATION_WINDOW);
       const { level } = conversationSentiment(recent);
       await saveSentiment(tx, orgId, conversationId, recent, level);
-      return level === row.level ? null : level;
+      return level === row.level ? null : { level, crossed: crossedThreshold(row.level, level, setting.threshold) };
     });
-    if (moved) bus.publish([{ kind: 'sentiment-changed', orgId, conversationId, level: moved }]);
+    if (!moved) return;
+    const events: DomainEvent[] = [{ kind: 'sentiment-changed', orgId, conversationId, level: moved.level }];
+    // Told once per dip below the admin's threshold, not again while it stays down there.
+    if (moved.crossed)
+      events.push({
+        kind: 'sentiment-alert',
+        orgId,
+        alert: { conversationId, customerName: c.customerName, agentName: c.agentName, level: moved.level },
+      });
+    bus.publish(events);
   }
 
   const listener: DomainEventListener = (event: DomainEvent) => {

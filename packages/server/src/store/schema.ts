@@ -454,6 +454,10 @@ export const orgSettings = pgTable('org_settings', {
     .default('busy'),
   /** Customer sentiment (SV8) is scored and shown; an admin may turn it off. */
   sentimentEnabled: boolean('sentiment_enabled').notNull().default(true),
+  /** Supervisors are alerted at this level or below (SV8); 'none': never. */
+  sentimentThreshold: text('sentiment_threshold', { enum: ['none', 'slightly-negative', 'negative', 'very-negative'] })
+    .notNull()
+    .default('none'),
   /** Which supervisor commands are on (SV7), by name; a missing key is its default (all on). */
   supervisorSwitches: jsonb('supervisor_switches').$type<Record<string, boolean>>().notNull().default({}),
   /** Attachments (AG4): the largest file agents and customers may send, and the types allowed. */

@@ -4,20 +4,26 @@ import type { MessageSentiment } from '../domain/sentiment/conversation-sentimen
 import type { Db } from './db.js';
 import { conversations, orgSettings } from './schema.js';
 
-/** Whether the organisation scores customer sentiment (SV8); on unless an admin turned it off. */
-export async function sentimentEnabled(db: Db, orgId: string): Promise<boolean> {
+export type SentimentSettingRow = {
+  enabled: boolean;
+  threshold: 'none' | 'slightly-negative' | 'negative' | 'very-negative';
+};
+
+/** Whether the organisation scores customer sentiment (SV8), on unless an admin turned it off, and its alert level. */
+export async function sentimentSetting(db: Db, orgId: string): Promise<SentimentSettingRow> {
   const [row] = await db
-    .select({ on: orgSettings.sentimentEnabled })
+    .select({ enabled: orgSettings.sentimentEnabled, threshold: orgSettings.sentimentThreshold })
     .from(orgSettings)
     .where(eq(orgSettings.orgId, orgId));
-  return row?.on ?? true;
+  return row ?? { enabled: true, threshold: 'none' };
 }
 
-export async function setSentimentEnabled(db: Db, orgId: string, on: boolean): Promise<void> {
+export async function saveSentimentSetting(db: Db, orgId: string, setting: SentimentSettingRow): Promise<void> {
+  const values = { sentimentEnabled: setting.enabled, sentimentThreshold: setting.threshold };
   await db
     .insert(orgSettings)
-    .values({ orgId, sentimentEnabled: on })
-    .onConflictDoUpdate({ target: orgSettings.orgId, set: { sentimentEnabled: on } });
+    .values({ orgId, ...values })
+    .onConflictDoUpdate({ target: orgSettings.orgId, set: values });
 }
 
 /** The conversation's window of customer scores and its level, locked for the rest of the transaction. */

@@ -1,4 +1,4 @@
-import { Button, Switch, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Select, Switch, makeStyles } from '@fluentui/react-components';
 import { SentimentSetting, SupervisorSwitches } from '@switchboard/protocol';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/api';
@@ -22,27 +22,46 @@ export function SupervisorSwitchesSection() {
       ) : (
         <SwitchesForm key={JSON.stringify(switches.data)} switches={switches.data} />
       )}
-      {sentiment.data && <SentimentToggle key={String(sentiment.data.enabled)} enabled={sentiment.data.enabled} />}
+      {sentiment.data && <SentimentControls key={JSON.stringify(sentiment.data)} setting={sentiment.data} />}
     </Section>
   );
 }
 
-/** Customer sentiment on or off (SV8): saved as it is switched. */
-function SentimentToggle({ enabled }: { enabled: boolean }) {
+const THRESHOLDS = ['none', 'slightly-negative', 'negative', 'very-negative'] as const;
+type Threshold = (typeof THRESHOLDS)[number];
+
+/** Customer sentiment (SV8): on or off, and the level that alerts supervisors; saved as it changes. */
+function SentimentControls({ setting }: { setting: { enabled: boolean; threshold: Threshold } }) {
   const { t } = useT();
   const call = useApi();
-  const form = useForm<SentimentSetting>(SentimentSetting, { enabled });
+  const form = useForm<SentimentSetting>(SentimentSetting, setting);
+  const save = (next: { enabled: boolean; threshold: Threshold }) => {
+    form.setDraft(next);
+    void form.save(() => call('updateSentimentSetting', { body: next }), t('form.saved'));
+  };
+  const draft = { enabled: form.draft.enabled, threshold: form.draft.threshold ?? 'none' };
   return (
     <>
       <Switch
         data-testid="settings-sentiment"
         label={t('settings.sentiment')}
-        checked={form.draft.enabled}
-        onChange={(_, d) => {
-          form.setDraft({ enabled: d.checked });
-          void form.save(() => call('updateSentimentSetting', { body: { enabled: d.checked } }), t('form.saved'));
-        }}
+        checked={draft.enabled}
+        onChange={(_, d) => save({ ...draft, enabled: d.checked })}
       />
+      <Field label={t('settings.sentimentThreshold')}>
+        <Select
+          data-testid="settings-sentiment-threshold"
+          value={draft.threshold}
+          disabled={!draft.enabled}
+          onChange={(_, d) => save({ ...draft, threshold: d.value as Threshold })}
+        >
+          {THRESHOLDS.map((level) => (
+            <option key={level} value={level}>
+              {t(`settings.sentimentLevel.${level}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <ServerError message={form.serverError} />
     </>
   );

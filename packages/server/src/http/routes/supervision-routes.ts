@@ -5,7 +5,7 @@ import type { SupervisionService } from '../../services/supervision.js';
 import type { SupervisorAssign } from '../../services/supervisor-assign.js';
 import type { TransferService } from '../../services/transfers.js';
 import type { Db } from '../../store/db.js';
-import { sentimentEnabled, setSentimentEnabled } from '../../store/sentiment.js';
+import { saveSentimentSetting, sentimentSetting } from '../../store/sentiment.js';
 import { mount } from '../mount.js';
 
 /** The supervisor's desk (SV1, SV2, SV4, SV6) and the admin's switches for it (SV7). */
@@ -52,12 +52,10 @@ export function supervisionRoutes(
     await deps.transfers.supervisorTransfer(who, params.id, body);
     return ok;
   });
-  mount(app, tokens, 'getSentimentSetting', async ({ who }) => ({
-    enabled: await sentimentEnabled(deps.db, who.orgId),
-  }));
+  mount(app, tokens, 'getSentimentSetting', async ({ who }) => sentimentSetting(deps.db, who.orgId));
   mount(app, tokens, 'updateSentimentSetting', async ({ who, body }) => {
-    await setSentimentEnabled(deps.db, who.orgId, body.enabled);
-    return { enabled: await sentimentEnabled(deps.db, who.orgId) };
+    await saveSentimentSetting(deps.db, who.orgId, body);
+    return sentimentSetting(deps.db, who.orgId);
   });
   mount(app, tokens, 'getSupervisorSwitches', async ({ who }) => supervision.switches(who));
   mount(app, tokens, 'updateSupervisorSwitches', async ({ who, body }) => supervision.setSwitches(who, body));

@@ -1,0 +1,1 @@
+ALTER TABLE "org_settings" ADD COLUMN "sentiment_threshold" text DEFAULT 'none' NOT NULL;
