@@ -83,7 +83,8 @@ function text(max: number, controls: RegExp, opts: TextOptions) {
       }
       const half = LONE_SURROGATE.exec(s);
       if (half) {
-        const message = `contains half of a surrogate pair (${codePoint(half[0])}) at position ${half.index}: not valid Unicode`;
+        const at = `(${codePoint(half[0])}) at position ${half.index}`;
+        const message = `contains half of a surrogate pair ${at}: not valid Unicode`;
         payload.issues.push({ code: 'custom', message, input: s });
       }
       return s;

@@ -11,9 +11,10 @@ const port = (app.http.server.address() as { port: number }).port;
 const base = publicUrl(config, port);
 const smsChannels = config.SEED_DEMO ? await seedDemoChannels(app.database.db, app.channels, base) : 0;
 
+const where = app.database.kind === 'embedded' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL server';
 const lines = [
   '',
-  `Switchboard is running (${app.database.kind === 'embedded' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL server'}${seeded ? ', demo data created' : ''})`,
+  `Switchboard is running (${where}${seeded ? ', demo data created' : ''})`,
   '',
   `  Demo page (customer):  ${base}/demo/`,
   `  Second demo page:      ${base}/demo/page2.html`,

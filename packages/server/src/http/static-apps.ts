@@ -32,7 +32,8 @@ export async function serveApps(app: FastifyInstance, appsDir: string): Promise<
   for (const spa of ['agent', 'admin', 'supervisor']) {
     const dist = path.join(appsDir, spa, 'dist');
     app.get(`/${spa}`, (_req, reply) => reply.redirect(`/${spa}/`));
-    if (existsSync(path.join(dist, 'index.html'))) app.get(`/${spa}/*`, (_req, reply) => reply.sendFile('index.html', dist));
+    if (existsSync(path.join(dist, 'index.html')))
+      app.get(`/${spa}/*`, (_req, reply) => reply.sendFile('index.html', dist));
   }
   return missing;
 }

@@ -114,7 +114,8 @@ export function createPickService({
       );
       if (!taken) {
         throw conflict(
-          'this conversation was taken by someone else, your capacity or session limit is full, or your presence changed',
+          'this conversation was taken by someone else, your capacity or session limit is full, ' +
+            'or your presence changed',
         );
       }
       log.add({ kind: 'assigned', orgId: who.orgId, conversationId: id, agentId: who.userId });

@@ -198,14 +198,18 @@ async function chargeAgents(tx: Db, orgId: string, now: Date, claims: Prepared[]
   const limit = sessionLimitOf(orgId);
   const rows = rowsOf<{ id: string; derived: boolean }>(
     await tx.execute(sql`
-      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json, override boolean))
-      update ${users} set used_capacity = used_capacity + req.units, last_assigned_at = ${now.toISOString()}::timestamptz,
+      with req as (select * from json_to_recordset(${req}::json) as r(agent uuid, units int, n int, allowed json,
+        override boolean))
+      update ${users} set used_capacity = used_capacity + req.units,
+        last_assigned_at = ${now.toISOString()}::timestamptz,
         presence = ${derivedPresence(orgId, sql`req.units`)}
       from req
-      where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])}) and ${users.orgId} = ${orgId}::uuid and (req.override or used_capacity + req.units <= capacity)
+      where ${users.id} = req.agent and ${users.id} = any(${toUuidArray([...perAgent.keys()])})
+        and ${users.orgId} = ${orgId}::uuid and (req.override or used_capacity + req.units <= capacity)
         and (req.allowed is null or presence in (select json_array_elements_text(req.allowed)))
         and (req.override or (case when ${limit} is null then true else ${sessions} + req.n <= ${limit} end))
-      returning ${users.id} as id, manual_presence is null and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
+      returning ${users.id} as id, manual_presence is null
+        and not exists (select 1 from ${agentCapacityProfiles} p where p.user_id = ${users.id})
         and (case when ${limit} is null then true else ${sessions} + req.n < ${limit} end) as derived`),
   );
   return new Map(rows.map((r) => [r.id, r.derived]));
@@ -254,13 +258,18 @@ async function moveConversations(
   const rows = rowsOf<{ id: string; last_seq: number; last_public_seq: number }>(
     await tx.execute(sql`
       with req as (
-        select * from json_to_recordset(${req}::json) as r(conv uuid, agent uuid, queue uuid, units int, profiles jsonb, offer_id uuid,
-          event_id uuid, trace_id uuid, status text, expires_at timestamptz, accepted_at timestamptz, pub int, type text, payload jsonb, trace json, auto boolean, notif jsonb)
+        select * from json_to_recordset(${req}::json) as r(conv uuid, agent uuid, queue uuid, units int,
+          profiles jsonb, offer_id uuid,
+          event_id uuid, trace_id uuid, status text, expires_at timestamptz, accepted_at timestamptz, pub int,
+            type text, payload jsonb, trace json, auto boolean, notif jsonb)
       ), moved as (
-        update ${conversations} c set state = 'active', agent_id = req.agent, charged_units = req.units, charged_profile_ids = req.profiles,
-          accepted_at = req.accepted_at, updated_at = ${at}::timestamptz, last_seq = c.last_seq + 1, last_public_seq = c.last_public_seq + req.pub
+        update ${conversations} c set state = 'active', agent_id = req.agent, charged_units = req.units,
+          charged_profile_ids = req.profiles,
+          accepted_at = req.accepted_at, updated_at = ${at}::timestamptz, last_seq = c.last_seq + 1,
+            last_public_seq = c.last_public_seq + req.pub
         from req
-        where c.id = req.conv and c.id = any(${toUuidArray(claims.map((c) => c.conversationId))}) and c.org_id = ${orgId}::uuid and c.state = 'open' and c.agent_id is null
+        where c.id = req.conv and c.id = any(${toUuidArray(claims.map((c) => c.conversationId))})
+          and c.org_id = ${orgId}::uuid and c.state = 'open' and c.agent_id is null
         returning c.id, c.last_seq, c.last_public_seq
       ), done as (
         select req.*, moved.last_seq, moved.last_public_seq from req join moved on moved.id = req.conv
@@ -269,12 +278,15 @@ async function moveConversations(
         from (select distinct queue, agent from done) d
         where qm.org_id = ${orgId}::uuid and qm.queue_id = d.queue and qm.user_id = d.agent
       ), offer as (
-        insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at, auto_accepted)
-        select offer_id, ${orgId}::uuid, conv, agent, status, ${at}::timestamptz, expires_at, accepted_at, auto from done
+        insert into ${offers} (id, org_id, conversation_id, agent_id, status, offered_at, expires_at, closed_at,
+          auto_accepted)
+        select offer_id, ${orgId}::uuid, conv, agent, status, ${at}::timestamptz, expires_at, accepted_at,
+          auto from done
       ), notification as (${claimNotificationsInsert(orgId, at)}
       ), event as (
         insert into ${conversationEvents} (id, org_id, conversation_id, seq, public_seq, type, payload, created_at)
-        select event_id, ${orgId}::uuid, conv, last_seq, case when pub = 1 then last_public_seq end, type, payload, ${at}::timestamptz from done
+        select event_id, ${orgId}::uuid, conv, last_seq, case when pub = 1 then last_public_seq end, type, payload,
+          ${at}::timestamptz from done
       ), trace as (
         insert into ${routingTraces} (id, org_id, conversation_id, at, steps)
         select trace_id, ${orgId}::uuid, conv, ${at}::timestamptz, trace from done
@@ -319,12 +331,15 @@ async function chargeProfiles(
 ): Promise<boolean> {
   const today = usageDay(now);
   for (const profileId of profileIds) {
-    const limit = sql`coalesce(${agentCapacityProfiles.customLimit}, (select ${capacityProfiles.defaultLimit} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}))`;
-    const blocking = sql`(select ${capacityProfiles.blocksAssignment} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`;
+    const limit = sql`coalesce(${agentCapacityProfiles.customLimit},
+      (select ${capacityProfiles.defaultLimit} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId}))`;
+    const blocking = sql`(select ${capacityProfiles.blocksAssignment} from ${capacityProfiles} where
+      ${capacityProfiles.id} = ${profileId})`;
     // End-of-day profiles count the day's items: a new day starts from zero.
     const used = profileUsedOn(
       today,
-      sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${profileId})`,
+      sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} =
+        ${profileId})`,
     );
     const rows = await tx
       .update(agentCapacityProfiles)
@@ -350,14 +365,16 @@ async function chargeProfiles(
 export async function resetEndOfDayProfiles(tx: Db, now: Date): Promise<{ orgId: string; userId: string }[]> {
   const today = usageDay(now);
   // The lock order: the agents whose profiles reset, in id order, before their profile rows.
-  const due = sql`select acp.user_id from ${agentCapacityProfiles} acp join ${capacityProfiles} cp on cp.id = acp.profile_id
+  const due = sql`select acp.user_id from ${agentCapacityProfiles} acp join ${capacityProfiles} cp on cp.id =
+    acp.profile_id
     where cp.reset_frequency = 'end-of-day' and acp.used > 0 and acp.used_on is distinct from ${today}`;
   await tx.execute(sql`select 1 from ${users} where ${users.id} in (${due}) order by ${users.id} for no key update`);
   const rows = rowsOf<{ org_id: string; user_id: string }>(
     await tx.execute(sql`
       update ${agentCapacityProfiles} acp set used = 0, used_on = ${today}
       from ${capacityProfiles} cp
-      where cp.id = acp.profile_id and cp.reset_frequency = 'end-of-day' and acp.used > 0 and acp.used_on is distinct from ${today}
+      where cp.id = acp.profile_id and cp.reset_frequency = 'end-of-day' and acp.used > 0
+        and acp.used_on is distinct from ${today}
       returning acp.org_id, acp.user_id`),
   );
   const unique = new Map(rows.map((r) => [`${r.org_id}/${r.user_id}`, { orgId: r.org_id, userId: r.user_id }]));
@@ -385,7 +402,8 @@ export async function releaseCharge(
         eq(agentCapacityProfiles.orgId, c.orgId),
         eq(agentCapacityProfiles.userId, c.agentId),
         inArray(agentCapacityProfiles.profileId, [...c.profileIds]),
-        sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} = ${agentCapacityProfiles.profileId}) = 'immediate'`,
+        sql`(select ${capacityProfiles.resetFrequency} from ${capacityProfiles} where ${capacityProfiles.id} =
+          ${agentCapacityProfiles.profileId}) = 'immediate'`,
       ),
     );
 }
