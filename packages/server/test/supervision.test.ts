@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { ConversationEvent, PendingTransfer } from '@switchboard/protocol';
-import { conversationParticipants, users } from '../src/store/schema.js';
+import { conversationSentiment } from '../src/domain/sentiment/conversation-sentiment.js';
+import { createMultilangAnalyzer } from '../src/sentiment/multilang-analyzer.js';
+import { conversationParticipants, conversations, users } from '../src/store/schema.js';
 import { handoffFixture } from './support/handoff-fixture.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
 import { buildOrg } from './support/org-builder.js';
@@ -445,6 +447,55 @@ describe('customer sentiment on the desk (SV8)', () => {
     expect(sue.socket.of('sentiment:alert')).toHaveLength(1);
     // Agents are not told through this feed.
     expect(ann.socket.of('sentiment:alert')).toEqual([]);
+  });
+
+  it('messages that arrive together are folded in one go, each conversation in the order they came', async () => {
+    const org = await buildOrg(t.db.db, { queues: ['Support'], users: [{ key: 'ann', queues: ['Support'] }] });
+    const chats = await Promise.all(['Eve', 'Finn'].map((name) => startChat(org.widgetId, name)));
+    await t.server.app.settled();
+    const texts = [
+      'Terrible, awful, the worst service ever!',
+      'Still nothing, I am furious.',
+      'Oh wait, it arrived. Thank you so much, you are great!',
+      'Perfect, all solved, brilliant help.',
+    ];
+    // Both customers write without waiting for the fold: batches take several messages at once.
+    await Promise.all(
+      chats.map(async (chat, n) => {
+        const visitor = t.server.api(chat.token);
+        const mine = n === 0 ? texts : [...texts].reverse();
+        for (const text of mine)
+          await visitor.call('visitorSend', {
+            params: { id: chat.conversation.id },
+            body: { clientMessageId: clientId(), text },
+          });
+      }),
+    );
+    await t.server.app.settled();
+    const analyzer = createMultilangAnalyzer();
+    for (const [n, chat] of chats.entries()) {
+      const [row] = await t.db.db
+        .select({ recent: conversations.sentimentRecent, level: conversations.sentimentLevel })
+        .from(conversations)
+        .where(eq(conversations.id, chat.conversation.id));
+      const mine = n === 0 ? texts : [...texts].reverse();
+      // The question of the pre-chat form came first; the four after it in the order they were sent.
+      const expected = mine.map((text) => analyzer.analyze(text, 'en').score);
+      expect(row!.recent).toHaveLength(1 + mine.length);
+      expect(row!.recent.slice(1).map((m) => m.score)).toEqual(expected);
+      expect(row!.level).toBe(conversationSentiment(row!.recent).level);
+    }
+    // Same words, opposite order: the one that ended well stands higher.
+    const levels = await Promise.all(
+      chats.map(async (c) => {
+        const [r] = await t.db.db
+          .select({ s: conversations.sentimentRecent })
+          .from(conversations)
+          .where(eq(conversations.id, c.conversation.id));
+        return conversationSentiment(r!.s).score;
+      }),
+    );
+    expect(levels[0]).toBeGreaterThan(levels[1]!);
   });
 
   it('off: messages are not scored and the level stays where it was', async () => {

@@ -1,19 +1,29 @@
 import type { Logger } from 'pino';
 import { conversationSentiment, CONVERSATION_WINDOW } from '../domain/sentiment/conversation-sentiment.js';
 import type { DomainEvent, DomainEventListener } from '../domain/events.js';
+import type { SentimentLevel } from '../domain/sentiment/levels.js';
+import { crossedThreshold } from '../domain/sentiment/threshold.js';
 import type { SentimentAnalyzer } from '../sentiment/analyzer.js';
 import { getConversation } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
-import { lockSentiment, saveSentiment, sentimentSetting } from '../store/sentiment.js';
-import { crossedThreshold } from '../domain/sentiment/threshold.js';
+import { lockSentiments, saveSentiments, sentimentSetting } from '../store/sentiment.js';
 import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
+
+type Scoring = { orgId: string; conversationId: string; text: string };
+type Moved = { conversationId: string; level: SentimentLevel; crossed: boolean };
+
+/** At most this many messages are folded in one transaction. */
+const BATCH = 500;
 
 /**
  * Customer sentiment (SV8), kept up to date from the event stream: each customer message, once
  * committed, is scored and folded into its conversation's last six, off the message path so a
- * message is never slower or refused for it. Supervisors hear when a conversation's level moves.
- * A node that stops between a message and its score leaves that message out of the window.
+ * message is never slower or refused for it. Messages that arrive while a fold runs wait for the
+ * next, which takes them all in one transaction: under load a few statements serve hundreds of
+ * messages, and one conversation's messages are folded in the order they came. Supervisors hear
+ * when a conversation's level moves. A node that stops between a message and its fold leaves that
+ * message out of the window.
  */
 export function createSentimentFollower({
   db,
@@ -26,52 +36,85 @@ export function createSentimentFollower({
   bus: EventBus;
   log: Logger;
 }) {
-  // One conversation's messages are scored in the order they came; different ones in parallel.
-  const chains = new Map<string, Promise<void>>();
+  let queue: Scoring[] = [];
+  let running: Promise<void> | null = null;
 
-  async function score(orgId: string, conversationId: string, text: string) {
+  /** One organisation's messages, oldest first, into their windows; returns the levels that moved. */
+  async function foldOrg(orgId: string, items: Scoring[]): Promise<Moved[]> {
     const setting = await sentimentSetting(db, orgId);
-    if (!setting.enabled) return;
-    const c = await getConversation(db, orgId, conversationId);
-    if (!c) return;
-    const result = analyzer.analyze(text, c.locale);
-    const moved = await transaction(db, async (tx) => {
-      const row = await lockSentiment(tx, orgId, conversationId);
-      if (!row) return null;
-      const recent = [...row.recent, { score: result.score, profanity: result.profanity }].slice(-CONVERSATION_WINDOW);
-      const { level } = conversationSentiment(recent);
-      await saveSentiment(tx, orgId, conversationId, recent, level);
-      return level === row.level ? null : { level, crossed: crossedThreshold(row.level, level, setting.threshold) };
+    if (!setting.enabled) return [];
+    const texts = new Map<string, string[]>();
+    for (const i of items) texts.set(i.conversationId, [...(texts.get(i.conversationId) ?? []), i.text]);
+    return transaction(db, async (tx) => {
+      const rows = await lockSentiments(tx, orgId, [...texts.keys()]);
+      const saved = [];
+      const moved: Moved[] = [];
+      for (const row of rows) {
+        let recent = row.recent;
+        for (const text of texts.get(row.id) ?? []) {
+          const result = analyzer.analyze(text, row.locale);
+          recent = [...recent, { score: result.score, profanity: result.profanity }].slice(-CONVERSATION_WINDOW);
+        }
+        const { level } = conversationSentiment(recent);
+        saved.push({ id: row.id, recent, level });
+        if (level !== row.level)
+          moved.push({ conversationId: row.id, level, crossed: crossedThreshold(row.level, level, setting.threshold) });
+      }
+      await saveSentiments(tx, orgId, saved);
+      return moved;
     });
-    if (!moved) return;
-    const events: DomainEvent[] = [{ kind: 'sentiment-changed', orgId, conversationId, level: moved.level }];
-    // Told once per dip below the admin's threshold, not again while it stays down there.
-    if (moved.crossed)
-      events.push({
-        kind: 'sentiment-alert',
-        orgId,
-        alert: { conversationId, customerName: c.customerName, agentName: c.agentName, level: moved.level },
-      });
-    bus.publish(events);
+  }
+
+  async function announce(orgId: string, moved: Moved[]) {
+    const events: DomainEvent[] = [];
+    for (const m of moved) {
+      events.push({ kind: 'sentiment-changed', orgId, conversationId: m.conversationId, level: m.level });
+      if (!m.crossed) continue;
+      // Told once per dip below the admin's threshold, not again while it stays down there.
+      const c = await getConversation(db, orgId, m.conversationId);
+      if (c) {
+        const alert = { conversationId: c.id, customerName: c.customerName, agentName: c.agentName, level: m.level };
+        events.push({ kind: 'sentiment-alert', orgId, alert });
+      }
+    }
+    if (events.length > 0) bus.publish(events);
+  }
+
+  async function drain() {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, BATCH);
+      queue = queue.slice(BATCH);
+      const byOrg = new Map<string, Scoring[]>();
+      for (const item of batch) byOrg.set(item.orgId, [...(byOrg.get(item.orgId) ?? []), item]);
+      for (const [orgId, items] of byOrg) {
+        try {
+          await announce(orgId, await foldOrg(orgId, items));
+        } catch (err) {
+          log.error({ msg: 'folding messages into sentiment failed', err, orgId, messages: items.length });
+        }
+      }
+    }
+  }
+
+  function start() {
+    running ??= new Promise<void>((resolve) => setImmediate(resolve)).then(drain).finally(() => {
+      running = null;
+      if (queue.length > 0) start();
+    });
   }
 
   const listener: DomainEventListener = (event: DomainEvent) => {
     if (event.kind !== 'conversation-event' || event.staff.type !== 'message') return;
     if (event.staff.message.kind !== 'customer') return;
-    const { orgId, conversationId } = event;
-    const text = event.staff.message.text;
-    const next = (chains.get(conversationId) ?? Promise.resolve())
-      .then(() => score(orgId, conversationId, text))
-      .catch((err: unknown) => log.error({ msg: 'scoring a message for sentiment failed', err, conversationId }))
-      .finally(() => {
-        if (chains.get(conversationId) === next) chains.delete(conversationId);
-      });
-    chains.set(conversationId, next);
+    queue.push({ orgId: event.orgId, conversationId: event.conversationId, text: event.staff.message.text });
+    start();
   };
 
   return {
     listener,
     /** Resolves once every message scored so far is in (tests, shutdown). */
-    idle: () => Promise.all([...chains.values()]).then(() => undefined),
+    async idle() {
+      while (running) await running;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SentimentLevel } from '../domain/sentiment/levels.js';
 import type { MessageSentiment } from '../domain/sentiment/conversation-sentiment.js';
 import type { Db } from './db.js';
@@ -26,28 +26,47 @@ export async function saveSentimentSetting(db: Db, orgId: string, setting: Senti
     .onConflictDoUpdate({ target: orgSettings.orgId, set: values });
 }
 
-/** The conversation's window of customer scores and its level, locked for the rest of the transaction. */
-export async function lockSentiment(tx: Db, orgId: string, conversationId: string) {
-  const [row] = await tx
-    .select({ recent: conversations.sentimentRecent, level: conversations.sentimentLevel })
+export type SentimentWindowRow = {
+  id: string;
+  locale: string;
+  recent: MessageSentiment[];
+  level: SentimentLevel | null;
+};
+
+/**
+ * The conversations' windows of customer scores, their levels and languages, locked for the rest of
+ * the transaction in id order (so two nodes folding overlapping batches never wait on each other in a
+ * circle). Ids of another organisation, or of none, are left out.
+ */
+export async function lockSentiments(tx: Db, orgId: string, ids: string[]): Promise<SentimentWindowRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: conversations.id,
+      locale: conversations.locale,
+      recent: conversations.sentimentRecent,
+      level: conversations.sentimentLevel,
+    })
     .from(conversations)
-    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)))
+    .where(and(eq(conversations.orgId, orgId), inArray(conversations.id, ids)))
+    .orderBy(conversations.id)
     .for('no key update');
-  return row;
 }
 
-export async function saveSentiment(
+/** Many conversations' new windows and levels in one statement. */
+export async function saveSentiments(
   tx: Db,
   orgId: string,
-  conversationId: string,
-  recent: MessageSentiment[],
-  level: SentimentLevel,
+  rows: { id: string; recent: MessageSentiment[]; level: SentimentLevel }[],
 ): Promise<void> {
-  await tx
-    .update(conversations)
-    .set({
-      sentimentRecent: recent.map((m) => ({ score: m.score, profanity: m.profanity === true })),
-      sentimentLevel: level,
-    })
-    .where(and(eq(conversations.orgId, orgId), eq(conversations.id, conversationId)));
+  if (rows.length === 0) return;
+  const input = rows.map((r) => ({
+    id: r.id,
+    recent: r.recent.map((m) => ({ score: m.score, profanity: m.profanity === true })),
+    level: r.level,
+  }));
+  await tx.execute(sql`
+    update conversations c set sentiment_recent = i.recent, sentiment_level = i.level
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(id uuid, recent jsonb, level text)
+    where c.org_id = ${orgId} and c.id = i.id`);
 }
