@@ -16,6 +16,7 @@ export * from './wrap-up.js';
 export * from './callbacks.js';
 export * from './agent-home.js';
 export * from './supervision.js';
+export * from './insights.js';
 export * from './users.js';
 export * from './workspace.js';
 export * from './workspace-merge.js';

@@ -55,6 +55,7 @@ import {
   StaffSearchQuery,
   SupervisorSwitches,
 } from './supervision.js';
+import { InsightsLive, Report, ReportQuery, Staffing, StaffingQuery } from './insights.js';
 import { PageQuery } from './conversations.js';
 import {
   ChannelInput,
@@ -857,6 +858,32 @@ export const routes = {
     query: OngoingQuery,
     response: OngoingList,
     summary: 'Every conversation in progress, filtered by queue, channel, state and agent, a page at a time',
+  }),
+  runReport: route({
+    method: 'POST',
+    path: '/api/insights/report',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    body: ReportQuery,
+    response: Report,
+    summary: 'KPIs per hour, day or range, by queue, channel and agent, from the reporting model (SV9)',
+  }),
+  insightsLive: route({
+    method: 'GET',
+    path: '/api/insights/live',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    response: InsightsLive,
+    summary: 'Queues now (waiting, longest wait, service level today) and agents by presence and capacity',
+  }),
+  staffingEstimate: route({
+    method: 'GET',
+    path: '/api/insights/staffing',
+    auth: 'staff',
+    roles: OVERSIGHT,
+    query: StaffingQuery,
+    response: Staffing,
+    summary: 'Agents each queue needs for a service level at its measured traffic (Erlang C)',
   }),
   searchAgents: route({
     method: 'GET',

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { AssignmentMethod, OverflowRule, SkillRequirement, Weekday, Workstream } from '@switchboard/protocol';
 import type { StoredTraceStep } from './trace-encoding.js';
 import type { SentimentLevel } from '../domain/sentiment/levels.js';
+import { MEASURE_FIELDS } from '../domain/insights/measure-fields.js';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
@@ -813,4 +815,73 @@ export const callbacks = pgTable(
       .on(t.workConversationId)
       .where(sql`${t.workConversationId} is not null`),
   ],
+);
+
+/**
+ * API clients (AD1): a key belongs to a user with the `api` role and stands for them. Only a hash
+ * of the secret is kept; `prefix` (the key's first characters) finds the row and names it in lists.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_prefix_key').on(t.prefix), index('api_keys_user_idx').on(t.userId)],
+);
+
+/**
+ * The reporting model (SV9). A conversation that closes leaves a row here in the same transaction
+ * (so no close is ever missed); the projector takes the rows, writes the conversation's facts and
+ * adds them to the hourly rollups, then deletes the row.
+ */
+export const insightPending = pgTable(
+  'insight_pending',
+  {
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId] }), index('insight_pending_at_idx').on(t.at)],
+);
+
+/** A conversation's facts as last folded (domain/insights/facts.ts): a re-fold takes these away first. */
+export const insightFacts = pgTable('insight_facts', {
+  conversationId: uuid('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id),
+  orgId: orgId(),
+  facts: jsonb('facts').notNull(),
+  foldedAt: ts('folded_at').notNull(),
+});
+
+/**
+ * Hourly rollups: one row per organisation, UTC hour, queue, channel and agent, holding sums and
+ * counts only (one column per measure), so reports add rows up in the database. "No queue" and
+ * "no agent" are the nil UUID, so the cell's key is unique without nulls.
+ */
+export const insightRollups = pgTable(
+  'insight_rollups',
+  {
+    orgId: orgId(),
+    hour: ts('hour').notNull(),
+    queueId: uuid('queue_id').notNull(),
+    channel: text('channel').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    ...Object.fromEntries(
+      MEASURE_FIELDS.map((f) => [f.column, bigint(f.column, { mode: 'number' }).notNull().default(0)]),
+    ),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.hour, t.queueId, t.channel, t.agentId] })],
 );

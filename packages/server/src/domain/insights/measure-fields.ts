@@ -1,0 +1,58 @@
+import { emptyMeasures, type Measures } from './rollup.js';
+
+/**
+ * A rollup's measures as flat named numbers (SV9), the way the store keeps them: one column each,
+ * so a report adds cells up in the database (`sum(column)`) and reads back only the groups' sums.
+ * Nested counts (service level thresholds, sentiment levels) get one field per key.
+ */
+export type MeasureField = {
+  /** The column's name, snake case: `answer_wait_ms`, `answered_within_20`, `sentiment_very_negative`. */
+  column: string;
+  get(m: Measures): number;
+  set(m: Measures, value: number): void;
+};
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/-/g, '_');
+
+function fieldsOf(): MeasureField[] {
+  const shape = emptyMeasures();
+  const fields: MeasureField[] = [];
+  for (const name of Object.keys(shape) as (keyof Measures)[]) {
+    const value = shape[name];
+    if (typeof value === 'number') {
+      fields.push({
+        column: snake(name),
+        get: (m) => m[name] as number,
+        set: (m, v) => void ((m[name] as number) = v),
+      });
+      continue;
+    }
+    for (const key of Object.keys(value))
+      fields.push({
+        column: `${snake(name)}_${snake(key)}`,
+        get: (m) => (m[name] as Record<string, number>)[key]!,
+        set: (m, v) => void ((m[name] as Record<string, number>)[key] = v),
+      });
+  }
+  return fields;
+}
+
+export const MEASURE_FIELDS: readonly MeasureField[] = fieldsOf();
+
+export function flattenMeasures(m: Measures): Record<string, number> {
+  return Object.fromEntries(MEASURE_FIELDS.map((f) => [f.column, f.get(m)]));
+}
+
+/** Back from columns; a missing or null column (a group with no cells) reads as 0. */
+export function measuresFromColumns(row: Record<string, unknown>): Measures {
+  const m = emptyMeasures();
+  for (const f of MEASURE_FIELDS) f.set(m, Number(row[f.column] ?? 0));
+  return m;
+}
+
+/** -m: what a re-fold takes away before it adds a conversation's new facts. */
+export function negateMeasures(m: Measures): Measures {
+  const out = emptyMeasures();
+  for (const f of MEASURE_FIELDS) f.set(out, -f.get(m));
+  return out;
+}
