@@ -5,10 +5,10 @@
  * - sign-in: login-email, login-password, login-submit, login-error; admins-only (the page an agent or
  *   supervisor sees), sign-out
  * - navigation: nav-workstreams, nav-queues, nav-operating-hours, nav-skills, nav-capacity-profiles,
- *   nav-presences, nav-agents, nav-settings, nav-import-export, nav-trace
+ *   nav-presences, nav-users, nav-settings, nav-import-export, nav-trace
  * - lists: <item>-new, <item>-row (data-name or data-email), <item>-edit, <item>-delete for skill,
- *   capacity-profile, presence, queue, hours, workstream, agent; deletion: confirm-delete, confirm-ok,
- *   confirm-cancel, delete-error (the server's 409 message)
+ *   capacity-profile, presence, queue, hours, workstream, user (user-routing opens a person's queues, skills and
+ *   capacity); deletion: confirm-delete, confirm-ok, confirm-cancel, delete-error (the server's 409 message)
  * - saving: skill-save, capacity-profile-save, presence-save, queue-save, hours-save, workstream-save,
  *   agent-save, settings-save; toast-success, toast-error, save-error, form-errors, field-error
  * - workstream editor: ws-tab-settings, ws-tab-rules, ws-name, ws-channel, ws-distribution, ws-fallback-queue,
@@ -27,6 +27,8 @@
  *   queue-member (data-email), queue-members-count
  * - operating hours: hours-name, hours-timezone, hours-day (data-day), hours-start, hours-end, hours-add-period,
  *   hours-copy-monday, hours-holiday-input, hours-holiday-add, hours-holiday
+ * - API clients: api-client-new, api-client-name, api-client-save, api-client-row (data-name), api-client-keys,
+ *   api-key-secret, api-key-done, api-key-issued, api-key-revoke, api-key-revoke-confirm, api-key-row (data-revoked)
  * - agents: agent-capacity, agent-skill-add, agent-skill, agent-skill-proficiency, agent-profile-add, agent-profile,
  *   agent-profile-limit, agent-queue
  * - settings: settings-default-presence, settings-idle-minutes
@@ -179,8 +181,8 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'admin-rules.png') });
 
     // An agent's skills and capacity.
-    await page.getByTestId('nav-agents').click();
-    await page.locator('[data-testid=agent-row][data-email="bob@contoso.example"]').getByTestId('agent-edit').click();
+    await page.getByTestId('nav-users').click();
+    await page.locator('[data-testid=user-row][data-email="bob@contoso.example"]').getByTestId('user-routing').click();
     await page.getByTestId('agent-capacity').fill('4');
     await page.getByTestId('agent-skill-add').click();
     await page.getByTestId('agent-skill').last().selectOption({ label: 'Printers' });
@@ -245,5 +247,31 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     const agent = await signIn('alice@contoso.example');
     await agent.getByTestId('admins-only').waitFor(timeout);
     expect(await agent.getByTestId('nav-workstreams').count()).toBe(0);
+  });
+
+  it('an admin makes an API client: its key is shown once, reads the supervisor API, stops once revoked', async () => {
+    const page = await signIn('ada@contoso.example');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('api-client-new').click();
+    await page.getByTestId('api-client-name').fill('Wallboard');
+    await page.getByTestId('api-client-save').click();
+    const key = await page.getByTestId('api-key-secret').inputValue(timeout);
+    expect(key).toMatch(/^sbk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    await page.getByTestId('api-key-done').click();
+    await page.getByTestId('api-key-issued').waitFor({ state: 'detached', ...timeout });
+    expect(await page.content()).not.toContain(key.slice(22));
+
+    const ongoing = () =>
+      fetch(`${suite.server.url}/api/supervision/conversations`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await ongoing()).status).toBe(200);
+    await page.locator('[data-testid=api-client-row][data-name="Wallboard"]').getByTestId('api-client-keys').click();
+    await page.getByTestId('api-key-revoke').click();
+    await page.getByTestId('api-key-revoke-confirm').click();
+    await page.locator('[data-testid=api-key-row][data-revoked="true"]').waitFor(timeout);
+    const refused = await ongoing();
+    expect([refused.status, ((await refused.json()) as { message: string }).message]).toEqual([
+      401,
+      'This API key has been revoked; ask an admin for a new one',
+    ]);
   });
 });

@@ -110,8 +110,8 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
     await admin.getByTestId('skill-type').fill('Product');
     await admin.getByTestId('skill-save').click();
     await admin.locator('[data-testid=skill-row][data-name="Printers"]').waitFor(timeout);
-    await admin.getByTestId('nav-agents').click();
-    await admin.locator('[data-testid=agent-row][data-email="bob@contoso.example"]').getByTestId('agent-edit').click();
+    await admin.getByTestId('nav-users').click();
+    await admin.locator('[data-testid=user-row][data-email="bob@contoso.example"]').getByTestId('user-routing').click();
     await admin.getByTestId('agent-skill-add').click();
     await admin.getByTestId('agent-skill').last().selectOption({ label: 'Printers' });
     await admin.getByTestId('agent-skill-proficiency').last().fill('8');

@@ -3,11 +3,10 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { useEffect, useState, type ReactNode } from 'react';
 import { LoginPage } from '@switchboard/web';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useParams } from 'react-router';
 import { ApiContext, createAdminApi, useApi, type Call } from './api/api';
 import { AdminsOnlyPage } from './components/admins-only-page';
 import { Layout } from './components/layout';
-import { AgentEditorPage, AgentsPage } from './features/agents/agents-page';
 import { ChannelsPage } from './features/channels/channels-page';
 import { CapacityProfilesPage } from './features/capacity-profiles/capacity-profiles-page';
 import { ImportExportPage } from './features/import-export/import-export-page';
@@ -18,6 +17,7 @@ import { QueuesPage } from './features/queues/queues-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { SkillsPage } from './features/skills/skills-page';
 import { UsersPage } from './features/users/users-page';
+import { AgentRoutingPage } from './features/users/agent-routing-editor';
 import { TemplatesPage } from './features/templates/templates-page';
 import { AutomatedMessagesPage } from './features/automated-messages/automated-messages-page';
 import { NotificationTemplatesPage } from './features/notification-templates/notification-templates-page';
@@ -56,6 +56,10 @@ function RequireAdmin() {
   return <Outlet />;
 }
 
+function AgentRoutingRedirect() {
+  return <Navigate to={`/users/${useParams().id ?? ''}/routing`} replace />;
+}
+
 /** The admin center's routes, under whichever router the caller provides (tests use a memory router). */
 export function AdminRoutes() {
   return (
@@ -79,10 +83,12 @@ export function AdminRoutes() {
           <Route path="/operating-hours/:id" element={<OperatingHoursEditorPage />} />
           <Route path="/skills" element={<SkillsPage />} />
           <Route path="/users" element={<UsersPage />} />
+          <Route path="/users/:id/routing" element={<AgentRoutingPage />} />
           <Route path="/capacity-profiles" element={<CapacityProfilesPage />} />
           <Route path="/presences" element={<PresencesPage />} />
-          <Route path="/agents" element={<AgentsPage />} />
-          <Route path="/agents/:id" element={<AgentEditorPage />} />
+          {/* The Agents page joined Users (AD1): its old addresses lead there. */}
+          <Route path="/agents" element={<Navigate to="/users" replace />} />
+          <Route path="/agents/:id" element={<AgentRoutingRedirect />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/import-export" element={<ImportExportPage />} />
           <Route path="/trace" element={<TracePage />} />

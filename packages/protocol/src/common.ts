@@ -3,8 +3,13 @@ import { z } from 'zod';
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
-export const Role = z.enum(['agent', 'supervisor', 'admin']);
+/** `api`: an API client (AD1), a program that calls the API with a key and never signs in with a password. */
+export const Role = z.enum(['agent', 'supervisor', 'admin', 'api']);
 export type Role = z.infer<typeof Role>;
+
+/** The roles of people: they sign in with an email and a password. */
+export const PersonRole = Role.exclude(['api']);
+export type PersonRole = z.infer<typeof PersonRole>;
 
 /** Base presences that routing understands (AG1). */
 export const Presence = z.enum(['available', 'busy', 'busy-dnd', 'away', 'offline']);

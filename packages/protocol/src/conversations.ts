@@ -12,6 +12,7 @@ import {
   Timestamp,
 } from './common.js';
 import { ConversationEvent } from './events.js';
+import { CustomerSentiment, MessageSentiments } from './sentiment.js';
 import { WrapUp } from './wrap-up.js';
 
 export const PrechatAnswers = z.strictObject({
@@ -50,6 +51,8 @@ export const ConversationSummary = z.object({
   lastSeq: z.number().int(),
   /** A work item made from a callback request (AG11): the agent phones or emails, there is no chat. */
   callbackId: Id.nullable(),
+  /** Only for the agent who holds it, once the customer has a level (SV8); nobody else's reads carry it. */
+  customerSentiment: CustomerSentiment.optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -71,6 +74,8 @@ export const ConversationDetail = ConversationSummary.extend({
   wrapUp: WrapUp,
   /** The callback request this work item was made from (AG11), with the customer's details. */
   callback: Callback.nullable(),
+  /** Each customer message's level (SV8): only for supervisors and admins, never for its agent. */
+  messageSentiments: MessageSentiments.optional(),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 

@@ -3,7 +3,7 @@ import { ConversationState, Id, Presence, Timestamp } from './common.js';
 import { Message } from './messages.js';
 
 export const Actor = z.object({
-  type: z.enum(['customer', 'agent', 'supervisor', 'admin', 'system']),
+  type: z.enum(['customer', 'agent', 'supervisor', 'admin', 'api', 'system']),
   id: z.string().nullable(),
   name: z.string(),
 });
@@ -130,10 +130,17 @@ export const SocketEvents = {
   notification: 'notification:new',
   notificationClosed: 'notification:closed',
   /**
-   * To supervisors and admins (SV1): a conversation of the organisation started, moved, or changed
-   * hands (`{ conversationId }`); the ongoing list reads its page again, at most once a second.
+   * Supervisors and admins (SV1): the socket follows the ongoing list with these filters
+   * (`OngoingSubscription`, acknowledged with `OngoingSubscribed`); a new one replaces it.
    */
-  supervisionChanged: 'supervision:changed',
-  /** To supervisors and admins (SV8): a conversation's sentiment fell to the admin's threshold. */
+  ongoingSubscribe: 'ongoing:subscribe',
+  /** To that socket: rows of its list changed (`OngoingFeedMessage`), numbered per feed. */
+  ongoingPatch: 'ongoing:patch',
+  /**
+   * To the supervisors of the conversation's queue, or every supervisor and admin when it has none
+   * (SV8): a conversation's sentiment fell to the admin's threshold.
+   */
   sentimentAlert: 'sentiment:alert',
+  /** To the agent who holds it (SV8): its customer's level moved (`CustomerSentimentChanged`). */
+  customerSentiment: 'sentiment:changed',
 } as const;

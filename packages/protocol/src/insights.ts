@@ -29,6 +29,8 @@ export const ReportQuery = z.strictObject({
     .optional(),
 });
 export type ReportQuery = z.input<typeof ReportQuery>;
+/** The query as the server has it once parsed (defaults filled in). */
+export type ReportRequest = z.output<typeof ReportQuery>;
 
 export const MeasureUnit = z.enum(['count', 'seconds', 'share', 'score']);
 export type MeasureUnit = z.infer<typeof MeasureUnit>;
@@ -67,7 +69,7 @@ export const LiveQueue = z.object({
   /** Seconds the longest waiting conversation has waited; null when none waits. */
   longestWaitSeconds: z.number().nullable(),
   inProgress: z.number().int(),
-  /** Today (UTC) in this queue, from the reporting model: answered within 20 s ÷ answered. */
+  /** Today (since midnight in the reporting time zone), from the reporting model: answered within 20 s ÷ answered. */
   answeredToday: z.number().int(),
   abandonedToday: z.number().int(),
   serviceLevelToday: z.number().nullable(),
@@ -87,12 +89,20 @@ export const StaffingQuery = z.object({
   from: Instant,
   to: Instant,
   /** The service level to staff for: this share answered within `targetSeconds` (80 % in 20 s). */
-  targetShare: z.coerce.number().min(0.5, 'targetShare is at least 0.5').max(0.99, 'targetShare is at most 0.99')
+  targetShare: z.coerce
+    .number()
+    .min(0.5, 'targetShare is at least 0.5')
+    .max(0.99, 'targetShare is at most 0.99')
     .default(0.8),
-  targetSeconds: z.coerce.number().int().min(5, 'targetSeconds is at least 5').max(600, 'targetSeconds is at most 600')
+  targetSeconds: z.coerce
+    .number()
+    .int()
+    .min(5, 'targetSeconds is at least 5')
+    .max(600, 'targetSeconds is at most 600')
     .default(20),
 });
 export type StaffingQuery = z.input<typeof StaffingQuery>;
+export type StaffingRequest = z.output<typeof StaffingQuery>;
 
 export const StaffingHour = z.object({
   /** The hour's start; for the average, the range's start. */
@@ -117,3 +127,7 @@ export const Staffing = z.object({
   queues: z.array(QueueStaffing),
 });
 export type Staffing = z.infer<typeof Staffing>;
+
+/** Where the reports' days and months begin, for everyone in the organisation (an IANA zone). */
+export const ReportSettings = z.strictObject({ timeZone: SingleLine(64, { min: 1, trim: true }) });
+export type ReportSettings = z.infer<typeof ReportSettings>;

@@ -46,6 +46,15 @@ import { RoutingTrace } from './routing-trace.js';
 import { AgentHome, AgentHomeQuery } from './agent-home.js';
 import { NewStaffAccount, StaffAccount, StaffAccountChange } from './users.js';
 import {
+  ApiClientAccount,
+  ApiClientChange,
+  ApiKey,
+  IssuedApiKey,
+  NewApiClient,
+  NewApiClientResult,
+  NewApiKey,
+} from './api-clients.js';
+import {
   AssignOptions,
   AssignRequest,
   OngoingList,
@@ -55,7 +64,7 @@ import {
   StaffSearchQuery,
   SupervisorSwitches,
 } from './supervision.js';
-import { InsightsLive, Report, ReportQuery, Staffing, StaffingQuery } from './insights.js';
+import { InsightsLive, Report, ReportQuery, ReportSettings, Staffing, StaffingQuery } from './insights.js';
 import { PageQuery } from './conversations.js';
 import {
   ChannelInput,
@@ -99,8 +108,13 @@ type RouteDef = {
   path: string;
   /** Who may call it: staff roles, a widget visitor token, or anyone. */
   auth: 'staff' | 'visitor' | 'public';
-  /** Staff roles allowed; absent = every staff role. */
+  /** Staff roles allowed; absent = every staff role. API clients: see `person` and domain/users/route-access.ts. */
   roles?: readonly Role[];
+  /**
+   * A person's own desk (presence, workspace, offers, transfers, toasts, picks, quick replies), or a
+   * step that shows the caller to others in a conversation (join): never an API client's.
+   */
+  person?: true;
   /** Body size limit when the server's default (64 KB) is too small. */
   maxBodyBytes?: number;
   /** The body is a file of any Content-Type, taken as bytes (uploads), not JSON. */
@@ -150,6 +164,7 @@ export const routes = {
     method: 'GET',
     path: '/api/me/home',
     auth: 'staff',
+    person: true,
     query: AgentHomeQuery,
     response: AgentHome,
     summary: 'My home view (AG10): presence, capacity in use, sessions held, my day so far',
@@ -158,6 +173,7 @@ export const routes = {
     method: 'PUT',
     path: '/api/me/presence',
     auth: 'staff',
+    person: true,
     body: SetPresenceRequest,
     response: StaffUser,
     summary: 'Set my presence',
@@ -166,6 +182,7 @@ export const routes = {
     method: 'GET',
     path: '/api/me/workspace',
     auth: 'staff',
+    person: true,
     response: Workspace,
     summary: 'My workspace (AG3): sessions and their tabs, drafts, scroll positions, and its version',
   }),
@@ -173,6 +190,7 @@ export const routes = {
     method: 'PATCH',
     path: '/api/me/workspace',
     auth: 'staff',
+    person: true,
     // A draft may be as long as a message, and a write may carry several.
     maxBodyBytes: 512 * 1024,
     body: WorkspaceWrite,
@@ -183,6 +201,7 @@ export const routes = {
     method: 'GET',
     path: '/api/presences',
     auth: 'staff',
+    person: true,
     response: z.object({ presences: z.array(CustomPresence) }),
     summary: "The organisation's custom presences an agent may pick",
   }),
@@ -240,6 +259,7 @@ export const routes = {
     method: 'GET',
     path: '/api/conversations/:id/transfer-options',
     auth: 'staff',
+    person: true,
     params: IdParams,
     response: TransferOptions,
     summary: 'Who and where the primary agent may transfer to: queue members with their presence and room, queues',
@@ -257,6 +277,7 @@ export const routes = {
     method: 'GET',
     path: '/api/conversations/:id/consult-options',
     auth: 'staff',
+    person: true,
     params: IdParams,
     response: ConsultOptions,
     summary: 'Whom the primary agent may consult: queue members with their presence and room, supervisors',
@@ -292,6 +313,7 @@ export const routes = {
     method: 'GET',
     path: '/api/transfers',
     auth: 'staff',
+    person: true,
     response: z.array(PendingTransfer),
     summary: 'Transfers and consult requests waiting for my answer',
   }),
@@ -353,6 +375,7 @@ export const routes = {
     method: 'GET',
     path: '/api/notifications',
     auth: 'staff',
+    person: true,
     response: NotificationList,
     summary: 'My pending notifications (AG2), with the server time; alerts are answered on their offer or transfer',
   }),
@@ -378,6 +401,7 @@ export const routes = {
     method: 'GET',
     path: '/api/offers',
     auth: 'staff',
+    person: true,
     response: OfferList,
     summary: 'My pending offers',
   }),
@@ -821,6 +845,50 @@ export const routes = {
     response: StaffAccount,
     summary: "Change a person's name, email or role, disable or enable them, or reset their password",
   }),
+  listApiClients: admin({
+    method: 'GET',
+    path: '/api/admin/api-clients',
+    response: list(ApiClientAccount),
+    summary: 'API clients (AD1): programs that call the API with a key, by name, with their keys in use',
+  }),
+  createApiClient: admin({
+    method: 'POST',
+    path: '/api/admin/api-clients',
+    body: NewApiClient,
+    response: NewApiClientResult,
+    summary: 'Add an API client with its first key; the key is in this answer only, never shown again',
+  }),
+  updateApiClient: admin({
+    method: 'PUT',
+    path: '/api/admin/api-clients/:id',
+    params: IdParams,
+    body: ApiClientChange,
+    response: ApiClientAccount,
+    summary: 'Rename an API client, or disable it: its keys are refused from the next request on',
+  }),
+  listApiKeys: admin({
+    method: 'GET',
+    path: '/api/admin/api-clients/:id/keys',
+    params: IdParams,
+    response: list(ApiKey),
+    summary: "An API client's keys, newest first: prefix, name, created, last used (to the minute), revoked",
+  }),
+  createApiKey: admin({
+    method: 'POST',
+    path: '/api/admin/api-clients/:id/keys',
+    params: IdParams,
+    body: NewApiKey,
+    response: IssuedApiKey,
+    summary: 'Add a key to an API client; the key is in this answer only (the server keeps a hash of it)',
+  }),
+  revokeApiKey: admin({
+    method: 'POST',
+    path: '/api/admin/api-keys/:id/revoke',
+    params: IdParams,
+    body: Empty,
+    response: ApiKey,
+    summary: 'Revoke a key: refused from the next request on; it stays listed, as revoked',
+  }),
   getRoutingSettings: admin({
     method: 'GET',
     path: '/api/admin/settings',
@@ -908,6 +976,7 @@ export const routes = {
     method: 'POST',
     path: '/api/supervision/conversations/:id/join',
     auth: 'staff',
+    person: true,
     roles: OVERSIGHT,
     params: IdParams,
     body: Empty,
@@ -960,7 +1029,7 @@ export const routes = {
     params: IdParams,
     body: SupervisorTransferRequest,
     response: Ok,
-    summary: "Transfer an agent's active conversation to a colleague, who answers as to any transfer (SV5)",
+    summary: "Transfer an agent's active or waiting conversation to a colleague, who answers as to any transfer (SV5)",
   }),
   forceClose: route({
     method: 'POST',
@@ -984,6 +1053,19 @@ export const routes = {
     body: SentimentSetting,
     response: SentimentSetting,
     summary: 'Turn customer sentiment on or off (SV8)',
+  }),
+  getReportSettings: admin({
+    method: 'GET',
+    path: '/api/admin/settings/reports',
+    response: ReportSettings,
+    summary: "The reports' time zone: where their days and months begin (SV9)",
+  }),
+  updateReportSettings: admin({
+    method: 'PUT',
+    path: '/api/admin/settings/reports',
+    body: ReportSettings,
+    response: ReportSettings,
+    summary: "Change the reports' time zone; days and months already folded are rebuilt for it",
   }),
   getSupervisorSwitches: admin({
     method: 'GET',
@@ -1013,6 +1095,7 @@ export const routes = {
     method: 'GET',
     path: '/api/pick',
     auth: 'staff',
+    person: true,
     query: PageQuery,
     response: ConversationList,
     summary: 'Open items of my queues that I may pick (pick workstreams), a page at a time',
@@ -1032,6 +1115,7 @@ export const routes = {
     method: 'GET',
     path: '/api/quick-replies',
     auth: 'staff',
+    person: true,
     response: list(QuickReply),
     summary: "The organisation's quick replies and my own, by title",
   }),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Channel, Id, Presence, SingleLine, Timestamp } from './common.js';
 import { ConversationSummary, PageQuery } from './conversations.js';
+import { SentimentLevel } from './sentiment.js';
+import { OngoingSort, SortDirection } from './ongoing-sort.js';
 
 /** The admin's switches for supervisor commands (SV7), per organisation; all on by default. */
 export const SupervisorSwitches = z.strictObject({
@@ -15,26 +17,19 @@ export type SupervisorSwitches = z.infer<typeof SupervisorSwitches>;
 export const OngoingState = z.enum(['open', 'active', 'waiting', 'wrap-up']);
 export type OngoingState = z.infer<typeof OngoingState>;
 
-/** Filters of the ongoing list (SV1); each narrows it, on the server, a page at a time. */
+/**
+ * Filters and sort of the ongoing list (SV1), applied on the server a page at a time. Without a
+ * direction a sort takes its natural one (`NATURAL_DIRECTION`); a cursor holds only for the sort it came with.
+ */
 export const OngoingQuery = PageQuery.extend({
   queueId: Id.optional(),
   channel: Channel.optional(),
   state: OngoingState.optional(),
   agentId: Id.optional(),
+  sort: OngoingSort.default('newest'),
+  direction: SortDirection.optional(),
 });
 export type OngoingQuery = z.input<typeof OngoingQuery>;
-
-/** The reference's seven sentiment levels (SV8), most negative first. */
-export const SentimentLevel = z.enum([
-  'very-negative',
-  'negative',
-  'slightly-negative',
-  'neutral',
-  'slightly-positive',
-  'positive',
-  'very-positive',
-]);
-export type SentimentLevel = z.infer<typeof SentimentLevel>;
 
 /**
  * One conversation in progress: its summary, since when it has waited in its queue, and how the
@@ -43,7 +38,7 @@ export type SentimentLevel = z.infer<typeof SentimentLevel>;
 export const OngoingRow = ConversationSummary.extend({ waitingSince: Timestamp, sentiment: SentimentLevel.nullable() });
 export type OngoingRow = z.infer<typeof OngoingRow>;
 
-/** A page of the ongoing list, newest first, with what this organisation lets supervisors do. */
+/** A page of the ongoing list in the order asked, with what this organisation lets supervisors do. */
 export const OngoingList = z.object({
   conversations: z.array(OngoingRow),
   total: z.number().int().min(0),

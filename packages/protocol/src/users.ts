@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, Role, SingleLine, Timestamp } from './common.js';
+import { Email, Id, PersonRole, SingleLine, Timestamp } from './common.js';
 
 /** A password an admin sets: at least 8 characters, spaces included (not trimmed). */
 export const NewPassword = SingleLine(200, { min: 8, minMessage: 'a password has at least 8 characters', trim: false });
@@ -9,7 +9,7 @@ export const StaffAccount = z.object({
   id: Id,
   name: z.string(),
   email: z.string(),
-  role: Role,
+  role: PersonRole,
   /** Disabled: cannot sign in, and their sessions stop working on the next request. */
   disabled: z.boolean(),
   createdAt: Timestamp,
@@ -19,7 +19,8 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
 const accountFields = {
   name: SingleLine(200, { min: 1, minMessage: 'name is required' }),
   email: Email,
-  role: Role,
+  // API clients have their own routes (api-clients.ts): no account here becomes one or is one.
+  role: PersonRole,
 };
 
 export const NewStaffAccount = z.strictObject({ ...accountFields, password: NewPassword });

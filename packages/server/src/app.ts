@@ -48,10 +48,16 @@ import { createAgentHome } from './services/agent-home.js';
 import { createSupervisionService } from './services/supervision.js';
 import { createAccountService } from './services/accounts.js';
 import { accountRoutes } from './http/routes/account-routes.js';
+import { apiClientRoutes } from './http/routes/api-client-routes.js';
+import { createApiClientService } from './services/api-clients.js';
+import { createApiKeyAuth } from './services/api-key-auth.js';
 import { createSentimentFollower } from './services/sentiment-follower.js';
 import { createMultilangAnalyzer } from './sentiment/multilang-analyzer.js';
 import { createSupervisorAssign } from './services/supervisor-assign.js';
 import { supervisionRoutes } from './http/routes/supervision-routes.js';
+import { insightsRoutes } from './http/routes/insights-routes.js';
+import { createInsightsService } from './services/insights.js';
+import { createInsightsProjector } from './services/insights-projector.js';
 import { createPresenceService, type PresenceService } from './services/presence.js';
 import { createRoutingEngine, type RoutingEngine } from './services/routing-engine.js';
 import { listConversations } from './store/conversations.js';
@@ -119,7 +125,10 @@ export async function createApp(
   const inFlight = database.kind === 'embedded' ? 1 : 2;
   const sessions = createStaffSessions({ db, clock, inFlight });
   const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSecret(db, 'jwt_secret', secrets));
-  const tokens = createTokenIssuer(jwtSecret, sessions.check, clock);
+  // API clients' keys (AD1) are checked on every request too, beside the tokens.
+  const onTouchFailed = (err: unknown) => log.warn({ msg: 'recording an API key use failed', err });
+  const apiKeys = createApiKeyAuth({ db, clock, inFlight, onTouchFailed });
+  const tokens = createTokenIssuer(jwtSecret, sessions.check, clock, apiKeys);
 
   const bus = createEventBus((err) => log.error({ msg: 'event listener failed', err }));
   // Routing is triggered by many services; it is created after them, so they get a late-bound trigger.
@@ -136,7 +145,9 @@ export async function createApp(
     defaultOfferTimeoutSeconds: config.OFFER_TIMEOUT_SECONDS,
     onDecision: metrics.observeRoutingDecision,
   });
-  const conversations = createConversationService({ db, clock, bus, presence, onRoutable, inFlight });
+  // One analyzer (SV8): the follower scores each message; supervisors' reads score each customer message.
+  const analyzer = createMultilangAnalyzer();
+  const conversations = createConversationService({ db, clock, bus, presence, onRoutable, inFlight, analyzer });
   // Channels (CH5): the public URL is where providers post; until a PUBLIC_URL is set, the address we listen on.
   let listeningAt = publicUrl(config);
   const baseUrl = () => config.PUBLIC_URL ?? listeningAt;
@@ -190,7 +201,12 @@ export async function createApp(
         version: '0.1.0',
         description: 'REST commands and queries; events arrive over Socket.IO at /socket.io.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -201,14 +217,16 @@ export async function createApp(
   authRoutes(http, { db, tokens, presence, sessions, onSignedOut: (sessionId) => realtime.endSession(sessionId) });
   conversationRoutes(http, { db, tokens, conversations, offers, pick, clock });
   transferRoutes(http, { tokens, transfers, consults });
+  const supervision = createSupervisionService({ db, clock });
   supervisionRoutes(http, {
     tokens,
-    supervision: createSupervisionService({ db }),
+    supervision,
     conversations,
     assign: createSupervisorAssign(kit),
     db,
     transfers,
   });
+  insightsRoutes(http, { tokens, insights: createInsightsService({ db, clock }) });
   workspaceRoutes(http, {
     tokens,
     workspaces: createWorkspaceService({ db, clock, bus }),
@@ -219,6 +237,7 @@ export async function createApp(
   widgetRoutes(http, { db, tokens, conversations, callbacks });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   accountRoutes(http, { tokens, accounts: createAccountService({ db, clock }) });
+  apiClientRoutes(http, { tokens, apiClients: createApiClientService({ db, clock }) });
   channelRoutes(http, { tokens, channels, outbox });
   outboundRoutes(http, {
     tokens,
@@ -259,13 +278,17 @@ export async function createApp(
         : connected
           ? presence.connected(who.orgId, who.userId)
           : presence.disconnected(who.orgId, who.userId),
+    ongoing: { rows: supervision.rowsOf, keys: supervision.keysOf },
   });
   // Customer sentiment (SV8) follows the event stream, off the message path.
-  const sentiment = createSentimentFollower({ db, analyzer: createMultilangAnalyzer(), bus, log });
+  const sentiment = createSentimentFollower({ db, analyzer, bus, log });
+  // The reports' model (SV9) folds each close soon after it commits; the timer takes other nodes' too.
+  const insights = createInsightsProjector({ db, clock, log });
   bus.subscribe([
     realtime.deliver,
     metrics.listener,
     sentiment.listener,
+    insights.listener,
     (e) => e.kind === 'outbox-ready' && outbox.poke(),
   ]);
   function* socketKinds() {
@@ -291,6 +314,7 @@ export async function createApp(
     { name: 'auto-close', everyMs: 30_000, run: () => conversations.autoCloseDue() },
     { name: 'callbacks due', everyMs: 30_000, run: () => callbacks.sweepDue() },
     { name: 'channel outbox', everyMs: 5_000, run: () => outbox.sendDue() },
+    { name: 'reporting model', everyMs: 5_000, run: () => insights.drain() },
     { name: 'expired staff sessions', everyMs: 3600_000, run: () => sessions.purgeExpired() },
     { name: 'unsent attachments', everyMs: 3600_000, run: () => attachments.sweepUnsent() },
     // The server's autovacuum keeps statistics; the embedded database needs us to.
@@ -316,6 +340,8 @@ export async function createApp(
     settled: async () => {
       await routing.idle();
       await sentiment.idle();
+      await insights.idle();
+      await realtime.feedsIdle();
     },
     async listen() {
       if (database.kind === 'embedded') await refreshStatistics(db);
@@ -331,6 +357,7 @@ export async function createApp(
       routing.stop();
       await routing.idle();
       await sentiment.idle();
+      await insights.idle();
       await realtime.close();
       await http.close();
       if (!opts.database) await database.close();

@@ -12,6 +12,7 @@ let supervisorToken: string;
 let chat: { id: string; token: string };
 let other: { id: string; token: string };
 let held: { id: string; offerId: string };
+let closed: { id: string; token: string };
 let catToken: string;
 
 async function raw(method: string, path: string, opts: { token?: string; body?: string; contentType?: string } = {}) {
@@ -67,6 +68,9 @@ beforeAll(async () => {
   const [offer] = (await server.api(catToken).call('listOffers')).offers;
   await server.api(catToken).call('acceptOffer', { params: { id: offer!.id }, body: {} });
   held = { id: bought.id, offerId: offer!.id };
+  // The customer leaves before anyone accepted it: closed at once.
+  closed = await start('never mind');
+  await server.api(closed.token).call('visitorEnd', { params: { id: closed.id }, body: {} });
 });
 afterAll(async () => {
   await server.close();
@@ -491,11 +495,43 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
     message: /Only supervisors and admins may do this/,
     run: () => raw('POST', `/api/supervision/conversations/${held.id}/force-close`, { token: catToken, body: '{}' }),
   },
+  ...(['open', 'closed'] as const).map((state) => ({
+    name: `a supervisor's transfer of a conversation that is ${state}`,
+    status: 409,
+    message: new RegExp(`only a conversation that is active or waiting can be transferred .*\\(it is ${state}\\)`),
+    run: () =>
+      raw('POST', `/api/supervision/conversations/${(state === 'open' ? chat : closed).id}/transfer`, {
+        token: supervisorToken,
+        body: JSON.stringify({ agentId: org.user('cat').id }),
+      }),
+  })),
   {
     name: 'the ongoing list filtered by a state that is not in progress',
     status: 400,
     message: /state/,
     run: () => raw('GET', '/api/supervision/conversations?state=closed', { token: supervisorToken }),
+  },
+  {
+    name: 'the ongoing list sorted by something it has no sort for',
+    status: 400,
+    message: /^querystring\.sort: use one of newest, wait, handle, state, queue, agent, channel, sentiment$/,
+    run: () => raw('GET', '/api/supervision/conversations?sort=loudest', { token: supervisorToken }),
+  },
+  {
+    name: 'the ongoing list sorted in a direction that is neither asc nor desc',
+    status: 400,
+    message: /^querystring\.direction: use asc or desc$/,
+    run: () => raw('GET', '/api/supervision/conversations?sort=wait&direction=up', { token: supervisorToken }),
+  },
+  {
+    name: 'the ongoing list paged with a cursor of another sort',
+    status: 400,
+    message: /cursor is for another sort of the ongoing list: pass back a nextCursor of this sort \(queue, asc\)/,
+    run: async () => {
+      const first = await server.api(supervisorToken).call('listOngoing', { query: { sort: 'wait', limit: 1 } });
+      const cursor = encodeURIComponent(first.nextCursor ?? '');
+      return raw('GET', `/api/supervision/conversations?sort=queue&cursor=${cursor}`, { token: supervisorToken });
+    },
   },
   {
     name: 'switches changed by a supervisor',
@@ -506,6 +542,43 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
         token: supervisorToken,
         body: JSON.stringify({ monitor: true, assign: true, transfer: true }),
       }),
+  },
+  {
+    name: 'a report over ten years by the hour',
+    status: 400,
+    message: /a report by hour spans at most 92 days/,
+    run: () =>
+      raw('POST', '/api/insights/report', {
+        token: supervisorToken,
+        body: JSON.stringify({
+          from: '2016-01-01T00:00:00Z',
+          to: '2026-01-01T00:00:00Z',
+          bucket: 'hour',
+          measures: ['conversationsIn'],
+        }),
+      }),
+  },
+  {
+    name: 'a report by an unknown dimension and measure',
+    status: 400,
+    message: /unknown dimensions: "weather".*unknown measures: "happiness"/,
+    run: () =>
+      raw('POST', '/api/insights/report', {
+        token: supervisorToken,
+        body: JSON.stringify({
+          from: '2026-01-01T00:00:00Z',
+          to: '2026-01-02T00:00:00Z',
+          bucket: 'day',
+          dimensions: ['weather'],
+          measures: ['happiness'],
+        }),
+      }),
+  },
+  {
+    name: 'a report asked by an agent',
+    status: 403,
+    message: /Only supervisors and admins may do this/,
+    run: () => raw('GET', '/api/insights/live', { token: catToken }),
   },
 ];
 

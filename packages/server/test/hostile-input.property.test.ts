@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type ConfigExportInput, type RouteName } from '@switchboard/protocol';
+import { routes, SocketEvents, type ConfigExportInput, type RouteName } from '@switchboard/protocol';
 import type { Database } from '../src/store/db.js';
-import { manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
+import { connectSocket, manualClock, openTestDatabase, startServer, type TestServer } from './support/harness.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 import { orgSnapshot } from './support/org-snapshot.js';
 
@@ -44,6 +44,7 @@ const ids = {
   orgReply: '',
   ownReply: '',
   code: '',
+  apiClient: '',
 };
 let exported: ConfigExportInput;
 
@@ -294,8 +295,26 @@ const samples: Record<string, () => Request> = {
   exportConfig: () => ({}),
   importConfig: () => ({ body: structuredClone(exported) }),
   getRoutingTrace: () => ({ params: { id: ids.chat } }),
-  listOngoing: () => ({ query: { state: 'active', channel: 'webchat', limit: 20 } }),
+  listOngoing: () => ({ query: { state: 'active', channel: 'webchat', sort: 'wait', direction: 'asc', limit: 20 } }),
   searchAgents: () => ({ query: { search: 'ann', limit: 5 } }),
+  runReport: () => ({
+    body: {
+      from: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString(),
+      to: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+      bucket: 'hour',
+      dimensions: ['queue'],
+      measures: ['conversationsIn'],
+    },
+  }),
+  insightsLive: () => ({}),
+  getReportSettings: () => ({}),
+  updateReportSettings: () => ({ body: { timeZone: 'UTC' } }),
+  staffingEstimate: () => ({
+    query: {
+      from: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString(),
+      to: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+    },
+  }),
   monitorConversation: () => ({ params: { id: ids.chat }, body: {} }),
   stopMonitoring: () => ({ params: { id: ids.chat }, body: {} }),
   joinConversation: () => ({ params: { id: ids.chat }, body: {} }),
@@ -316,6 +335,13 @@ const samples: Record<string, () => Request> = {
     params: { id: zeros },
     body: { name: 'Nobody', email: 'nobody@x.example', role: 'agent', disabled: false },
   }),
+  listApiClients: () => ({}),
+  createApiClient: () => ({ body: { name: 'Hostile CRM', keyName: 'first' } }),
+  updateApiClient: () => ({ params: { id: ids.apiClient }, body: { name: 'CRM sync', disabled: false } }),
+  listApiKeys: () => ({ params: { id: ids.apiClient } }),
+  createApiKey: () => ({ params: { id: ids.apiClient }, body: { name: 'another key' } }),
+  // No key: a valid revoke of the client's own key would be a 2xx that only changes its own row.
+  revokeApiKey: () => ({ params: { id: zeros }, body: {} }),
   updateSentimentSetting: () => ({ body: { enabled: true } }),
   updateSupervisorSwitches: () => ({ body: { monitor: true, assign: true, transfer: true, 'force-close': true } }),
   listPickable: () => ({ query: { limit: 10 } }),
@@ -818,6 +844,7 @@ beforeAll(async () => {
   ids.orgReply = (await admin.call('createOrgQuickReply', { body: reply })).id;
   ids.ownReply = (await agent.call('createQuickReply', { body: { ...reply, title: 'Thanks' } })).id;
   ids.code = (await admin.call('createDispositionCode', { body: { name: 'Resolved' } })).id;
+  ids.apiClient = (await admin.call('createApiClient', { body: { name: 'CRM sync', keyName: 'first' } })).client.id;
   exported = await admin.call('exportConfig');
 });
 afterAll(async () => {
@@ -868,6 +895,57 @@ describe('no input gives a 5xx (X3)', () => {
         }),
         { numRuns: RUNS_PER_ROUTE },
       );
+    });
+  }
+});
+
+// Socket events a client sends are input too: each gets a sample here, broken the same ways. A
+// refusal is an acknowledgement `{ ok: false, message }` that changes nothing; the socket stays up.
+const socketSamples: Record<string, () => Record<string, unknown>> = {
+  [SocketEvents.ongoingSubscribe]: () => ({
+    queueId: org.queueId('Sales'),
+    state: 'open',
+    sort: 'wait',
+    direction: 'asc',
+  }),
+};
+const socketPayload = fc.oneof(
+  { weight: 1, arbitrary: hostileValue },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      key: fc.oneof(fc.constantFrom('queueId', 'channel', 'state', 'agentId', 'sort', 'direction'), hostileKey),
+      value: hostileValue,
+    }),
+  },
+);
+
+describe('no socket event a client sends breaks the server (X3)', () => {
+  for (const [event, sample] of Object.entries(socketSamples)) {
+    it(`${event}: hostile payloads are refused in the acknowledgement and change nothing`, async () => {
+      const socket = connectSocket(server.url, tokens.supervisor);
+      await socket.ready;
+      try {
+        const before = await snapshot();
+        await fc.assert(
+          fc.asyncProperty(socketPayload, async (p) => {
+            const payload =
+              p && typeof p === 'object' && 'key' in p && 'value' in p
+                ? Object.defineProperty(sample(), String(p.key) || 'extra', { value: p.value, enumerable: true })
+                : p;
+            const answer = (await socket.socket.timeout(5000).emitWithAck(event, payload)) as unknown;
+            expect(answer, JSON.stringify(payload)?.slice(0, 300)).toSatisfy(
+              (a: { ok?: unknown; message?: unknown }) =>
+                a?.ok === true || (a?.ok === false && typeof a.message === 'string' && /\S/.test(a.message)),
+            );
+            expect(socket.socket.connected).toBe(true);
+          }),
+          { numRuns: RUNS_PER_ROUTE * 10 },
+        );
+        expect(await snapshot()).toBe(before);
+      } finally {
+        socket.close();
+      }
     });
   }
 });

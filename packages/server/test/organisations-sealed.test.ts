@@ -438,8 +438,26 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
       expect: 404,
     },
   ],
+  listApiClients: read,
+  // A client is made in the caller's organisation only; a bad body makes none anywhere.
+  createApiClient: () => [refusedSays('a name left empty', { name: ' ', keyName: 'first' }, /name is required/)],
+  updateApiClient: ({ n }) => [
+    {
+      label: "the neighbour's API client, disabled",
+      params: { id: n.apiClientId },
+      body: { name: 'Taken over', disabled: true },
+      expect: 404,
+    },
+  ],
+  listApiKeys: ({ n }) => [{ label: "the neighbour's API client", params: { id: n.apiClientId }, expect: 404 }],
+  createApiKey: ({ n }) => [
+    { label: "a key for the neighbour's API client", params: { id: n.apiClientId }, body: { name: 'x' }, expect: 404 },
+  ],
+  revokeApiKey: ({ n }) => [{ label: "the neighbour's key", params: { id: n.apiKeyId }, body: {}, expect: 404 }],
   getSentimentSetting: read,
   updateSentimentSetting: () => [refusedSays('not a yes or no', { enabled: 'yes' }, /enabled/)],
+  getReportSettings: read,
+  updateReportSettings: () => [refusedSays('a zone that does not exist', { timeZone: 'Mars/Olympus' }, /IANA/)],
   getSupervisorSwitches: read,
   updateSupervisorSwitches: () => [
     refusedSays('a switch left out', { monitor: true, assign: true, transfer: true }, /force-close/),
@@ -485,6 +503,8 @@ function neighbourIds(n: FurnishedOrg): string[] {
     n.quickReplyId,
     n.personalQuickReplyId,
     n.dispositionCodeId,
+    n.apiClientId,
+    n.apiKeyId,
     ...SPEC.queues.map(n.queueId),
     ...SPEC.users.flatMap((u) => [n.user(u.key).id, n.user(u.key).email]),
   ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { ConversationEvent, PendingTransfer } from '@switchboard/protocol';
+import type { ConversationEvent, OngoingFeedMessage, PendingTransfer } from '@switchboard/protocol';
 import { conversationSentiment } from '../src/domain/sentiment/conversation-sentiment.js';
 import { createMultilangAnalyzer } from '../src/sentiment/multilang-analyzer.js';
 import { conversationParticipants, conversations, users } from '../src/store/schema.js';
@@ -59,14 +59,15 @@ describe('the ongoing list (SV1)', () => {
       ['ann', 'ben', 'cy', 'dee'].map((k) => org.user(k).name),
     );
 
-    const before = ben.socket.of('supervision:changed').length + ann.socket.of('supervision:changed').length;
+    // Each follows the whole list; only the supervisor's subscription is taken (ongoing-feed.test.ts).
+    for (const who of [sue, ann, ben]) await who.socket.socket.emitWithAck('ongoing:subscribe', {});
     const chat = await startChat(org.widgetId, 'Noor');
     await eventually(() =>
       sue.socket
-        .of<{ conversationId: string }>('supervision:changed')
-        .find((c) => c.conversationId === chat.conversation.id),
+        .of<OngoingFeedMessage>('ongoing:patch')
+        .find((m) => m.patches.some((p) => p.op === 'upsert' && p.row.id === chat.conversation.id)),
     );
-    expect(ben.socket.of('supervision:changed').length + ann.socket.of('supervision:changed').length).toBe(before);
+    expect([...ben.socket.of('ongoing:patch'), ...ann.socket.of('ongoing:patch')]).toEqual([]);
   });
 });
 
@@ -394,11 +395,17 @@ describe('customer sentiment on the desk (SV8)', () => {
     const say = (text: string) =>
       visitor.call('visitorSend', { params: { id }, body: { clientMessageId: clientId(), text } });
 
-    const heard = sue.socket.of('supervision:changed').length;
+    await sue.socket.socket.emitWithAck('ongoing:subscribe', {});
     await say('This is terrible. I am still waiting for my refund and nobody helps me. Awful service!');
     await t.server.app.settled();
-    expect(['very-negative', 'negative']).toContain(await level());
-    await eventually(() => sue.socket.of('supervision:changed').length > heard);
+    const fallen = await level();
+    expect(['very-negative', 'negative']).toContain(fallen);
+    // The desk's row moves with it.
+    await eventually(() =>
+      sue.socket
+        .of<OngoingFeedMessage>('ongoing:patch')
+        .find((m) => m.patches.some((p) => p.op === 'upsert' && p.row.id === id && p.row.sentiment === fallen)),
+    );
     await say('Thank you so much, that solved it, you are great!');
     await t.server.app.settled();
     const lifted = await level();

@@ -6,8 +6,10 @@ import { useApi } from './api';
 export type ListName =
   | 'listSkills'
   | 'listUsers'
+  | 'listApiClients'
   | 'getSupervisorSwitches'
   | 'getSentimentSetting'
+  | 'getReportSettings'
   | 'listCapacityProfiles'
   | 'listPresences'
   | 'listOperatingHours'

@@ -20,7 +20,6 @@ export const PAGES = [
   'skills',
   'capacity-profiles',
   'presences',
-  'agents',
   'users',
   'settings',
   'import-export',

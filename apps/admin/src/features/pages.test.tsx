@@ -1,4 +1,4 @@
-import type { AgentRouting, OperatingHours, QueueConfig } from '@switchboard/protocol';
+import type { OperatingHours, QueueConfig } from '@switchboard/protocol';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAuth } from '../state/auth-store';
@@ -152,49 +152,6 @@ describe('operating hours', () => {
   });
 });
 
-describe('agents', () => {
-  it('sets an agent’s skills, capacity, profiles and queues', async () => {
-    const api = createFakeApi();
-    api.state.capacityProfiles.push({
-      id: uuid(41),
-      name: 'Chats',
-      defaultLimit: 4,
-      resetFrequency: 'immediate',
-      blocksAssignment: true,
-    });
-    renderApp('/agents', { api });
-    const row = (await screen.findAllByTestId('agent-row')).find(
-      (r) => r.getAttribute('data-email') === 'bob@contoso.example',
-    )!;
-    fireEvent.click(within(row).getByTestId('agent-edit'));
-    change(await screen.findByTestId('agent-capacity'), '5');
-    fireEvent.click(screen.getByTestId('agent-skill-add'));
-    change(screen.getByTestId('agent-skill-proficiency'), '11');
-    fireEvent.click(screen.getByTestId('agent-save'));
-    expect(await screen.findByText('At most 10.')).toBeTruthy();
-    change(screen.getByTestId('agent-skill-proficiency'), '8');
-    fireEvent.click(screen.getByTestId('agent-profile-add'));
-    change(screen.getByTestId('agent-profile-limit'), '2');
-    fireEvent.click(
-      screen.getAllByTestId('agent-queue').find((q) => q.closest('span')?.textContent?.includes('Sales'))!,
-    );
-    fireEvent.click(screen.getByTestId('agent-save'));
-    await waitFor(() => expect(api.sent('updateAgentRouting')).toHaveLength(1));
-    expect(api.calls.find((c) => c.name === 'updateAgentRouting')?.params).toEqual({ id: BOB });
-    expect(api.sent('updateAgentRouting')[0]).toEqual({
-      capacity: 5,
-      queueIds: [SUPPORT, SALES],
-      skills: [{ skillId: uuid(31), proficiency: 8 }],
-      capacityProfiles: [{ profileId: uuid(41), customLimit: 2 }],
-    } satisfies Omit<AgentRouting, 'userId'>);
-    fireEvent.click(screen.getByTestId('nav-agents'));
-    const updated = (await screen.findAllByTestId('agent-row')).find(
-      (r) => r.getAttribute('data-email') === 'bob@contoso.example',
-    )!;
-    await waitFor(() => expect(within(updated).getByTestId('agent-capacity-value').textContent).toBe('5'));
-  });
-});
-
 describe('settings', () => {
   it('saves the default presence (base or custom), idle minutes and what missed or rejected offers do', async () => {
     const api = createFakeApi();
@@ -269,41 +226,6 @@ describe('attachment settings (AG4)', () => {
     fireEvent.click(screen.getByTestId('settings-attachments-save'));
     await waitFor(() => expect(max.getAttribute('aria-invalid')).toBe('true'));
     expect(api.sent('updateAttachmentSettings')).toEqual([]);
-  });
-});
-
-describe('users (AD1)', () => {
-  it('adds a supervisor with a first password, then disables them keeping the password', async () => {
-    const { api } = renderApp('/users');
-    await screen.findByTestId('user-row');
-    fireEvent.click(screen.getByTestId('user-new'));
-    change(await screen.findByTestId('user-name'), 'Sven Berg');
-    change(screen.getByTestId('user-email'), 'sven@contoso.example');
-    change(screen.getByTestId('user-role'), 'supervisor');
-    change(screen.getByTestId('user-password'), 'short');
-    fireEvent.click(screen.getByTestId('user-save'));
-    expect(await screen.findByText(/at least 8 characters/)).toBeTruthy();
-    expect(api.sent('createUser')).toEqual([]);
-    change(screen.getByTestId('user-password'), 'first password');
-    fireEvent.click(screen.getByTestId('user-save'));
-    await waitFor(() =>
-      expect(api.sent('createUser')).toEqual([
-        { name: 'Sven Berg', email: 'sven@contoso.example', role: 'supervisor', password: 'first password' },
-      ]),
-    );
-    const row = await waitFor(() => {
-      const found = screen.getAllByTestId('user-row').find((r) => r.getAttribute('data-name') === 'Sven Berg');
-      if (!found) throw new Error('not listed yet');
-      return found;
-    });
-    fireEvent.click(within(row).getByTestId('user-edit'));
-    fireEvent.click(await screen.findByTestId('user-disabled'));
-    fireEvent.click(screen.getByTestId('user-save'));
-    await waitFor(() =>
-      expect(api.sent('updateUser')).toEqual([
-        { name: 'Sven Berg', email: 'sven@contoso.example', role: 'supervisor', disabled: true },
-      ]),
-    );
   });
 });
 

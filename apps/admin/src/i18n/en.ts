@@ -30,7 +30,6 @@ export const en = {
     skills: 'Skills',
     'capacity-profiles': 'Capacity profiles',
     presences: 'Presences',
-    agents: 'Agents',
     users: 'Users',
     settings: 'Settings',
     'import-export': 'Import / export',
@@ -40,6 +39,7 @@ export const en = {
     agent: 'Agent',
     supervisor: 'Supervisor',
     admin: 'Administrator',
+    api: 'API client',
   },
   presence: {
     available: 'Available',
@@ -610,7 +610,8 @@ export const en = {
     addOverflow: 'Add overflow rule',
     members: 'Members',
     membersHelp:
-      'Only members get conversations from this queue. A conversation routed to a queue without members is closed.',
+      'Only members get conversations from this queue. A conversation routed to a queue without members is closed. ' +
+      'Supervisors who are members get its sentiment alerts; without one, every supervisor does.',
     memberCount_one: '{{count}} member',
     memberCount_other: '{{count}} members',
     noAgents: 'No agents in this organisation.',
@@ -652,8 +653,8 @@ export const en = {
   users: {
     title: 'Users',
     description:
-      'Everyone who signs in: agents, supervisors and admins. A change of role or a disabled account holds from ' +
-      'their next request.',
+      'Everyone who signs in: agents, supervisors and admins, with the queues, skills and capacity routing gives ' +
+      'them. A change of role or a disabled account holds from their next request.',
     new: 'New user',
     empty: 'No users yet.',
     email: 'Email',
@@ -667,6 +668,41 @@ export const en = {
     newPasswordHint: 'Leave empty to keep their password.',
     disable: 'Disabled: cannot sign in',
     roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' },
+    routing: 'Queues and skills',
+  },
+  apiClients: {
+    title: 'API clients',
+    description:
+      'Programs that call the Switchboard API with a key, such as a CRM or a reporting tool. They read and give ' +
+      'supervisors’ commands; they cannot change settings, sign in or take conversations. A disabled client or a ' +
+      'revoked key is refused from its next request.',
+    new: 'New API client',
+    empty: 'No API clients yet.',
+    nameHint: 'What the program is, e.g. "CRM sync".',
+    keyName: 'Key name',
+    keyNameHint: 'Where the key is used, to tell keys apart.',
+    firstKeyName: 'First key',
+    disable: 'Disabled: its keys are refused',
+    keys: 'Keys',
+    keysOf: 'Keys of {{name}}',
+    noKeys: 'No keys.',
+    prefix: 'Key',
+    created: 'Created',
+    lastUsed: 'Last used',
+    never: 'Never',
+    newKey: 'New key',
+    revoke: 'Revoke',
+    revokeConfirm: 'Revoke for good',
+    revoked: 'Key {{name}} revoked.',
+    revokedAt: 'Revoked {{at}}',
+    issuedTitle: 'Key {{key}} of {{client}}',
+    issuedOnce:
+      'Copy this key now: it is shown this once. Switchboard keeps only a hash of it and cannot show it again.',
+    issuedUse: 'The program sends it with every request: "Authorization: Bearer <key>" or "X-Api-Key: <key>".',
+    key: 'API key',
+    copy: 'Copy',
+    copied: 'Copied',
+    stored: 'I have stored it',
   },
   skills: {
     title: 'Skills',
@@ -705,9 +741,6 @@ export const en = {
     baseHint: 'What routing treats it as.',
   },
   agents: {
-    title: 'Agents',
-    description: 'Per person: the queues they take conversations from, their skills, and their capacity.',
-    role: 'Role',
     presence: 'Presence',
     queues: 'Queues',
     queuesHelp: 'The person gets conversations from these queues.',
@@ -759,6 +792,9 @@ export const en = {
       'What supervisors (and admins) may do to the conversations on their desk. Off: refused for everyone, at once.',
     sentiment: 'Score customer sentiment and show it to supervisors',
     sentimentThreshold: 'Alert supervisors when a conversation falls to',
+    reports: 'Reports',
+    reportsHint: 'Where the reports\' days and months begin for everyone. Changing it rebuilds them.',
+    reportsTimeZone: 'Time zone (such as Europe/Amsterdam)',
     sentimentLevel: {
       none: 'Never',
       'slightly-negative': 'Slightly negative or below',

@@ -34,7 +34,6 @@ export const fr: Translation = {
     skills: 'Compétences',
     'capacity-profiles': 'Profils de capacité',
     presences: 'Présences',
-    agents: 'Agents',
     users: 'Utilisateurs',
     settings: 'Paramètres',
     'import-export': 'Import / export',
@@ -44,6 +43,7 @@ export const fr: Translation = {
     agent: 'Agent',
     supervisor: 'Superviseur',
     admin: 'Administrateur',
+    api: 'Client API',
   },
   presence: {
     available: 'Disponible',
@@ -638,7 +638,8 @@ export const fr: Translation = {
     members: 'Membres',
     membersHelp:
       'Seuls les membres reçoivent les conversations de cette file. Une conversation routée vers une file sans ' +
-      'membres est fermée.',
+      'membres est fermée. Les superviseurs membres reçoivent ses alertes de sentiment ; sans eux, tous les ' +
+      'superviseurs les reçoivent.',
     memberCount_one: '{{count}} membre',
     memberCount_other: '{{count}} membres',
     noAgents: 'Aucun agent dans cette organisation.',
@@ -680,8 +681,9 @@ export const fr: Translation = {
   users: {
     title: 'Utilisateurs',
     description:
-      'Toutes les personnes qui se connectent : agents, superviseurs et administrateurs. Un changement de rôle ou ' +
-      'un compte désactivé vaut dès leur prochaine requête.',
+      'Toutes les personnes qui se connectent : agents, superviseurs et administrateurs, avec les files, ' +
+      'compétences et capacité que le routage leur donne. Un changement de rôle ou un compte désactivé vaut dès ' +
+      'leur prochaine requête.',
     new: 'Nouvel utilisateur',
     empty: 'Aucun utilisateur.',
     email: 'E-mail',
@@ -695,6 +697,43 @@ export const fr: Translation = {
     newPasswordHint: 'Laisser vide pour garder son mot de passe.',
     disable: 'Désactivé : ne peut pas se connecter',
     roles: { agent: 'Agent', supervisor: 'Superviseur', admin: 'Administrateur' },
+    routing: 'Files et compétences',
+  },
+  apiClients: {
+    title: 'Clients API',
+    description:
+      'Des programmes qui appellent l’API de Switchboard avec une clé, comme un CRM ou un outil de rapports. Ils ' +
+      'lisent et donnent les commandes des superviseurs ; ils ne modifient aucun réglage, ne se connectent pas et ' +
+      'ne prennent aucune conversation. Un client désactivé ou une clé révoquée est refusé dès la requête suivante.',
+    new: 'Nouveau client API',
+    empty: 'Aucun client API pour l’instant.',
+    nameHint: 'Ce qu’est le programme, par ex. « Synchro CRM ».',
+    keyName: 'Nom de la clé',
+    keyNameHint: 'Où la clé sert, pour distinguer les clés.',
+    firstKeyName: 'Première clé',
+    disable: 'Désactivé : ses clés sont refusées',
+    keys: 'Clés',
+    keysOf: 'Clés de {{name}}',
+    noKeys: 'Aucune clé.',
+    prefix: 'Clé',
+    created: 'Création',
+    lastUsed: 'Dernière utilisation',
+    never: 'Jamais',
+    newKey: 'Nouvelle clé',
+    revoke: 'Révoquer',
+    revokeConfirm: 'Révoquer définitivement',
+    revoked: 'Clé {{name}} révoquée.',
+    revokedAt: 'Révoquée le {{at}}',
+    issuedTitle: 'Clé {{key}} de {{client}}',
+    issuedOnce:
+      'Copiez cette clé maintenant : elle n’est montrée qu’une fois. Switchboard n’en garde qu’un hachage et ne ' +
+      'peut plus la montrer.',
+    issuedUse:
+      'Le programme l’envoie avec chaque requête : « Authorization: Bearer <clé> » ou « X-Api-Key: <clé> ».',
+    key: 'Clé API',
+    copy: 'Copier',
+    copied: 'Copiée',
+    stored: 'Je l’ai conservée',
   },
   skills: {
     title: 'Compétences',
@@ -737,9 +776,6 @@ export const fr: Translation = {
     baseHint: 'Ce que le routage en retient.',
   },
   agents: {
-    title: 'Agents',
-    description: 'Par personne : les files dont elle reçoit des conversations, ses compétences et sa capacité.',
-    role: 'Rôle',
     presence: 'Présence',
     queues: 'Files',
     queuesHelp: 'La personne reçoit des conversations de ces files.',
@@ -796,6 +832,9 @@ export const fr: Translation = {
       'Désactivée : refusée à tous, aussitôt.',
     sentiment: 'Mesurer le sentiment des clients et le montrer aux superviseurs',
     sentimentThreshold: 'Alerter les superviseurs quand une conversation descend à',
+    reports: 'Rapports',
+    reportsHint: 'Où commencent les jours et les mois des rapports, pour tous. Le changer les reconstruit.',
+    reportsTimeZone: 'Fuseau horaire (comme Europe/Paris)',
     sentimentLevel: {
       none: 'Jamais',
       'slightly-negative': 'Légèrement négatif ou moins',

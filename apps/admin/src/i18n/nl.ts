@@ -32,7 +32,6 @@ export const nl: Translation = {
     skills: 'Vaardigheden',
     'capacity-profiles': 'Capaciteitsprofielen',
     presences: 'Aanwezigheden',
-    agents: 'Agents',
     users: 'Gebruikers',
     settings: 'Instellingen',
     'import-export': 'Importeren / exporteren',
@@ -42,6 +41,7 @@ export const nl: Translation = {
     agent: 'Agent',
     supervisor: 'Supervisor',
     admin: 'Beheerder',
+    api: 'API-client',
   },
   presence: {
     available: 'Beschikbaar',
@@ -625,7 +625,8 @@ export const nl: Translation = {
     addOverflow: 'Overloopregel toevoegen',
     members: 'Leden',
     membersHelp:
-      'Alleen leden krijgen gesprekken uit deze wachtrij. Een gesprek naar een wachtrij zonder leden wordt gesloten.',
+      'Alleen leden krijgen gesprekken uit deze wachtrij. Een gesprek naar een wachtrij zonder leden wordt gesloten. ' +
+      'Supervisors die lid zijn krijgen de sentimentmeldingen; zonder zo iemand krijgt elke supervisor ze.',
     memberCount_one: '{{count}} lid',
     memberCount_other: '{{count}} leden',
     noAgents: 'Geen agents in deze organisatie.',
@@ -667,8 +668,8 @@ export const nl: Translation = {
   users: {
     title: 'Gebruikers',
     description:
-      'Iedereen die zich aanmeldt: agents, supervisors en beheerders. Een andere rol of een uitgeschakeld account ' +
-      'geldt vanaf hun volgende verzoek.',
+      'Iedereen die zich aanmeldt: agents, supervisors en beheerders, met de wachtrijen, vaardigheden en capaciteit ' +
+      'die routering hun geeft. Een andere rol of een uitgeschakeld account geldt vanaf hun volgende verzoek.',
     new: 'Nieuwe gebruiker',
     empty: 'Nog geen gebruikers.',
     email: 'E-mail',
@@ -682,6 +683,44 @@ export const nl: Translation = {
     newPasswordHint: 'Laat leeg om hun wachtwoord te houden.',
     disable: 'Uitgeschakeld: kan zich niet aanmelden',
     roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Beheerder' },
+    routing: 'Wachtrijen en vaardigheden',
+  },
+  apiClients: {
+    title: 'API-clients',
+    description:
+      'Programma’s die de Switchboard-API met een sleutel aanroepen, zoals een CRM of een rapportagetool. Ze lezen ' +
+      'en geven de opdrachten van supervisors; ze wijzigen geen instellingen, melden zich niet aan en nemen geen ' +
+      'gesprekken aan. Een uitgeschakelde client of een ingetrokken sleutel wordt vanaf het volgende verzoek ' +
+      'geweigerd.',
+    new: 'Nieuwe API-client',
+    empty: 'Nog geen API-clients.',
+    nameHint: 'Wat het programma is, bijv. "CRM-koppeling".',
+    keyName: 'Naam van de sleutel',
+    keyNameHint: 'Waar de sleutel gebruikt wordt, om sleutels uit elkaar te houden.',
+    firstKeyName: 'Eerste sleutel',
+    disable: 'Uitgeschakeld: de sleutels worden geweigerd',
+    keys: 'Sleutels',
+    keysOf: 'Sleutels van {{name}}',
+    noKeys: 'Geen sleutels.',
+    prefix: 'Sleutel',
+    created: 'Gemaakt',
+    lastUsed: 'Laatst gebruikt',
+    never: 'Nooit',
+    newKey: 'Nieuwe sleutel',
+    revoke: 'Intrekken',
+    revokeConfirm: 'Definitief intrekken',
+    revoked: 'Sleutel {{name}} ingetrokken.',
+    revokedAt: 'Ingetrokken {{at}}',
+    issuedTitle: 'Sleutel {{key}} van {{client}}',
+    issuedOnce:
+      'Kopieer deze sleutel nu: hij wordt maar één keer getoond. Switchboard bewaart alleen een hash en kan hem ' +
+      'niet opnieuw tonen.',
+    issuedUse:
+      'Het programma stuurt hem mee met elk verzoek: "Authorization: Bearer <sleutel>" of "X-Api-Key: <sleutel>".',
+    key: 'API-sleutel',
+    copy: 'Kopiëren',
+    copied: 'Gekopieerd',
+    stored: 'Ik heb hem bewaard',
   },
   skills: {
     title: 'Vaardigheden',
@@ -721,9 +760,6 @@ export const nl: Translation = {
     baseHint: 'Hoe de routering ermee omgaat.',
   },
   agents: {
-    title: 'Agents',
-    description: 'Per persoon: de wachtrijen waaruit hij of zij gesprekken krijgt, de vaardigheden en de capaciteit.',
-    role: 'Rol',
     presence: 'Aanwezigheid',
     queues: 'Wachtrijen',
     queuesHelp: 'Deze persoon krijgt gesprekken uit deze wachtrijen.',
@@ -778,6 +814,9 @@ export const nl: Translation = {
       'Uit: meteen voor iedereen geweigerd.',
     sentiment: 'Klantsentiment meten en aan supervisors tonen',
     sentimentThreshold: 'Supervisors waarschuwen als een gesprek daalt tot',
+    reports: 'Rapporten',
+    reportsHint: 'Waar de dagen en maanden van de rapporten beginnen, voor iedereen. Wijzigen bouwt ze opnieuw op.',
+    reportsTimeZone: 'Tijdzone (zoals Europe/Amsterdam)',
     sentimentLevel: {
       none: 'Nooit',
       'slightly-negative': 'Licht negatief of lager',

@@ -22,6 +22,7 @@ import { handleChannels, type ChannelState } from './fake-channels';
 import { automatedMessagesOff, handleTemplates, type TemplateState } from './fake-templates';
 import { handleQuickReplies, type QuickReplyState } from './fake-quick-replies';
 import { handleDispositionCodes, type DispositionCodeState } from './fake-disposition-codes';
+import { handleApiClients, type ApiClientState } from './fake-api-clients';
 import {
   builtInNotificationTemplates,
   handleNotificationTemplates,
@@ -73,7 +74,17 @@ type State = {
   TemplateState &
   QuickReplyState &
   DispositionCodeState &
+  ApiClientState &
   NotificationTemplateState;
+
+const account = (id: string, name: string, email: string, role: StaffAccount['role']): StaffAccount => ({
+  id,
+  name,
+  email,
+  role,
+  disabled: false,
+  createdAt: '2026-12-01T00:00:00.000Z',
+});
 
 function demoState(): State {
   const agent = (
@@ -158,16 +169,15 @@ function demoState(): State {
     attachmentSettings: { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf'] },
     supervisorSwitches: { monitor: true, assign: true, transfer: true, 'force-close': true },
     sentiment: { enabled: true, threshold: 'none' },
+    // The same people as `agents`: the Users page shows each one's routing beside their account.
     users: [
-      {
-        id: uuid(400),
-        name: 'Ada Admin',
-        email: 'ada@contoso.example',
-        role: 'admin',
-        disabled: false,
-        createdAt: '2026-12-01T00:00:00.000Z',
-      },
+      account(ADA, 'Ada Admin', 'ada@contoso.example', 'admin'),
+      account(ALICE, 'Alice Martin', 'alice@contoso.example', 'agent'),
+      account(BOB, 'Bob de Vries', 'bob@contoso.example', 'agent'),
     ],
+    apiClients: [],
+    apiKeys: [],
+    issuedSecrets: [],
     traces: {},
     channels: [],
     outbox: [],
@@ -234,6 +244,8 @@ export function createFakeApi() {
     if (quickReply) return quickReply;
     const codeReply = handleDispositionCodes(state, req, () => uuid(nextId++));
     if (codeReply) return codeReply;
+    const clientReply = handleApiClients(state, req, () => uuid(nextId++));
+    if (clientReply) return clientReply;
     const notificationReply = handleNotificationTemplates(state, req);
     if (notificationReply) return notificationReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };

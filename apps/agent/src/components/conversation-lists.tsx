@@ -10,7 +10,9 @@ import { useServices } from '../state/services-context';
 import { conversationsKey } from '../state/workspace-services';
 import { ListMore } from './list-more';
 import { PickList } from './pick-list';
+import { SentimentMark } from './sentiment-mark';
 import { StateBadge } from './state-badge';
+import { useSentiments } from '../state/sentiment-store';
 
 const useStyles = makeStyles({
   aside: {
@@ -50,6 +52,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
 });
 
 export function ConversationList({
@@ -73,7 +76,12 @@ export function ConversationList({
   const activeId = useSessions((s) => s.activeId);
   const list = usePagedList(
     [...conversationsKey, scope, search],
-    (cursor) => call('listConversations', { query: { scope, cursor, ...search } }),
+    async (cursor) => {
+      const page = await call('listConversations', { query: { scope, cursor, ...search } });
+      // My ongoing list says how each customer I serve feels (SV8); the pushes keep it current.
+      if (scope === 'ongoing') useSentiments.getState().readList(page);
+      return page;
+    },
     { enabled: search !== null },
   );
   const { query, items } = list;
@@ -100,7 +108,10 @@ export function ConversationList({
                 <Text weight="semibold" className={styles.name}>
                   {c.customerName}
                 </Text>
-                <StateBadge conversation={c} />
+                <span className={styles.badges}>
+                  <SentimentMark conversation={c} />
+                  <StateBadge conversation={c} />
+                </span>
               </span>
               <Caption1 className={styles.muted}>{c.queueName ?? ''}</Caption1>
             </button>

@@ -6,6 +6,7 @@ import { useServices } from '../state/services-context';
 import { useTimelines } from '../state/timelines-store';
 import { ConversationPanel } from './conversation-panel';
 import { HomeView } from './home-view';
+import { SentimentMark } from './sentiment-mark';
 
 const useStyles = makeStyles({
   area: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
@@ -92,6 +93,7 @@ export function SessionArea() {
               >
                 {name}
               </button>
+              {entry?.status === 'ready' && <SentimentMark conversation={entry.summary} />}
               <Button
                 appearance="subtle"
                 size="small"

@@ -32,6 +32,19 @@ export const en = {
     'wrap-up': 'Wrap-up',
     closed: 'Closed',
   },
+  sentiment: {
+    mark: 'Unhappy',
+    title: 'The customer’s sentiment is {{level}}: at or below the alert threshold',
+    levels: {
+      'very-negative': 'very negative',
+      negative: 'negative',
+      'slightly-negative': 'slightly negative',
+      neutral: 'neutral',
+      'slightly-positive': 'slightly positive',
+      positive: 'positive',
+      'very-positive': 'very positive',
+    },
+  },
   offer: {
     failed: 'That did not work: {{message}}',
   },

@@ -34,6 +34,19 @@ export const fr: Translation = {
     'wrap-up': 'Clôture',
     closed: 'Fermée',
   },
+  sentiment: {
+    mark: 'Mécontent',
+    title: 'Le sentiment du client est {{level}} : au seuil d’alerte ou en dessous',
+    levels: {
+      'very-negative': 'très négatif',
+      negative: 'négatif',
+      'slightly-negative': 'légèrement négatif',
+      neutral: 'neutre',
+      'slightly-positive': 'légèrement positif',
+      positive: 'positif',
+      'very-positive': 'très positif',
+    },
+  },
   offer: {
     failed: 'Échec : {{message}}',
   },

@@ -34,6 +34,19 @@ export const nl: Translation = {
     'wrap-up': 'Afronding',
     closed: 'Gesloten',
   },
+  sentiment: {
+    mark: 'Ontevreden',
+    title: 'Het sentiment van de klant is {{level}}: op of onder de alarmdrempel',
+    levels: {
+      'very-negative': 'zeer negatief',
+      negative: 'negatief',
+      'slightly-negative': 'licht negatief',
+      neutral: 'neutraal',
+      'slightly-positive': 'licht positief',
+      positive: 'positief',
+      'very-positive': 'zeer positief',
+    },
+  },
   offer: {
     failed: 'Dat is niet gelukt: {{message}}',
   },

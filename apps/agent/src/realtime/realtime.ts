@@ -1,5 +1,6 @@
 import {
   ConversationEvent,
+  CustomerSentimentChanged,
   Notification,
   NotificationClosed,
   OfferClosed,
@@ -27,6 +28,8 @@ export type RealtimeHandlers = {
   onTyping(typing: TypingEvent): void;
   /** My workspace changed in another tab or on another machine (AG3). */
   onWorkspaceChanged(changed: WorkspaceChanged): void;
+  /** The customer sentiment of a conversation I hold moved (SV8). */
+  onCustomerSentiment(changed: CustomerSentimentChanged): void;
   onUnauthorized(): void;
 };
 
@@ -77,6 +80,7 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
   on(SocketEvents.presence, PresenceEvent, (p) => handlers.onPresence(p.presence));
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);
   on(SocketEvents.workspaceChanged, WorkspaceChanged, handlers.onWorkspaceChanged);
+  on(SocketEvents.customerSentiment, CustomerSentimentChanged, handlers.onCustomerSentiment);
 
   return {
     emitTyping(conversationId: string, isTyping: boolean) {

@@ -15,6 +15,7 @@ import { createTimelineSync } from './timeline-sync';
 import { resetTimelines, timelinesPort } from './timelines-store';
 import { createConsultServices } from './consult-services';
 import { createTransferServices } from './transfer-services';
+import { useSentiments } from './sentiment-store';
 import { useTransfers } from './transfers-store';
 import { useWorkspaceRefusals } from './workspace-refusals';
 
@@ -48,11 +49,16 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
   useTransfers.getState().clear();
   resetPresenceSync();
   resetTimelines();
+  useSentiments.getState().clear();
 
   const invalidateLists = () => void queryClient.invalidateQueries({ queryKey: conversationsKey });
   const sync = createTimelineSync(
     {
-      getConversation: (id) => call('getConversation', { params: { id } }),
+      async getConversation(id) {
+        const detail = await call('getConversation', { params: { id } });
+        useSentiments.getState().read(id, detail.customerSentiment);
+        return detail;
+      },
       listEvents: async (id, after) => (await call('listEvents', { params: { id }, query: { after } })).events,
     },
     timelinesPort,
@@ -159,6 +165,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
         useConnection.getState().setTyping(typing.conversationId, typing.name, typing.isTyping);
     },
     onWorkspaceChanged: (changed) => void workspace.received(changed),
+    onCustomerSentiment: (changed) => useSentiments.getState().pushed(changed),
     onUnauthorized: () => useAuth.getState().signOut('expired'),
   });
 

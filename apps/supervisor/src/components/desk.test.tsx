@@ -74,7 +74,7 @@ describe("the supervisor's desk (SV1)", () => {
     await act(async () => void fireEvent.change(screen.getByTestId('filter-queue'), { target: { value: id(90) } }));
     await waitFor(() =>
       expect(calls.filter((c) => c.name === 'listOngoing').at(-1)!.input).toEqual({
-        query: { state: 'open', queueId: id(90), cursor: undefined },
+        query: { state: 'open', queueId: id(90), sort: 'newest', direction: 'desc', cursor: undefined },
       }),
     );
     expect(screen.getByTestId('ongoing-row').textContent).toContain('–');

@@ -1,7 +1,7 @@
-import { Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, Tab, TabList, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { StaffHeader } from '@switchboard/web';
 import type { SupervisorSwitches } from '@switchboard/protocol';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useT } from '../i18n';
 import { useAuth } from '../state/auth-store';
 import { MonitorPane } from './monitor-pane';
@@ -12,6 +12,8 @@ import { SentimentAlerts } from './sentiment-alerts';
 const useStyles = makeStyles({
   shell: { flexGrow: 1, display: 'flex', flexDirection: 'column', minHeight: 0 },
   body: { flexGrow: 1, display: 'flex', minHeight: 0 },
+  tabs: { paddingLeft: tokens.spacingHorizontalM, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  hidden: { display: 'none' },
   main: {
     flexGrow: 1,
     minWidth: 0,
@@ -22,9 +24,12 @@ const useStyles = makeStyles({
   },
 });
 
+// Insights and its charts load when first opened: the desk's own bundle stays as it was.
+const InsightsPage = lazy(async () => ({ default: (await import('./insights/insights-page')).InsightsPage }));
+
 const ALL_ON: SupervisorSwitches = { monitor: true, assign: true, transfer: true, 'force-close': true };
 
-/** The supervisor's desk: the ongoing conversations, filtered, and the one picked from them. */
+/** The supervisor's desk: the ongoing conversations, filtered, and the one picked from them; or Insights (SV9). */
 export function Desk() {
   const styles = useStyles();
   const { t } = useT();
@@ -32,6 +37,7 @@ export function Desk() {
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [switches, setSwitches] = useState<SupervisorSwitches>(ALL_ON);
+  const [view, setView] = useState<'ongoing' | 'insights'>('ongoing');
 
   return (
     <div className={styles.shell}>
@@ -42,7 +48,21 @@ export function Desk() {
         signOutLabel={t('header.signOut')}
         onSignOut={() => useAuth.getState().signOut()}
       />
-      <div className={styles.body}>
+      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_e, d) => setView(d.value as typeof view)}>
+        <Tab value="ongoing" data-testid="tab-ongoing">
+          {t('ongoing.title')}
+        </Tab>
+        <Tab value="insights" data-testid="tab-insights">
+          {t('insights.tab')}
+        </Tab>
+      </TabList>
+      {view === 'insights' && (
+        <Suspense fallback={<Spinner />}>
+          <InsightsPage />
+        </Suspense>
+      )}
+      {/* Hidden, not unmounted: a watch in progress and the list's loaded pages outlast a look at Insights. */}
+      <div className={mergeClasses(styles.body, view !== 'ongoing' && styles.hidden)}>
         <main className={styles.main}>
           <Title3 as="h1">{t('ongoing.title')}</Title3>
           <OngoingFilters value={filters} onChange={setFilters} />

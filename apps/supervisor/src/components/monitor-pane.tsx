@@ -83,6 +83,9 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
     return <aside className={styles.pane}>{detail.isPending && <Spinner label={t('monitor.loading')} />}</aside>;
   const c = detail.data;
   const watchable = (c.state === 'active' || c.state === 'wrap-up') && c.agentId !== me && switches.monitor;
+  // SV5: an agent's accepted conversation, or one they left waiting.
+  const held = (c.state === 'active' && c.acceptedAt !== null) || c.state === 'waiting';
+  const transferable = held && c.agentId !== null && c.agentId !== me;
 
   return (
     <aside className={styles.pane} data-testid="monitor-pane" data-conversation-id={id} data-state={c.state}>
@@ -143,7 +146,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
             {t('assign.open')}
           </Button>
         )}
-        {switches.transfer && c.state === 'active' && c.acceptedAt !== null && c.agentId !== me && (
+        {switches.transfer && transferable && (
           <Button data-testid="transfer-open" onClick={() => setTransferring(true)}>
             {t('transfer.open')}
           </Button>
@@ -156,7 +159,7 @@ export function MonitorPane({ id, switches }: { id: string; switches: Supervisor
       </div>
       {monitoring && (
         <div className={styles.scroll}>
-          <MonitorTranscript events={c.events} />
+          <MonitorTranscript events={c.events} sentiments={c.messageSentiments} />
         </div>
       )}
       {joined && <Caption1 data-testid="joined">{t('join.joined')}</Caption1>}

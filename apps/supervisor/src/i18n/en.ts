@@ -1,7 +1,9 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { insightsEn } from './insights-en';
 export const en = {
   app: { name: 'Switchboard', supervisor: 'Supervisor' },
   login: LOGIN_STRINGS.en,
+  insights: insightsEn,
   header: { language: 'Language', signOut: 'Sign out' },
   only: {
     title: 'Supervisors only',
@@ -88,6 +90,7 @@ export const en = {
     note: 'Internal note',
     failed: 'That did not work: {{message}}',
     loading: 'Loading the conversation…',
+    sentiment: 'Sentiment of this message: {{level}}',
   },
 };
 

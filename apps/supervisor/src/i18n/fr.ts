@@ -1,9 +1,11 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { insightsFr } from './insights-fr';
 import type { Strings } from './en';
 
 export const fr: Strings = {
   app: { name: 'Switchboard', supervisor: 'Superviseur' },
   login: LOGIN_STRINGS.fr,
+  insights: insightsFr,
   header: { language: 'Langue', signOut: 'Se déconnecter' },
   only: {
     title: 'Réservé aux superviseurs',
@@ -98,5 +100,6 @@ export const fr: Strings = {
     note: 'Note interne',
     failed: 'Échec : {{message}}',
     loading: 'Chargement de la conversation…',
+    sentiment: 'Sentiment de ce message : {{level}}',
   },
 };

@@ -1,9 +1,11 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { insightsNl } from './insights-nl';
 import type { Strings } from './en';
 
 export const nl: Strings = {
   app: { name: 'Switchboard', supervisor: 'Supervisor' },
   login: LOGIN_STRINGS.nl,
+  insights: insightsNl,
   header: { language: 'Taal', signOut: 'Afmelden' },
   only: {
     title: 'Alleen voor supervisors',
@@ -90,5 +92,6 @@ export const nl: Strings = {
     note: 'Interne notitie',
     failed: 'Dat is niet gelukt: {{message}}',
     loading: 'Het gesprek wordt geladen…',
+    sentiment: 'Sentiment van dit bericht: {{level}}',
   },
 };

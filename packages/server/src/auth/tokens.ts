@@ -2,6 +2,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
 import type { Identity } from '../services/identity.js';
+import { looksLikeApiKey } from './api-keys.js';
 
 // A staff token names a session row (`sid`); who the user is, their role and organisation are read
 // from the database on every request, so a sign-out, a disabled account or a new role holds at once.
@@ -37,13 +38,15 @@ export type TokenIssuer = {
 
 /**
  * Signs and checks the bearer tokens of staff and of widget visitors (HS256). `check` is the one
- * place that decides whether a validly signed token still stands (services/staff-sessions.ts).
+ * place that decides whether a validly signed token still stands (services/staff-sessions.ts);
+ * an API key (`sbk_…`, AD1) is no token and goes to `checkKey` (services/api-key-auth.ts).
  * Times come from `clock`, like the sessions' expiry in the database.
  */
 export function createTokenIssuer(
   secret: string,
   check: (claims: TokenClaims) => Promise<TokenCheck>,
   clock: Clock,
+  checkKey?: (key: string) => Promise<TokenCheck>,
 ): TokenIssuer {
   const key = new TextEncoder().encode(secret);
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -75,6 +78,8 @@ export function createTokenIssuer(
   }
 
   async function authenticate(token: string): Promise<TokenCheck> {
+    if (looksLikeApiKey(token))
+      return checkKey ? checkKey(token) : { ok: false, message: 'API keys are not accepted here' };
     const claims = await claimsOf(token);
     if (!claims) return { ok: false, message: 'The token is invalid or has expired; sign in again' };
     return check(claims);

@@ -11,6 +11,7 @@ import type {
   SentimentAlert,
   SentimentLevel,
 } from '@switchboard/protocol';
+import type { AlertAudience } from './sentiment/audience.js';
 
 /** What happened, published after the transaction commits. Listeners (realtime, metrics) subscribe in main. */
 export type DomainEvent =
@@ -35,10 +36,21 @@ export type DomainEvent =
   | { kind: 'presence-changed'; orgId: string; userId: string; presence: Presence }
   /** Replies were written to the outbox: send them now (CH5). */
   | { kind: 'outbox-ready'; orgId: string }
-  /** A conversation's customer sentiment moved to another level (SV8). */
-  | { kind: 'sentiment-changed'; orgId: string; conversationId: string; level: SentimentLevel }
-  /** It fell to the admin's threshold (SV8): the organisation's supervisors are alerted. */
-  | { kind: 'sentiment-alert'; orgId: string; alert: SentimentAlert }
+  /** A supervisor moved it to another queue (SV4), which its history does not record: the ongoing list shows it. */
+  | { kind: 'queue-moved'; orgId: string; conversationId: string }
+  /**
+   * A conversation's customer sentiment moved to another level (SV8). `holder`: the agent who has
+   * accepted it, told the level and whether it is at or below the admin's threshold (`low`).
+   */
+  | {
+      kind: 'sentiment-changed';
+      orgId: string;
+      conversationId: string;
+      level: SentimentLevel;
+      holder: { agentId: string; low: boolean } | null;
+    }
+  /** It fell to the admin's threshold (SV8): the supervisors of its queue are alerted (audience.ts). */
+  | { kind: 'sentiment-alert'; orgId: string; alert: SentimentAlert; audience: AlertAudience }
   /** A staff member's workspace changed (AG3): their other tabs and machines apply it. */
   | { kind: 'workspace-changed'; orgId: string; userId: string; version: number; changes: WorkspaceChanges };
 

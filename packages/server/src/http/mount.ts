@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { routes, type CallOutput, type Role, type RouteName, type Routes } from '@switchboard/protocol';
+import { looksLikeApiKey } from '../auth/api-keys.js';
 import type { TokenIssuer } from '../auth/tokens.js';
+import { routeRefusal, type RouteAccess } from '../domain/users/route-access.js';
 import type { Identity, StaffIdentity, VisitorIdentity } from '../services/identity.js';
 import { HttpError } from './errors.js';
 
@@ -27,18 +29,25 @@ const identities = new WeakMap<FastifyRequest, Identity>();
 /** Who made this request, once `mount`'s authentication ran (for hooks such as presence activity). */
 export const identityOf = (req: FastifyRequest): Identity | undefined => identities.get(req);
 
-const ROLE_NAMES: Record<Role, string> = { agent: 'agents', supervisor: 'supervisors', admin: 'admins' };
+/** A signed-in token or an API key as a bearer credential, or an API key in X-Api-Key (AD1). */
+function credentialOf(req: FastifyRequest): string {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length);
+  const key = req.headers['x-api-key'];
+  if (key === undefined) throw new HttpError(401, 'Sign in first: send "Authorization: Bearer <token>"');
+  if (typeof key !== 'string' || !looksLikeApiKey(key))
+    throw new HttpError(401, 'X-Api-Key takes one API key (sbk_…); a signed-in token goes in "Authorization: Bearer"');
+  return key;
+}
 
 async function authenticate(
   req: FastifyRequest,
   tokens: TokenIssuer,
   want: 'staff' | 'visitor',
-  roles?: readonly Role[],
+  route: RouteAccess,
 ): Promise<Identity> {
-  const header = req.headers.authorization;
-  if (!header?.startsWith('Bearer ')) throw new HttpError(401, 'Sign in first: send "Authorization: Bearer <token>"');
-  // Signature, expiry, and the session, user and organisation as the database has them now.
-  const checked = await tokens.authenticate(header.slice('Bearer '.length));
+  // Signature, expiry, and the session (or API key), user and organisation as the database has them now.
+  const checked = await tokens.authenticate(credentialOf(req));
   if (!checked.ok) throw new HttpError(401, checked.message);
   const who = checked.who;
   if (who.kind !== want) {
@@ -47,15 +56,19 @@ async function authenticate(
       want === 'staff' ? 'A widget visitor token cannot call staff APIs' : 'This API takes a widget visitor token',
     );
   }
-  if (who.kind === 'staff' && roles && !roles.includes(who.role)) {
-    throw new HttpError(403, `Only ${roles.map((r) => ROLE_NAMES[r]).join(' and ')} may do this`);
-  }
+  // Every route's roles, and what an API client may call, decided in one rule (domain/users/route-access.ts).
+  const refusal = who.kind === 'staff' ? routeRefusal(who.role, route) : null;
+  if (refusal) throw new HttpError(403, refusal);
   const params = req.params as { id?: string };
   if (who.kind === 'visitor' && params.id !== who.conversationId) {
     throw new HttpError(403, 'This visitor token belongs to another conversation');
   }
   return who;
 }
+
+/** OpenAPI: an API key is offered on the routes an API client may call (its header or as the bearer). */
+const securityOf = (def: RouteAccess & { auth: string }): Record<string, string[]>[] =>
+  def.auth === 'staff' && routeRefusal('api', def) === null ? [{ bearer: [] }, { apiKey: [] }] : [{ bearer: [] }];
 
 /** Registers one route of the protocol table with its schemas (validation, OpenAPI) and its auth. */
 export function mount<N extends RouteName>(
@@ -69,11 +82,12 @@ export function mount<N extends RouteName>(
     query?: z.ZodType;
     body?: z.ZodType;
     roles?: readonly Role[];
+    person?: true;
     maxBodyBytes?: number;
     rawBody?: true;
   };
   const identify = async (req: FastifyRequest) => {
-    if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth, def.roles));
+    if (def.auth !== 'public') identities.set(req, await authenticate(req, tokens, def.auth, def));
   };
   // A file upload is read only for a caller who may send it: authenticated before its body is.
   if (def.rawBody) {
@@ -102,7 +116,7 @@ export function mount<N extends RouteName>(
                 ? 'auth'
                 : 'staff',
         ],
-        ...(def.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
+        ...(def.auth === 'public' ? {} : { security: securityOf(def) }),
         ...(def.params ? { params: def.params } : {}),
         ...(def.query ? { querystring: def.query } : {}),
         ...(def.body ? { body: def.body } : {}),

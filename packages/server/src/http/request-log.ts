@@ -10,8 +10,10 @@ import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino'
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-api-key"]',
   'headers.authorization',
   'headers.cookie',
+  'headers["x-api-key"]',
   'authorization',
   'password',
   'token',

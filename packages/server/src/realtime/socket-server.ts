@@ -3,11 +3,13 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import { SocketEvents, TypingSignal, type ConversationEvent, type Presence } from '@switchboard/protocol';
+import { SocketEvents, TypingSignal, type Presence } from '@switchboard/protocol';
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Identity } from '../services/identity.js';
 import { stateForOutcome } from '../domain/notifications/answers.js';
+import { opensEventSocket } from '../domain/users/route-access.js';
+import { createOngoingFeeds, type OngoingReads } from './ongoing-feeds.js';
 import { createPresenceFollower } from './presence-follower.js';
 import { rooms } from './rooms.js';
 
@@ -28,7 +30,12 @@ export type RealtimeDeps = {
   originAllowed(origin: string | undefined, host: string | undefined, who: Identity): Promise<boolean>;
   /** A staff member has sockets (connected) or none: presence follows; answers it for an agent (AG1). */
   onPresence(who: Extract<Identity, { kind: 'staff' }>, connected: boolean): Promise<Presence | void>;
+  /** The ongoing list's reads for the supervisors' live feeds (SV1). */
+  ongoing: OngoingReads;
 };
+
+/** Between nodes (a server-side event, carried by the Redis adapter): which conversations changed (SV1). */
+const ONGOING_CHANGED = 'ongoing:changed';
 
 /**
  * Socket.IO carries events only; commands go over REST. Staff sockets join their user room and
@@ -47,6 +54,18 @@ export async function createRealtime(deps: RealtimeDeps) {
     redis.push(pub, sub);
     io.adapter(createAdapter(pub, sub));
   }
+
+  // Each node filters for its own sockets: a change goes to every node, and each reads it for its feeds.
+  const feeds = createOngoingFeeds({
+    reads: deps.ongoing,
+    log: deps.log,
+    share: deps.redisUrl
+      ? (batch) => {
+          if (!quitting) io.serverSideEmit(ONGOING_CHANGED, batch);
+        }
+      : null,
+  });
+  io.on(ONGOING_CHANGED, (batch: unknown) => feeds.received(batch));
 
   // Presence follows the live socket count, settled one at a time per user (presence-follower.ts).
   const presence = createPresenceFollower<Extract<Identity, { kind: 'staff' }>>({
@@ -68,6 +87,8 @@ export async function createRealtime(deps: RealtimeDeps) {
     const token = (socket.handshake.auth as { token?: unknown }).token;
     const who = typeof token === 'string' ? await deps.tokens.verify(token) : null;
     if (!who) return next(new Error('unauthorized: a valid token is required'));
+    if (who.kind === 'staff' && !opensEventSocket(who.role))
+      return next(new Error('forbidden: an API key is for the REST API; events are for the staff apps'));
     socket.data.who = who;
     socket.data.token = token;
     next();
@@ -126,20 +147,21 @@ export async function createRealtime(deps: RealtimeDeps) {
       if (allowed) await socket.join(rooms.staff(id));
       ack?.(allowed);
     });
+
+    // Supervisors follow the ongoing list as their desk filters it (SV1): ongoing-feeds.ts.
+    socket.on(SocketEvents.ongoingSubscribe, (raw: unknown, ack?: unknown) => feeds.subscribe(socket, raw, ack));
+    socket.on('disconnect', () => feeds.drop(socket));
   });
 
   /** Delivers domain events to the sockets that should see them, on every node. */
   function deliver(event: DomainEvent): void {
     if (quitting) return;
+    feeds.note(event);
     switch (event.kind) {
       case 'conversation-event':
         io.to(rooms.staff(event.conversationId)).emit(SocketEvents.conversationEvent, event.staff);
         if (event.customer)
           io.to(rooms.customer(event.conversationId)).emit(SocketEvents.conversationEvent, event.customer);
-        if (changesOngoingRow(event.staff))
-          io.to(rooms.oversight(event.orgId)).emit(SocketEvents.supervisionChanged, {
-            conversationId: event.conversationId,
-          });
         return;
       case 'assigned':
         io.in(rooms.user(event.agentId)).socketsJoin(rooms.staff(event.conversationId));
@@ -179,14 +201,24 @@ export async function createRealtime(deps: RealtimeDeps) {
       case 'presence-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.presence, { presence: event.presence });
         return;
-      case 'sentiment-changed':
-        io.to(rooms.oversight(event.orgId)).emit(SocketEvents.supervisionChanged, {
-          conversationId: event.conversationId,
-        });
+      case 'sentiment-changed': {
+        const { conversationId, level, holder } = event;
+        // The agent's user room, not the staff room: consultants and monitors must not get it (SV8).
+        if (holder)
+          io.to(rooms.user(holder.agentId)).emit(SocketEvents.customerSentiment, {
+            conversationId,
+            level,
+            low: holder.low,
+          });
         return;
-      case 'sentiment-alert':
-        io.to(rooms.oversight(event.orgId)).emit(SocketEvents.sentimentAlert, event.alert);
+      }
+      case 'sentiment-alert': {
+        // Rooms, not sockets: through the Redis adapter each node emits to its own sockets in them.
+        const { audience } = event;
+        const to = audience.kind === 'oversight' ? rooms.oversight(event.orgId) : audience.userIds.map(rooms.user);
+        io.to(to).emit(SocketEvents.sentimentAlert, event.alert);
         return;
+      }
       case 'workspace-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.workspaceChanged, {
           version: event.version,
@@ -224,6 +256,8 @@ export async function createRealtime(deps: RealtimeDeps) {
     io,
     deliver,
     recheckSessions,
+    /** Resolves once the changes noted so far have reached the ongoing lists' feeds. */
+    feedsIdle: () => feeds.idle(),
     /** Closes every socket of a staff session, on every node (the Redis adapter carries it): sign-out. */
     endSession(sessionId: string) {
       if (!quitting) io.in(rooms.session(sessionId)).disconnectSockets(true);
@@ -231,6 +265,7 @@ export async function createRealtime(deps: RealtimeDeps) {
     async close() {
       closing = true;
       clearInterval(recheck);
+      feeds.close();
       // No disconnectSockets(): a server-side disconnect tells clients not to reconnect, while
       // closing the transport lets them come back on their own to this or another node.
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -241,8 +276,3 @@ export async function createRealtime(deps: RealtimeDeps) {
 }
 
 export type Realtime = Awaited<ReturnType<typeof createRealtime>>;
-
-/** What shows in a row of the ongoing list (SV1): a start, a state, an offer or acceptance; not messages. */
-function changesOngoingRow(e: ConversationEvent): boolean {
-  return e.seq === 1 || e.type === 'state' || e.type === 'offered' || e.type === 'accepted';
-}

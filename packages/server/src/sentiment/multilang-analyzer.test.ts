@@ -17,6 +17,14 @@ describe('the SentimentAnalyzer on multilang-sentiment and our lexicon (SV8)', (
     ['fr', "Toujours pas de nouvelles, c'est inadmissible", 'very-negative'],
     ['fr', "Merci d'avance. Cordialement", 'neutral'],
     ['fr', 'Pas de souci, merci !', 'positive'],
+    // Words the general lists score wrongly for customer service: questions are no feelings.
+    ['nl', 'Waar is mijn pakket?', 'neutral'],
+    ['nl', 'Met hartelijke groet, Anna', 'neutral'],
+    ['fr', 'Quel est le prix ?', 'neutral'],
+    ['en', 'Can you help me with my account?', 'neutral'],
+    ['nl', 'Verschrikkelijk, alweer kapot.', 'very-negative'],
+    // English puts no negation after the verb: "in no time" is praise.
+    ['en', 'It fixed itself in no time, great.', 'very-positive'],
   ] as const)('%s "%s" is %s', (language, text, level) => {
     expect(analyzer.analyze(text, language).level).toBe(level);
   });

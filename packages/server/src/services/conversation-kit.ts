@@ -15,7 +15,7 @@ import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
 import { transition as moveConversation } from './conversation-steps.js';
 import { EventLog } from './event-log.js';
-import { isSupervisorOrAdmin, type StaffIdentity } from './identity.js';
+import { oversees, type StaffIdentity } from './identity.js';
 import type { PresenceService } from './presence.js';
 
 export type ConversationServiceDeps = {
@@ -76,7 +76,7 @@ export function conversationKit(deps: ConversationServiceDeps) {
     );
     const active = history.find((p) => p.userId === who.userId && p.role === 'consultant' && p.leftAt === null);
     const consulting = active ? (active.mayMessageCustomer ? 'customer' : 'notes') : null;
-    return staffPart(c, { id: who.userId, supervises: isSupervisorOrAdmin(who), wasParticipant, consulting });
+    return staffPart(c, { id: who.userId, supervises: oversees(who), wasParticipant, consulting });
   }
 
   async function guard(tx: Db, who: StaffIdentity, c: { id: string; agentId: string | null }, action: StaffAction) {

@@ -16,10 +16,11 @@ import { listParticipants } from '../store/participants.js';
 import type { ConversationKit } from './conversation-kit.js';
 import { callbackOfWork, visitorCallbackOf } from './callback-views.js';
 import { wrapUpOf } from './wrap-up.js';
-import { isSupervisorOrAdmin, type StaffIdentity, type VisitorIdentity } from './identity.js';
+import { oversees, type StaffIdentity, type VisitorIdentity } from './identity.js';
+import type { SentimentViews } from './sentiment-views.js';
 
 /** What staff and visitors read of conversations: views, events, the staff lists a page at a time. */
-export function conversationReads(kit: ConversationKit) {
+export function conversationReads(kit: ConversationKit, sentiment: SentimentViews) {
   const { db, guard, partOf } = kit;
 
   async function visitorView(orgId: string, id: string): Promise<VisitorConversation> {
@@ -67,8 +68,7 @@ export function conversationReads(kit: ConversationKit) {
       },
     ): Promise<ConversationList> {
       const { scope } = query;
-      if (scope === 'all' && !isSupervisorOrAdmin(who))
-        throw forbidden('only supervisors and admins see every conversation');
+      if (scope === 'all' && !oversees(who)) throw forbidden('only supervisors and admins see every conversation');
       const cursor = query.cursor === undefined ? null : decodeConversationCursor(query.cursor);
       const page = await pageStaffConversations(
         db,
@@ -88,8 +88,9 @@ export function conversationReads(kit: ConversationKit) {
         query.limit,
       );
       const last = page.rows.at(-1);
+      const mark = await sentiment.ofList(who);
       return {
-        conversations: page.rows.map(toSummary),
+        conversations: page.rows.map((c) => ({ ...toSummary(c), ...mark(c) })),
         total: page.total,
         nextCursor: page.more && last ? encodeConversationCursor(last.key) : null,
       };
@@ -97,13 +98,14 @@ export function conversationReads(kit: ConversationKit) {
 
     async detail(who: StaffIdentity, id: string): Promise<ConversationDetail> {
       const c = await readable(who, id);
-      const events = await listEvents(db, who.orgId, id, 'staff');
+      const events = (await listEvents(db, who.orgId, id, 'staff')).map((e) => toWireEvent(e, 'staff'));
       const participants = await listParticipants(db, who.orgId, id);
       return {
         ...toSummary(c),
+        ...(await sentiment.ofDetail(who, c, events)),
         // A silent monitor is for the audit and other supervisors: the agent never learns of it (SV2).
         participants: participants
-          .filter((p) => p.role !== 'monitor' || isSupervisorOrAdmin(who))
+          .filter((p) => p.role !== 'monitor' || oversees(who))
           .map((p) => ({
             role: p.role,
             userId: p.userId,
@@ -113,7 +115,7 @@ export function conversationReads(kit: ConversationKit) {
           })),
         prechat: c.prechat as PrechatAnswers | null,
         context: c.context as Record<string, string>,
-        events: events.map((e) => toWireEvent(e, 'staff')),
+        events,
         wrapUp: await wrapUpOf(db, c),
         callback: await callbackOfWork(db, c),
       };

@@ -7,6 +7,7 @@ import { insertConversation, updateConversation, type ConversationRow } from '..
 import { addParticipant, leaveAll } from '../store/participants.js';
 import { withdrawPending } from '../store/handoffs.js';
 import { recordTrace } from '../store/traces.js';
+import { markClosed } from '../store/insight-facts.js';
 import type { EventLog } from './event-log.js';
 import type { planIntake } from './intake.js';
 import { callbackOfferQueue } from '../domain/callbacks/callback-request.js';
@@ -35,6 +36,8 @@ export async function transition(
   const to = nextState({ state: c.state, accepted: c.acceptedAt !== null, asynchronous: isAsynchronous(c) }, cmd);
   const now = clock.now();
   await updateConversation(tx, c.orgId, c.id, { state: to, updatedAt: now, ...opts.patch });
+  // Every close passes here: the reports (SV9) fold it from this mark, written with the close.
+  if (to === 'closed') await markClosed(tx, c.orgId, c.id, now);
   await log.append(tx, {
     orgId: c.orgId,
     conversationId: c.id,

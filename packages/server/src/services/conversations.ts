@@ -13,6 +13,8 @@ import { conversationSupervision } from './conversation-supervision.js';
 import { startConversation } from './conversation-steps.js';
 import { conversationTimers } from './conversation-timers.js';
 import { planIntake } from './intake.js';
+import { sentimentViews } from './sentiment-views.js';
+import type { SentimentAnalyzer } from '../sentiment/analyzer.js';
 
 export type { ConversationServiceDeps } from './conversation-kit.js';
 
@@ -20,10 +22,10 @@ export type { ConversationServiceDeps } from './conversation-kit.js';
  * The conversation use cases, one file each (docs/architecture.md): starting a web chat (here; an
  * SMS starts in channel-inbound.ts), messages, endings, reads and timer sweeps, sharing one kit.
  */
-export function createConversationService(deps: ConversationServiceDeps) {
+export function createConversationService(deps: ConversationServiceDeps & { analyzer: SentimentAnalyzer }) {
   const kit = conversationKit(deps);
   const { db, clock, command, onRoutable } = kit;
-  const reads = conversationReads(kit);
+  const reads = conversationReads(kit, sentimentViews(db, deps.analyzer));
   const { visitorViewOf, ...staffAndVisitorReads } = reads;
 
   /** A visitor starts a chat on a widget: routed at once (CH1, RT1-RT3). */

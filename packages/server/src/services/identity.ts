@@ -1,6 +1,10 @@
 import type { Role } from '@switchboard/protocol';
+import { overseesOrganisation } from '../domain/users/route-access.js';
 
-/** A signed-in staff member as the database has them now (role and name read per request). */
+/**
+ * A signed-in staff member as the database has them now (role and name read per request). An API
+ * client (role `api`, AD1) has no session: `sessionId` is then the id of the key it sent.
+ */
 export type StaffIdentity = {
   kind: 'staff';
   userId: string;
@@ -19,4 +23,5 @@ export type VisitorIdentity = {
 };
 export type Identity = StaffIdentity | VisitorIdentity;
 
-export const isSupervisorOrAdmin = (who: StaffIdentity) => who.role === 'supervisor' || who.role === 'admin';
+/** Supervisors, admins and API clients: they read and watch the whole organisation's work. */
+export const oversees = (who: StaffIdentity) => overseesOrganisation(who.role);

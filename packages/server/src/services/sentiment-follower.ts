@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { alertAudience, holderSentiment } from '../domain/sentiment/audience.js';
 import { conversationSentiment, CONVERSATION_WINDOW } from '../domain/sentiment/conversation-sentiment.js';
 import type { DomainEvent, DomainEventListener } from '../domain/events.js';
 import type { SentimentLevel } from '../domain/sentiment/levels.js';
@@ -6,12 +7,19 @@ import { crossedThreshold } from '../domain/sentiment/threshold.js';
 import type { SentimentAnalyzer } from '../sentiment/analyzer.js';
 import { getConversation } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
+import { membersOfQueues } from '../store/queues.js';
 import { lockSentiments, saveSentiments, sentimentSetting } from '../store/sentiment.js';
 import { transaction } from '../store/transaction.js';
 import type { EventBus } from './bus.js';
 
 type Scoring = { orgId: string; conversationId: string; text: string };
-type Moved = { conversationId: string; level: SentimentLevel; crossed: boolean };
+type Moved = {
+  conversationId: string;
+  level: SentimentLevel;
+  crossed: boolean;
+  holder: { agentId: string; low: boolean } | null;
+  queueId: string | null;
+};
 
 /** At most this many messages are folded in one transaction. */
 const BATCH = 500;
@@ -21,9 +29,10 @@ const BATCH = 500;
  * committed, is scored and folded into its conversation's last six, off the message path so a
  * message is never slower or refused for it. Messages that arrive while a fold runs wait for the
  * next, which takes them all in one transaction: under load a few statements serve hundreds of
- * messages, and one conversation's messages are folded in the order they came. Supervisors hear
- * when a conversation's level moves. A node that stops between a message and its fold leaves that
- * message out of the window.
+ * messages, and one conversation's messages are folded in the order they came. Supervisors and the
+ * agent holding it hear when a conversation's level moves; a fall to the threshold alerts the
+ * supervisors of its queue (domain/sentiment/audience.ts). A node that stops between a message and
+ * its fold leaves that message out of the window.
  */
 export function createSentimentFollower({
   db,
@@ -57,8 +66,16 @@ export function createSentimentFollower({
         }
         const { level } = conversationSentiment(recent);
         saved.push({ id: row.id, recent, level });
-        if (level !== row.level)
-          moved.push({ conversationId: row.id, level, crossed: crossedThreshold(row.level, level, setting.threshold) });
+        if (level === row.level) continue;
+        const { agentId, queueId } = row;
+        const shown = agentId === null ? null : holderSentiment(agentId, { ...row, level }, setting);
+        moved.push({
+          conversationId: row.id,
+          level,
+          crossed: crossedThreshold(row.level, level, setting.threshold),
+          holder: agentId !== null && shown ? { agentId, low: shown.low } : null,
+          queueId,
+        });
       }
       await saveSentiments(tx, orgId, saved);
       return moved;
@@ -67,14 +84,19 @@ export function createSentimentFollower({
 
   async function announce(orgId: string, moved: Moved[]) {
     const events: DomainEvent[] = [];
+    const crossed = moved.filter((m) => m.crossed);
+    const queueIds = [...new Set(crossed.flatMap((m) => (m.queueId ? [m.queueId] : [])))];
+    const members = await membersOfQueues(db, orgId, queueIds);
     for (const m of moved) {
-      events.push({ kind: 'sentiment-changed', orgId, conversationId: m.conversationId, level: m.level });
+      const { conversationId, level, holder } = m;
+      events.push({ kind: 'sentiment-changed', orgId, conversationId, level, holder });
       if (!m.crossed) continue;
       // Told once per dip below the admin's threshold, not again while it stays down there.
-      const c = await getConversation(db, orgId, m.conversationId);
+      const c = await getConversation(db, orgId, conversationId);
       if (c) {
-        const alert = { conversationId: c.id, customerName: c.customerName, agentName: c.agentName, level: m.level };
-        events.push({ kind: 'sentiment-alert', orgId, alert });
+        const alert = { conversationId: c.id, customerName: c.customerName, agentName: c.agentName, level };
+        const audience = alertAudience(m.queueId ? (members.get(m.queueId) ?? []) : []);
+        events.push({ kind: 'sentiment-alert', orgId, alert, audience });
       }
     }
     if (events.length > 0) bus.publish(events);

@@ -12,6 +12,7 @@ import {
 } from '../store/staff-sessions.js';
 import { coalesce } from '../store/coalesce.js';
 import { findSignInAccount } from '../store/users.js';
+import { signsInWithPassword } from '../domain/users/route-access.js';
 import type { StaffIdentity } from './identity.js';
 
 export type StaffSessions = ReturnType<typeof createStaffSessions>;
@@ -54,7 +55,9 @@ export function createStaffSessions(deps: {
 
   async function signIn(email: string, password: string): Promise<SignedIn | null> {
     const account = await findSignInAccount(db, email);
-    const usable = account && account.disabledAt === null && account.orgDisabledAt === null;
+    // An API client's row has no password that could match; it is refused by role all the same (AD1).
+    const usable =
+      account && account.disabledAt === null && account.orgDisabledAt === null && signsInWithPassword(account.role);
     // Argon2 runs whether or not the account exists, so the answer's timing does not tell which.
     const matches = await passwords.verify(usable ? account.passwordHash : await passwords.dummyHash(), password);
     if (!usable || !matches) return null;

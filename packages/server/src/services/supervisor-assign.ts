@@ -98,7 +98,7 @@ export function createSupervisorAssign(deps: Deps) {
   }
 
   async function toQueue(who: StaffIdentity, id: string, queueId: string) {
-    await command(async (tx) => {
+    await command(async (tx, log) => {
       const c = await lockOrThrow(tx, who.orgId, id);
       await allowed(tx, who, c);
       const config = await loadRoutingConfig(tx, who.orgId);
@@ -116,6 +116,7 @@ export function createSupervisorAssign(deps: Deps) {
         at: now,
         steps: [{ step: 'queue', queueId, queueName: target.name, matchedRule: null, reason, skipped: [] }],
       });
+      log.add({ kind: 'queue-moved', orgId: c.orgId, conversationId: c.id });
     });
     onRoutable(who.orgId);
   }

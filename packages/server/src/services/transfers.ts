@@ -4,15 +4,14 @@ import {
   agentTargetRefusal,
   answerRefusal,
   queueTargetRefusal,
+  transferAcceptance,
   transferCandidates,
   transferRefusal,
-  type TargetRules,
 } from '../domain/conversation/transfer.js';
 import { conflict, DomainError, notFound } from '../domain/errors.js';
 import { alertTimeoutSeconds } from '../domain/notifications/templates.js';
 import { offerExpiresAt } from '../domain/routing/offer-timing.js';
 import { isOpen } from '../domain/routing/operating-hours.js';
-import type { RoutingConfig } from '../domain/routing/types.js';
 import { getConversation, updateConversation, type ConversationRow } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/handoffs.js';
@@ -30,20 +29,10 @@ import type { ConsultService } from './consults.js';
 import type { EventLog } from './event-log.js';
 import type { StaffIdentity } from './identity.js';
 import { handoffTemplate, notifyHandoff } from './notifications.js';
-import { supervisorCheck } from './supervisor-check.js';
+import { supervisorTransfers } from './supervisor-transfer.js';
+import { targetRules } from './transfer-rules.js';
 
-export function targetRules(c: ConversationRow, config: RoutingConfig, fromUserId: string): TargetRules {
-  const ws = config.workstreams.get(c.workstreamId);
-  return {
-    fromUserId,
-    queueId: c.queueId,
-    allowedPresences: ws?.allowedPresences ?? [],
-    need: c.capacityProfileIds.length
-      ? { kind: 'profiles', profileIds: c.capacityProfileIds }
-      : { kind: 'units', units: c.capacityUnits },
-    profiles: config.capacityProfiles,
-  };
-}
+export { targetRules } from './transfer-rules.js';
 
 /**
  * Transfer (AG5): to an agent, who accepts or rejects before the offer timeout; or to another
@@ -209,18 +198,6 @@ export function createTransferService(
     });
   }
 
-  /**
-   * What domain/supervision says of a supervisor's transfer; an active one only for now: on a
-   * waiting one the receiving agent's answer would find it not active (answerRefusal).
-   */
-  async function supervisorMay(tx: Db, who: StaffIdentity, c: ConversationRow) {
-    const part = c.agentId === who.userId ? 'primary' : null;
-    const transferPending = (await store.pendingTransferOf(tx, c.orgId, c.id)) !== undefined;
-    await supervisorCheck(tx, who, c, 'transfer', { part, transferPending });
-    if (part === 'primary') throw conflict('it is your own conversation: transfer it from your workspace');
-    if (c.state !== 'active') throw conflict('a waiting conversation is transferred once its agent has resumed it');
-  }
-
   async function mine(who: StaffIdentity, id: string) {
     const h = await store.getHandoff(db, who.orgId, id);
     // Someone else's transfer is as if it did not exist.
@@ -264,27 +241,14 @@ export function createTransferService(
       if (req.kind === 'queue') onRoutable(who.orgId);
     },
 
-    /** A supervisor's transfer (SV5): decided by domain/supervision, then the agent's own transfer path. */
-    async supervisorOptions(who: StaffIdentity, id: string): Promise<TransferOptions> {
-      const c = await getConversation(db, who.orgId, id);
-      if (!c) throw notFound('conversation');
-      await supervisorMay(db, who, c);
-      const now = clock.now();
-      const [config, agents] = await Promise.all([loadRoutingConfig(db, who.orgId), loadAgents(db, who.orgId, now)]);
-      return { agents: transferCandidates(agents, targetRules(c, config, c.agentId!)), queues: [] };
-    },
-
-    async supervisorTransfer(who: StaffIdentity, id: string, input: { agentId: string; note?: string }) {
-      await command(async (tx, log) => {
-        const c = await lockWithAgentOrThrow(tx, who.orgId, id);
-        await supervisorMay(tx, who, c);
-        await toAgent(tx, log, who, c, input.agentId, input.note ?? '', c.agentId!);
-      });
-    },
+    ...supervisorTransfers(kit, toAgent),
 
     pending: (who: StaffIdentity) => store.pendingTransfersFor(db, who.orgId, who.userId),
 
-    /** The receiving agent takes it: they become primary and are charged; the first agent stays as a consultant. */
+    /**
+     * The receiving agent takes it: they become primary and are charged; the first agent stays as a
+     * consultant. A waiting one (a supervisor's transfer, SV5) is taken up again for them.
+     */
     async accept(who: StaffIdentity, id: string): Promise<void> {
       const h = await mine(who, id);
       if (h.kind === 'consult') return acceptConsult(who, h);
@@ -315,6 +279,11 @@ export function createTransferService(
           chargedProfileIds: c.capacityProfileIds,
           updatedAt: now,
         });
+        const after = transferAcceptance(c.state === 'waiting' ? 'waiting' : 'active');
+        if (after.resume)
+          await transition(tx, log, c, 'resume', staffActor(who), `${who.name} took it up on a transfer`, {
+            public: false,
+          });
         await leaveParticipant(tx, { orgId: c.orgId, conversationId: c.id, userId: fromId, role: 'primary', at: now });
         // A consultant who takes it over is primary now, no longer a consultant.
         await leaveParticipant(tx, {
@@ -340,7 +309,7 @@ export function createTransferService(
           orgId: c.orgId,
           conversationId: c.id,
           userId: fromId,
-          role: 'consultant',
+          role: after.firstAgent,
           name: fromName,
           at: now,
         });

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Role, StaffAccount } from '@switchboard/protocol';
+import type { PersonRole, Role, StaffAccount } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { users } from './schema.js';
 
@@ -12,8 +12,10 @@ const columns = {
   createdAt: users.createdAt,
 };
 type Row = { id: string; name: string; email: string; role: Role; disabledAt: Date | null; createdAt: Date };
+type PersonRow = Row & { role: PersonRole };
+const isPerson = (r: Row): r is PersonRow => r.role !== 'api';
 
-export const toAccount = (r: Row): StaffAccount => ({
+export const toAccount = (r: PersonRow): StaffAccount => ({
   id: r.id,
   name: r.name,
   email: r.email,
@@ -22,14 +24,14 @@ export const toAccount = (r: Row): StaffAccount => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-/** The organisation's staff accounts (AD1), by name. */
+/** The organisation's staff accounts (AD1), by name: its people; API clients are listed on their own. */
 export async function listAccounts(db: Db, orgId: string): Promise<StaffAccount[]> {
   const rows = await db
     .select(columns)
     .from(users)
-    .where(eq(users.orgId, orgId))
+    .where(and(eq(users.orgId, orgId), ne(users.role, 'api')))
     .orderBy(asc(users.name), asc(users.id));
-  return rows.map(toAccount);
+  return rows.filter(isPerson).map(toAccount);
 }
 
 export async function lockAccount(tx: Db, orgId: string, id: string): Promise<Row | undefined> {
@@ -61,25 +63,26 @@ export async function activeAdmins(tx: Db, orgId: string): Promise<number> {
 export async function insertAccount(
   db: Db,
   orgId: string,
-  a: { name: string; email: string; role: Role; passwordHash: string },
+  a: { name: string; email: string; role: PersonRole; passwordHash: string },
 ): Promise<StaffAccount> {
   const [row] = await db
     .insert(users)
     .values({ orgId, ...a })
     .returning(columns);
-  return toAccount(row!);
+  return toAccount({ ...row!, role: a.role });
 }
 
 export async function updateAccount(
   tx: Db,
   orgId: string,
   id: string,
-  change: { name: string; email: string; role: Role; disabledAt: Date | null; passwordHash?: string },
+  change: { name: string; email: string; role: PersonRole; disabledAt: Date | null; passwordHash?: string },
 ): Promise<StaffAccount | undefined> {
+  // An API client's row is never changed here (the rule refuses it first); the condition repeats it.
   const [row] = await tx
     .update(users)
     .set(change)
-    .where(and(eq(users.orgId, orgId), eq(users.id, id)))
+    .where(and(eq(users.orgId, orgId), eq(users.id, id), ne(users.role, 'api')))
     .returning(columns);
-  return row ? toAccount(row) : undefined;
+  return row ? toAccount({ ...row, role: change.role }) : undefined;
 }

@@ -96,10 +96,11 @@ export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).row
 /**
  * Refreshes the planner's statistics. A PostgreSQL server's autovacuum does this by itself; the
  * embedded database runs no autovacuum, and without statistics the planner guesses every table
- * is tiny and reads a large backlog end to end where it should look rows up by key.
+ * is tiny and reads a large backlog end to end where it should look rows up by key. The vacuum
+ * reclaims dead row versions too: rollup cells (SV9) get a new one at every fold that touches them.
  */
 export async function refreshStatistics(db: Db): Promise<void> {
-  await db.execute(sql`analyze`);
+  await db.execute(sql`vacuum analyze`);
 }
 
 /** Whether the database answers (readiness). */

@@ -338,7 +338,8 @@ export async function agentRoutings(db: Db, orgId: string): Promise<AgentRouting
     db
       .select({ id: users.id, capacity: users.capacity })
       .from(users)
-      .where(eq(users.orgId, orgId))
+      // API clients (AD1) are routed nothing: no queues, skills or capacity to export or set.
+      .where(and(eq(users.orgId, orgId), ne(users.role, 'api')))
       .orderBy(users.email, users.id),
     db.select().from(queueMembers).where(eq(queueMembers.orgId, orgId)),
     db.select().from(agentSkills).where(eq(agentSkills.orgId, orgId)).orderBy(agentSkills.skillId),

@@ -52,7 +52,8 @@ export const users = pgTable(
     orgId: orgId(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['agent', 'supervisor', 'admin'] }).notNull(),
+    // `api`: an API client (AD1), whose keys are in api_keys; it has no password that signs in.
+    role: text('role', { enum: ['agent', 'supervisor', 'admin', 'api'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     capacity: integer('capacity').notNull().default(3),
     usedCapacity: integer('used_capacity').notNull().default(0),
@@ -460,6 +461,8 @@ export const orgSettings = pgTable('org_settings', {
   sentimentThreshold: text('sentiment_threshold', { enum: ['none', 'slightly-negative', 'negative', 'very-negative'] })
     .notNull()
     .default('none'),
+  /** Where the reports' days and months begin (SV9), an IANA zone. */
+  reportingTimeZone: text('reporting_time_zone').notNull().default('UTC'),
   /** Which supervisor commands are on (SV7), by name; a missing key is its default (all on). */
   supervisorSwitches: jsonb('supervisor_switches').$type<Record<string, boolean>>().notNull().default({}),
   /** Attachments (AG4): the largest file agents and customers may send, and the types allowed. */
@@ -866,22 +869,43 @@ export const insightFacts = pgTable('insight_facts', {
   foldedAt: ts('folded_at').notNull(),
 });
 
+const measureColumns = () =>
+  Object.fromEntries(MEASURE_FIELDS.map((f) => [f.column, bigint(f.column, { mode: 'number' }).notNull().default(0)]));
+
 /**
- * Hourly rollups: one row per organisation, UTC hour, queue, channel and agent, holding sums and
- * counts only (one column per measure), so reports add rows up in the database. "No queue" and
- * "no agent" are the nil UUID, so the cell's key is unique without nulls.
+ * Rollups: sums and counts only (one column per measure), so reports add rows up in the database.
+ * A cell is a period of one grain (an hour; a day or a month in the organisation's reporting time
+ * zone, `period` being its start) for one queue, channel and agent. "No queue" and "no agent" are
+ * the nil UUID, so the key is unique without nulls. The key leads with organisation, grain and
+ * period: a report's range is one index scan.
  */
 export const insightRollups = pgTable(
   'insight_rollups',
   {
     orgId: orgId(),
-    hour: ts('hour').notNull(),
+    grain: text('grain', { enum: ['hour', 'day', 'month'] }).notNull(),
+    period: ts('period').notNull(),
     queueId: uuid('queue_id').notNull(),
     channel: text('channel').notNull(),
     agentId: uuid('agent_id').notNull(),
-    ...Object.fromEntries(
-      MEASURE_FIELDS.map((f) => [f.column, bigint(f.column, { mode: 'number' }).notNull().default(0)]),
-    ),
+    ...measureColumns(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.hour, t.queueId, t.channel, t.agentId] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.period, t.queueId, t.channel, t.agentId] })],
+);
+
+/**
+ * The same cells with every agent together: a report not split or filtered by agent reads a few
+ * rows per period here, whatever the number of agents.
+ */
+export const insightQueueRollups = pgTable(
+  'insight_queue_rollups',
+  {
+    orgId: orgId(),
+    grain: text('grain', { enum: ['hour', 'day', 'month'] }).notNull(),
+    period: ts('period').notNull(),
+    queueId: uuid('queue_id').notNull(),
+    channel: text('channel').notNull(),
+    ...measureColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.period, t.queueId, t.channel] })],
 );

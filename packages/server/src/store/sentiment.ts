@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ConversationState } from '@switchboard/protocol';
 import type { SentimentLevel } from '../domain/sentiment/levels.js';
 import type { MessageSentiment } from '../domain/sentiment/conversation-sentiment.js';
 import type { Db } from './db.js';
@@ -31,6 +32,11 @@ export type SentimentWindowRow = {
   locale: string;
   recent: MessageSentiment[];
   level: SentimentLevel | null;
+  /** Its state, who holds it and whether they accepted it, and its queue: who is told of a change (SV8). */
+  state: ConversationState;
+  agentId: string | null;
+  accepted: boolean;
+  queueId: string | null;
 };
 
 /**
@@ -46,6 +52,10 @@ export async function lockSentiments(tx: Db, orgId: string, ids: string[]): Prom
       locale: conversations.locale,
       recent: conversations.sentimentRecent,
       level: conversations.sentimentLevel,
+      state: conversations.state,
+      agentId: conversations.agentId,
+      accepted: sql<boolean>`${conversations.acceptedAt} is not null`,
+      queueId: conversations.queueId,
     })
     .from(conversations)
     .where(and(eq(conversations.orgId, orgId), inArray(conversations.id, ids)))

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { StaffUser } from '@switchboard/protocol';
 import type { Db } from './db.js';
 import { organizations, users } from './schema.js';
@@ -51,12 +51,12 @@ export async function getStaffUser(db: Db, orgId: string, userId: string): Promi
   };
 }
 
-/** Everyone on the organisation's staff, by name. */
+/** Everyone on the organisation's staff, by name: its people, who routing, queues and consults may name (AD1). */
 export async function listStaff(db: Db, orgId: string) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, presence: users.presence })
     .from(users)
-    .where(eq(users.orgId, orgId))
+    .where(and(eq(users.orgId, orgId), ne(users.role, 'api')))
     .orderBy(users.name);
 }
 

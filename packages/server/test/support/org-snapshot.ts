@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ApiClient } from '@switchboard/protocol';
 import type { Db } from '../../src/store/db.js';
 import {
+  apiKeys,
   attachments,
   channelInbound,
   channels,
@@ -15,6 +16,7 @@ import {
   offers,
   quickReplies,
   orgSettings,
+  users,
   widgets,
 } from '../../src/store/schema.js';
 
@@ -25,7 +27,8 @@ import {
  * disposition codes, attachments and the organisation's settings row (attachment limits).
  * The outbox is left out: its sender changes rows in the background (attempts, states) whatever the
  * request did. Equal snapshots: the request changed nothing.
- * Users are left out on purpose: any agent request records presence activity on the user row.
+ * Users are left out on purpose: any agent request records presence activity on the user row. API
+ * clients (AD1) are in, with their keys: no request of a person touches them.
  */
 export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Promise<string> {
   const { exportedAt: _, ...config } = await admin.call('exportConfig');
@@ -52,6 +55,12 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
     db.select().from(notifications).where(eq(notifications.orgId, orgId)).orderBy(asc(notifications.id)),
     db.select().from(attachments).where(eq(attachments.orgId, orgId)).orderBy(asc(attachments.id)),
     db.select().from(orgSettings).where(eq(orgSettings.orgId, orgId)),
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.role, 'api')))
+      .orderBy(asc(users.id)),
+    db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(asc(apiKeys.id)),
   ]);
   return JSON.stringify({ config, rows });
 }

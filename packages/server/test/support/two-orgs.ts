@@ -14,6 +14,8 @@ import { listAutomatedMessages, saveAutomatedMessage } from '../../src/store/aut
 import { insertQuickReply, listAllQuickReplies } from '../../src/store/quick-replies.js';
 import { insertDispositionCode, listDispositionCodes } from '../../src/store/disposition-codes.js';
 import { createSecretBox, parseKey } from '../../src/security/secrets.js';
+import { issueApiKey } from '../../src/auth/api-keys.js';
+import { insertApiClient, insertApiKey, listApiClients, listApiKeys } from '../../src/store/api-clients.js';
 import { TEST_SECRET_KEY } from './harness.js';
 import { buildOrg, type BuiltOrg, type OrgSpec } from './org-builder.js';
 
@@ -36,6 +38,9 @@ export type FurnishedOrg = BuiltOrg & {
   personalQuickReplyId: string;
   /** A disposition code (AG4, the wrap-up form). */
   dispositionCodeId: string;
+  /** An API client with one key (AD1). */
+  apiClientId: string;
+  apiKeyId: string;
 };
 
 export type OrgSnapshot = {
@@ -58,6 +63,8 @@ export type OrgSnapshot = {
   dispositionCodes: unknown[];
   /** Attachment limits and every file row (AG4). */
   attachments: { settings: unknown; files: unknown[] };
+  /** API clients and each one's keys (AD1). */
+  apiClients: { client: unknown; keys: unknown[] }[];
 };
 
 export type PairSnapshot = { org: OrgSnapshot; neighbour: OrgSnapshot };
@@ -115,6 +122,9 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
       settings: await getAttachmentSettings(db, orgId),
       files: await db.select().from(attachments).where(eq(attachments.orgId, orgId)).orderBy(asc(attachments.id)),
     },
+    apiClients: await Promise.all(
+      (await listApiClients(db, orgId)).map(async (c) => ({ client: c, keys: await listApiKeys(db, orgId, c.id) })),
+    ),
   };
 }
 
@@ -173,6 +183,16 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
   const owner = org.user(firstAgent?.key ?? spec.users[0]!.key).id;
   const ownReply = await insertQuickReply(db, org.orgId, owner, { ...reply, title: 'Mine' }, new Date());
   const code = await insertDispositionCode(db, org.orgId, { name: 'Resolved', active: true });
+  const at = new Date();
+  const apiClientId = await insertApiClient(db, org.orgId, {
+    name: 'CRM sync',
+    email: `api-client-${randomUUID()}@api-client.invalid`,
+    passwordHash: '!',
+    createdAt: at,
+  });
+  const { prefix, secretHash } = issueApiKey();
+  const keyRow = { orgId: org.orgId, userId: apiClientId, name: 'first', prefix, secretHash, createdAt: at };
+  const apiKey = await insertApiKey(db, keyRow);
   return {
     ...org,
     ...ids,
@@ -181,6 +201,8 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
     quickReplyId: orgReply.id,
     personalQuickReplyId: ownReply.id,
     dispositionCodeId: code.id,
+    apiClientId,
+    apiKeyId: apiKey!.id,
   };
 }
 

@@ -87,8 +87,11 @@ export function QueueEditor({
   const form = useForm<QueueDraft>(NewQueue, () => (existing ? withoutId(existing) : blankQueue()));
   const { draft, errors } = form;
   const set = (patch: Partial<QueueDraft>) => form.setDraft((d) => ({ ...d, ...patch }));
-  // Members are agents; anyone else already in the queue stays listed so they can be removed.
-  const candidates = agents.filter((a) => a.role === 'agent' || draft.memberIds.includes(a.id));
+  // Members are agents, who get its work, and supervisors, who get its sentiment alerts (SV8);
+  // anyone else already in the queue stays listed so they can be removed.
+  const candidates = agents.filter(
+    (a) => a.role === 'agent' || a.role === 'supervisor' || draft.memberIds.includes(a.id),
+  );
 
   async function save() {
     if (existing) {
@@ -156,7 +159,7 @@ export function QueueEditor({
               key={a.id}
               data-testid="queue-member"
               data-email={a.email}
-              label={`${a.name} (${a.email})`}
+              label={`${a.name} (${a.email})${a.role === 'agent' ? '' : ` · ${t(`roles.${a.role}`)}`}`}
               checked={draft.memberIds.includes(a.id)}
               onChange={(_, d) => set({ memberIds: d.checked ? [...draft.memberIds, a.id] : draft.memberIds.filter((m) => m !== a.id) })}
             />

@@ -8,6 +8,7 @@ import { Loading, PageHeader } from '../../components/page';
 import { ButtonBar, FieldGrid, Section, Stack } from '../../components/section';
 import { AttachmentSettingsSection } from './attachment-settings';
 import { SupervisorSwitchesSection } from './supervisor-switches';
+import { ReportSettingsSection } from './report-settings';
 
 const useStyles = makeStyles({ small: { width: '140px' } });
 
@@ -25,6 +26,7 @@ export function SettingsPage() {
       )}
       <AttachmentSettingsSection />
       <SupervisorSwitchesSection />
+      <ReportSettingsSection />
     </section>
   );
 }

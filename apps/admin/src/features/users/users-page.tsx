@@ -1,18 +1,42 @@
-import { Field, Input, Select, Switch } from '@fluentui/react-components';
-import { Role, StaffAccountForm, type StaffAccount } from '@switchboard/protocol';
+import { Button, Field, Input, Select, Switch } from '@fluentui/react-components';
+import { PersonRole, StaffAccountForm, type AgentSummary, type StaffAccount } from '@switchboard/protocol';
+import { useNavigate } from 'react-router';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
 import { CrudPage } from '../../components/crud-page';
 import { fieldError } from '../../components/form';
+import { Stack } from '../../components/section';
+import { ApiClientsSection } from './api-clients-section';
 
 type Draft = StaffAccountForm;
 
-/** Staff accounts (AD1): add people, change their role, disable them, reset their password. */
+/**
+ * Users (AD1): people with their account (add, role, disable, reset a password) and their routing
+ * (queues, skills, capacity: the detail page), then the API clients and their keys.
+ */
 export function UsersPage() {
+  return (
+    <Stack>
+      <PeopleList />
+      <ApiClientsSection />
+    </Stack>
+  );
+}
+
+function PeopleList() {
   const { t } = useT();
   const call = useApi();
+  const navigate = useNavigate();
   const users = useList('listUsers');
+  const agents = useList('listAgents');
+  const queues = useList('listQueueConfigs');
+  const routingOf = (u: StaffAccount): AgentSummary | undefined => agents.data?.find((a) => a.id === u.id);
+  const queueNames = (u: StaffAccount) =>
+    (routingOf(u)?.routing.queueIds ?? [])
+      .map((id) => queues.data?.find((q) => q.id === id)?.name)
+      .filter(Boolean)
+      .join(', ') || '—';
   return (
     <CrudPage<StaffAccount, Draft>
       testId="user"
@@ -22,13 +46,26 @@ export function UsersPage() {
       emptyText={t('users.empty')}
       items={users.data}
       error={users.error}
-      rowData={(u) => ({ 'data-name': u.name, 'data-disabled': String(u.disabled) })}
+      rowData={(u) => ({ 'data-name': u.name, 'data-email': u.email, 'data-disabled': String(u.disabled) })}
       columns={[
         { header: t('common.name'), cell: (u) => u.name },
         { header: t('users.email'), cell: (u) => u.email },
         { header: t('users.role'), cell: (u) => t(`users.roles.${u.role}`) },
         { header: t('users.status'), cell: (u) => (u.disabled ? t('users.disabled') : t('users.active')) },
+        { header: t('agents.presence'), cell: (u) => (routingOf(u) ? t(`presence.${routingOf(u)!.presence}`) : '—') },
+        { header: t('agents.queues'), cell: queueNames },
+        { header: t('agents.skills'), cell: (u) => routingOf(u)?.routing.skills.length ?? '—', testId: 'user-skills' },
+        {
+          header: t('agents.capacity'),
+          cell: (u) => routingOf(u)?.routing.capacity ?? '—',
+          testId: 'user-capacity',
+        },
       ]}
+      extraActions={(u) => (
+        <Button size="small" data-testid="user-routing" onClick={() => navigate(`/users/${u.id}/routing`)}>
+          {t('users.routing')}
+        </Button>
+      )}
       schema={StaffAccountForm}
       blank={() => ({ name: '', email: '', role: 'agent', disabled: false, password: '' })}
       toDraft={({ name, email, role, disabled }) => ({ name, email, role, disabled, password: '' })}
@@ -55,7 +92,7 @@ export function UsersPage() {
               value={draft.role}
               onChange={(_, d) => setDraft((s) => ({ ...s, role: d.value as Draft['role'] }))}
             >
-              {Role.options.map((r) => (
+              {PersonRole.options.map((r) => (
                 <option key={r} value={r}>
                   {t(`users.roles.${r}`)}
                 </option>

@@ -5,6 +5,7 @@ import {
   answerRefusal,
   queueTargetRefusal,
   transferCandidates,
+  transferAcceptance,
   transferRefusal,
   type TargetRules,
 } from './transfer.js';
@@ -70,8 +71,16 @@ describe('to whom (AG5)', () => {
 });
 
 describe('when an answer still counts (AG5)', () => {
-  const pending = { status: 'pending', toUserId: 'ben', fromUserId: 'ann', expiresAt: new Date(T0.getTime() + 60_000) };
+  const pending = {
+    kind: 'transfer',
+    status: 'pending',
+    toUserId: 'ben',
+    fromUserId: 'ann',
+    expiresAt: new Date(T0.getTime() + 60_000),
+  } as const;
+  const consult = { ...pending, kind: 'consult' } as const;
   const active = { state: 'active', agentId: 'ann' } as const;
+  const waiting = { state: 'waiting', agentId: 'ann' } as const;
   it.each([
     ['ben', pending, active, T0, null],
     ['cy', pending, active, T0, 'not addressed to you'],
@@ -79,9 +88,23 @@ describe('when an answer still counts (AG5)', () => {
     ['ben', pending, active, new Date(T0.getTime() + 60_000), 'expired'],
     ['ben', pending, { state: 'wrap-up', agentId: 'ann' } as const, T0, 'changed meanwhile'],
     ['ben', pending, { state: 'active', agentId: 'cy' } as const, T0, 'changed meanwhile'],
+    // SV5: a supervisor's transfer of a waiting conversation is answered while it still waits.
+    ['ben', pending, waiting, T0, null],
+    ['ben', pending, { state: 'waiting', agentId: 'cy' } as const, T0, 'changed meanwhile'],
+    ['ben', pending, { state: 'open', agentId: null } as const, T0, 'changed meanwhile'],
+    ['ben', pending, { state: 'closed', agentId: 'ann' } as const, T0, 'changed meanwhile'],
+    ['ben', consult, active, T0, null],
+    ['ben', consult, waiting, T0, 'changed meanwhile'],
   ])('%s answering %o', (who, h, c, now, why) => {
     const refusal = answerRefusal(h, who, c, now);
     if (why === null) expect(refusal).toBeNull();
     else expect(refusal).toContain(why);
+  });
+});
+
+describe('what the receiver’s accept does (AG5, SV5)', () => {
+  it('an active one is taken over; a waiting one is resumed for them; the first agent consults on both', () => {
+    expect(transferAcceptance('active')).toEqual({ resume: false, firstAgent: 'consultant' });
+    expect(transferAcceptance('waiting')).toEqual({ resume: true, firstAgent: 'consultant' });
   });
 });

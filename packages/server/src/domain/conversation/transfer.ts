@@ -75,11 +75,24 @@ export function queueTargetRefusal(currentQueueId: string | null, targetQueueId:
   return currentQueueId === targetQueueId ? 'the conversation is in this queue already; pick another one' : null;
 }
 
-export type PendingFacts = { status: string; toUserId: string | null; fromUserId: string; expiresAt: Date };
+export type PendingFacts = {
+  kind: 'transfer' | 'consult';
+  status: string;
+  toUserId: string | null;
+  fromUserId: string;
+  expiresAt: Date;
+};
+
+/** The states in which an answer to a transfer or consult still counts (a waiting one: SV5). */
+const ANSWERABLE: Record<PendingFacts['kind'], readonly ConversationState[]> = {
+  transfer: ['active', 'waiting'],
+  consult: ['active'],
+};
 
 /**
  * Why an answer to a transfer no longer counts, or null: it must still wait, be addressed to whoever
- * answers, not have run out, and the conversation must still be active with the agent who asked.
+ * answers, not have run out, and the conversation must still be with the agent it is from: active,
+ * or for a supervisor's transfer (SV5) waiting. A consult needs its agent at work: active only.
  */
 export function answerRefusal(
   h: PendingFacts,
@@ -90,7 +103,16 @@ export function answerRefusal(
   if (h.toUserId !== answeringUserId) return 'this transfer is not addressed to you';
   if (h.status !== 'pending') return 'this transfer no longer waits for an answer';
   if (h.expiresAt <= now) return 'this transfer has expired';
-  if (c.state !== 'active' || c.agentId !== h.fromUserId)
+  if (!ANSWERABLE[h.kind].includes(c.state) || c.agentId !== h.fromUserId)
     return 'the conversation changed meanwhile (it ended or went to someone else); the transfer is void';
   return null;
+}
+
+/**
+ * What the receiving agent's accept does (AG5, SV5): they become its agent either way. A waiting
+ * conversation nobody was working on is taken up again (resumed) for them and charged as an active
+ * one. The first agent stays on as a consultant, to hand over, whichever state it was in (SPEC SV5).
+ */
+export function transferAcceptance(state: 'active' | 'waiting'): { resume: boolean; firstAgent: 'consultant' } {
+  return { resume: state === 'waiting', firstAgent: 'consultant' };
 }

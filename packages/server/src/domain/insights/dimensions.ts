@@ -114,7 +114,7 @@ function checkIds(what: string, ids: readonly string[] | undefined, problems: st
   return [...ids];
 }
 
-function checkTimeZone(zone: string, problems: string[]) {
+export function checkTimeZone(zone: string, problems: string[]) {
   if (zone.length > REPORT_LIMITS.maxTimeZoneLength) {
     problems.push(`timeZone is at most ${REPORT_LIMITS.maxTimeZoneLength} characters`);
     return;

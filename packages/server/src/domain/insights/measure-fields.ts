@@ -56,3 +56,9 @@ export function negateMeasures(m: Measures): Measures {
   for (const f of MEASURE_FIELDS) f.set(out, -f.get(m));
   return out;
 }
+
+/** `into` += `m`, field by field, in place: folding many cells without a new object per addition. */
+export function addInto(into: Measures, m: Measures): Measures {
+  for (const f of MEASURE_FIELDS) f.set(into, f.get(into) + f.get(m));
+  return into;
+}

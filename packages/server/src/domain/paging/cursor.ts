@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICRO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const INT = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= 2_147_483_647;
 /** A real instant PostgreSQL holds: 2026-02-30 or 24:00 would parse in JS (rolled over) but fail in SQL. */
-function isInstant(v: unknown): v is string {
+export function isInstant(v: unknown): v is string {
   if (typeof v !== 'string' || !MICRO_TS.test(v) || v.startsWith('0000')) return false;
   const ms = `${v.slice(0, 23)}Z`;
   const parsed = Date.parse(ms);
@@ -23,7 +23,7 @@ function isInstant(v: unknown): v is string {
 const TS = isInstant;
 const ID = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
-const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+export const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 const invalid = (kind: string) =>
   new DomainError(
@@ -31,7 +31,7 @@ const invalid = (kind: string) =>
     `cursor is not valid: pass back the nextCursor of an earlier page of this ${kind} list, unchanged`,
   );
 
-function decode(cursor: string, kind: string, length: number): unknown[] {
+export function decode(cursor: string, kind: string, length: number): unknown[] {
   const bad = invalid(kind);
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) throw bad;
   let parts: unknown;

@@ -22,8 +22,8 @@ export function pickRefusal(
   ws: Pick<Workstream, 'name' | 'allowedPresences'>,
 ): PickRefusal {
   if (who.role !== 'agent') {
-    const article = who.role === 'admin' ? 'an' : 'a';
-    return { kind: 'forbidden', message: `only agents take work from queues; ${article} ${who.role} does not` };
+    const what = { supervisor: 'a supervisor', admin: 'an admin', api: 'an API client' }[who.role];
+    return { kind: 'forbidden', message: `only agents take work from queues; ${what} does not` };
   }
   if (!ws.allowedPresences.includes(who.presence)) {
     const presence = PRESENCE_WORDS[who.presence];

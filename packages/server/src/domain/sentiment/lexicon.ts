@@ -18,17 +18,29 @@ export type CustomerServiceLexicon = {
   courtesy: Record<string, number>;
   /** Flip the next scored word within three ("not good", "niet goed", "pas content"). */
   negators: string[];
+  /** Negators that say something is missing, not that something failed: "without", "zonder". */
+  absences?: string[];
   /** Neutral alone; a complaint when negated before or after ("does not work", "werkt niet"). */
   failVerbs: string[];
+  /**
+   * Where a fail verb's negation may come after it: within three words (French "marche pas", the
+   * default), anywhere in its clause (Dutch "ik snap de factuur niet"), or not at all (English,
+   * where "fixed it in no time" is praise).
+   */
+  negationAfterVerb?: NegationAfterVerb;
   /** Scale the next scored word within two: "very" 1.5, "a bit" 0.5. */
   intensifiers: Record<string, number>;
   /** "but": what follows counts more than what came before. */
   contrasts: string[];
+  /** "although", "despite": the rest of their clause is conceded and counts half. */
+  concessions?: string[];
   /** Praise that turns to sarcasm in a message that complains ("great, another week without ..."). */
   sarcasm: string[];
   /** Swearing: forces the message to Negative at best. An entry ending in "*" matches as a prefix. */
   profanity: string[];
 };
+
+export type NegationAfterVerb = 'near' | 'clause' | 'none';
 
 /**
  * A lexicon ready to score with: every entry in the form the tokenizer gives ("merci d' avance"),
@@ -42,10 +54,13 @@ export type CompiledLexicon = {
   intensifiers: Map<string, number>;
   openers: Set<string>;
   negators: Set<string>;
+  absences: Set<string>;
   failVerbs: Set<string>;
+  negationAfterVerb: NegationAfterVerb;
   /** Entries with their own negation ("still not", "toujours pas"): a negator before them is spent. */
   selfNegated: Set<string>;
   contrasts: Set<string>;
+  concessions: Set<string>;
   sarcasm: Set<string>;
   profanityWords: Set<string>;
   profanityPrefixes: string[];
@@ -74,9 +89,12 @@ export function compileLexicon(lexicon: CustomerServiceLexicon): CompiledLexicon
     intensifiers: map(lexicon.intensifiers),
     openers: set(lexicon.openers),
     negators: set(lexicon.negators),
+    absences: set(lexicon.absences ?? []),
     failVerbs: set(lexicon.failVerbs),
+    negationAfterVerb: lexicon.negationAfterVerb ?? 'near',
     selfNegated: new Set(),
     contrasts: set(lexicon.contrasts),
+    concessions: set(lexicon.concessions ?? []),
     sarcasm: set(lexicon.sarcasm),
     profanityWords: set(lexicon.profanity.filter((entry) => !entry.endsWith('*'))),
     profanityPrefixes: lexicon.profanity.filter((entry) => entry.endsWith('*')).map((entry) => entry.slice(0, -1)),

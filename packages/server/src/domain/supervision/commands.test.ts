@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { Modality } from '../conversation/transfer.js';
 import {
   commandRefusal,
-  firstAgentAfterTransfer,
   SUPERVISOR_RULES,
   writeRefusal,
   type CommandFacts,
@@ -247,15 +246,15 @@ describe('transfer (SV5)', () => {
     [{ modality: 'voice' }, 'escalated to voice'],
     [{ modality: 'video', state: 'waiting' }, 'escalated to video'],
     [{ transferPending: true }, 'already waits for an answer'],
+    [{ state: 'waiting', agentId: null }, 'no agent holds it'],
+    [{ state: 'waiting', transferPending: true }, 'already waits for an answer'],
+    [{ state: 'open', agentId: null }, 'only a conversation that is active or waiting can be transferred'],
+    [{ state: 'closed' }, 'only a conversation that is active or waiting can be transferred'],
+    [{ state: 'wrap-up' }, '(it is wrap-up)'],
   ])('%o → %s', (conversation, why) => {
     const refusal = commandRefusal('transfer', facts({ conversation }));
     if (why === null) expect(refusal).toBeNull();
     else expect(refusal).toEqual({ kind: 'conflict', message: expect.stringContaining(why) });
-  });
-
-  it('the first agent stays as a consultant on an active one, and leaves a waiting one', () => {
-    expect(firstAgentAfterTransfer('active')).toBe('consultant');
-    expect(firstAgentAfterTransfer('waiting')).toBe('leaves');
   });
 });
 

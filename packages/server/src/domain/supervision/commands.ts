@@ -60,7 +60,8 @@ const fromMonitoring = (f: CommandFacts) => {
 const nobodyHolds = (f: CommandFacts) =>
   f.conversation.agentId === null ? null : 'an agent holds it already; transfer it instead';
 
-// SV5: what the agent's own transfer refuses (AG5), plus a conversation still only offered.
+// SV5: what the agent's own transfer refuses (AG5), plus a conversation still only offered. A
+// waiting one may go too: the receiver's accept takes it up again (conversation/transfer.ts).
 const transferable = (f: CommandFacts) => {
   const c = f.conversation;
   if (c.agentId === null) return 'no agent holds it; assign it instead';
@@ -113,14 +114,6 @@ export function commandRefusal(command: SupervisorCommand, f: CommandFacts): Ref
   }
   const why = rule.guard?.(f);
   return why ? { kind: 'conflict', message: `cannot ${command.replace('-', ' ')} this conversation: ${why}` } : null;
-}
-
-/**
- * What becomes of the agent a supervisor transfers from (SV5): on an active conversation
- * they stay on as a consultant, to hand over; a waiting one nobody is working, so they leave.
- */
-export function firstAgentAfterTransfer(state: 'active' | 'waiting'): 'consultant' | 'leaves' {
-  return state === 'active' ? 'consultant' : 'leaves';
 }
 
 /** Where a supervisor's message goes once they have joined (SV3). */

@@ -46,6 +46,7 @@ describe('who gives supervisor commands', () => {
     ['agent', 'only supervisors and admins may assign; you are signed in as agent'],
     ['supervisor', null],
     ['admin', null],
+    ['api', null],
   ] as const)('%s → %s', (role, message) => {
     const refusal = roleRefusal(role, 'assign');
     expect(refusal?.message ?? null).toBe(message);

@@ -1,5 +1,6 @@
 import type { Role } from '@switchboard/protocol';
 import { DomainError } from '../errors.js';
+import { overseesOrganisation } from '../users/route-access.js';
 
 /**
  * The admin's supervisor switches (SV7), one per command, per organisation. Join has no switch of
@@ -52,8 +53,11 @@ export function switchRefusal(switches: SupervisorSwitches, name: SupervisorSwit
   return { kind: 'forbidden', message: `an admin has turned off ${WHAT[name]} for this organisation` };
 }
 
-/** Only supervisors and admins give supervisor commands; an agent is refused whatever the switches say. */
+/**
+ * Only supervisors and admins give supervisor commands, and API clients (AD1) as programs of theirs;
+ * an agent is refused whatever the switches say.
+ */
 export function roleRefusal(role: Role, verb: string): Refusal | null {
-  if (role === 'supervisor' || role === 'admin') return null;
+  if (overseesOrganisation(role)) return null;
   return { kind: 'forbidden', message: `only supervisors and admins may ${verb}; you are signed in as ${role}` };
 }

@@ -38,6 +38,11 @@ describe('what an admin may change about an account (AD1)', () => {
       null,
     ],
     [
+      'turn an API client into a person',
+      { target: { id: 'bot', role: 'api', disabled: false }, change: { role: 'agent', disabled: false } },
+      'API client',
+    ],
+    [
       'change a disabled admin',
       { target: { id: 'bo', role: 'admin', disabled: true }, change: { role: 'agent', disabled: true } },
       null,

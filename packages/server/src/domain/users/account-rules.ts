@@ -15,6 +15,8 @@ export type AccountChangeFacts = {
  * or account), and an organisation always keeps an active admin to manage it.
  */
 export function accountChangeRefusal(f: AccountChangeFacts): DomainError | null {
+  // A program's account has no email or password to change: its own routes rename and disable it.
+  if (f.target.role === 'api') return new DomainError('conflict', 'this is an API client: change it under API clients');
   const self = f.meId === f.target.id;
   if (self && f.change.disabled) return new DomainError('conflict', 'you cannot disable your own account');
   if (self && f.change.role !== 'admin') return new DomainError('conflict', 'you cannot take away your own admin role');

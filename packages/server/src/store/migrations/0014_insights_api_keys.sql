@@ -24,9 +24,62 @@ CREATE TABLE "insight_pending" (
 	CONSTRAINT "insight_pending_conversation_id_pk" PRIMARY KEY("conversation_id")
 );
 --> statement-breakpoint
+CREATE TABLE "insight_queue_rollups" (
+	"org_id" uuid NOT NULL,
+	"grain" text NOT NULL,
+	"period" timestamp with time zone NOT NULL,
+	"queue_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"conversations_in" bigint DEFAULT 0 NOT NULL,
+	"offered" bigint DEFAULT 0 NOT NULL,
+	"answered" bigint DEFAULT 0 NOT NULL,
+	"answer_wait_ms" bigint DEFAULT 0 NOT NULL,
+	"answered_within_10" bigint DEFAULT 0 NOT NULL,
+	"answered_within_20" bigint DEFAULT 0 NOT NULL,
+	"answered_within_30" bigint DEFAULT 0 NOT NULL,
+	"answered_within_40" bigint DEFAULT 0 NOT NULL,
+	"answered_within_60" bigint DEFAULT 0 NOT NULL,
+	"answered_within_120" bigint DEFAULT 0 NOT NULL,
+	"abandoned" bigint DEFAULT 0 NOT NULL,
+	"abandon_wait_ms" bigint DEFAULT 0 NOT NULL,
+	"abandoned_short" bigint DEFAULT 0 NOT NULL,
+	"abandoned_within_10" bigint DEFAULT 0 NOT NULL,
+	"abandoned_within_20" bigint DEFAULT 0 NOT NULL,
+	"abandoned_within_30" bigint DEFAULT 0 NOT NULL,
+	"abandoned_within_40" bigint DEFAULT 0 NOT NULL,
+	"abandoned_within_60" bigint DEFAULT 0 NOT NULL,
+	"abandoned_within_120" bigint DEFAULT 0 NOT NULL,
+	"first_responses" bigint DEFAULT 0 NOT NULL,
+	"first_response_ms" bigint DEFAULT 0 NOT NULL,
+	"first_responses_within_target" bigint DEFAULT 0 NOT NULL,
+	"sessions_offered" bigint DEFAULT 0 NOT NULL,
+	"sessions_accepted" bigint DEFAULT 0 NOT NULL,
+	"sessions_rejected" bigint DEFAULT 0 NOT NULL,
+	"sessions_timed_out" bigint DEFAULT 0 NOT NULL,
+	"sessions_transferred_out" bigint DEFAULT 0 NOT NULL,
+	"accept_ms" bigint DEFAULT 0 NOT NULL,
+	"reject_ms" bigint DEFAULT 0 NOT NULL,
+	"handled_contacts" bigint DEFAULT 0 NOT NULL,
+	"handle_ms" bigint DEFAULT 0 NOT NULL,
+	"wrap_ups" bigint DEFAULT 0 NOT NULL,
+	"wrap_up_ms" bigint DEFAULT 0 NOT NULL,
+	"csat_responses" bigint DEFAULT 0 NOT NULL,
+	"csat_satisfied" bigint DEFAULT 0 NOT NULL,
+	"csat_score_sum" bigint DEFAULT 0 NOT NULL,
+	"sentiment_very_negative" bigint DEFAULT 0 NOT NULL,
+	"sentiment_negative" bigint DEFAULT 0 NOT NULL,
+	"sentiment_slightly_negative" bigint DEFAULT 0 NOT NULL,
+	"sentiment_neutral" bigint DEFAULT 0 NOT NULL,
+	"sentiment_slightly_positive" bigint DEFAULT 0 NOT NULL,
+	"sentiment_positive" bigint DEFAULT 0 NOT NULL,
+	"sentiment_very_positive" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "insight_queue_rollups_org_id_grain_period_queue_id_channel_pk" PRIMARY KEY("org_id","grain","period","queue_id","channel")
+);
+--> statement-breakpoint
 CREATE TABLE "insight_rollups" (
 	"org_id" uuid NOT NULL,
-	"hour" timestamp with time zone NOT NULL,
+	"grain" text NOT NULL,
+	"period" timestamp with time zone NOT NULL,
 	"queue_id" uuid NOT NULL,
 	"channel" text NOT NULL,
 	"agent_id" uuid NOT NULL,
@@ -73,15 +126,17 @@ CREATE TABLE "insight_rollups" (
 	"sentiment_slightly_positive" bigint DEFAULT 0 NOT NULL,
 	"sentiment_positive" bigint DEFAULT 0 NOT NULL,
 	"sentiment_very_positive" bigint DEFAULT 0 NOT NULL,
-	CONSTRAINT "insight_rollups_org_id_hour_queue_id_channel_agent_id_pk" PRIMARY KEY("org_id","hour","queue_id","channel","agent_id")
+	CONSTRAINT "insight_rollups_org_id_grain_period_queue_id_channel_agent_id_pk" PRIMARY KEY("org_id","grain","period","queue_id","channel","agent_id")
 );
 --> statement-breakpoint
+ALTER TABLE "org_settings" ADD COLUMN "reporting_time_zone" text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "insight_facts" ADD CONSTRAINT "insight_facts_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "insight_facts" ADD CONSTRAINT "insight_facts_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "insight_pending" ADD CONSTRAINT "insight_pending_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "insight_pending" ADD CONSTRAINT "insight_pending_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "insight_queue_rollups" ADD CONSTRAINT "insight_queue_rollups_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "insight_rollups" ADD CONSTRAINT "insight_rollups_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_prefix_key" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
 CREATE INDEX "api_keys_user_idx" ON "api_keys" USING btree ("user_id");--> statement-breakpoint

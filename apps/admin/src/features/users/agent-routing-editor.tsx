@@ -1,19 +1,15 @@
+import { Button, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { AgentRouting, type AgentSummary, type CapacityProfile, type QueueConfig, type Skill } from '@switchboard/protocol';
+  AgentRouting,
+  type AgentSummary,
+  type CapacityProfile,
+  type QueueConfig,
+  type Skill,
+} from '@switchboard/protocol';
+import { useParams } from 'react-router';
 import { useT } from '../../i18n';
-import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/api';
 import { useList } from '../../api/queries';
-import { EntityList } from '../../components/entity-list';
 import { ErrorText, NumberInput, fieldError, useForm } from '../../components/form';
 import { EditorShell, SaveBar } from '../../components/editor';
 import { Loading } from '../../components/page';
@@ -22,7 +18,7 @@ import { Section } from '../../components/section';
 import { removeAt, replaceAt } from '../../lib/list';
 import { SkillLevelInput } from '../../components/skill-level-input';
 
-/** What the admin sets for one agent: the routing without the user id (the URL has it). */
+/** What the admin sets for one person: the routing without the user id (the URL has it). */
 const AgentRoutingBody = AgentRouting.omit({ userId: true });
 type Draft = Omit<AgentRouting, 'userId'>;
 
@@ -35,55 +31,8 @@ const useStyles = makeStyles({
   add: { alignSelf: 'flex-start' },
 });
 
-export function AgentsPage() {
-  const styles = useStyles();
-  const { t } = useT();
-  const navigate = useNavigate();
-  const agents = useList('listAgents');
-  const queues = useList('listQueueConfigs');
-  const queueNames = (ids: string[]) =>
-    ids.map((id) => queues.data?.find((q) => q.id === id)?.name).filter(Boolean).join(', ') || '—';
-
-  return (
-    <EntityList
-      testId="agent"
-      title={t('agents.title')}
-      description={t('agents.description')}
-      items={agents.data}
-      error={agents.error}
-      rowData={(a) => ({ 'data-email': a.email })}
-      columns={[
-        {
-          header: t('common.name'),
-          cell: (a) => (
-            <>
-              <Link to={`/agents/${a.id}`}>{a.name}</Link>
-              <br />
-              <Text size={200} className={styles.muted}>
-                {a.email}
-              </Text>
-            </>
-          ),
-        },
-        {
-          header: t('agents.role'),
-          cell: (a) => (
-            <Badge appearance="tint" color={a.role === 'agent' ? 'brand' : 'informative'}>
-              {t(`roles.${a.role}`)}
-            </Badge>
-          ),
-        },
-        { header: t('agents.presence'), cell: (a) => t(`presence.${a.presence}`) },
-        { header: t('agents.queues'), cell: (a) => queueNames(a.routing.queueIds) },
-        { header: t('agents.skills'), cell: (a) => a.routing.skills.length, testId: 'agent-skill-count' },
-        { header: t('agents.capacity'), cell: (a) => a.routing.capacity, testId: 'agent-capacity-value' },
-      ]}
-      onEdit={(a) => navigate(`/agents/${a.id}`)}
-    />
-  );
-}
-
-export function AgentEditorPage() {
+/** A user's queues, skills and capacity (AD1, AD2): the routing part of their detail on the Users page. */
+export function AgentRoutingPage() {
   const { t } = useT();
   const { id } = useParams();
   const agents = useList('listAgents');
@@ -95,22 +44,22 @@ export function AgentEditorPage() {
   }
   const agent = agents.data.find((a) => a.id === id);
   if (!agent) return <Text>{t('common.notFound')}</Text>;
-  return <AgentEditor key={agent.id} agent={agent} queues={queues.data} skills={skills.data} profiles={profiles.data} />;
+  return (
+    <AgentRoutingEditor
+      key={agent.id}
+      agent={agent}
+      queues={queues.data}
+      skills={skills.data}
+      profiles={profiles.data}
+    />
+  );
 }
 
 const toDraft = ({ routing: { userId: _userId, ...rest } }: AgentSummary): Draft => rest;
 
-export function AgentEditor({
-  agent,
-  queues,
-  skills,
-  profiles,
-}: {
-  agent: AgentSummary;
-  queues: QueueConfig[];
-  skills: Skill[];
-  profiles: CapacityProfile[];
-}) {
+type Props = { agent: AgentSummary; queues: QueueConfig[]; skills: Skill[]; profiles: CapacityProfile[] };
+
+export function AgentRoutingEditor({ agent, queues, skills, profiles }: Props) {
   const styles = useStyles();
   const { t } = useT();
   const call = useApi();
@@ -119,14 +68,24 @@ export function AgentEditor({
   const set = (patch: Partial<Draft>) => form.setDraft((d) => ({ ...d, ...patch }));
   const unusedSkill = skills.find((s) => !draft.skills.some((r) => r.skillId === s.id));
   const unusedProfile = profiles.find((p) => !draft.capacityProfiles.some((r) => r.profileId === p.id));
+  const setProfile = (i: number, next: Draft['capacityProfiles'][number]) =>
+    set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, next) });
+  const toggleQueue = (id: string, on: boolean) =>
+    set({ queueIds: on ? [...draft.queueIds, id] : draft.queueIds.filter((x) => x !== id) });
 
   async function save() {
-    const saved = await form.save((body) => call('updateAgentRouting', { params: { id: agent.id }, body }), t('form.saved'));
+    const send = (body: Draft) => call('updateAgentRouting', { params: { id: agent.id }, body });
+    const saved = await form.save(send, t('form.saved'));
     if (saved) form.reset(toDraft(saved));
   }
 
   return (
-    <EditorShell title={agent.name} description={`${agent.email} · ${t(`roles.${agent.role}`)}`} backTo="/agents" errors={errors}>
+    <EditorShell
+      title={agent.name}
+      description={`${agent.email} · ${t(`roles.${agent.role}`)}`}
+      backTo="/users"
+      errors={errors}
+    >
       <Section title={t('agents.capacity')} description={t('agents.capacityHelp')}>
         <Field label={t('agents.capacityUnits')} {...fieldError(errors, 'capacity')}>
           <NumberInput
@@ -142,6 +101,7 @@ export function AgentEditor({
         {draft.capacityProfiles.length === 0 && <Text className={styles.muted}>{t('agents.noProfiles')}</Text>}
         {draft.capacityProfiles.map((cp, i) => {
           const profile = profiles.find((p) => p.id === cp.profileId);
+          const error = errors[`capacityProfiles.${i}.customLimit`] ?? errors[`capacityProfiles.${i}.profileId`];
           return (
             <div key={i} className={styles.row} data-testid="agent-profile-row">
               <Select
@@ -149,7 +109,7 @@ export function AgentEditor({
                 data-testid="agent-profile"
                 aria-label={t('agents.capacityProfiles')}
                 value={cp.profileId}
-                onChange={(_, d) => set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, { ...cp, profileId: d.value }) })}
+                onChange={(_, d) => setProfile(i, { ...cp, profileId: d.value })}
               >
                 {profiles.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -165,10 +125,10 @@ export function AgentEditor({
                 min={0}
                 max={1000}
                 value={cp.customLimit}
-                onChange={(v) => set({ capacityProfiles: replaceAt(draft.capacityProfiles, i, { ...cp, customLimit: v ?? null }) })}
+                onChange={(v) => setProfile(i, { ...cp, customLimit: v ?? null })}
               />
               <RemoveButton onClick={() => set({ capacityProfiles: removeAt(draft.capacityProfiles, i) })} />
-              <ErrorText message={errors[`capacityProfiles.${i}.customLimit`] ?? errors[`capacityProfiles.${i}.profileId`]} />
+              <ErrorText message={error} />
             </div>
           );
         })}
@@ -180,7 +140,10 @@ export function AgentEditor({
           className={styles.add}
           data-testid="agent-profile-add"
           disabled={!unusedProfile}
-          onClick={() => unusedProfile && set({ capacityProfiles: [...draft.capacityProfiles, { profileId: unusedProfile.id, customLimit: null }] })}
+          onClick={() =>
+            unusedProfile &&
+            set({ capacityProfiles: [...draft.capacityProfiles, { profileId: unusedProfile.id, customLimit: null }] })
+          }
         >
           {t('agents.addProfile')}
         </Button>
@@ -222,7 +185,7 @@ export function AgentEditor({
               data-testid="agent-queue"
               label={q.name}
               checked={draft.queueIds.includes(q.id)}
-              onChange={(_, d) => set({ queueIds: d.checked ? [...draft.queueIds, q.id] : draft.queueIds.filter((x) => x !== q.id) })}
+              onChange={(_, d) => toggleQueue(q.id, d.checked === true)}
             />
           ))}
         </div>
