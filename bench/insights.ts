@@ -70,7 +70,8 @@ async function flatFacts(db: Db, queues: string[]) {
   );
   await db.execute(sql`insert into bench_flat
     select ${END.toISOString()}::timestamptz - (g % ${DAYS}) * interval '1 day' - (g % 24) * interval '1 hour',
-      (array[${list}])[1 + g % ${queues.length}], g % 10 <> 0, (g::bigint * 7919) % 60000, 120000 + (g::bigint * 104729) % 600000
+      (array[${list}])[1 + g % ${queues.length}], g % 10 <> 0, (g::bigint * 7919) % 60000,
+      120000 + (g::bigint * 104729) % 600000
     from generate_series(1, ${CONVERSATIONS}::int) g`);
 }
 

@@ -70,7 +70,8 @@ describe.skipIf(!chromiumPath)('the admin center in Chromium', () => {
     return rest;
   }
 
-  it('an admin configures skills, hours, a queue, routing rules and an agent; exports and imports; an agent is kept out', async () => {
+  it('an admin configures skills, hours, a queue, routing ' +
+    'rules and an agent; exports and imports; an agent is kept out', async () => {
     const page = await signIn('ada@contoso.example');
     await page.getByTestId('workstream-row').first().waitFor(timeout);
 

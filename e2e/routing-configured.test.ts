@@ -98,7 +98,8 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
     await admin.getByTestId('trace-entry').first().waitFor(timeout);
   }
 
-  it('two workstreams, rules on a pre-chat answer and a context variable, skills, two methods: each chat reaches the right agent, and the trace says why', async () => {
+  it('two workstreams, rules on a pre-chat answer and a context variable, ' +
+    'skills, two methods: each chat reaches the right agent, and the trace says why', async () => {
     const admin = await newPage();
     await signInAt(admin, `${suite.server.url}/admin/`, 'ada@contoso.example');
     await admin.getByTestId('workstream-row').first().waitFor(timeout);
@@ -134,7 +135,8 @@ describe.skipIf(!chromiumPath)('routing configured in the admin center, used by 
     await createQueue('Printer desk', 'least-active', ['alice@contoso.example', 'bob@contoso.example']);
     await createQueue('Gold desk', 'round-robin', ['chloe@contoso.example']);
 
-    // A second workstream: exact skills, a classification rule on a pre-chat answer, a route rule on a context variable.
+    // A second workstream: exact skills, a classification rule on a pre-chat answer,
+    // a route rule on a context variable.
     await admin.getByTestId('nav-workstreams').click();
     await admin.getByTestId('workstream-new').click();
     await admin.getByTestId('ws-name').fill('Printer chat');

@@ -1,9 +1,10 @@
 /**
- * The supervisor's desk (SV1-SV4, SV6) in Chromium against a server started like `npm start`. A
+ * The supervisor's desk (SV1-SV6) in Chromium against a server started like `npm start`. A
  * customer chats with Bob; Sam, the demo's supervisor, finds it in the ongoing list (filtered by
  * agent, found by name), watches it live, and Bob and the customer see nothing of it; Sam joins and
  * writes to the customer; then Sam force closes it, and both see it end. A chat nobody can take
- * Sam assigns to Bob with an override. An agent who opens the desk is told it is not theirs.
+ * Sam assigns to Bob with an override, then transfers to Alice, who answers. An agent who opens the
+ * desk is told it is not theirs.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,9 +129,24 @@ describe.skipIf(!chromiumPath)('the supervisor desk in Chromium', () => {
     await expect.poll(() => row.getByTestId('ongoing-agent').textContent(), timeout).toContain('Bob');
     await expect.poll(() => row.getByTestId('ongoing-state').textContent(), timeout).toBe('Active');
 
-    // An agent at the desk is told where their work is.
+    // Sam transfers it to Alice (Support, available); it is hers once she answers, and Bob consults.
     const alice = await newPage();
-    await signInAt(alice, `${suite.server.url}/supervisor/`, 'alice@contoso.example');
-    await alice.getByTestId('supervisors-only').waitFor(timeout);
+    await signInAt(alice, `${suite.server.url}/agent/`, 'alice@contoso.example');
+    await alice.getByTestId('presence-select').waitFor(timeout);
+    await alice.getByTestId('presence-select').selectOption('available');
+    await sam.getByTestId('transfer-open').click(timeout);
+    await sam.locator('[data-testid=transfer-agent][data-name^="Alice"]').click(timeout);
+    await sam.getByTestId('transfer-note').fill('Parcel question, please take it');
+    await sam.getByTestId('transfer-submit').click();
+    const asked = alice.locator('[data-testid=notification][data-subject=transfer]');
+    await asked.waitFor(timeout);
+    expect(await alice.getByTestId('notification-note').textContent()).toBe('Parcel question, please take it');
+    await asked.getByTestId('notification-accept').click();
+    await expect.poll(() => row.getByTestId('ongoing-agent').textContent(), timeout).toContain('Alice');
+
+    // An agent at the desk is told where their work is.
+    const atDesk = await newPage();
+    await signInAt(atDesk, `${suite.server.url}/supervisor/`, 'alice@contoso.example');
+    await atDesk.getByTestId('supervisors-only').waitFor(timeout);
   });
 });

@@ -20,7 +20,8 @@ const startChat = (widgetId: string, name: string) =>
   });
 
 describe('the ongoing list (SV1)', () => {
-  it('shows every conversation in progress, filtered by queue, channel, state and agent; only to supervisors', async () => {
+  it('shows every conversation in progress, filtered by ' +
+    'queue, channel, state and agent; only to supervisors', async () => {
     const { org, id, ann } = await acceptedChat();
     const sue = await signIn(org, 'sue');
     const waiting = await startChat(org.widgetId, 'Wanda');
@@ -150,7 +151,8 @@ describe('monitor (SV2)', () => {
 });
 
 describe('join (SV3)', () => {
-  it('from monitoring, the supervisor joins: both are told; they write a note to the agent and to the customer', async () => {
+  it('from monitoring, the supervisor joins: both are ' +
+    'told; they write a note to the agent and to the customer', async () => {
     const { org, id, ann, visitor } = await acceptedChat();
     const sue = await signIn(org, 'sue');
     const join = () => sue.api.call('joinConversation', { params: { id }, body: {} });
@@ -236,7 +238,8 @@ describe('assign (SV4)', () => {
   const stateOf = async (sue: { api: import('@switchboard/protocol').ApiClient }, id: string) =>
     (await sue.api.call('getConversation', { params: { id } })).state;
 
-  it('to a person: refused without an override that it needs, offered with one, the trace says what it overrode', async () => {
+  it('to a person: refused without an override that it ' +
+    'needs, offered with one, the trace says what it overrode', async () => {
     const { org, ann, sue, id } = await openChat();
     const options = await sue.api.call('assignOptions', { params: { id } });
     expect(options.queues.map((q) => q.name)).toEqual(['Billing']);
@@ -350,7 +353,8 @@ describe('assign (SV4)', () => {
 });
 
 describe('transfer by a supervisor (SV5)', () => {
-  it("hands an agent's chat to a colleague of its queue, who answers as to any transfer; the first agent consults", async () => {
+  it("hands an agent's chat to a colleague of its queue, " +
+    "who answers as to any transfer; the first agent consults", async () => {
     const { org, id, ann, ben } = await acceptedChat();
     const sue = await signIn(org, 'sue');
     const options = await sue.api.call('supervisorTransferOptions', { params: { id } });
@@ -384,7 +388,8 @@ describe('transfer by a supervisor (SV5)', () => {
 });
 
 describe('customer sentiment on the desk (SV8)', () => {
-  it("each customer message moves the conversation's level; supervisors hear of it; only admins turn it off", async () => {
+  it("each customer message moves the conversation's " +
+    "level; supervisors hear of it; only admins turn it off", async () => {
     const { org, id, visitor } = await acceptedChat();
     const sue = await signIn(org, 'sue');
     const level = async () =>
@@ -530,7 +535,8 @@ describe('customer sentiment on the desk (SV8)', () => {
 });
 
 describe('the switches (SV7)', () => {
-  it('an admin turns a command off and it is refused at once, for admins too; supervisors cannot change them', async () => {
+  it('an admin turns a command off and it is refused at ' +
+    'once, for admins too; supervisors cannot change them', async () => {
     const org = await buildOrg(t.db.db, {
       queues: ['Support'],
       users: [

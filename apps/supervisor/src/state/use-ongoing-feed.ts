@@ -5,6 +5,7 @@ import type { Filters } from '../components/ongoing-filters';
 import type { OngoingOrder } from '../lib/ongoing-order';
 import { applyFeedMessage, type OngoingPages } from '../lib/ongoing-patches';
 import { useLive } from './live-context';
+import { conversationKey } from './live-feed';
 
 /**
  * Keeps the ongoing list's cached pages live (SV1): each feed message is applied to them, and they
@@ -34,6 +35,11 @@ export function useOngoingFeed(queryKey: QueryKey, filters: Filters, order: Ongo
         onMessage(message) {
           if (client.isFetching({ queryKey: key, exact: true })) during.current.push(message);
           apply(message);
+          // An open conversation's pane follows its row: a new state, agent or queue reads it again.
+          for (const p of message.patches) {
+            const id = p.op === 'upsert' ? p.row.id : p.id;
+            void client.invalidateQueries({ queryKey: conversationKey(id), exact: true });
+          }
         },
         onResync: () => void client.invalidateQueries({ queryKey: key, exact: true }),
       },

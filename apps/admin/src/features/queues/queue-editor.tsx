@@ -1,4 +1,15 @@
-import { Badge, Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  tokens,
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import {
   NewQueue,
   SortKey,
@@ -64,7 +75,16 @@ export function QueueEditorPage() {
   }
   const existing = queues.data.find((q) => q.id === id);
   if (id !== 'new' && !existing) return <Text>{t('common.notFound')}</Text>;
-  return <QueueEditor key={id} existing={existing} queues={queues.data} agents={agents.data} hours={hours.data} skills={skills.data} />;
+  return (
+    <QueueEditor
+      key={id}
+      existing={existing}
+      queues={queues.data}
+      agents={agents.data}
+      hours={hours.data}
+      skills={skills.data}
+    />
+  );
 }
 
 export function QueueEditor({
@@ -95,7 +115,10 @@ export function QueueEditor({
 
   async function save() {
     if (existing) {
-      const saved = await form.save((body) => call('updateQueue', { params: { id: existing.id }, body }), t('form.saved'));
+      const saved = await form.save(
+        (body) => call('updateQueue', { params: { id: existing.id }, body }),
+        t('form.saved'),
+      );
       if (saved) form.reset(withoutId(saved));
     } else {
       const saved = await form.save((body) => call('createQueue', { body }), t('form.created'));
@@ -108,7 +131,13 @@ export function QueueEditor({
       title={existing ? existing.name : t('queues.new')}
       description={t('queues.editorDescription')}
       backTo="/queues"
-      remove={existing && { testId: 'queue-delete', name: existing.name, run: () => call('deleteQueue', { params: { id: existing.id } }) }}
+      remove={
+        existing && {
+          testId: 'queue-delete',
+          name: existing.name,
+          run: () => call('deleteQueue', { params: { id: existing.id } }),
+        }
+      }
       errors={errors}
     >
       <Section title={t('queues.sections.general')}>
@@ -117,9 +146,19 @@ export function QueueEditor({
             <Input data-testid="queue-name" value={draft.name} onChange={(_, d) => set({ name: d.value })} />
           </Field>
           <Field label={t('queues.priority')} hint={t('queues.priorityHint')} {...fieldError(errors, 'priority')}>
-            <NumberInput data-testid="queue-priority" min={0} max={1000} value={draft.priority} onChange={(v) => set({ priority: v ?? NaN })} />
+            <NumberInput
+              data-testid="queue-priority"
+              min={0}
+              max={1000}
+              value={draft.priority}
+              onChange={(v) => set({ priority: v ?? NaN })}
+            />
           </Field>
-          <Field label={t('queues.operatingHours')} hint={t('queues.operatingHoursHint')} {...fieldError(errors, 'operatingHoursId')}>
+          <Field
+            label={t('queues.operatingHours')}
+            hint={t('queues.operatingHoursHint')}
+            {...fieldError(errors, 'operatingHoursId')}
+          >
             <Select
               data-testid="queue-hours"
               value={draft.operatingHoursId ?? ''}
@@ -137,7 +176,12 @@ export function QueueEditor({
       </Section>
 
       <Section title={t('queues.assignment')} description={t(`queues.methodHelp.${draft.assignment.kind}`)}>
-        <AssignmentEditor value={draft.assignment} onChange={(assignment) => set({ assignment })} errors={errors} skills={skills} />
+        <AssignmentEditor
+          value={draft.assignment}
+          onChange={(assignment) => set({ assignment })}
+          errors={errors}
+          skills={skills}
+        />
       </Section>
 
       <Section title={t('queues.overflow')} description={t('queues.overflowHelp')}>
@@ -161,7 +205,9 @@ export function QueueEditor({
               data-email={a.email}
               label={`${a.name} (${a.email})${a.role === 'agent' ? '' : ` · ${t(`roles.${a.role}`)}`}`}
               checked={draft.memberIds.includes(a.id)}
-              onChange={(_, d) => set({ memberIds: d.checked ? [...draft.memberIds, a.id] : draft.memberIds.filter((m) => m !== a.id) })}
+              onChange={(_, d) =>
+                set({ memberIds: d.checked ? [...draft.memberIds, a.id] : draft.memberIds.filter((m) => m !== a.id) })
+              }
             />
           ))}
         </div>
@@ -198,7 +244,9 @@ function AssignmentEditor({
           value={value.kind}
           onChange={(_, d) => {
             const kind = d.value as AssignmentMethod['kind'];
-            onChange(kind === 'custom' ? { kind, order: [{ key: 'skill-match', direction: 'desc' }], filters: [] } : { kind });
+            onChange(
+              kind === 'custom' ? { kind, order: [{ key: 'skill-match', direction: 'desc' }], filters: [] } : { kind },
+            );
           }}
         >
           {METHODS.map((m) => (
@@ -219,7 +267,9 @@ function AssignmentEditor({
                 data-testid="queue-sort-key-name"
                 aria-label={t('queues.orderBy')}
                 value={k.key}
-                onChange={(_, d) => onChange({ ...value, order: replaceAt(value.order, i, { ...k, key: d.value as SortKeyName }) })}
+                onChange={(_, d) =>
+                  onChange({ ...value, order: replaceAt(value.order, i, { ...k, key: d.value as SortKeyName }) })
+                }
               >
                 {SortKey.shape.key.options.map((key) => (
                   <option key={key} value={key}>
@@ -231,7 +281,12 @@ function AssignmentEditor({
                 data-testid="queue-sort-key-direction"
                 aria-label={t('queues.direction')}
                 value={k.direction}
-                onChange={(_, d) => onChange({ ...value, order: replaceAt(value.order, i, { ...k, direction: d.value as 'asc' | 'desc' }) })}
+                onChange={(_, d) =>
+                  onChange({
+                    ...value,
+                    order: replaceAt(value.order, i, { ...k, direction: d.value as 'asc' | 'desc' }),
+                  })
+                }
               >
                 <option value="desc">{t('queues.directions.desc')}</option>
                 <option value="asc">{t('queues.directions.asc')}</option>
@@ -251,7 +306,9 @@ function AssignmentEditor({
             className={styles.add}
             data-testid="queue-sort-key-add"
             disabled={value.order.length >= 10}
-            onClick={() => onChange({ ...value, order: [...value.order, { key: 'remaining-capacity', direction: 'desc' }] })}
+            onClick={() =>
+              onChange({ ...value, order: [...value.order, { key: 'remaining-capacity', direction: 'desc' }] })
+            }
           >
             {t('queues.addSortKey')}
           </Button>
@@ -266,7 +323,12 @@ function AssignmentEditor({
                 value={f}
                 skills={skills}
                 onChange={(next) => onChange({ ...value, filters: replaceAt(value.filters, i, next) })}
-                error={errors[`assignment.filters.${i}.units`] ?? errors[`assignment.filters.${i}.seconds`] ?? errors[`assignment.filters.${i}.skillId`] ?? errors[`assignment.filters.${i}.minProficiency`]}
+                error={
+                  errors[`assignment.filters.${i}.units`] ??
+                  errors[`assignment.filters.${i}.seconds`] ??
+                  errors[`assignment.filters.${i}.skillId`] ??
+                  errors[`assignment.filters.${i}.minProficiency`]
+                }
               />
               <RemoveButton onClick={() => onChange({ ...value, filters: removeAt(value.filters, i) })} />
             </div>
@@ -276,7 +338,9 @@ function AssignmentEditor({
             className={styles.add}
             data-testid="queue-filter-add"
             disabled={value.filters.length >= 10}
-            onClick={() => onChange({ ...value, filters: [...value.filters, { kind: 'min-remaining-capacity', units: 1 }] })}
+            onClick={() =>
+              onChange({ ...value, filters: [...value.filters, { kind: 'min-remaining-capacity', units: 1 }] })
+            }
           >
             {t('queues.addFilter')}
           </Button>
@@ -286,7 +350,17 @@ function AssignmentEditor({
   );
 }
 
-function FilterEditor({ value, onChange, skills, error }: { value: AgentFilter; onChange: (f: AgentFilter) => void; skills: Skill[]; error?: string }) {
+function FilterEditor({
+  value,
+  onChange,
+  skills,
+  error,
+}: {
+  value: AgentFilter;
+  onChange: (f: AgentFilter) => void;
+  skills: Skill[];
+  error?: string;
+}) {
   const styles = useStyles();
   const { t } = useT();
   return (
@@ -314,7 +388,13 @@ function FilterEditor({ value, onChange, skills, error }: { value: AgentFilter; 
         ))}
       </Select>
       {value.kind === 'min-remaining-capacity' && (
-        <NumberInput className={styles.small} aria-label={t('queues.units')} min={1} value={value.units} onChange={(v) => onChange({ ...value, units: v ?? NaN })} />
+        <NumberInput
+          className={styles.small}
+          aria-label={t('queues.units')}
+          min={1}
+          value={value.units}
+          onChange={(v) => onChange({ ...value, units: v ?? NaN })}
+        />
       )}
       {value.kind === 'min-idle-seconds' && (
         <NumberInput
@@ -415,7 +495,9 @@ function OverflowEditor({
         className={styles.add}
         data-testid="overflow-add"
         disabled={rules.length >= 10}
-        onClick={() => onChange([...rules, { when: { kind: 'queue-size', limit: 20 }, then: { kind: 'assign-anyway' } }])}
+        onClick={() =>
+          onChange([...rules, { when: { kind: 'queue-size', limit: 20 }, then: { kind: 'assign-anyway' } }])
+        }
       >
         {t('queues.addOverflow')}
       </Button>
@@ -432,7 +514,9 @@ function ConditionSelect({ value, onChange }: { value: OverflowCondition; onChan
       value={value.kind}
       onChange={(_, d) => {
         const kind = d.value as OverflowCondition['kind'];
-        onChange(kind === 'queue-size' ? { kind, limit: 20 } : kind === 'estimated-wait' ? { kind, seconds: 300 } : { kind });
+        onChange(
+          kind === 'queue-size' ? { kind, limit: 20 } : kind === 'estimated-wait' ? { kind, seconds: 300 } : { kind },
+        );
       }}
     >
       {(['queue-size', 'estimated-wait', 'outside-hours'] as const).map((k) => (
@@ -444,7 +528,15 @@ function ConditionSelect({ value, onChange }: { value: OverflowCondition; onChan
   );
 }
 
-function ActionEditor({ value, onChange, queues }: { value: OverflowAction; onChange: (a: OverflowAction) => void; queues: QueueConfig[] }) {
+function ActionEditor({
+  value,
+  onChange,
+  queues,
+}: {
+  value: OverflowAction;
+  onChange: (a: OverflowAction) => void;
+  queues: QueueConfig[];
+}) {
   const styles = useStyles();
   const { t } = useT();
   return (
@@ -460,7 +552,11 @@ function ActionEditor({ value, onChange, queues }: { value: OverflowAction; onCh
               ? { kind, queueId: '' }
               : kind === 'assign-anyway'
                 ? { kind }
-                : { kind, message: kind === 'offer-callback' ? t('queues.defaultCallbackMessage') : t('queues.defaultEndMessage') },
+                : {
+                    kind,
+                    message:
+                      kind === 'offer-callback' ? t('queues.defaultCallbackMessage') : t('queues.defaultEndMessage'),
+                  },
           );
         }}
       >
@@ -471,7 +567,12 @@ function ActionEditor({ value, onChange, queues }: { value: OverflowAction; onCh
         ))}
       </Select>
       {value.kind === 'transfer' && (
-        <QueueSelect testId="overflow-queue" queues={queues} value={value.queueId} onChange={(queueId) => onChange({ kind: 'transfer', queueId })} />
+        <QueueSelect
+          testId="overflow-queue"
+          queues={queues}
+          value={value.queueId}
+          onChange={(queueId) => onChange({ kind: 'transfer', queueId })}
+        />
       )}
       {(value.kind === 'message-and-end' || value.kind === 'offer-callback') && (
         <Textarea
