@@ -8,6 +8,7 @@ import type {
 } from '@switchboard/protocol';
 import type { Clock } from '../domain/clock.js';
 import { checkTimeZone, validateReportQuery } from '../domain/insights/dimensions.js';
+import { columnsFor } from '../domain/insights/measure-fields.js';
 import { DomainError } from '../domain/errors.js';
 import { periodStart, planReport, planSegments } from '../domain/insights/grains.js';
 import { requiredAgents } from '../domain/insights/erlang-c.js';
@@ -30,7 +31,8 @@ export function createInsightsService({ db, clock }: { db: Db; clock: Clock }) {
     const zone = await reportingZone(db, who.orgId);
     const q = validateReportQuery({ ...input, timeZone: input.timeZone ?? zone }, clock.now());
     const started = performance.now();
-    const sums = await sumRollups(db, who.orgId, { ...q, segments: planReport(q, zone) });
+    const columns = columnsFor(q.measures.map((name) => KPIS[name]!.of));
+    const sums = await sumRollups(db, who.orgId, { ...q, segments: planReport(q, zone), columns });
     const tookMs = performance.now() - started;
     const names = await reportNames(db, who.orgId);
     const rows = sums.map((s) => {
@@ -70,6 +72,7 @@ export function createInsightsService({ db, clock }: { db: Db; clock: Clock }) {
         dimensions: ['queue'],
         timeZone: zone,
         filters: { queueIds: null, channels: null, agentIds: null },
+        columns: columnsFor([KPIS.conversationsHandled!.of, KPIS.conversationsAbandoned!.of, KPIS.serviceLevel20!.of]),
       }),
     ]);
     const byQueue = new Map(today.map((s) => [s.queueId, s.measures]));
@@ -105,7 +108,11 @@ export function createInsightsService({ db, clock }: { db: Db; clock: Clock }) {
     );
     const { targetShare, targetSeconds } = input;
     const [hours, queues] = await Promise.all([
-      sumRollups(db, who.orgId, { ...q, segments: [{ grain: 'hour', from: q.from, to: q.to }] }),
+      sumRollups(db, who.orgId, {
+        ...q,
+        segments: [{ grain: 'hour', from: q.from, to: q.to }],
+        columns: ['offered', ...columnsFor([averageHandleTime])],
+      }),
       queuesNow(db, who.orgId),
     ]);
     const estimate = (hour: string, arrivals: number, aht: number) => {

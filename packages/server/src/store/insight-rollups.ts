@@ -102,6 +102,8 @@ export type RollupSumQuery = {
   timeZone: string;
   dimensions: readonly Dimension[];
   filters: { queueIds: string[] | null; channels: Channel[] | null; agentIds: string[] | null };
+  /** Only these measure columns are added up (the rest read as 0); all when left out. */
+  columns?: readonly string[];
 };
 
 export type RollupSum = {
@@ -141,11 +143,13 @@ export async function sumRollups(db: Db, orgId: string, q: RollupSumQuery): Prom
   if (q.filters.channels) where.push(anyOf('channel', q.filters.channels, 'text'));
   if (q.filters.agentIds) where.push(anyOf('agent_id', q.filters.agentIds, 'uuid'));
   const groupBy = list([sql.raw('1'), ...dims.map((_, i) => sql.raw(String(i + 2)))]);
+  const wanted = q.columns?.filter((c) => COLUMNS.includes(c)) ?? COLUMNS;
+  const summed = wanted.length > 0 ? wanted : ['conversations_in'];
   const result = await db.execute(sql`
     select ${bucket} as bucket${sql.join(
       dims.map((d) => sql`, ${ident(d)}`),
       sql``,
-    )}, ${list(COLUMNS.map((c) => sql`sum(${ident(c)})::float8 as ${ident(c)}`))}
+    )}, ${list(summed.map((c) => sql`sum(${ident(c)})::float8 as ${ident(c)}`))}
     from ${table} where ${sql.join(where, sql` and `)}
     group by ${groupBy} order by ${groupBy}`);
   return rowsOf<Record<string, unknown>>(result).map((r) => {

@@ -62,3 +62,37 @@ export function addInto(into: Measures, m: Measures): Measures {
   for (const f of MEASURE_FIELDS) f.set(into, f.get(into) + f.get(m));
   return into;
 }
+
+/** The columns `of` reads, found by running it on measures that record each read. */
+function columnsRead(of: (m: Measures) => unknown): Set<string> {
+  const read = new Set<string>();
+  // Twice, all zeros and all ones, so a read behind a test of another measure is seen either way.
+  for (const value of [0, 1]) {
+    const m = emptyMeasures();
+    for (const f of MEASURE_FIELDS) f.set(m, value);
+    const watched = new Proxy(m, {
+      get(target, name: string) {
+        const held = target[name as keyof Measures];
+        if (typeof held === 'number') {
+          read.add(snake(name));
+          return held;
+        }
+        return new Proxy(held, {
+          get: (inner, key: string) => (read.add(`${snake(name)}_${snake(key)}`), inner[key as keyof typeof inner]),
+        });
+      },
+    });
+    of(watched);
+  }
+  return read;
+}
+
+/**
+ * The columns a set of KPIs needs, in the store's order: a report adds up only those, a few of the
+ * rollups' dozens, which is most of its time on a large range.
+ */
+export function columnsFor(kpis: readonly ((m: Measures) => unknown)[]): string[] {
+  const read = new Set<string>();
+  for (const of of kpis) for (const c of columnsRead(of)) read.add(c);
+  return MEASURE_FIELDS.map((f) => f.column).filter((c) => read.has(c));
+}
