@@ -1,4 +1,3 @@
-import { Socket as NetSocket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SocketEvents,
@@ -17,6 +16,7 @@ import {
   startServer,
   type TestServer,
 } from './support/harness.js';
+import { REDIS_URL, redisForTests } from './support/redis.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
 // The supervisors' ongoing lists, live (SV1): each socket follows its own filter and is sent only
@@ -231,17 +231,7 @@ describe('one feed per supervisor filter (SV1)', () => {
   });
 });
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisUp = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const s = new NetSocket();
-  s.setTimeout(500);
-  s.once('connect', () => (s.destroy(), resolve(true)));
-  s.once('error', () => resolve(false));
-  s.once('timeout', () => (s.destroy(), resolve(false)));
-  s.connect(Number(port || 6379), hostname);
-});
-if (!redisUp && process.env.CI === 'true') throw new Error(`Redis is not reachable at ${REDIS_URL}`);
+const redisUp = await redisForTests('the two-node feed test');
 
 // Skipped only on a machine without Redis (as redis-fanout.test.ts); CI requires it.
 describe.skipIf(!redisUp)('feeds across two nodes (SV1, X2)', () => {

@@ -1,4 +1,3 @@
-import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerSentimentChanged, Offer, SentimentAlert } from '@switchboard/protocol';
 import type { Database } from '../src/store/db.js';
@@ -10,25 +9,10 @@ import {
   startServer,
   type TestServer,
 } from './support/harness.js';
+import { REDIS_URL, redisForTests } from './support/redis.js';
 import { buildOrg, PASSWORD, type BuiltOrg } from './support/org-builder.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const { hostname, port } = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const s = new Socket();
-    s.setTimeout(500);
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-    s.once('timeout', () => (s.destroy(), resolve(false)));
-    s.connect(Number(port || 6379), hostname);
-  });
-}
-
-const reachable = await redisReachable();
-if (!reachable && process.env.CI === 'true') throw new Error(`Redis is not reachable at ${REDIS_URL}`);
-if (!reachable) console.warn(`\n  Redis not reachable at ${REDIS_URL}: the two-node sentiment test is skipped.\n`);
+const reachable = await redisForTests('the two-node sentiment test');
 
 // SV8 across nodes (X2): the node that folds a customer's message publishes on its own bus; its
 // emits to user rooms reach, through Redis, the sockets other nodes hold. Skipped only on a machine
