@@ -59,7 +59,8 @@ describe.skipIf(!chromiumPath)('the agent dashboard in Chromium', () => {
     await alice.reload();
     await alice.getByTestId('home-view').waitFor(timeout);
     expect(await alice.getByTestId('home-tab').getAttribute('aria-selected')).toBe('true');
-    expect(await alice.getByTestId('session-tab').count()).toBe(1);
+    // The session tabs come back with the workspace, which may arrive after the home view shows.
+    await expect.poll(() => alice.getByTestId('session-tab').count(), timeout).toBe(1);
 
     // The closed list, searched by part of the number and today's date.
     const today = await alice.evaluate(() => {
