@@ -7,6 +7,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  customType,
   index,
   integer,
   json,
@@ -156,13 +157,34 @@ export const widgets = pgTable('widgets', {
   allowedSites: jsonb('allowed_sites').$type<string[]>().notNull().default([]),
 });
 
-export const accounts = pgTable('accounts', {
-  id: id(),
-  orgId: orgId(),
-  name: text('name').notNull(),
-  mainPhone: text('main_phone'),
-  city: text('city'),
-});
+/** How a customer likes to be reached (AG6 profile). */
+export type PreferredContactMethod = 'any' | 'email' | 'phone' | 'chat';
+export type RelationshipType = 'customer' | 'prospect' | 'partner' | 'vendor' | 'other';
+
+// Records (AG9): accounts, contacts, cases, notes and knowledge articles. `external_id` is the
+// customer's id in the business's own systems: an authenticated chat's JWT `sub` may carry it (CH5).
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    externalId: text('external_id'),
+    email: text('email'),
+    mainPhone: text('main_phone'),
+    city: text('city'),
+    category: text('category'),
+    relationshipType: text('relationship_type').$type<RelationshipType>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('accounts_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
+    uniqueIndex('accounts_org_external_key')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);
 
 export const contacts = pgTable(
   'contacts',
@@ -170,34 +192,182 @@ export const contacts = pgTable(
     id: id(),
     orgId: orgId(),
     name: text('name').notNull(),
+    externalId: text('external_id'),
     email: text('email'),
     mobilePhone: text('mobile_phone'),
     jobTitle: text('job_title'),
     city: text('city'),
+    category: text('category'),
+    relationshipType: text('relationship_type').$type<RelationshipType>(),
+    preferredContactMethod: text('preferred_contact_method').$type<PreferredContactMethod>(),
     accountId: uuid('account_id').references(() => accounts.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
     // Inbound texts are matched by number (CH5); numbers are stored in E.164.
     index('contacts_org_mobile_idx').on(t.orgId, t.mobilePhone),
+    index('contacts_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
+    index('contacts_account_idx')
+      .on(t.accountId)
+      .where(sql`${t.accountId} is not null`),
+    uniqueIndex('contacts_org_external_key')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
   ],
 );
 
-export const cases = pgTable('cases', {
-  id: id(),
-  orgId: orgId(),
-  title: text('title').notNull(),
-  status: text('status', { enum: ['active', 'resolved', 'cancelled'] })
-    .notNull()
-    .default('active'),
-  priority: text('priority', { enum: ['low', 'normal', 'high'] })
-    .notNull()
-    .default('normal'),
-  contactId: uuid('contact_id').references(() => contacts.id),
-  accountId: uuid('account_id').references(() => accounts.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    orgId: orgId(),
+    /** Shown as CAS-01001: numbered per organisation, never reused. */
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    product: text('product'),
+    status: text('status', { enum: ['active', 'resolved', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    priority: text('priority', { enum: ['low', 'normal', 'high'] })
+      .notNull()
+      .default('normal'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    accountId: uuid('account_id').references(() => accounts.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    resolvedAt: ts('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('cases_org_number_key').on(t.orgId, t.number),
+    index('cases_contact_idx')
+      .on(t.contactId, t.status)
+      .where(sql`${t.contactId} is not null`),
+    index('cases_account_idx')
+      .on(t.accountId, t.status)
+      .where(sql`${t.accountId} is not null`),
+  ],
+);
+
+/** A note on a contact, an account or a case (one of the three), optionally written during a conversation. */
+export const recordNotes = pgTable(
+  'record_notes',
+  {
+    id: id(),
+    orgId: orgId(),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    accountId: uuid('account_id').references(() => accounts.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    conversationId: uuid('conversation_id').references((): AnyPgColumn => conversations.id),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('record_notes_contact_idx')
+      .on(t.contactId, t.createdAt)
+      .where(sql`${t.contactId} is not null`),
+    index('record_notes_account_idx')
+      .on(t.accountId, t.createdAt)
+      .where(sql`${t.accountId} is not null`),
+    index('record_notes_case_idx')
+      .on(t.caseId, t.createdAt)
+      .where(sql`${t.caseId} is not null`),
+  ],
+);
+
+/**
+ * CV4: what happened around a customer that is not a conversation, case or note of its own: a
+ * record linked or unlinked, a macro run with its result, a case resolved. The timeline reads these
+ * beside conversations, cases and notes.
+ */
+export const recordActivities = pgTable(
+  'record_activities',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').notNull(),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    accountId: uuid('account_id').references(() => accounts.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    conversationId: uuid('conversation_id').references((): AnyPgColumn => conversations.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    summary: text('summary').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('record_activities_contact_idx')
+      .on(t.contactId, t.createdAt)
+      .where(sql`${t.contactId} is not null`),
+    index('record_activities_account_idx')
+      .on(t.accountId, t.createdAt)
+      .where(sql`${t.accountId} is not null`),
+    index('record_activities_case_idx')
+      .on(t.caseId, t.createdAt)
+      .where(sql`${t.caseId} is not null`),
+  ],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Knowledge articles in en, nl or fr, searched with the language's own stemming: the search vector
+ * is computed by the database with the configuration of the article's language (title weighs most).
+ */
+export const knowledgeArticles = pgTable(
+  'knowledge_articles',
+  {
+    id: id(),
+    orgId: orgId(),
+    language: text('language', { enum: ['en', 'nl', 'fr'] }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    keywords: text('keywords').notNull().default(''),
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('draft'),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`case language when 'nl' then
+        setweight(to_tsvector('dutch'::regconfig, title), 'A') ||
+        setweight(to_tsvector('dutch'::regconfig, keywords), 'B') || to_tsvector('dutch'::regconfig, body)
+      when 'fr' then
+        setweight(to_tsvector('french'::regconfig, title), 'A') ||
+        setweight(to_tsvector('french'::regconfig, keywords), 'B') || to_tsvector('french'::regconfig, body)
+      else
+        setweight(to_tsvector('english'::regconfig, title), 'A') ||
+        setweight(to_tsvector('english'::regconfig, keywords), 'B') || to_tsvector('english'::regconfig, body)
+      end`,
+    ),
+  },
+  (t) => [
+    index('knowledge_articles_search_idx').using('gin', t.search),
+    index('knowledge_articles_org_idx').on(t.orgId, t.language, t.updatedAt),
+  ],
+);
+
+/** CH1: the visitor's journey, from the widget's tracking calls (pages, searches, articles, custom actions). */
+export const journeyActions = pgTable(
+  'journey_actions',
+  {
+    id: id(),
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references((): AnyPgColumn => conversations.id),
+    kind: text('kind', { enum: ['page-visited', 'search', 'article-viewed', 'custom'] }).notNull(),
+    name: text('name').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('journey_actions_conversation_idx').on(t.conversationId, t.at)],
+);
 
 export const conversations = pgTable(
   'conversations',
@@ -215,6 +385,13 @@ export const conversations = pgTable(
     customerAddress: text('customer_address'),
     state: text('state', { enum: ['open', 'active', 'waiting', 'wrap-up', 'closed'] }).notNull(),
     contactId: uuid('contact_id').references(() => contacts.id),
+    /** The account and case the agent (or identification) linked it to (AG9). */
+    accountId: uuid('account_id').references(() => accounts.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    /** CH1: the site's JWT identified the customer. */
+    authenticated: boolean('authenticated').notNull().default(false),
+    /** CH1: what the widget knew of the visitor: browser, operating system, location, language. */
+    visitor: jsonb('visitor').$type<Record<string, string | null>>(),
     agentId: uuid('agent_id').references(() => users.id),
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email'),

@@ -258,12 +258,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.insert(cases).values([
       {
         orgId,
+        number: 1001,
         title: 'Invoice shows the wrong VAT rate',
         priority: 'high',
         contactId: emma!.id,
         accountId: fabrikam!.id,
       },
-      { orgId, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
+      { orgId, number: 1002, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
     ]);
     // Quick replies (AG4) every agent finds by typing "/" in the composer, in their own language.
     await tx.insert(quickReplies).values(
