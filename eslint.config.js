@@ -48,7 +48,16 @@ export default tseslint.config(
   {
     // The demo pages' plain scripts run in the browser as they are, unbuilt.
     files: ['apps/widget/demo/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', fetch: 'readonly', setInterval: 'readonly' } },
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        fetch: 'readonly',
+        setInterval: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
   },
   {
     files: ['scripts/**/*.mjs'],

@@ -10,6 +10,7 @@ import { Layout } from './components/layout';
 import { ChannelsPage } from './features/channels/channels-page';
 import { CapacityProfilesPage } from './features/capacity-profiles/capacity-profiles-page';
 import { ImportExportPage } from './features/import-export/import-export-page';
+import { RecordsImportPage } from './features/records-import/records-import-page';
 import { OperatingHoursEditorPage, OperatingHoursPage } from './features/operating-hours/operating-hours-page';
 import { PresencesPage } from './features/presences/presences-page';
 import { QueueEditorPage } from './features/queues/queue-editor';
@@ -22,7 +23,10 @@ import { TemplatesPage } from './features/templates/templates-page';
 import { AutomatedMessagesPage } from './features/automated-messages/automated-messages-page';
 import { NotificationTemplatesPage } from './features/notification-templates/notification-templates-page';
 import { QuickRepliesPage } from './features/quick-replies/quick-replies-page';
+import { KnowledgePage } from './features/knowledge/knowledge-page';
 import { DispositionCodesPage } from './features/disposition-codes/disposition-codes-page';
+import { MacrosPage } from './features/macros/macros-page';
+import { ScriptsPage } from './features/scripts/scripts-page';
 import { TracePage } from './features/trace/trace-page';
 import { WidgetsPage } from './features/widgets/widgets-page';
 import { WorkstreamEditorPage } from './features/workstreams/workstream-editor';
@@ -76,7 +80,10 @@ export function AdminRoutes() {
           <Route path="/automated-messages" element={<AutomatedMessagesPage />} />
           <Route path="/notification-templates" element={<NotificationTemplatesPage />} />
           <Route path="/quick-replies" element={<QuickRepliesPage />} />
+          <Route path="/knowledge" element={<KnowledgePage />} />
           <Route path="/disposition-codes" element={<DispositionCodesPage />} />
+          <Route path="/macros" element={<MacrosPage />} />
+          <Route path="/scripts" element={<ScriptsPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/queues/:id" element={<QueueEditorPage />} />
           <Route path="/operating-hours" element={<OperatingHoursPage />} />
@@ -91,6 +98,7 @@ export function AdminRoutes() {
           <Route path="/agents/:id" element={<AgentRoutingRedirect />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/import-export" element={<ImportExportPage />} />
+          <Route path="/records-import" element={<RecordsImportPage />} />
           <Route path="/trace" element={<TracePage />} />
           <Route path="/trace/:id" element={<TracePage />} />
           <Route path="*" element={<Navigate to="/workstreams" replace />} />

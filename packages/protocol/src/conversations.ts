@@ -14,11 +14,14 @@ import {
 import { ConversationEvent } from './events.js';
 import { CustomerSentiment, MessageSentiments } from './sentiment.js';
 import { WrapUp } from './wrap-up.js';
+import { PrechatAnswerMap } from './widget-settings.js';
 
 export const PrechatAnswers = z.strictObject({
   name: SingleLine(200, { min: 1, minMessage: 'name is required' }),
   email: Email,
   question: MultiLine(2000, { min: 1, minMessage: 'question is required' }),
+  /** Answers to the widget's own questions (CH1), checked against them by the server. */
+  answers: PrechatAnswerMap.optional(),
 });
 export type PrechatAnswers = z.infer<typeof PrechatAnswers>;
 

@@ -143,4 +143,6 @@ export const SocketEvents = {
   sentimentAlert: 'sentiment:alert',
   /** To the agent who holds it (SV8): its customer's level moved (`CustomerSentimentChanged`). */
   customerSentiment: 'sentiment:changed',
+  /** To the conversation's staff room (AG9): its links changed (`ConversationLinks`); summaries refetch. */
+  recordsLinked: 'records:linked',
 } as const;

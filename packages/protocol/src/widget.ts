@@ -3,6 +3,9 @@ import { VisitorCallback } from './callbacks.js';
 import { ConversationState, Id } from './common.js';
 import { ContextVariables, PrechatAnswers } from './conversations.js';
 import { ConversationEvent } from './events.js';
+import { JourneyActionInput, MAX_JOURNEY_ACTIONS } from './journey.js';
+import { PrechatQuestion, WidgetAppearance, WidgetAvailability } from './widget-settings.js';
+import { SiteToken } from './widget-auth.js';
 
 export const WidgetId = z.string().regex(/^[a-z0-9-]{3,64}$/, 'widget id is 3-64 lowercase letters, digits or dashes');
 
@@ -12,6 +15,13 @@ export const WidgetConfig = z.object({
   title: z.string(),
   /** Server's realtime endpoint path, for the widget's socket. */
   socketPath: z.string(),
+  // CH1 widget settings (widget-settings.ts): optional, so a config from an older server still parses.
+  appearance: WidgetAppearance.optional(),
+  prechatQuestions: z.array(PrechatQuestion).optional(),
+  postChatSurvey: z.boolean().optional(),
+  availability: WidgetAvailability.optional(),
+  /** CH1: the chat starts only with the site's sign-in token (widget-auth.ts). */
+  signInRequired: z.boolean().optional(),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
 
@@ -19,6 +29,10 @@ export const StartChatRequest = z.strictObject({
   prechat: PrechatAnswers,
   context: ContextVariables.default({}),
   locale: z.enum(['en', 'nl', 'fr']).default('en'),
+  /** CH1: what the host page tracked before the chat started (docs/widget-api.md). */
+  journey: z.array(JourneyActionInput).max(MAX_JOURNEY_ACTIONS, `at most ${MAX_JOURNEY_ACTIONS} actions`).optional(),
+  /** CH1, CH5: the site's JWT from `Switchboard.setAuthTokenProvider`, when the widget requires sign-in. */
+  authToken: SiteToken.optional(),
 });
 export type StartChatRequest = z.input<typeof StartChatRequest>;
 

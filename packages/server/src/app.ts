@@ -36,12 +36,20 @@ import { createAdminConfigService } from './services/admin-config.js';
 import { createChatWidgetService } from './services/chat-widgets.js';
 import { createEventBus } from './services/bus.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
+import { createWidgetAuthService } from './services/widget-auth.js';
+import { createSiteTokenVerifier } from './auth/site-tokens.js';
+import { widgetAuthRoutes } from './http/routes/widget-auth-routes.js';
 import { createOfferService, type OfferService } from './services/offers.js';
 import { createNotificationService, type NotificationService } from './services/notifications.js';
 import { createTransferService, type TransferService } from './services/transfers.js';
 import { createWorkspaceService } from './services/workspaces.js';
 import { createConsultService } from './services/consults.js';
 import { createCallbackService, type CallbackService } from './services/callbacks.js';
+import { createJourneyService } from './services/journey.js';
+import { createResumeLinks } from './services/resume-links.js';
+import { journeyRoutes } from './http/routes/journey-routes.js';
+import { noGeoLocator, openGeoLocator } from './visitor/geo.js';
+import type { StaffIdentity } from './services/identity.js';
 import { conversationKit } from './services/conversation-kit.js';
 import { createPickService } from './services/pick.js';
 import { createAgentHome } from './services/agent-home.js';
@@ -72,7 +80,17 @@ import { channelRoutes } from './http/routes/channel-routes.js';
 import { webhookRoutes } from './http/routes/webhook-routes.js';
 import { outboundRoutes } from './http/routes/outbound-routes.js';
 import { quickReplyRoutes } from './http/routes/quick-reply-routes.js';
+import { knowledgeRoutes } from './http/routes/knowledge-routes.js';
+import { recordRoutes } from './http/routes/record-routes.js';
+import { createRecordsService } from './services/records/index.js';
+import { createKnowledgeService } from './services/records/knowledge.js';
+import { macroRoutes } from './http/routes/macro-routes.js';
+import { createMacroService } from './services/macros/macros.js';
+import { createMacroRunner } from './services/macros/run-macro.js';
+import { createScriptService } from './services/scripts.js';
 import { wrapUpRoutes } from './http/routes/wrap-up-routes.js';
+import { widgetSettingsRoutes } from './http/routes/widget-settings-routes.js';
+import { createWidgetSettingsService } from './services/widget-settings.js';
 import { createOutboundService } from './services/outbound.js';
 import { createQuickReplyService } from './services/quick-replies.js';
 import { createWrapUpService } from './services/wrap-up.js';
@@ -147,7 +165,18 @@ export async function createApp(
   });
   // One analyzer (SV8): the follower scores each message; supervisors' reads score each customer message.
   const analyzer = createMultilangAnalyzer();
-  const conversations = createConversationService({ db, clock, bus, presence, onRoutable, inFlight, analyzer });
+  // CH1, CH5: a widget that requires sign-in checks the site's JWT (keys from a key URL cached per URL).
+  const widgetAuth = createWidgetAuthService({ db, clock, verifier: createSiteTokenVerifier() });
+  const conversations = createConversationService({
+    db,
+    clock,
+    bus,
+    presence,
+    onRoutable,
+    inFlight,
+    analyzer,
+    widgetAuth,
+  });
   // Channels (CH5): the public URL is where providers post; until a PUBLIC_URL is set, the address we listen on.
   let listeningAt = publicUrl(config);
   const baseUrl = () => config.PUBLIC_URL ?? listeningAt;
@@ -170,6 +199,22 @@ export async function createApp(
   };
   const consults = createConsultService(kit);
   const callbacks = createCallbackService(kit);
+  // CH1: the visitor's journey and details; the location database is opened once, here.
+  const geo = await openGeoLocator().catch((err: unknown) => {
+    log.warn({ msg: 'no IP location database: visitor locations stay empty', err });
+    return noGeoLocator;
+  });
+  const mayRead = async (who: StaffIdentity, c: { id: string; agentId: string | null }) =>
+    kit.guard(db, who, c, 'read');
+  const journey = createJourneyService({ db, clock, geo, mayRead });
+  const resume = createResumeLinks({
+    db,
+    clock,
+    secret: jwtSecret,
+    tokens,
+    visitorView: (orgId, conversationId) =>
+      conversations.visitorView({ kind: 'visitor', orgId, conversationId, name: '' }),
+  });
   const transfers = createTransferService({ ...kit, consults });
   const admin = createAdminConfigService({ db, onChanged: onRoutable });
   const pick = createPickService({ db, clock, bus, presence });
@@ -234,9 +279,14 @@ export async function createApp(
   });
   notificationRoutes(http, { tokens, notifications });
   attachmentRoutes(http, { tokens, attachments });
-  widgetRoutes(http, { db, tokens, conversations, callbacks });
+  // CH1: widget settings; a survey after the close re-folds the conversation into the reports (SV9).
+  const widgetSettings = createWidgetSettingsService({ db, clock, onSurveyAfterClose: () => insights.kick() });
+  widgetSettingsRoutes(http, { tokens, settings: widgetSettings, conversations });
+  widgetRoutes(http, { db, tokens, conversations, callbacks, journey });
+  journeyRoutes(http, { tokens, journey, resume });
   adminRoutes(http, { tokens, admin, widgets: createChatWidgetService({ db }), clock });
   accountRoutes(http, { tokens, accounts: createAccountService({ db, clock }) });
+  widgetAuthRoutes(http, { tokens, widgetAuth });
   apiClientRoutes(http, { tokens, apiClients: createApiClientService({ db, clock }) });
   channelRoutes(http, { tokens, channels, outbox });
   outboundRoutes(http, {
@@ -245,6 +295,28 @@ export async function createApp(
     automated: createAutomatedMessageSettings({ db, clock }),
   });
   quickReplyRoutes(http, { tokens, quickReplies: createQuickReplyService({ db, clock }) });
+  knowledgeRoutes(http, { tokens, knowledge: createKnowledgeService({ db, clock, publicUrl: baseUrl }) });
+  recordRoutes(http, { tokens, records: createRecordsService({ db, clock, bus, partOf: kit.partOf }) });
+  // AG7, AG8: scripts and macros; a macro's actions send as the composer does and search as the agent does.
+  const scripts = createScriptService({ db, clock });
+  const macroReplies = createQuickReplyService({ db, clock });
+  const macroKnowledge = createKnowledgeService({ db, clock, publicUrl: baseUrl });
+  macroRoutes(http, {
+    tokens,
+    scripts,
+    macros: createMacroService({ db, clock }),
+    runMacro: createMacroRunner({
+      db,
+      clock,
+      scripts,
+      sendMessage: async (who, id, text, clientMessageId) => {
+        await conversations.sendAgentMessage(who, id, { clientMessageId, text, internal: false });
+      },
+      quickReplies: (who) => macroReplies.list(who),
+      records: createRecordsService({ db, clock, bus, partOf: kit.partOf }),
+      searchKnowledge: (orgId, q, language) => macroKnowledge.search(orgId, { q, language, limit: 5 }),
+    }),
+  });
   wrapUpRoutes(http, { tokens, wrapUp: createWrapUpService(kit) });
   webhookRoutes(http, { inbound, publicUrl: baseUrl });
   // Using the workspace is activity: it keeps a manual presence from being cleared as idle (AG1).

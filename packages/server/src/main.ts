@@ -1,11 +1,14 @@
 import { createApp } from './app.js';
 import { loadConfig, publicUrl } from './config.js';
 import { seedDemoChannels } from './demo/seed-channels.js';
+import { installDemoSignIn } from './demo/site-sign-in.js';
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WIDGET_ID, seedDemo } from './store/seed-demo.js';
 
 const config = loadConfig();
 const app = await createApp(config);
 const seeded = config.SEED_DEMO ? await seedDemo(app.database.db) : false;
+// The demo's authenticated chat (CH1): its widget and token route, added before the server listens.
+const signedIn = config.SEED_DEMO ? await installDemoSignIn(app.http, app.database.db) : false;
 await app.listen();
 const port = (app.http.server.address() as { port: number }).port;
 const base = publicUrl(config, port);
@@ -18,6 +21,7 @@ const lines = [
   '',
   `  Demo page (customer):  ${base}/demo/`,
   `  Second demo page:      ${base}/demo/page2.html`,
+  ...(signedIn ? [`  Signed-in customer:    ${base}/demo/signed-in.html`] : []),
   ...(smsChannels ? [`  Demo phone (SMS):      ${base}/demo/phone.html`] : []),
   `  Agent workspace:       ${base}/agent/`,
   `  Supervisor desk:       ${base}/supervisor/`,

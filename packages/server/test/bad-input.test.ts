@@ -171,6 +171,28 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
       }),
   },
   {
+    name: 'a sign-in token far over its limit (CH1)',
+    status: 400,
+    message: /body\.authToken.*at most 16000 characters/,
+    run: () =>
+      raw('POST', `/api/widget/${org.widgetId}/conversations`, {
+        body: JSON.stringify({
+          prechat: { name: 'A', email: 'a@b.example', question: 'q' },
+          authToken: 'x'.repeat(16_001),
+        }),
+      }),
+  },
+  {
+    name: "a supervisor setting a widget's sign-in keys (CH1)",
+    status: 403,
+    message: /admin/,
+    run: () =>
+      raw('PUT', `/api/admin/widgets/${org.widgetId}/authentication`, {
+        token: supervisorToken,
+        body: JSON.stringify({ mode: 'off' }),
+      }),
+  },
+  {
     name: 'an unknown route',
     status: 404,
     message: /No route GET \/api\/nothing/,
@@ -579,6 +601,180 @@ const cases: { name: string; status: number; message: RegExp; run: () => ReturnT
     status: 403,
     message: /Only supervisors and admins may do this/,
     run: () => raw('GET', '/api/insights/live', { token: catToken }),
+  },
+  // CH1: the widget's JavaScript API (journey.test.ts has the rest).
+  {
+    name: 'a journey of 101 actions',
+    status: 400,
+    message: /at most 100 actions/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/journey`, {
+        token: chat.token,
+        body: JSON.stringify({
+          actions: Array.from({ length: 101 }, () => ({ kind: 'search', name: 'x', at: new Date().toISOString() })),
+        }),
+      }),
+  },
+  {
+    name: "a journey sent with another conversation's token",
+    status: 403,
+    message: /another conversation/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${other.id}/journey`, {
+        token: chat.token,
+        body: JSON.stringify({ actions: [{ kind: 'search', name: 'x', at: new Date().toISOString() }] }),
+      }),
+  },
+  {
+    name: 'a start whose journey is dated in the future',
+    status: 400,
+    message: /actions\[0\]\.at is in the future/,
+    run: () =>
+      raw('POST', `/api/widget/${org.widgetId}/conversations`, {
+        body: JSON.stringify({
+          prechat: { name: 'Eve', email: 'eve@x.example', question: 'later' },
+          journey: [{ kind: 'search', name: 'x', at: new Date(Date.now() + 3600_000).toISOString() }],
+        }),
+      }),
+  },
+  {
+    name: 'a resume link that is no token',
+    status: 400,
+    message: /resume link is not valid/,
+    run: () => raw('POST', `/api/widget/${org.widgetId}/resume`, { body: JSON.stringify({ token: 'not-a-token' }) }),
+  },
+  // CH1 widget settings: pre-chat answers, the offline form, the post-chat survey and the transcript.
+  {
+    name: 'an answer to a question the widget does not have',
+    status: 400,
+    message: /no question "shoe"/,
+    run: () =>
+      raw('POST', `/api/widget/${org.widgetId}/conversations`, {
+        body: JSON.stringify({
+          prechat: { name: 'Eve', email: 'eve@x.example', question: 'q', answers: { shoe: '42' } },
+        }),
+      }),
+  },
+  {
+    name: 'an offline message without an email',
+    status: 400,
+    message: /email/,
+    run: () =>
+      raw('POST', `/api/widget/${org.widgetId}/offline-messages`, {
+        body: JSON.stringify({ name: 'Olga', email: 'nope', message: 'call me' }),
+      }),
+  },
+  {
+    name: 'a post-chat rating of 6',
+    status: 400,
+    message: /a rating is 1 to 5/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${closed.id}/survey`, {
+        token: closed.token,
+        body: JSON.stringify({ rating: 6 }),
+      }),
+  },
+  {
+    name: 'a post-chat survey while the chat goes on',
+    status: 409,
+    message: /when the chat has ended/,
+    run: () =>
+      raw('POST', `/api/widget/conversations/${chat.id}/survey`, {
+        token: chat.token,
+        body: JSON.stringify({ rating: 5 }),
+      }),
+  },
+  {
+    name: "the transcript of another visitor's conversation",
+    status: 403,
+    message: /another conversation/,
+    run: () => raw('GET', `/api/widget/conversations/${other.id}/transcript`, { token: chat.token }),
+  },
+  // AG7, AG8: macros and scripts in a conversation (macros.test.ts and scripts.test.ts have the rest).
+  {
+    name: 'a macro that does not exist',
+    status: 404,
+    message: /macro 00000000-0000-4000-8000-000000000000 not found/,
+    run: () =>
+      raw('POST', `/api/conversations/${held.id}/macros/00000000-0000-4000-8000-000000000000/run`, {
+        token: catToken,
+        body: '{}',
+      }),
+  },
+  {
+    name: "a macro run in another agent's conversation",
+    status: 403,
+    message: /only the conversation's agent or a supervisor/,
+    run: () =>
+      raw('POST', `/api/conversations/${held.id}/macros/00000000-0000-4000-8000-000000000000/run`, {
+        token: agentToken,
+        body: '{}',
+      }),
+  },
+  {
+    name: 'a script step id with spaces',
+    status: 400,
+    message: /a step id is 1-40 letters/,
+    run: () =>
+      raw('POST', `/api/conversations/${held.id}/script/steps/no%20such/done`, {
+        token: catToken,
+        body: JSON.stringify({ scriptId: '00000000-0000-4000-8000-000000000000' }),
+      }),
+  },
+  {
+    name: 'a script step of a script the conversation does not have',
+    status: 404,
+    message: /script 00000000-0000-4000-8000-000000000000 of this conversation not found/,
+    run: () =>
+      raw('POST', `/api/conversations/${held.id}/script/steps/greet/done`, {
+        token: catToken,
+        body: JSON.stringify({ scriptId: '00000000-0000-4000-8000-000000000000' }),
+      }),
+  },
+  // AG9, CV4: records.
+  {
+    name: 'a contact whose phone is no phone number',
+    status: 400,
+    message: /mobilePhone "12" is not a phone number/,
+    run: () =>
+      raw('POST', '/api/contacts', { token: agentToken, body: JSON.stringify({ name: 'Eve', mobilePhone: '12' }) }),
+  },
+  {
+    name: 'a case for an unknown contact',
+    status: 404,
+    message: /contact 00000000-0000-4000-8000-000000000000 not found/,
+    run: () =>
+      raw('POST', '/api/cases', {
+        token: agentToken,
+        body: JSON.stringify({ title: 'Broken', contactId: '00000000-0000-4000-8000-000000000000' }),
+      }),
+  },
+  {
+    name: 'a link to an unknown case',
+    status: 404,
+    message: /case 00000000-0000-4000-8000-000000000000 not found/,
+    run: () =>
+      raw('PUT', `/api/conversations/${chat.id}/links/case`, {
+        token: supervisorToken,
+        body: JSON.stringify({ caseId: '00000000-0000-4000-8000-000000000000' }),
+      }),
+  },
+  {
+    name: 'a timeline filtered by an unknown kind',
+    status: 400,
+    message: /kinds is a comma-separated list/,
+    run: () =>
+      raw('GET', '/api/contacts/00000000-0000-4000-8000-000000000000/timeline?kinds=emails', { token: agentToken }),
+  },
+  {
+    name: 'a records import by an agent',
+    status: 403,
+    message: /Only admins/,
+    run: () =>
+      raw('POST', '/api/admin/records/import', {
+        token: agentToken,
+        body: JSON.stringify({ kind: 'contacts', csv: 'name\nA\n' }),
+      }),
   },
 ];
 

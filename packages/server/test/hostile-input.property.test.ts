@@ -43,8 +43,14 @@ const ids = {
   job: '',
   orgReply: '',
   ownReply: '',
+  article: '',
   code: '',
   apiClient: '',
+  contact: '',
+  account: '',
+  kase: '',
+  macro: '',
+  script: '',
 };
 let exported: ConfigExportInput;
 
@@ -97,6 +103,21 @@ const queueBody = () => ({
   operatingHoursId: ids.hours,
   overflow: [{ when: { kind: 'queue-size', limit: 5 }, then: { kind: 'message-and-end', message: 'We are busy.' } }],
   memberIds: [org.user('cat').id],
+});
+
+const macroBody = () => ({
+  name: 'Look it up',
+  steps: [{ id: 'kb', kind: 'searchKnowledge', phrase: 'invoice of {customer.name}' }],
+});
+const scriptBody = () => ({
+  name: 'Support',
+  steps: [
+    { id: 'greet', kind: 'text', text: 'Greet the customer by name.' },
+    { id: 'run', kind: 'macro', macroId: ids.macro, label: 'Look it up' },
+  ],
+  workstreamId: ids.workstream,
+  rule: condition,
+  order: 1,
 });
 
 const channelBody = (name: string) => ({
@@ -163,6 +184,13 @@ const samples: Record<string, () => Request> = {
   visitorSend: () => ({ params: { id: ids.chat }, body: { clientMessageId: randomUUID(), text: 'hello' } }),
   visitorEnd: () => ({ params: { id: ids.chat }, body: {} }),
   visitorCallback: () => ({ params: { id: ids.chat }, body: { name: 'Eve', phone: '+31612345678' } }),
+  visitorJourney: () => ({
+    params: { id: ids.chat },
+    body: { actions: [{ kind: 'search', name: 'ink', detail: { resultsCount: 3 }, at: new Date().toISOString() }] },
+  }),
+  visitorResumeLink: () => ({ params: { id: ids.chat }, body: {} }),
+  resumeChat: () => ({ params: { widgetId: org.widgetId }, body: { token: 'eyJhbGciOiJIUzI1NiJ9.e30.x' } }),
+  conversationJourney: () => ({ params: { id: ids.chat } }),
   listSkills: () => ({}),
   createSkill: () => ({ body: { name: 'Billing', type: 'Product' } }),
   updateSkill: () => ({ params: { id: ids.skill }, body: { name: 'French', type: 'Language' } }),
@@ -213,6 +241,9 @@ const samples: Record<string, () => Request> = {
   listChatWidgets: () => ({}),
   createChatWidget: () => ({ body: { title: 'Help', workstreamId: ids.workstream } }),
   deleteChatWidget: () => ({ params: { widgetId: 'no-such-widget' } }),
+  getWidgetAuth: () => ({ params: { widgetId: org.widgetId } }),
+  // `off`: whatever a mutation makes of it, the widget's chats (sampled below) keep starting without a token.
+  updateWidgetAuth: () => ({ params: { widgetId: org.widgetId }, body: { mode: 'off' } }),
   updateChatWidget: () => ({
     params: { widgetId: org.widgetId },
     body: { title: 'Chat with us', workstreamId: ids.workstream },
@@ -359,6 +390,61 @@ const samples: Record<string, () => Request> = {
     body: { title: 'Hello', bodies: { fr: 'Bonjour {customerName}.' } },
   }),
   deleteOrgQuickReply: () => ({ params: { id: zeros } }),
+  // AG7, AG8: the shared macro only searches knowledge, so a run that goes through writes only its timeline row.
+  listMacros: () => ({}),
+  createMacro: () => ({ body: macroBody() }),
+  updateMacro: () => ({ params: { id: ids.macro }, body: macroBody() }),
+  deleteMacro: () => ({ params: { id: zeros } }),
+  listAgentMacros: () => ({}),
+  runMacro: () => ({ params: { id: ids.chat, macroId: ids.macro }, body: { scriptId: ids.script, stepId: 'run' } }),
+  listScripts: () => ({}),
+  createScript: () => ({ body: scriptBody() }),
+  updateScript: () => ({ params: { id: ids.script }, body: scriptBody() }),
+  deleteScript: () => ({ params: { id: zeros } }),
+  getConversationScript: () => ({ params: { id: ids.chat } }),
+  markScriptStep: () => ({ params: { id: ids.chat, stepId: 'greet' }, body: { scriptId: ids.script } }),
+  // AG9: unpublish and delete aim at no article, so one that went through leaves the shared one for the rest.
+  listKnowledgeArticles: () => ({ query: { language: 'en', status: 'published', limit: 10 } }),
+  getKnowledgeArticleDraft: () => ({ params: { id: ids.article } }),
+  createKnowledgeArticle: () => ({
+    body: { language: 'fr', title: 'Factures', keywords: 'facture paiement', body: 'Où trouver vos factures.' },
+  }),
+  updateKnowledgeArticle: () => ({
+    params: { id: ids.article },
+    body: { language: 'en', title: 'Invoices', keywords: 'billing', body: 'Where your invoices are.' },
+  }),
+  publishKnowledgeArticle: () => ({ params: { id: ids.article }, body: {} }),
+  unpublishKnowledgeArticle: () => ({ params: { id: zeros }, body: {} }),
+  deleteKnowledgeArticle: () => ({ params: { id: zeros } }),
+  searchKnowledge: () => ({ query: { q: 'invoices "billing page"', language: 'en', limit: 5 } }),
+  getKnowledgeArticle: () => ({ params: { id: ids.article } }),
+  // AG9, CV4, AG6: records. Links and notes aim at the accepted chat and the shared records.
+  listContacts: () => ({ query: { q: 'eve', limit: 10 } }),
+  getContact: () => ({ params: { id: ids.contact } }),
+  createContact: () => ({
+    body: { name: 'Olga Jansen', email: 'olga@x.example', mobilePhone: '+31 6 12345678', relationshipType: 'customer' },
+  }),
+  updateContact: () => ({ params: { id: ids.contact }, body: { jobTitle: 'Buyer', preferredContactMethod: 'email' } }),
+  contactTimeline: () => ({ params: { id: ids.contact }, query: { kinds: 'note,case', limit: 10 } }),
+  listAccounts: () => ({ query: { q: 'acme', limit: 10 } }),
+  getAccount: () => ({ params: { id: ids.account } }),
+  createAccount: () => ({ body: { name: 'Globex', city: 'Lyon', category: 'Retail' } }),
+  updateAccount: () => ({ params: { id: ids.account }, body: { mainPhone: '+33 1 23 45 67 89' } }),
+  accountTimeline: () => ({ params: { id: ids.account }, query: { kinds: 'conversation', limit: 10 } }),
+  listCases: () => ({ query: { q: 'CAS-01001', status: 'active', limit: 10 } }),
+  getCase: () => ({ params: { id: ids.kase } }),
+  createCase: () => ({ body: { title: 'Broken printer', priority: 'high', contactId: ids.contact } }),
+  updateCase: () => ({ params: { id: ids.kase }, body: { product: 'X200', priority: 'low' } }),
+  createNote: () => ({ body: { recordType: 'contact', recordId: ids.contact, body: 'Prefers mornings' } }),
+  getConversationLinks: () => ({ params: { id: ids.chat } }),
+  linkContact: () => ({ params: { id: ids.chat }, body: { contactId: ids.contact } }),
+  unlinkContact: () => ({ params: { id: zeros } }),
+  linkAccount: () => ({ params: { id: ids.chat }, body: { accountId: ids.account } }),
+  unlinkAccount: () => ({ params: { id: zeros } }),
+  linkCase: () => ({ params: { id: ids.chat }, body: { caseId: ids.kase } }),
+  unlinkCase: () => ({ params: { id: zeros } }),
+  customerSummary: () => ({ params: { id: ids.chat } }),
+  importRecords: () => ({ body: { kind: 'contacts', csv: 'name,email\nPia,pia@x.example\n', firstLine: 2 } }),
   listDispositionCodes: () => ({}),
   createDispositionCode: () => ({ body: { name: 'Escalated', active: true } }),
   updateDispositionCode: () => ({ params: { id: ids.code }, body: { name: 'Resolved', active: true } }),
@@ -369,6 +455,34 @@ const samples: Record<string, () => Request> = {
   visitorUpload: () => ({ params: { id: ids.chat }, query: { name: 'receipt.txt' } }),
   downloadAttachment: () => ({ params: { id: zeros } }),
   visitorDownload: () => ({ params: { id: ids.chat, attachmentId: zeros } }),
+  getWidgetSettings: () => ({ params: { widgetId: org.widgetId } }),
+  updateWidgetSettings: () => ({
+    params: { widgetId: org.widgetId },
+    body: {
+      appearance: { primaryColor: '#0f6cbd', logoUrl: 'https://cdn.example/logo.png', theme: 'dark' },
+      prechat: {
+        questions: [
+          {
+            id: 'topic',
+            kind: 'option-set',
+            required: true,
+            label: { en: 'Topic', nl: 'Onderwerp', fr: 'Sujet' },
+            variable: 'topic',
+            options: ['Billing', 'Orders'],
+          },
+        ],
+        identification: [{ field: 'contact-email', answer: 'email' }],
+      },
+      postChat: { enabled: true },
+      operatingHoursId: null,
+    },
+  }),
+  leaveOfflineMessage: () => ({
+    params: { widgetId: org.widgetId },
+    body: { name: 'Olga', email: 'olga@x.example', message: 'Call me back please', locale: 'nl' },
+  }),
+  visitorSurvey: () => ({ params: { id: ids.chat }, body: { rating: 4, comment: 'Quick and kind' } }),
+  visitorTranscript: () => ({ params: { id: ids.chat } }),
   getAttachmentSettings: () => ({}),
   updateAttachmentSettings: () => ({ body: { maxBytes: 5_242_880, types: ['image/png', 'text/plain'] } }),
 };
@@ -844,7 +958,16 @@ beforeAll(async () => {
   ids.orgReply = (await admin.call('createOrgQuickReply', { body: reply })).id;
   ids.ownReply = (await agent.call('createQuickReply', { body: { ...reply, title: 'Thanks' } })).id;
   ids.code = (await admin.call('createDispositionCode', { body: { name: 'Resolved' } })).id;
+  const kb = { language: 'en' as const, title: 'Invoices', body: 'On the billing page.' };
+  ids.article = (await admin.call('createKnowledgeArticle', { body: kb })).id;
+  await admin.call('publishKnowledgeArticle', { params: { id: ids.article }, body: {} });
   ids.apiClient = (await admin.call('createApiClient', { body: { name: 'CRM sync', keyName: 'first' } })).client.id;
+  ids.account = (await admin.call('createAccount', { body: { name: 'Acme' } })).id;
+  const contactBody = { name: 'Eve', email: 'eve@x.example', accountId: ids.account };
+  ids.contact = (await admin.call('createContact', { body: contactBody })).id;
+  ids.kase = (await admin.call('createCase', { body: { title: 'Invoice missing', contactId: ids.contact } })).id;
+  ids.macro = (await admin.call('createMacro', { body: macroBody() as never })).id;
+  ids.script = (await admin.call('createScript', { body: scriptBody() as never })).id;
   exported = await admin.call('exportConfig');
 });
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '@switchboard/protocol';
 import type { AgentSummary, ChatWidget, ConfigExport, QueueConfig, Workstream } from '@switchboard/protocol';
 import { deleteConfig } from '../src/store/config-deletes.js';
+import { accounts } from '../src/store/schema.js';
 import type { Database, Db } from '../src/store/db.js';
 import * as config from '../src/store/routing-config.js';
 import { deleteWidget, insertWidget, updateWidget } from '../src/store/widgets.js';
@@ -32,12 +33,16 @@ beforeAll(async () => {
   db = await openTestDatabase();
   server = await startServer({ database: db });
   pair = await buildOrgPair(db.db, SPEC);
+  await db.db.insert(accounts).values({ orgId: pair.neighbour.orgId, ...NEIGHBOUR_ACCOUNT });
   token = (await server.api().call('login', { body: { email: pair.org.user('ada').email, password: PASSWORD } })).token;
 });
 afterAll(async () => {
   await server.close();
   await db.close();
 });
+
+/** AG9: an account only the neighbour has, for the import to name. */
+const NEIGHBOUR_ACCOUNT = { name: 'Neighbour Holdings', externalId: 'NEIGHBOUR-ACC-1' };
 
 type Answer = { status: number; body: unknown };
 
@@ -216,6 +221,17 @@ const hoursCrud = crud(
 /** Every admin route of the route table: how to aim it at the neighbour. A route missing here fails the test. */
 const CASES: Record<string, (ctx: Ctx) => Call[]> = {
   listSkills: read,
+  // AG9: a CSV naming the neighbour's account (by external id, by name) imports nothing and shows none of it.
+  importRecords: () => [
+    {
+      label: "contacts naming the neighbour's account",
+      body: {
+        kind: 'contacts',
+        csv: `name,account\nEve,${NEIGHBOUR_ACCOUNT.externalId}\nBob,${NEIGHBOUR_ACCOUNT.name}\n`,
+      },
+      expect: 'read',
+    },
+  ],
   createSkill: skillsCrud.create,
   updateSkill: skillsCrud.update,
   deleteSkill: skillsCrud.remove,
@@ -290,6 +306,22 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
     ),
   ],
   deleteChatWidget: ({ n }) => [{ label: "the neighbour's widget", params: { widgetId: n.widgetId }, expect: 404 }],
+  getWidgetAuth: ({ n }) => [{ label: "the neighbour's widget", params: { widgetId: n.widgetId }, expect: 404 }],
+  updateWidgetAuth: ({ n }) => [
+    { label: "the neighbour's widget", params: { widgetId: n.widgetId }, body: { mode: 'off' }, expect: 404 },
+  ],
+  getWidgetSettings: ({ n }) => [{ label: "the neighbour's widget", params: { widgetId: n.widgetId }, expect: 404 }],
+  updateWidgetSettings: ({ n, o }) => {
+    const body = { appearance: {}, prechat: {}, postChat: { enabled: true }, operatingHoursId: null };
+    return [
+      { label: "the neighbour's widget", params: { widgetId: n.widgetId }, body, expect: 404 },
+      refused(
+        "own widget told the neighbour's operating hours",
+        { ...body, operatingHoursId: n.operatingHoursId },
+        { widgetId: o.widgetId },
+      ),
+    ];
+  },
   listAgents: read,
   updateAgentRouting: ({ n, o, own }) => {
     const { userId: _u, ...base } = agentOf(own, o.user('ann').id);
@@ -387,6 +419,77 @@ const CASES: Record<string, (ctx: Ctx) => Call[]> = {
   deleteOrgQuickReply: ({ n }) => [
     { label: "the neighbour's quick reply", params: { id: n.quickReplyId }, expect: 404 },
     { label: "a quick reply of the neighbour's agent", params: { id: n.personalQuickReplyId }, expect: 404 },
+  ],
+  // AG7, AG8: the neighbour's macros and scripts are not found, and a step naming one of theirs is refused.
+  listMacros: read,
+  createMacro: ({ n }) => [
+    refused("a quick reply of the neighbour's", {
+      name: 'Tell',
+      steps: [{ id: 'q', kind: 'sendQuickReply', quickReplyId: n.quickReplyId }],
+    }),
+  ],
+  updateMacro: ({ n }) => [
+    {
+      label: "the neighbour's macro",
+      params: { id: n.macroId },
+      body: { name: 'Mine', steps: [{ id: 'k', kind: 'searchKnowledge', phrase: 'x' }] },
+      expect: 404,
+    },
+  ],
+  deleteMacro: ({ n }) => [{ label: "the neighbour's macro", params: { id: n.macroId }, expect: 404 }],
+  listScripts: read,
+  createScript: ({ n }) => [
+    refused("the neighbour's macro in a step", {
+      ...{ name: 'S', workstreamId: null, rule: null, order: 0 },
+      steps: [{ id: 'm', kind: 'macro', macroId: n.macroId }],
+    }),
+    refused("the neighbour's script as a sub-script", {
+      ...{ name: 'S', workstreamId: null, rule: null, order: 0 },
+      steps: [{ id: 's', kind: 'script', scriptId: n.scriptId }],
+    }),
+    refused("the neighbour's workstream", {
+      ...{ name: 'S', workstreamId: n.workstreamId, rule: null, order: 0 },
+      steps: [{ id: 't', kind: 'text', text: 'x' }],
+    }),
+  ],
+  updateScript: ({ n }) => [
+    {
+      label: "the neighbour's script",
+      params: { id: n.scriptId },
+      body: { name: 'S', workstreamId: null, rule: null, order: 0, steps: [{ id: 't', kind: 'text', text: 'x' }] },
+      expect: 404,
+    },
+  ],
+  deleteScript: ({ n }) => [{ label: "the neighbour's script", params: { id: n.scriptId }, expect: 404 }],
+  // AG9: the neighbour's article is not found, by id or in the list.
+  listKnowledgeArticles: read,
+  getKnowledgeArticleDraft: ({ n }) => [
+    { label: "the neighbour's article", params: { id: n.knowledgeArticleId }, expect: 404 },
+  ],
+  createKnowledgeArticle: ({ n }) => [
+    {
+      label: "with the neighbour's id in the body",
+      body: { language: 'en', title: 'Taken over', body: 'x', id: n.knowledgeArticleId },
+      expect: 400,
+      says: ID_IN_BODY,
+    },
+  ],
+  updateKnowledgeArticle: ({ n }) => [
+    {
+      label: "the neighbour's article",
+      params: { id: n.knowledgeArticleId },
+      body: { language: 'en', title: 'Renamed', body: 'x' },
+      expect: 404,
+    },
+  ],
+  publishKnowledgeArticle: ({ n }) => [
+    { label: "the neighbour's draft", params: { id: n.knowledgeArticleId }, body: {}, expect: 404 },
+  ],
+  unpublishKnowledgeArticle: ({ n }) => [
+    { label: "the neighbour's article", params: { id: n.knowledgeArticleId }, body: {}, expect: 404 },
+  ],
+  deleteKnowledgeArticle: ({ n }) => [
+    { label: "the neighbour's article", params: { id: n.knowledgeArticleId }, expect: 404 },
   ],
   createDispositionCode: ({ n }) => [
     {
@@ -503,6 +606,9 @@ function neighbourIds(n: FurnishedOrg): string[] {
     n.quickReplyId,
     n.personalQuickReplyId,
     n.dispositionCodeId,
+    n.knowledgeArticleId,
+    n.macroId,
+    n.scriptId,
     n.apiClientId,
     n.apiKeyId,
     ...SPEC.queues.map(n.queueId),

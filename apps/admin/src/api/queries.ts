@@ -22,6 +22,8 @@ export type ListName =
   | 'listNotificationTemplates'
   | 'listQuickReplies'
   | 'listDispositionCodes'
+  | 'listMacros'
+  | 'listScripts'
   | 'listAgents'
   | 'getRoutingSettings'
   | 'getAttachmentSettings';

@@ -14,6 +14,9 @@ export const PAGES = [
   'automated-messages',
   'quick-replies',
   'disposition-codes',
+  'knowledge',
+  'macros',
+  'scripts',
   'notification-templates',
   'queues',
   'operating-hours',
@@ -23,6 +26,7 @@ export const PAGES = [
   'users',
   'settings',
   'import-export',
+  'records-import',
   'trace',
 ] as const;
 export type Page = (typeof PAGES)[number];

@@ -1,10 +1,14 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { macrosEn } from './macros-en';
+import { knowledgeEn } from './knowledge-en';
 export const en = {
   app: {
     name: 'Switchboard',
     adminCenter: 'Admin center',
   },
   login: LOGIN_STRINGS.en,
+  ...macrosEn,
+  ...knowledgeEn,
   adminsOnly: {
     title: 'Admins only',
     body: 'You are signed in as {{name}} ({{role}}). The admin center is for administrators only.',
@@ -24,6 +28,9 @@ export const en = {
     'automated-messages': 'Automated messages',
     'notification-templates': 'Agent notifications',
     'quick-replies': 'Quick replies',
+    knowledge: 'Knowledge articles',
+    macros: 'Macros',
+    scripts: 'Agent scripts',
     'disposition-codes': 'Disposition codes',
     queues: 'Queues',
     'operating-hours': 'Operating hours',
@@ -33,6 +40,7 @@ export const en = {
     users: 'Users',
     settings: 'Settings',
     'import-export': 'Import / export',
+    'records-import': 'Import records',
     trace: 'Routing trace',
   },
   roles: {
@@ -292,6 +300,78 @@ export const en = {
       'One site per line, such as https://shop.example. Only these sites may show the widget and use its chat. ' +
       'Leave empty to allow any site.',
     anySite: 'Any site',
+  },
+  widgetSignIn: {
+    title: 'Sign-in (authenticated chat)',
+    description:
+      "When the site signs its customers in, the widget sends the site's token (a JWT signed RS256) and the " +
+      'agent sees who the customer is. A chat with a missing or invalid token does not start.',
+    off: 'Off: anyone may chat',
+    pem: 'A public key (PEM)',
+    jwks: 'A key URL (JSON Web Key Set, keys picked by kid)',
+    issuer: 'Issuer (iss)',
+    issuerHint: "The token's iss must be exactly this, such as https://shop.example.",
+    publicKey: 'Public key',
+    publicKeyHint: 'The RSA public key (2048 bits or more) that checks the tokens, as PEM.',
+    keyUrl: 'Key URL',
+    keyUrlHint: "An https address serving the site's keys as JWKS; fetched and cached by the server.",
+    save: 'Save sign-in',
+  },
+  widgetSettings: {
+    title: 'Look, surveys and hours',
+    description: 'How the chat window looks and what it asks, per language; saved apart from the fields above.',
+    save: 'Save look, surveys and hours',
+    appearance: 'Appearance',
+    primaryColor: 'Primary colour',
+    textColor: 'Text colour on it',
+    logoUrl: 'Logo URL',
+    logoHint: 'An https:// address of an image.',
+    theme: 'Theme',
+    light: 'Light',
+    dark: 'Dark',
+    auto: "Like the visitor's device",
+    previewTitle: 'Chat with us',
+    language: 'Texts in',
+    textTitle: 'Title',
+    greeting: 'Greeting',
+    offlineMessage: 'Offline message',
+    prechat: 'Pre-chat survey',
+    prechatHint:
+      'Name, email and question are always asked. Add up to 10 questions; each answer becomes a context variable.',
+    kind: 'Answer type',
+    kinds: {
+      'single-line': 'Single line',
+      'multi-line': 'Multiple lines',
+      'option-set': 'Option set',
+      consent: 'Consent',
+    },
+    variable: 'Context variable',
+    required: 'Required',
+    label: 'Question',
+    options: 'Options',
+    optionsHint: 'Separated by ;',
+    addQuestion: 'Add a question',
+    removeQuestion: 'Remove',
+    identification: 'Identification fields',
+    identificationHint:
+      'The answers that identify the customer: when every one matches exactly one record, the chat is linked to it.',
+    fields: {
+      'contact-email': 'Contact email',
+      'contact-phone': 'Contact phone',
+      'contact-name': 'Contact name',
+      'account-name': 'Account name',
+      'account-email': 'Account email',
+      'account-phone': 'Account phone',
+    },
+    notUsed: 'Not used',
+    builtInName: 'Name (built in)',
+    builtInEmail: 'Email (built in)',
+    availability: 'Hours and post-chat survey',
+    hours: 'Operating hours',
+    hoursHint: 'Outside them the widget shows the offline message and a form to leave a message.',
+    alwaysOpen: 'Always open',
+    postChat: 'Post-chat survey',
+    postChatHint: 'After the chat ends, the customer rates it from 1 to 5 and may add a comment.',
   },
   channels: {
     title: 'SMS channels',
@@ -793,7 +873,7 @@ export const en = {
     sentiment: 'Score customer sentiment and show it to supervisors',
     sentimentThreshold: 'Alert supervisors when a conversation falls to',
     reports: 'Reports',
-    reportsHint: 'Where the reports\' days and months begin for everyone. Changing it rebuilds them.',
+    reportsHint: "Where the reports' days and months begin for everyone. Changing it rebuilds them.",
     reportsTimeZone: 'Time zone (such as Europe/Amsterdam)',
     sentimentLevel: {
       none: 'Never',
@@ -845,6 +925,34 @@ export const en = {
     problemsIntro_one: 'The file has {{count}} problem:',
     problemsIntro_other: 'The file has {{count}} problems:',
     notJson: 'The file is not valid JSON: {{message}}',
+  },
+  recordsImport: {
+    title: 'Import contacts and accounts',
+    description:
+      'Load contacts or accounts from a CSV file: good rows are imported, every other row is listed with its reason.',
+    fileTitle: 'CSV file',
+    fileHelp:
+      'The first line names the columns, in any case: name (required), external id, email, phone, city, ' +
+      'category, relationship type; contacts also job title, preferred contact method and account (its name or ' +
+      'external id). A row whose external id is known updates that record. Import accounts before the contacts ' +
+      'that name them.',
+    kind: 'Records',
+    contacts: 'Contacts',
+    accounts: 'Accounts',
+    chooseFile: 'Choose a CSV file',
+    start: 'Import',
+    importing: 'Importing…',
+    progressTitle: 'Progress',
+    summary: 'Part {{done}} of {{total}} · {{imported}} imported · {{failed}} not imported',
+    empty: 'The file has no rows below its header.',
+    stopped: 'The import stopped: {{message}}. Rows of earlier parts stay imported.',
+    resultsTitle: 'Rows',
+    resultsHelp: 'Rows that were not imported come first.',
+    line: 'Line',
+    result: 'Result',
+    reason: 'Reason',
+    ok: 'Imported',
+    notImported: 'Not imported',
   },
   trace: {
     title: 'Routing trace',

@@ -1,4 +1,6 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { macrosFr } from './macros-fr';
+import { knowledgeFr } from './knowledge-fr';
 import type { Translation } from './en';
 
 export const fr: Translation = {
@@ -7,6 +9,8 @@ export const fr: Translation = {
     adminCenter: 'Centre d’administration',
   },
   login: LOGIN_STRINGS.fr,
+  ...macrosFr,
+  ...knowledgeFr,
   adminsOnly: {
     title: 'Réservé aux administrateurs',
     body:
@@ -28,6 +32,9 @@ export const fr: Translation = {
     'automated-messages': 'Messages automatiques',
     'notification-templates': 'Notifications des agents',
     'quick-replies': 'Réponses rapides',
+    knowledge: 'Articles de connaissances',
+    macros: 'Macros',
+    scripts: 'Scripts d’agent',
     'disposition-codes': 'Codes de qualification',
     queues: 'Files d’attente',
     'operating-hours': 'Horaires d’ouverture',
@@ -37,6 +44,7 @@ export const fr: Translation = {
     users: 'Utilisateurs',
     settings: 'Paramètres',
     'import-export': 'Import / export',
+    'records-import': 'Importer des fiches',
     trace: 'Trace de routage',
   },
   roles: {
@@ -305,6 +313,81 @@ export const fr: Translation = {
       'Un site par ligne, par exemple https://shop.example. Seuls ces sites peuvent afficher le widget et utiliser ' +
       'son chat. Laissez vide pour autoriser tout site.',
     anySite: 'Tout site',
+  },
+  widgetSignIn: {
+    title: 'Connexion (chat authentifié)',
+    description:
+      'Quand le site connecte ses clients, le widget envoie le jeton du site (un JWT signé RS256) et ' +
+      "l'agent voit qui est le client. Un chat sans jeton ou avec un jeton invalide ne démarre pas.",
+    off: 'Désactivée : tout le monde peut discuter',
+    pem: 'Une clé publique (PEM)',
+    jwks: 'Une URL de clés (JSON Web Key Set, clé choisie par kid)',
+    issuer: 'Émetteur (iss)',
+    issuerHint: "L'iss du jeton doit être exactement celui-ci, par exemple https://shop.example.",
+    publicKey: 'Clé publique',
+    publicKeyHint: 'La clé publique RSA (2048 bits ou plus) qui vérifie les jetons, en PEM.',
+    keyUrl: 'URL des clés',
+    keyUrlHint: 'Une adresse https qui sert les clés du site en JWKS ; le serveur les récupère et les garde en cache.',
+    save: 'Enregistrer la connexion',
+  },
+  widgetSettings: {
+    title: 'Apparence, enquêtes et horaires',
+    description:
+      "L'apparence de la fenêtre de chat et ce qu'elle demande, par langue ; enregistré à part des champs ci-dessus.",
+    save: "Enregistrer l'apparence, les enquêtes et les horaires",
+    appearance: 'Apparence',
+    primaryColor: 'Couleur principale',
+    textColor: 'Couleur du texte dessus',
+    logoUrl: 'URL du logo',
+    logoHint: "Une adresse https:// d'image.",
+    theme: 'Thème',
+    light: 'Clair',
+    dark: 'Sombre',
+    auto: "Comme l'appareil du visiteur",
+    previewTitle: 'Discutez avec nous',
+    language: 'Textes en',
+    textTitle: 'Titre',
+    greeting: 'Accueil',
+    offlineMessage: 'Message hors ligne',
+    prechat: 'Enquête avant le chat',
+    prechatHint:
+      "Le nom, l'e-mail et la question sont toujours demandés. Ajoutez jusqu'à 10 questions ; chaque réponse " +
+      'devient une variable de contexte.',
+    kind: 'Type de réponse',
+    kinds: {
+      'single-line': 'Une ligne',
+      'multi-line': 'Plusieurs lignes',
+      'option-set': 'Liste de choix',
+      consent: 'Consentement',
+    },
+    variable: 'Variable de contexte',
+    required: 'Obligatoire',
+    label: 'Question',
+    options: 'Choix',
+    optionsHint: 'Séparés par ;',
+    addQuestion: 'Ajouter une question',
+    removeQuestion: 'Supprimer',
+    identification: "Champs d'identification",
+    identificationHint:
+      'Les réponses qui identifient le client : si chacune correspond à exactement un enregistrement, le chat ' +
+      'y est lié.',
+    fields: {
+      'contact-email': 'E-mail du contact',
+      'contact-phone': 'Téléphone du contact',
+      'contact-name': 'Nom du contact',
+      'account-name': 'Nom du compte',
+      'account-email': 'E-mail du compte',
+      'account-phone': 'Téléphone du compte',
+    },
+    notUsed: 'Non utilisé',
+    builtInName: 'Nom (standard)',
+    builtInEmail: 'E-mail (standard)',
+    availability: 'Horaires et enquête après le chat',
+    hours: "Heures d'ouverture",
+    hoursHint: 'En dehors, le widget affiche le message hors ligne et un formulaire pour laisser un message.',
+    alwaysOpen: 'Toujours ouvert',
+    postChat: 'Enquête après le chat',
+    postChatHint: 'Après le chat, le client donne une note de 1 à 5 et peut ajouter un commentaire.',
   },
   channels: {
     title: 'Canaux SMS',
@@ -728,8 +811,7 @@ export const fr: Translation = {
     issuedOnce:
       'Copiez cette clé maintenant : elle n’est montrée qu’une fois. Switchboard n’en garde qu’un hachage et ne ' +
       'peut plus la montrer.',
-    issuedUse:
-      'Le programme l’envoie avec chaque requête : « Authorization: Bearer <clé> » ou « X-Api-Key: <clé> ».',
+    issuedUse: 'Le programme l’envoie avec chaque requête : « Authorization: Bearer <clé> » ou « X-Api-Key: <clé> ».',
     key: 'Clé API',
     copy: 'Copier',
     copied: 'Copiée',
@@ -889,6 +971,35 @@ export const fr: Translation = {
     problemsIntro_one: 'Le fichier a {{count}} problème :',
     problemsIntro_other: 'Le fichier a {{count}} problèmes :',
     notJson: 'Le fichier n’est pas un JSON valide : {{message}}',
+  },
+  recordsImport: {
+    title: 'Importer des contacts et des comptes',
+    description:
+      'Chargez des contacts ou des comptes depuis un fichier CSV : les bonnes lignes sont importées, chaque ' +
+      'autre ligne est listée avec sa raison.',
+    fileTitle: 'Fichier CSV',
+    fileHelp:
+      'La première ligne nomme les colonnes, en majuscules ou minuscules : name (obligatoire), external id, ' +
+      'email, phone, city, category, relationship type ; pour les contacts aussi job title, preferred contact ' +
+      'method et account (son nom ou son identifiant externe). Une ligne dont l’identifiant externe est connu ' +
+      'met à jour cette fiche. Importez les comptes avant les contacts qui les nomment.',
+    kind: 'Fiches',
+    contacts: 'Contacts',
+    accounts: 'Comptes',
+    chooseFile: 'Choisir un fichier CSV',
+    start: 'Importer',
+    importing: 'Import en cours…',
+    progressTitle: 'Progression',
+    summary: 'Partie {{done}} sur {{total}} · {{imported}} importées · {{failed}} non importées',
+    empty: 'Le fichier n’a aucune ligne sous son en-tête.',
+    stopped: 'L’import s’est arrêté : {{message}}. Les lignes des parties précédentes restent importées.',
+    resultsTitle: 'Lignes',
+    resultsHelp: 'Les lignes non importées sont en premier.',
+    line: 'Ligne',
+    result: 'Résultat',
+    reason: 'Raison',
+    ok: 'Importée',
+    notImported: 'Non importée',
   },
   trace: {
     title: 'Trace de routage',

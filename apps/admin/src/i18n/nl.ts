@@ -1,4 +1,6 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { macrosNl } from './macros-nl';
+import { knowledgeNl } from './knowledge-nl';
 import type { Translation } from './en';
 
 export const nl: Translation = {
@@ -7,6 +9,8 @@ export const nl: Translation = {
     adminCenter: 'Beheercentrum',
   },
   login: LOGIN_STRINGS.nl,
+  ...macrosNl,
+  ...knowledgeNl,
   adminsOnly: {
     title: 'Alleen voor beheerders',
     body: 'Je bent aangemeld als {{name}} ({{role}}). Het beheercentrum is alleen voor beheerders.',
@@ -26,6 +30,9 @@ export const nl: Translation = {
     'automated-messages': 'Automatische berichten',
     'notification-templates': 'Agentmeldingen',
     'quick-replies': 'Snelle antwoorden',
+    knowledge: 'Kennisartikelen',
+    macros: 'Macro’s',
+    scripts: 'Agentscripts',
     'disposition-codes': 'Uitkomstcodes',
     queues: 'Wachtrijen',
     'operating-hours': 'Openingstijden',
@@ -35,6 +42,7 @@ export const nl: Translation = {
     users: 'Gebruikers',
     settings: 'Instellingen',
     'import-export': 'Importeren / exporteren',
+    'records-import': 'Records importeren',
     trace: 'Routeringsspoor',
   },
   roles: {
@@ -296,6 +304,79 @@ export const nl: Translation = {
       'Eén site per regel, zoals https://shop.example. Alleen deze sites mogen de widget tonen en de chat ' +
       'gebruiken. Laat leeg om elke site toe te staan.',
     anySite: 'Elke site',
+  },
+  widgetSignIn: {
+    title: 'Aanmelden (geverifieerde chat)',
+    description:
+      'Als de site haar klanten aanmeldt, stuurt de widget het token van de site mee (een JWT ondertekend ' +
+      'met RS256) en ziet de agent wie de klant is. Een chat zonder of met een ongeldig token start niet.',
+    off: 'Uit: iedereen kan chatten',
+    pem: 'Een publieke sleutel (PEM)',
+    jwks: 'Een sleutel-URL (JSON Web Key Set, sleutels gekozen op kid)',
+    issuer: 'Uitgever (iss)',
+    issuerHint: 'De iss van het token moet precies dit zijn, bijvoorbeeld https://shop.example.',
+    publicKey: 'Publieke sleutel',
+    publicKeyHint: 'De publieke RSA-sleutel (2048 bits of meer) die de tokens controleert, als PEM.',
+    keyUrl: 'Sleutel-URL',
+    keyUrlHint:
+      'Een https-adres dat de sleutels van de site als JWKS levert; de server haalt ze op en bewaart ze ' + 'even.',
+    save: 'Aanmelden opslaan',
+  },
+  widgetSettings: {
+    title: 'Uiterlijk, enquêtes en openingstijden',
+    description: 'Hoe het chatvenster eruitziet en wat het vraagt, per taal; apart van de velden hierboven opgeslagen.',
+    save: 'Uiterlijk, enquêtes en tijden opslaan',
+    appearance: 'Uiterlijk',
+    primaryColor: 'Hoofdkleur',
+    textColor: 'Tekstkleur erop',
+    logoUrl: 'Logo-URL',
+    logoHint: 'Een https://-adres van een afbeelding.',
+    theme: 'Thema',
+    light: 'Licht',
+    dark: 'Donker',
+    auto: 'Zoals het apparaat van de bezoeker',
+    previewTitle: 'Chat met ons',
+    language: 'Teksten in',
+    textTitle: 'Titel',
+    greeting: 'Begroeting',
+    offlineMessage: 'Offline-bericht',
+    prechat: 'Enquête vóór de chat',
+    prechatHint:
+      'Naam, e-mail en vraag worden altijd gevraagd. Voeg tot 10 vragen toe; elk antwoord wordt een contextvariabele.',
+    kind: 'Soort antwoord',
+    kinds: {
+      'single-line': 'Eén regel',
+      'multi-line': 'Meerdere regels',
+      'option-set': 'Keuzelijst',
+      consent: 'Toestemming',
+    },
+    variable: 'Contextvariabele',
+    required: 'Verplicht',
+    label: 'Vraag',
+    options: 'Keuzes',
+    optionsHint: 'Gescheiden door ;',
+    addQuestion: 'Vraag toevoegen',
+    removeQuestion: 'Verwijderen',
+    identification: 'Identificatievelden',
+    identificationHint:
+      'De antwoorden die de klant herkennen: als elk precies één record vindt, wordt de chat eraan gekoppeld.',
+    fields: {
+      'contact-email': 'E-mail van contact',
+      'contact-phone': 'Telefoon van contact',
+      'contact-name': 'Naam van contact',
+      'account-name': 'Naam van account',
+      'account-email': 'E-mail van account',
+      'account-phone': 'Telefoon van account',
+    },
+    notUsed: 'Niet gebruikt',
+    builtInName: 'Naam (standaard)',
+    builtInEmail: 'E-mail (standaard)',
+    availability: 'Openingstijden en enquête na de chat',
+    hours: 'Openingstijden',
+    hoursHint: 'Daarbuiten toont de widget het offline-bericht en een formulier om een bericht achter te laten.',
+    alwaysOpen: 'Altijd open',
+    postChat: 'Enquête na de chat',
+    postChatHint: 'Na de chat geeft de klant een cijfer van 1 tot 5 en eventueel een opmerking.',
   },
   channels: {
     title: 'Sms-kanalen',
@@ -869,6 +950,35 @@ export const nl: Translation = {
     problemsIntro_one: 'Het bestand heeft {{count}} probleem:',
     problemsIntro_other: 'Het bestand heeft {{count}} problemen:',
     notJson: 'Het bestand is geen geldige JSON: {{message}}',
+  },
+  recordsImport: {
+    title: 'Contactpersonen en accounts importeren',
+    description:
+      'Laad contactpersonen of accounts uit een CSV-bestand: goede rijen worden geïmporteerd, elke andere rij ' +
+      'staat erbij met de reden.',
+    fileTitle: 'CSV-bestand',
+    fileHelp:
+      'De eerste regel noemt de kolommen, in hoofd- of kleine letters: name (verplicht), external id, email, ' +
+      'phone, city, category, relationship type; contactpersonen ook job title, preferred contact method en ' +
+      'account (naam of extern id). Een rij met een bekend extern id werkt dat record bij. Importeer accounts ' +
+      'vóór de contactpersonen die ze noemen.',
+    kind: 'Records',
+    contacts: 'Contactpersonen',
+    accounts: 'Accounts',
+    chooseFile: 'Kies een CSV-bestand',
+    start: 'Importeren',
+    importing: 'Bezig met importeren…',
+    progressTitle: 'Voortgang',
+    summary: 'Deel {{done}} van {{total}} · {{imported}} geïmporteerd · {{failed}} niet geïmporteerd',
+    empty: 'Het bestand heeft geen rijen onder de kopregel.',
+    stopped: 'De import is gestopt: {{message}}. Rijen van eerdere delen blijven geïmporteerd.',
+    resultsTitle: 'Rijen',
+    resultsHelp: 'Rijen die niet zijn geïmporteerd staan bovenaan.',
+    line: 'Regel',
+    result: 'Resultaat',
+    reason: 'Reden',
+    ok: 'Geïmporteerd',
+    notImported: 'Niet geïmporteerd',
   },
   trace: {
     title: 'Routeringsspoor',

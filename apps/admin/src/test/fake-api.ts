@@ -1,5 +1,6 @@
 import {
   routes,
+  defaultWidgetSettings,
   type AttachmentSettings,
   type SupervisorSwitches,
   type NewStaffAccount,
@@ -23,6 +24,7 @@ import { automatedMessagesOff, handleTemplates, type TemplateState } from './fak
 import { handleQuickReplies, type QuickReplyState } from './fake-quick-replies';
 import { handleDispositionCodes, type DispositionCodeState } from './fake-disposition-codes';
 import { handleApiClients, type ApiClientState } from './fake-api-clients';
+import { handleWidgetAuth } from './fake-widget-auth';
 import {
   builtInNotificationTemplates,
   handleNotificationTemplates,
@@ -246,6 +248,8 @@ export function createFakeApi() {
     if (codeReply) return codeReply;
     const clientReply = handleApiClients(state, req, () => uuid(nextId++));
     if (clientReply) return clientReply;
+    const signInReply = handleWidgetAuth(state, req);
+    if (signInReply) return signInReply;
     const notificationReply = handleNotificationTemplates(state, req);
     if (notificationReply) return notificationReply;
     if (name in LIST_NAMES) return { status: 200, body: state[COLLECTIONS[LIST_NAMES[name]!]] };
@@ -301,6 +305,9 @@ export function createFakeApi() {
         state.widgets.splice(index, 1);
         return { status: 200, body: { ok: true } };
       }
+      // CH1 widget settings: every widget reads as the plain one unless a test says otherwise (api.on).
+      case 'getWidgetSettings':
+        return { status: 200, body: defaultWidgetSettings() };
       case 'listAgents':
         return { status: 200, body: state.agents };
       case 'updateAgentRouting': {

@@ -6,6 +6,7 @@ import { canClose, canEnd, canPark, canReopen, canResume } from '@switchboard/li
 import { canTransfer } from '../lib/transfer-status';
 import { useServices } from '../state/services-context';
 import { ConsultButton } from './consult-button';
+import { KnowledgeButton } from './knowledge/knowledge-button';
 import { TransferButton } from './transfer-button';
 
 type Props = {
@@ -32,6 +33,7 @@ export function ConversationActions({ id, summary, events, me, consultant }: Pro
 
   return (
     <>
+      <KnowledgeButton conversationId={id} summary={summary} />
       {canPark(summary) && (
         <Button data-testid="park-conversation" disabled={busy} onClick={() => void run('parkConversation')}>
           {t('conversation.park')}

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   panel: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSessions } from '../state/sessions-store';
 import { useServices } from '../state/services-context';
 import { useTimelines } from '../state/timelines-store';
-import { ConversationPanel } from './conversation-panel';
+import { SessionView } from './session-view';
 import { HomeView } from './home-view';
 import { SentimentMark } from './sentiment-mark';
 
@@ -107,7 +107,7 @@ export function SessionArea() {
           );
         })}
       </div>
-      {activeId ? <ConversationPanel key={activeId} id={activeId} /> : <HomeView />}
+      {activeId ? <SessionView key={activeId} id={activeId} /> : <HomeView />}
     </section>
   );
 }

@@ -1,10 +1,16 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
+import { recordsEn } from './records-en';
+import { knowledgeEn } from './knowledge-en';
+import { scriptEn } from './script-en';
 export const en = {
   app: {
     name: 'Switchboard',
     workspace: 'Agent workspace',
   },
   login: LOGIN_STRINGS.en,
+  records: recordsEn,
+  knowledge: knowledgeEn,
+  script: scriptEn,
   header: {
     presence: 'Presence',
     language: 'Language',

@@ -1,5 +1,8 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
 import type { Translation } from './en';
+import { recordsFr } from './records-fr';
+import { knowledgeFr } from './knowledge-fr';
+import { scriptFr } from './script-fr';
 
 export const fr: Translation = {
   app: {
@@ -7,6 +10,9 @@ export const fr: Translation = {
     workspace: 'Espace agent',
   },
   login: LOGIN_STRINGS.fr,
+  records: recordsFr,
+  knowledge: knowledgeFr,
+  script: scriptFr,
   header: {
     presence: 'Présence',
     language: 'Langue',

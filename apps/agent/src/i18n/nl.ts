@@ -1,5 +1,8 @@
 import { LOGIN_STRINGS } from '@switchboard/web';
 import type { Translation } from './en';
+import { recordsNl } from './records-nl';
+import { knowledgeNl } from './knowledge-nl';
+import { scriptNl } from './script-nl';
 
 export const nl: Translation = {
   app: {
@@ -7,6 +10,9 @@ export const nl: Translation = {
     workspace: 'Agentwerkplek',
   },
   login: LOGIN_STRINGS.nl,
+  records: recordsNl,
+  knowledge: knowledgeNl,
+  script: scriptNl,
   header: {
     presence: 'Aanwezigheid',
     language: 'Taal',

@@ -1,5 +1,6 @@
 import {
   ConversationEvent,
+  ConversationLinks,
   CustomerSentimentChanged,
   Notification,
   NotificationClosed,
@@ -30,6 +31,8 @@ export type RealtimeHandlers = {
   onWorkspaceChanged(changed: WorkspaceChanged): void;
   /** The customer sentiment of a conversation I hold moved (SV8). */
   onCustomerSentiment(changed: CustomerSentimentChanged): void;
+  /** A conversation I follow was linked to or unlinked from a record (AG9): its summary reads again. */
+  onRecordsLinked?(links: ConversationLinks): void;
   onUnauthorized(): void;
 };
 
@@ -81,6 +84,7 @@ export function connectRealtime(token: string, handlers: RealtimeHandlers) {
   on(SocketEvents.typing, TypingEvent, handlers.onTyping);
   on(SocketEvents.workspaceChanged, WorkspaceChanged, handlers.onWorkspaceChanged);
   on(SocketEvents.customerSentiment, CustomerSentimentChanged, handlers.onCustomerSentiment);
+  on(SocketEvents.recordsLinked, ConversationLinks, (links) => handlers.onRecordsLinked?.(links));
 
   return {
     emitTyping(conversationId: string, isTyping: boolean) {

@@ -1,4 +1,4 @@
-import type { WorkspaceSession, WorkspaceState } from '@switchboard/protocol';
+import type { WorkspaceSession, WorkspaceState, WorkspaceTab } from '@switchboard/protocol';
 import { create } from 'zustand';
 import type { WorkspaceSync } from './workspace-sync';
 
@@ -9,6 +9,8 @@ type SessionsView = {
   drafts: Record<string, string>;
   /** Scroll position per conversation (its conversation tab). */
   scroll: Record<string, number>;
+  /** Each open session's inner tabs and the active one, by conversation id (AG6, AG9). */
+  tabs: Record<string, { tabs: WorkspaceTab[]; activeTabId: string }>;
 };
 
 type SessionsState = SessionsView & {
@@ -24,15 +26,23 @@ type SessionsState = SessionsView & {
 let bound: WorkspaceSync | null = null;
 
 export const conversationTabId = (conversationId: string) => `conversation:${conversationId}`;
+export const summaryTabId = (conversationId: string) => `summary:${conversationId}`;
 
+/** The workspace this sign-in writes to, for the session tabs' commands (state/session-tabs.ts). */
+export const boundWorkspace = () => bound;
+
+// A new session opens on the customer summary (AG6), the conversation tab beside it.
 const sessionFor = (conversationId: string, title: string): WorkspaceSession => ({
   id: conversationId,
   conversationId,
-  tabs: [{ id: conversationTabId(conversationId), kind: 'conversation', title: title.slice(0, 120) }],
-  activeTabId: conversationTabId(conversationId),
+  tabs: [
+    { id: conversationTabId(conversationId), kind: 'conversation', title: title.slice(0, 120) },
+    { id: summaryTabId(conversationId), kind: 'customer-summary', title: 'Customer summary' },
+  ],
+  activeTabId: summaryTabId(conversationId),
 });
 
-const empty: SessionsView = { openIds: [], activeId: null, drafts: {}, scroll: {} };
+const empty: SessionsView = { openIds: [], activeId: null, drafts: {}, scroll: {}, tabs: {} };
 
 export const useSessions = create<SessionsState>((_set, get) => ({
   ...empty,
@@ -76,6 +86,9 @@ export function showWorkspace(state: WorkspaceState) {
     activeId: state.sessions.find((s) => s.id === state.activeSessionId)?.conversationId ?? null,
     drafts: state.drafts,
     scroll,
+    tabs: Object.fromEntries(
+      state.sessions.map((s) => [s.conversationId, { tabs: s.tabs, activeTabId: s.activeTabId }]),
+    ),
   });
 }
 

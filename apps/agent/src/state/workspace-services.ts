@@ -18,6 +18,7 @@ import { createTransferServices } from './transfer-services';
 import { useSentiments } from './sentiment-store';
 import { useTransfers } from './transfers-store';
 import { useWorkspaceRefusals } from './workspace-refusals';
+import { refreshRecords } from '../hooks/use-records';
 
 export const conversationsKey = ['conversations'] as const;
 /** Under the lists' key: whatever changes a list refreshes the home view's counts too (AG10). */
@@ -166,6 +167,7 @@ export function startWorkspace(token: string, userId: string, queryClient: Query
     },
     onWorkspaceChanged: (changed) => void workspace.received(changed),
     onCustomerSentiment: (changed) => useSentiments.getState().pushed(changed),
+    onRecordsLinked: () => void refreshRecords(queryClient),
     onUnauthorized: () => useAuth.getState().signOut('expired'),
   });
 

@@ -1,9 +1,10 @@
 import { findLoaderScript, readEmbedOptions } from './embed.js';
+import { createHostApi, type HostApi } from './host-api.js';
 import { mountWidget, type SwitchboardApi } from './widget-host.js';
 
 declare global {
   interface Window {
-    Switchboard?: SwitchboardApi;
+    Switchboard?: SwitchboardApi & HostApi;
   }
 }
 
@@ -26,7 +27,14 @@ function boot() {
   }
   const start = () => {
     const host = mountWidget(options, window, document);
-    window.Switchboard = { open: host.open, close: host.close, setContextProvider: host.setContextProvider };
+    const { destroy: _destroy, ...api } = createHostApi(host, options.widgetId, window, document);
+    window.Switchboard = {
+      open: host.open,
+      close: host.close,
+      setContextProvider: host.setContextProvider,
+      setAuthTokenProvider: host.setAuthTokenProvider,
+      ...api,
+    };
     // The tag is async: pages that want the API listen for this instead of polling.
     window.dispatchEvent(new Event('switchboard:ready'));
   };

@@ -1,5 +1,6 @@
 import type { ContextVariables } from '@switchboard/protocol';
-import { BRIDGE_SOURCE, isFrameToHost, sanitizeContext, type HostToFrame } from '../shared/bridge.js';
+import { BRIDGE_SOURCE, isFrameToHost, sanitizeContext, type FrameToHost, type HostToFrame } from '../shared/bridge.js';
+import { attachAuthTokenProvider, type AuthTokenProvider } from './auth-token-provider.js';
 import type { EmbedOptions } from './embed.js';
 import { LAUNCHER_LABELS, LOADER_CSS, launcherIcon } from './loader-styles.js';
 
@@ -10,11 +11,19 @@ export type SwitchboardApi = {
   open(): void;
   close(): void;
   setContextProvider(provider: ContextProvider | null): void;
+  /** CH1, CH5: the site's sign-in JWT, asked for when the widget requires sign-in (auth-token-provider.ts). */
+  setAuthTokenProvider(provider: AuthTokenProvider | null): void;
 };
 
 export type WidgetHost = SwitchboardApi & {
   launcher: HTMLButtonElement;
   frame: HTMLIFrameElement;
+  /** For the JavaScript API (host-api.ts): send to the iframe (queued until ready), hear from it. */
+  post(message: HostToFrame): void;
+  onFrameMessage(fn: (message: FrameToHost) => void): void;
+  /** `startChat({ customContext })`: these win over the provider's values; resolves once sent. */
+  setCustomContext(context: ContextVariables): Promise<void>;
+  isOpen(): boolean;
   destroy(): void;
 };
 
@@ -29,6 +38,8 @@ export function mountWidget(options: EmbedOptions, win: Window, doc: Document): 
   let ready = false;
   let queue: HostToFrame[] = [];
   let provider: ContextProvider | null = null;
+  let customContext: ContextVariables = {};
+  const frameListeners: ((message: FrameToHost) => void)[] = [];
 
   const style = doc.createElement('style');
   style.id = 'switchboard-style';
@@ -50,12 +61,15 @@ export function mountWidget(options: EmbedOptions, win: Window, doc: Document): 
   frame.src = options.frameUrl;
 
   doc.body.append(frame, launcher);
+  const auth = attachAuthTokenProvider(frame, options.origin, win);
 
   function render() {
     frame.dataset.open = String(isOpen);
     launcher.setAttribute('aria-expanded', String(isOpen));
     launcher.setAttribute('aria-label', isOpen ? labels.close : labels.open);
-    launcher.innerHTML = launcherIcon(isOpen);
+    // Only the icon is redrawn: the unread badge (launcher-alerts.ts) stays.
+    launcher.querySelector('svg')?.remove();
+    launcher.insertAdjacentHTML('afterbegin', launcherIcon(isOpen));
   }
 
   function post(message: HostToFrame) {
@@ -70,9 +84,9 @@ export function mountWidget(options: EmbedOptions, win: Window, doc: Document): 
   }
 
   async function sendContext() {
-    if (!provider) return;
+    if (!provider && !Object.keys(customContext).length) return;
     try {
-      const context = sanitizeContext(await provider());
+      const context = sanitizeContext({ ...(provider ? await provider() : {}), ...customContext });
       post({ source: BRIDGE_SOURCE, type: 'context', context });
     } catch (err) {
       console.warn('[switchboard] the context provider failed', err);
@@ -90,7 +104,9 @@ export function mountWidget(options: EmbedOptions, win: Window, doc: Document): 
   function onMessage(event: MessageEvent) {
     if (event.origin !== options.origin || event.source !== frame.contentWindow) return;
     if (!isFrameToHost(event.data)) return;
-    switch (event.data.type) {
+    const message = event.data;
+    frameListeners.forEach((fn) => fn(message));
+    switch (message.type) {
       case 'ready': {
         ready = true;
         void sendContext();
@@ -115,14 +131,23 @@ export function mountWidget(options: EmbedOptions, win: Window, doc: Document): 
   return {
     launcher,
     frame,
+    post,
+    onFrameMessage: (fn) => void frameListeners.push(fn),
+    async setCustomContext(context) {
+      customContext = sanitizeContext(context);
+      await sendContext();
+    },
+    isOpen: () => isOpen,
     open: () => setOpen(true, true),
     close: () => setOpen(false, true),
     setContextProvider(fn) {
       provider = typeof fn === 'function' ? fn : null;
       void sendContext();
     },
+    setAuthTokenProvider: auth.setAuthTokenProvider,
     destroy() {
       win.removeEventListener('message', onMessage);
+      auth.dispose();
       launcher.remove();
       frame.remove();
       style.remove();

@@ -1,4 +1,5 @@
 import type { ContextVariables } from '@switchboard/protocol';
+import { isApiFrameToHost, isApiHostToFrame, type ApiFrameToHost, type ApiHostToFrame } from './api-messages.js';
 
 /**
  * The postMessage protocol between the loader (host page) and the chat iframe. Both sides tag
@@ -9,20 +10,27 @@ import type { ContextVariables } from '@switchboard/protocol';
 export const BRIDGE_SOURCE = 'switchboard';
 
 export type FrameToHostType = 'ready' | 'open' | 'close';
-export type FrameToHost = { source: typeof BRIDGE_SOURCE; type: FrameToHostType };
+export type FrameToHost = { source: typeof BRIDGE_SOURCE; type: FrameToHostType } | ApiFrameToHost;
 
 export type HostToFrame =
   | { source: typeof BRIDGE_SOURCE; type: 'open' | 'close' }
-  | { source: typeof BRIDGE_SOURCE; type: 'context'; context: ContextVariables };
+  | { source: typeof BRIDGE_SOURCE; type: 'context'; context: ContextVariables }
+  | ApiHostToFrame;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isFrameToHost(data: unknown): data is FrameToHost {
-  return isRecord(data) && data.source === BRIDGE_SOURCE && (data.type === 'ready' || data.type === 'open' || data.type === 'close');
+  if (isApiFrameToHost(data)) return true;
+  return (
+    isRecord(data) &&
+    data.source === BRIDGE_SOURCE &&
+    (data.type === 'ready' || data.type === 'open' || data.type === 'close')
+  );
 }
 
 export function isHostToFrame(data: unknown): data is HostToFrame {
   if (!isRecord(data) || data.source !== BRIDGE_SOURCE) return false;
+  if (isApiHostToFrame(data)) return true;
   if (data.type === 'open' || data.type === 'close') return true;
   return data.type === 'context' && isRecord(data.context);
 }

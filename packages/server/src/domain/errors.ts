@@ -1,4 +1,12 @@
-export type DomainErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'too-large' | 'unsupported';
+export type DomainErrorKind =
+  | 'not-found'
+  | 'conflict'
+  | 'forbidden'
+  | 'invalid'
+  | 'too-large'
+  | 'unsupported'
+  // A credential the caller brought does not stand: a site's sign-in token (CH1), 401.
+  | 'unauthenticated';
 
 /** A refused command. The HTTP layer maps `kind` to a 4xx status and shows `message`. */
 export class DomainError extends Error {

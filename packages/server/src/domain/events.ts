@@ -1,5 +1,6 @@
 import type {
   ConversationEvent,
+  ConversationLinks,
   Notification,
   NotificationClosed,
   Offer,
@@ -52,6 +53,8 @@ export type DomainEvent =
   /** It fell to the admin's threshold (SV8): the supervisors of its queue are alerted (audience.ts). */
   | { kind: 'sentiment-alert'; orgId: string; alert: SentimentAlert; audience: AlertAudience }
   /** A staff member's workspace changed (AG3): their other tabs and machines apply it. */
-  | { kind: 'workspace-changed'; orgId: string; userId: string; version: number; changes: WorkspaceChanges };
+  | { kind: 'workspace-changed'; orgId: string; userId: string; version: number; changes: WorkspaceChanges }
+  /** AG9: a conversation's contact, account or case link changed: its staff tabs show the new links. */
+  | { kind: 'records-linked'; orgId: string; conversationId: string; links: ConversationLinks };
 
 export type DomainEventListener = (event: DomainEvent) => void;

@@ -10,6 +10,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   'too-large': 413,
   unsupported: 415,
+  unauthenticated: 401,
 };
 const NAMES: Record<number, string> = {
   400: 'Bad Request',

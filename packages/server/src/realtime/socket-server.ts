@@ -219,6 +219,9 @@ export async function createRealtime(deps: RealtimeDeps) {
         io.to(to).emit(SocketEvents.sentimentAlert, event.alert);
         return;
       }
+      case 'records-linked':
+        io.to(rooms.staff(event.conversationId)).emit(SocketEvents.recordsLinked, event.links);
+        return;
       case 'workspace-changed':
         io.to(rooms.user(event.userId)).emit(SocketEvents.workspaceChanged, {
           version: event.version,

@@ -93,6 +93,8 @@ export function createInsightsProjector({ db, clock, log }: { db: Db; clock: Clo
   return {
     listener,
     drain,
+    /** Fold soon: a close, or a closed conversation marked again (a late post-chat survey, CH1). */
+    kick,
     /** Resolves once the folds this node started are done (tests, shutdown). */
     async idle() {
       while (running) await running;

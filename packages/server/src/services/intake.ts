@@ -33,7 +33,9 @@ export async function planIntake(db: Db, input: IntakeInput) {
     queueStats(db, input.orgId, input.now),
     input.facts ?? customerFacts(db, input.orgId, input.customer),
   ]);
-  const context: RoutingContext = { context: input.context, prechat: input.prechat, channel: input.channel, ...facts };
+  // The widget's own survey answers reach routing as context variables (CH1), not as pre-chat fields.
+  const { answers: _answers, ...prechat } = input.prechat as PrechatAnswers;
+  const context: RoutingContext = { context: input.context, prechat, channel: input.channel, ...facts };
   const decision: IntakeDecision = routeIntake(
     { conversationId: input.conversationId, workstream: input.workstream, context, now: input.now, stats },
     config,

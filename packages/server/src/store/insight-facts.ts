@@ -3,6 +3,7 @@ import type { ClosedConversation } from '../domain/insights/facts-of.js';
 import type { FactSet } from '../domain/insights/facts.js';
 import { rowsOf, type Db } from './db.js';
 import { conversationParticipants, conversations, insightFacts, insightPending, offers } from './schema.js';
+import { conversationSurveys } from './schema.js';
 
 /**
  * The reporting model's intake (SV9): closed conversations waiting to be folded, what the store
@@ -71,6 +72,7 @@ export async function loadClosed(tx: Db, orgId: string, ids: string[]): Promise<
     ),
   );
   const date = (v: string | Date | null | undefined) => (v === null || v === undefined ? null : new Date(v));
+  const ratings = await surveyRatings(tx, orgId, found);
   return rows.map((c) => ({
     id: c.id,
     channel: c.channel,
@@ -83,6 +85,7 @@ export async function loadClosed(tx: Db, orgId: string, ids: string[]): Promise<
     participants: participantRows.filter((p) => p.conversationId === c.id),
     firstAgentReplyAt: date(at.get(c.id)?.first_reply),
     wrapUpAt: date(at.get(c.id)?.wrap_up),
+    csatScore: ratings.get(c.id) ?? null,
   }));
 }
 
@@ -129,4 +132,13 @@ export async function saveFacts(
       set: { facts: sql`excluded.facts`, foldedAt: sql`excluded.folded_at` },
       setWhere: sql`${insightFacts.orgId} = ${orgId}`,
     });
+}
+
+/** The post-chat ratings (CH1) of these conversations: 1 to 5, as the survey stored them. */
+async function surveyRatings(tx: Db, orgId: string, ids: string[]): Promise<Map<string, 1 | 2 | 3 | 4 | 5>> {
+  const rows = await tx
+    .select({ id: conversationSurveys.conversationId, rating: conversationSurveys.rating })
+    .from(conversationSurveys)
+    .where(and(eq(conversationSurveys.orgId, orgId), inArray(conversationSurveys.conversationId, ids)));
+  return new Map(rows.map((r) => [r.id, r.rating as 1 | 2 | 3 | 4 | 5]));
 }

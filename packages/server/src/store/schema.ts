@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { AssignmentMethod, OverflowRule, SkillRequirement, Weekday, Workstream } from '@switchboard/protocol';
+import type { WidgetAuthSettings } from '@switchboard/protocol';
 import type { StoredTraceStep } from './trace-encoding.js';
 import type { SentimentLevel } from '../domain/sentiment/levels.js';
 import { MEASURE_FIELDS } from '../domain/insights/measure-fields.js';
+import type { PostChatSurvey, PrechatSurvey, WidgetAppearance } from '@switchboard/protocol';
 import {
   type AnyPgColumn,
   bigint,
@@ -22,6 +24,9 @@ import {
 
 // Every table but server_settings carries org_id, and every query filters on it, so that
 // one deployment hosts many organisations and a large one can shard by organisation.
+
+/** A widget's sign-in settings as stored: the protocol's, without `off` (stored as null). */
+export type SiteAuthSettings = Exclude<WidgetAuthSettings, { mode: 'off' }>;
 
 export type WorkstreamSettings = Omit<Workstream, 'id' | 'name' | 'fallbackQueueId'>;
 
@@ -155,6 +160,15 @@ export const widgets = pgTable('widgets', {
   title: text('title').notNull(),
   /** Sites (origins such as https://shop.example) that may frame the widget and call its API; empty: any. */
   allowedSites: jsonb('allowed_sites').$type<string[]>().notNull().default([]),
+  // CH1 widget settings (protocol widget-settings.ts); null: the defaults.
+  appearance: jsonb('appearance').$type<WidgetAppearance>(),
+  prechatSurvey: jsonb('prechat_survey').$type<PrechatSurvey>(),
+  postChatSurvey: jsonb('post_chat_survey').$type<PostChatSurvey>(),
+  /** The hours the widget tells visitors before the pre-chat form; null: always open. */
+  operatingHoursId: uuid('operating_hours_id').references((): AnyPgColumn => operatingHours.id, {
+    onDelete: 'set null',
+  }) /** CH1, CH5: the keys the site's sign-in JWT is checked against (protocol widget-auth.ts); null: off. */,
+  siteAuth: jsonb('site_auth').$type<SiteAuthSettings>(),
 });
 
 /** How a customer likes to be reached (AG6 profile). */
@@ -180,6 +194,7 @@ export const accounts = pgTable(
   },
   (t) => [
     index('accounts_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
+    index('accounts_org_name_c_idx').on(t.orgId, sql`lower(${t.name}) collate "C"`, t.id),
     uniqueIndex('accounts_org_external_key')
       .on(t.orgId, t.externalId)
       .where(sql`${t.externalId} is not null`),
@@ -209,6 +224,9 @@ export const contacts = pgTable(
     // Inbound texts are matched by number (CH5); numbers are stored in E.164.
     index('contacts_org_mobile_idx').on(t.orgId, t.mobilePhone),
     index('contacts_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
+    // AG9 search at a million contacts: the start of a name or an email, as a range on a C-collated key.
+    index('contacts_org_name_c_idx').on(t.orgId, sql`lower(${t.name}) collate "C"`, t.id),
+    index('contacts_org_email_c_idx').on(t.orgId, sql`lower(${t.email}) collate "C"`),
     index('contacts_account_idx')
       .on(t.accountId)
       .where(sql`${t.accountId} is not null`),
@@ -249,6 +267,8 @@ export const cases = pgTable(
     index('cases_account_idx')
       .on(t.accountId, t.status)
       .where(sql`${t.accountId} is not null`),
+    // AG9: the case list, newest first.
+    index('cases_org_created_idx').on(t.orgId, t.createdAt, t.id),
   ],
 );
 
@@ -447,6 +467,13 @@ export const conversations = pgTable(
       .where(sql`${t.agentId} is not null`),
     // Staff lists page newest first with a (created_at, id) cursor.
     index('conversations_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    // CV4: a contact's or an account's conversations on its timeline, newest first.
+    index('conversations_contact_idx')
+      .on(t.contactId, t.createdAt)
+      .where(sql`${t.contactId} is not null`),
+    index('conversations_account_idx')
+      .on(t.accountId, t.createdAt)
+      .where(sql`${t.accountId} is not null`),
     // An inbound text finds the number's latest conversation on its channel (to continue or reopen it).
     index('conversations_channel_address_idx')
       .on(t.channelId, t.customerAddress, t.createdAt)
@@ -1086,3 +1113,74 @@ export const insightQueueRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.grain, t.period, t.queueId, t.channel] })],
 );
+
+/** AG8: a macro, named steps the interpreter runs in order (packages/protocol/src/macros.ts checks them). */
+export const macros = pgTable(
+  'macros',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    steps: jsonb('steps').$type<Record<string, unknown>[]>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('macros_org_name_idx').on(t.orgId, t.name)],
+);
+
+/**
+ * AG7: an agent script. One per workstream without a rule is its default; one with a rule (a routing
+ * condition over the conversation's context) is chosen first when it holds, lowest `order` first.
+ */
+export const scripts = pgTable(
+  'scripts',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    steps: jsonb('steps').$type<Record<string, unknown>[]>().notNull(),
+    workstreamId: uuid('workstream_id').references(() => workstreams.id, { onDelete: 'set null' }),
+    rule: jsonb('rule').$type<Record<string, unknown>>(),
+    order: integer('order').notNull().default(0),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('scripts_org_order_idx').on(t.orgId, t.order)],
+);
+
+/** AG7: which steps of a script the agent finished in one conversation (kept across reloads and tabs). */
+export const scriptProgress = pgTable(
+  'script_progress',
+  {
+    orgId: orgId(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    scriptId: uuid('script_id')
+      .notNull()
+      .references(() => scripts.id, { onDelete: 'cascade' }),
+    doneStepIds: jsonb('done_step_ids').$type<string[]>().notNull().default([]),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.scriptId] })],
+);
+
+/** CH1: the customer's post-chat survey (CSAT 1-5 and a comment), once per conversation; read by insights (SV9). */
+export const conversationSurveys = pgTable('conversation_surveys', {
+  conversationId: uuid('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id),
+  orgId: orgId(),
+  rating: integer('rating').notNull(),
+  comment: text('comment'),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** CH1: a resume link's token (services/resume-links.ts), spent once when another site takes the chat over. */
+export const resumeLinks = pgTable('resume_links', {
+  id: uuid('id').primaryKey(),
+  orgId: orgId(),
+  conversationId: uuid('conversation_id')
+    .notNull()
+    .references(() => conversations.id),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});

@@ -3,17 +3,22 @@ import { hashPassword } from '../auth/passwords.js';
 import { turnOnRecommended } from './automated-messages.js';
 import type { Db } from './db.js';
 import { workstreamSettings } from './routing-config.js';
+import { DEMO_ARTICLES } from './records/demo-articles.js';
+import { seedDemoMacros } from './demo-macros.js';
+import { DEMO_AFTER_HOURS_WIDGET_ID, DEMO_WIDGET_SETTINGS } from './demo-widget-settings.js';
 import {
   accounts,
   agentSkills,
   cases,
   contacts,
   dispositionCodes,
+  knowledgeArticles,
   organizations,
   queueMembers,
   operatingHours,
   queues,
   quickReplies,
+  recordNotes,
   skills,
   users,
   widgets,
@@ -211,6 +216,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .values({ orgId, name: 'Website chat', fallbackQueueId: queueId('Support'), config })
       .returning();
     await tx.insert(widgets).values({ id: DEMO_WIDGET_ID, orgId, workstreamId: ws!.id, title: 'Chat with Contoso' });
+    // CH1: two optional pre-chat questions and the post-chat survey; a second widget outside its hours
+    // (never open) shows the offline form on /demo/after-hours.html.
+    await tx.update(widgets).set(DEMO_WIDGET_SETTINGS).where(eq(widgets.id, DEMO_WIDGET_ID));
+    await tx.insert(widgets).values({
+      id: DEMO_AFTER_HOURS_WIDGET_ID,
+      orgId,
+      workstreamId: ws!.id,
+      title: 'Contoso after hours',
+      operatingHoursId: never!.id,
+      postChatSurvey: { enabled: true },
+    });
     // Texts (CH2) route to Support; the demo's SMS channels (demo/sms-demo.ts) start their conversations here.
     await tx.insert(workstreams).values({
       orgId,
@@ -227,11 +243,28 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const [fabrikam, northwind] = await tx
       .insert(accounts)
       .values([
-        { orgId, name: 'Fabrikam', mainPhone: '+31201234567', city: 'Amsterdam' },
-        { orgId, name: 'Northwind Traders', mainPhone: '+3222345678', city: 'Brussels' },
+        // AG6: the profile the summary shows (relationship, category) comes from these.
+        {
+          orgId,
+          name: 'Fabrikam',
+          mainPhone: '+31201234567',
+          city: 'Amsterdam',
+          externalId: 'FAB-001',
+          category: 'Enterprise',
+          relationshipType: 'customer',
+        },
+        {
+          orgId,
+          name: 'Northwind Traders',
+          mainPhone: '+3222345678',
+          city: 'Brussels',
+          externalId: 'NWT-002',
+          category: 'Retail',
+          relationshipType: 'partner',
+        },
       ])
       .returning();
-    const [emma, lucas] = await tx
+    const [emma, lucas, lea] = await tx
       .insert(contacts)
       .values([
         {
@@ -242,6 +275,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
           jobTitle: 'Buyer',
           city: 'Amsterdam',
           accountId: fabrikam!.id,
+          category: 'Gold',
+          relationshipType: 'customer',
+          preferredContactMethod: 'email',
         },
         {
           orgId,
@@ -251,20 +287,71 @@ export async function seedDemo(db: Db): Promise<boolean> {
           jobTitle: 'IT manager',
           city: 'Brussels',
           accountId: northwind!.id,
+          category: 'Silver',
+          relationshipType: 'partner',
+          preferredContactMethod: 'phone',
         },
-        { orgId, name: 'Léa Moreau', email: 'lea@example.fr', mobilePhone: '+33612345678', city: 'Lyon' },
+        {
+          orgId,
+          name: 'Léa Moreau',
+          email: 'lea@example.fr',
+          mobilePhone: '+33612345678',
+          city: 'Lyon',
+          jobTitle: 'Designer',
+          category: 'Standard',
+          relationshipType: 'prospect',
+          preferredContactMethod: 'chat',
+        },
       ])
       .returning();
-    await tx.insert(cases).values([
-      {
-        orgId,
-        number: 1001,
-        title: 'Invoice shows the wrong VAT rate',
-        priority: 'high',
-        contactId: emma!.id,
-        accountId: fabrikam!.id,
-      },
-      { orgId, number: 1002, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
+    // Emma (the demo chat's email) has exactly one active case: her chat links it at once (AG6).
+    const demoCases = await tx
+      .insert(cases)
+      .values([
+        {
+          orgId,
+          number: 1001,
+          title: 'Invoice shows the wrong VAT rate',
+          priority: 'high',
+          contactId: emma!.id,
+          accountId: fabrikam!.id,
+        },
+        { orgId, number: 1002, title: 'Cannot sign in to the portal', contactId: lucas!.id, accountId: northwind!.id },
+        {
+          orgId,
+          number: 1003,
+          title: 'Delivery arrived damaged',
+          status: 'resolved',
+          product: 'X200 printer',
+          contactId: emma!.id,
+          accountId: fabrikam!.id,
+          resolvedAt: new Date(Date.now() - 20 * 86_400_000),
+          createdAt: new Date(Date.now() - 30 * 86_400_000),
+        },
+        {
+          orgId,
+          number: 1004,
+          title: 'Add three users to the contract',
+          priority: 'low',
+          contactId: lucas!.id,
+          accountId: northwind!.id,
+        },
+        {
+          orgId,
+          number: 1005,
+          title: 'Question about the quote',
+          status: 'resolved',
+          contactId: lea!.id,
+          resolvedAt: new Date(Date.now() - 3 * 86_400_000),
+          createdAt: new Date(Date.now() - 5 * 86_400_000),
+        },
+      ])
+      .returning();
+    // CV4: a few notes on the timeline.
+    await tx.insert(recordNotes).values([
+      { orgId, contactId: emma!.id, body: 'Prefers email; reads it in the morning.' },
+      { orgId, caseId: demoCases[0]!.id, body: 'Finance checked: the invoice used 9% instead of 21%.' },
+      { orgId, accountId: northwind!.id, body: 'Contract renewal due in March.' },
     ]);
     // Quick replies (AG4) every agent finds by typing "/" in the composer, in their own language.
     await tx.insert(quickReplies).values(
@@ -278,6 +365,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     );
     // Disposition codes agents pick in the wrap-up form (AG4).
     await tx.insert(dispositionCodes).values(DEMO_DISPOSITION_CODES.map((c) => ({ orgId, ...c })));
+    // Knowledge articles (AG9) in English, Dutch and French, for the agent's search and the admin's list.
+    await tx.insert(knowledgeArticles).values(DEMO_ARTICLES.map((a) => ({ orgId, ...a })));
+    // A macro and the website chat's script (AG7, AG8).
+    await seedDemoMacros(tx, orgId, ws!.id);
   });
   return true;
 }

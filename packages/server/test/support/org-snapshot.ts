@@ -2,6 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { ApiClient } from '@switchboard/protocol';
 import type { Db } from '../../src/store/db.js';
 import {
+  accounts,
+  cases,
+  recordActivities,
+  recordNotes,
   apiKeys,
   attachments,
   channelInbound,
@@ -11,6 +15,7 @@ import {
   conversationParticipants,
   conversations,
   dispositionCodes,
+  knowledgeArticles,
   notifications,
   notificationTemplates,
   offers,
@@ -61,6 +66,13 @@ export async function orgSnapshot(db: Db, admin: ApiClient, orgId: string): Prom
       .where(and(eq(users.orgId, orgId), eq(users.role, 'api')))
       .orderBy(asc(users.id)),
     db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(asc(apiKeys.id)),
+    // AG9: knowledge articles, drafts too.
+    db.select().from(knowledgeArticles).where(eq(knowledgeArticles.orgId, orgId)).orderBy(asc(knowledgeArticles.id)),
+    // AG9, CV4: records and what hangs off them.
+    db.select().from(accounts).where(eq(accounts.orgId, orgId)).orderBy(asc(accounts.id)),
+    db.select().from(cases).where(eq(cases.orgId, orgId)).orderBy(asc(cases.id)),
+    db.select().from(recordNotes).where(eq(recordNotes.orgId, orgId)).orderBy(asc(recordNotes.id)),
+    db.select().from(recordActivities).where(eq(recordActivities.orgId, orgId)).orderBy(asc(recordActivities.id)),
   ]);
   return JSON.stringify({ config, rows });
 }

@@ -13,6 +13,9 @@ import { insertTemplate, listTemplates } from '../../src/store/templates.js';
 import { listAutomatedMessages, saveAutomatedMessage } from '../../src/store/automated-messages.js';
 import { insertQuickReply, listAllQuickReplies } from '../../src/store/quick-replies.js';
 import { insertDispositionCode, listDispositionCodes } from '../../src/store/disposition-codes.js';
+import { insertArticle, listArticles } from '../../src/store/records/articles.js';
+import { insertMacro, listMacros } from '../../src/store/macros.js';
+import { insertScript, listScripts } from '../../src/store/scripts.js';
 import { createSecretBox, parseKey } from '../../src/security/secrets.js';
 import { issueApiKey } from '../../src/auth/api-keys.js';
 import { insertApiClient, insertApiKey, listApiClients, listApiKeys } from '../../src/store/api-clients.js';
@@ -38,6 +41,11 @@ export type FurnishedOrg = BuiltOrg & {
   personalQuickReplyId: string;
   /** A disposition code (AG4, the wrap-up form). */
   dispositionCodeId: string;
+  /** A knowledge article, a draft (AG9). */
+  knowledgeArticleId: string;
+  /** A macro and an agent script running it (AG7, AG8). */
+  macroId: string;
+  scriptId: string;
   /** An API client with one key (AD1). */
   apiClientId: string;
   apiKeyId: string;
@@ -61,6 +69,11 @@ export type OrgSnapshot = {
   automated: unknown[];
   quickReplies: unknown[];
   dispositionCodes: unknown[];
+  /** Knowledge articles, drafts too (AG9). */
+  knowledgeArticles: unknown[];
+  /** Macros and agent scripts (AG7, AG8). */
+  macros: unknown[];
+  scripts: unknown[];
   /** Attachment limits and every file row (AG4). */
   attachments: { settings: unknown; files: unknown[] };
   /** API clients and each one's keys (AD1). */
@@ -118,6 +131,9 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<OrgSnapshot> {
     automated: automatedRows,
     quickReplies: replyRows,
     dispositionCodes: codeRows,
+    knowledgeArticles: await listArticles(db, orgId, { limit: 200 }),
+    macros: await listMacros(db, orgId),
+    scripts: await listScripts(db, orgId),
     attachments: {
       settings: await getAttachmentSettings(db, orgId),
       files: await db.select().from(attachments).where(eq(attachments.orgId, orgId)).orderBy(asc(attachments.id)),
@@ -183,6 +199,17 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
   const owner = org.user(firstAgent?.key ?? spec.users[0]!.key).id;
   const ownReply = await insertQuickReply(db, org.orgId, owner, { ...reply, title: 'Mine' }, new Date());
   const code = await insertDispositionCode(db, org.orgId, { name: 'Resolved', active: true });
+  const kb = { language: 'en' as const, title: 'Invoices', keywords: '', body: 'On the billing page.' };
+  const knowledgeArticleId = await insertArticle(db, org.orgId, null, kb, new Date());
+  const macro = await insertMacro(
+    db,
+    org.orgId,
+    { name: 'Case', steps: [{ id: 'c', kind: 'createCase', title: 'From {customer.name}' }] },
+    new Date(),
+  );
+  const scriptSteps = [{ id: 'm', kind: 'macro' as const, macroId: macro.id }];
+  const script = { name: 'Support', steps: scriptSteps, workstreamId: org.workstreamId, rule: null, order: 0 };
+  const scriptId = (await insertScript(db, org.orgId, script, new Date())).id;
   const at = new Date();
   const apiClientId = await insertApiClient(db, org.orgId, {
     name: 'CRM sync',
@@ -201,6 +228,9 @@ async function furnish(db: Db, org: BuiltOrg, spec: OrgSpec): Promise<FurnishedO
     quickReplyId: orgReply.id,
     personalQuickReplyId: ownReply.id,
     dispositionCodeId: code.id,
+    knowledgeArticleId,
+    macroId: macro.id,
+    scriptId,
     apiClientId,
     apiKeyId: apiKey!.id,
   };

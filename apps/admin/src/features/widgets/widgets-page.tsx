@@ -7,6 +7,8 @@ import { CrudPage } from '../../components/crud-page';
 import { fieldError } from '../../components/form';
 import type { Schema } from '../../lib/issues';
 import { useNotify } from '../../components/notify';
+import { WidgetSettingsEditor } from './widget-settings-editor';
+import { SignInSection } from './sign-in-section';
 
 type Draft = NewChatWidget;
 
@@ -131,6 +133,8 @@ export function WidgetsPage() {
             />
           </Field>
           {item && <EmbedSnippet widgetId={item.id} />}
+          {item && <WidgetSettingsEditor widgetId={item.id} />}
+          {item && <SignInSection widgetId={item.id} />}
         </>
       )}
       create={(body) => call('createChatWidget', { body })}

@@ -5,6 +5,8 @@ import { CallbackForm } from './callback-form.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
 import { StatusLine } from './status-line.js';
+import { PostChatSurvey } from './post-chat-survey.js';
+import { TranscriptButton } from './transcript-button.js';
 
 type Props = { snap: ChatSnapshot; session: ChatSession; onNewChat(): void };
 
@@ -24,6 +26,8 @@ export function ChatView({ snap, session, onNewChat }: Props) {
       {snap.callback && <CallbackForm callback={snap.callback} onSubmit={(r) => session.requestCallback(r)} />}
       {status === 'ended' ? (
         <div className="ended">
+          {snap.config?.postChatSurvey && <PostChatSurvey onSubmit={(body) => session.rate(body)} />}
+          <TranscriptButton load={session.transcript} />
           <button type="button" className="primary" data-testid="chat-new" onClick={onNewChat}>
             {t('newChat')}
           </button>

@@ -3,6 +3,7 @@ import { useT } from '../i18n.js';
 import type { ConversationEvent } from '@switchboard/protocol';
 import type { OutboxEntry } from '@switchboard/live';
 import { AttachmentView, type LoadFile } from './attachment-view.js';
+import { firstJoins } from '../lib/joined-lines.js';
 
 type Props = {
   events: readonly ConversationEvent[];
@@ -40,6 +41,7 @@ export function MessageList({ events, outbox, agentTyping, onDismiss, loadFile }
     </li>
   );
 
+  const joins = firstJoins(events);
   // The author's name heads a run of messages, not every bubble.
   let lastAuthor: string | null = null;
 
@@ -69,7 +71,7 @@ export function MessageList({ events, outbox, agentTyping, onDismiss, loadFile }
         );
       }
       case 'accepted':
-        return system(key, t('system.joined', { name: e.agentName }));
+        return joins.has(e.seq) ? system(key, t('system.joined', { name: e.agentName })) : null;
       case 'state':
         if (e.to === 'open') return system(key, t('system.requeued'));
         // wrap-up -> closed is the agent finishing paperwork: the customer already saw the end.

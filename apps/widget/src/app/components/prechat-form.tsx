@@ -1,16 +1,26 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n.js';
-import { ApiCallError, type PrechatAnswers } from '@switchboard/protocol';
-import { validatePrechat, type PrechatField, type PrechatProblem, type PrechatValues } from '../lib/prechat-validation.js';
+import { ApiCallError, type PrechatAnswerMap, type PrechatAnswers, type PrechatQuestion } from '@switchboard/protocol';
+import { PrechatQuestions } from './prechat-questions.js';
+import {
+  validatePrechat,
+  type PrechatField,
+  type PrechatProblem,
+  type PrechatValues,
+} from '../lib/prechat-validation.js';
 
 type Props = {
   onSubmit(answers: PrechatAnswers): Promise<void>;
   initial?: Partial<PrechatValues>;
+  /** CH1: the widget's own questions and greeting (admin center). */
+  questions?: readonly PrechatQuestion[];
+  greeting?: string;
 };
 
 /** The pre-chat survey: every field required, checked here first and then by the server. */
-export function PrechatForm({ onSubmit, initial }: Props) {
-  const { t } = useT();
+export function PrechatForm({ onSubmit, initial, questions = [], greeting }: Props) {
+  const { t, language } = useT();
+  const [answers, setAnswers] = useState<PrechatAnswerMap>({});
   const [values, setValues] = useState<PrechatValues>({ name: '', email: '', question: '', ...initial });
   const [problems, setProblems] = useState<PrechatProblem[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -36,7 +46,7 @@ export function PrechatForm({ onSubmit, initial }: Props) {
     setProblems([]);
     setSubmitting(true);
     try {
-      await onSubmit(result.answers);
+      await onSubmit(questions.length ? { ...result.answers, answers } : result.answers);
     } catch (err) {
       // The server's 4xx messages say what to fix; anything else is a connection problem.
       const fromServer = err instanceof ApiCallError && err.status < 500 && err.body?.message;
@@ -46,7 +56,11 @@ export function PrechatForm({ onSubmit, initial }: Props) {
     }
   }
 
-  const labels: Record<PrechatField, string> = { name: t('prechat.name'), email: t('prechat.email'), question: t('prechat.question') };
+  const labels: Record<PrechatField, string> = {
+    name: t('prechat.name'),
+    email: t('prechat.email'),
+    question: t('prechat.question'),
+  };
   const messages = [
     ...problems.map((p) => t(`prechat.errors.${p.key}`, { field: labels[p.field] })),
     ...(serverError ? [serverError] : []),
@@ -55,7 +69,7 @@ export function PrechatForm({ onSubmit, initial }: Props) {
 
   return (
     <form ref={form} className="prechat" onSubmit={submit} noValidate>
-      <p className="prechat-intro">{t('prechat.intro')}</p>
+      <p className="prechat-intro">{greeting || t('prechat.intro')}</p>
       <label className="field">
         <span>{labels.name}</span>
         <input
@@ -97,6 +111,12 @@ export function PrechatForm({ onSubmit, initial }: Props) {
           onChange={change('question')}
         />
       </label>
+      <PrechatQuestions
+        questions={questions}
+        language={language}
+        answers={answers}
+        onChange={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
+      />
       {messages.length > 0 && (
         <div id="prechat-error" className="prechat-error" data-testid="prechat-error" role="alert">
           {messages.map((m) => (

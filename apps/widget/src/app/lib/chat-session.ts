@@ -6,6 +6,7 @@ import {
   type AttachmentRef,
   type ContextVariables,
   type ConversationEvent,
+  type JourneyActionInput,
   type PrechatAnswers,
   type CallbackRequest,
   type VisitorCallback,
@@ -37,6 +38,8 @@ import { ConversationFeed } from './conversation-feed.js';
 import { connectRealtime, type Realtime, type RealtimeOptions } from './realtime.js';
 import type { ChatStorage } from './storage.js';
 import { createTypingSignal } from './typing-signal.js';
+import type { SiteAuth } from './site-auth.js';
+import type { OfflineMessageRequest, PostChatSurveyRequest, WidgetConfig } from '@switchboard/protocol';
 
 export type ChatPhase = 'loading' | 'prechat' | 'chat';
 
@@ -58,6 +61,8 @@ export type ChatSnapshot = {
   connection: ConnectionStatus;
   /** The queue offered a callback instead of a wait (AG11), and the request if one was made. */
   callback: VisitorCallback | null;
+  /** CH1: the widget's config (looks, questions, hours, post-chat survey); null until loaded. */
+  config: WidgetConfig | null;
 };
 
 export type SendResult = 'sent' | 'empty' | 'too-long' | 'ended';
@@ -72,6 +77,10 @@ export type ChatSessionDeps = {
   socketUrl?: string;
   /** How long to wait after the nth failure in a row (1, 2, ...). */
   retryDelay?: (attempt: number) => number;
+  /** CH1: what the host page tracked before the chat, sent with the start (lib/page-api.ts). */
+  journey?: { pending(): JourneyActionInput[]; sent(actions: JourneyActionInput[]): void };
+  /** CH1, CH5: gets the site's sign-in token from the host page when the widget requires it (lib/site-auth.ts). */
+  siteAuth?: Pick<SiteAuth, 'start'>;
 };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -88,6 +97,7 @@ const initial: ChatSnapshot = {
   agentTyping: null,
   connection: 'reconnecting',
   callback: null,
+  config: null,
 };
 
 /**
@@ -104,6 +114,8 @@ export class ChatSession {
   private gen = 0;
   private context: ContextVariables = {};
   private socketPath = '/socket.io';
+  /** The widget's config says a chat starts only with the site's token (CH1). */
+  private signInRequired = false;
   /** Socket and refetch, sender and typing signal of the conversation shown; replaced together. */
   private feed: ConversationFeed | null = null;
   private sender: OutboxRunner | null = null;
@@ -139,13 +151,31 @@ export class ChatSession {
     this.deps.storage.update((s) => ({ ...s, open }));
   }
 
+  /** CH1: outside the widget's hours, a left message: a conversation answered later, kept like a chat. */
+  async leaveMessage(body: OfflineMessageRequest): Promise<void> {
+    const res = await this.api.call('leaveOfflineMessage', { params: { widgetId: this.deps.widgetId }, body });
+    this.gen++;
+    this.token = res.token;
+    this.deps.storage.update((s) => ({ ...s, token: res.token, conversationId: res.conversation.id, outbox: [] }));
+    this.adopt(res.conversation);
+  }
+
+  /** CH1: the post-chat survey, once the chat ended. */
+  rate = (body: PostChatSurveyRequest) =>
+    this.api.call('visitorSurvey', { params: { id: this.snap.conversationId ?? '' }, body });
+
+  /** CH1: this chat's transcript as a text file. */
+  transcript = () => this.api.download('visitorTranscript', { params: { id: this.snap.conversationId ?? '' } });
+
   /** Starts a conversation; errors go to the pre-chat form. */
   async startChat(prechat: PrechatAnswers): Promise<void> {
     const { widgetId, locale } = this.deps;
-    const res = await this.api.call('startChat', {
-      params: { widgetId },
-      body: { prechat, context: this.context, locale },
-    });
+    const journey = this.deps.journey?.pending() ?? [];
+    const body = { prechat, context: this.context, locale, ...(journey.length ? { journey } : {}) };
+    const call = (authToken?: string) =>
+      this.api.call('startChat', { params: { widgetId }, body: authToken ? { ...body, authToken } : body });
+    const res = this.signInRequired && this.deps.siteAuth ? await this.deps.siteAuth.start(call) : await call();
+    this.deps.journey?.sent(journey);
     this.gen++;
     this.token = res.token;
     this.deps.storage.update((s) => ({
@@ -235,6 +265,12 @@ export class ChatSession {
     this.reset('prechat');
   }
 
+  /** CH1: a chat carried from another site (a resume link): this token opens it here from now on. */
+  async takeOver(token: string, conversationId: string): Promise<void> {
+    this.deps.storage.update((s) => ({ ...s, token, conversationId, lastSeq: 0, outbox: [] }));
+    await this.restore(token, conversationId);
+  }
+
   /** Another tab of the same site changed the stored chat. */
   syncFromStorage(): void {
     const stored = this.deps.storage.read();
@@ -262,7 +298,13 @@ export class ChatSession {
     this.gen++;
     this.teardown();
     this.token = null;
-    this.set({ ...initial, phase, title: this.snap.title, widgetMissing: this.snap.widgetMissing });
+    this.set({
+      ...initial,
+      phase,
+      title: this.snap.title,
+      widgetMissing: this.snap.widgetMissing,
+      config: this.snap.config,
+    });
   }
 
   private teardown() {
@@ -279,7 +321,8 @@ export class ChatSession {
       try {
         const config = await this.api.call('widgetConfig', { params: { widgetId: this.deps.widgetId } });
         this.socketPath = config.socketPath;
-        this.set({ title: config.title });
+        this.set({ title: config.title, config });
+        this.signInRequired = config.signInRequired === true;
         return;
       } catch (err) {
         if (!isTransient(err)) return this.set({ widgetMissing: true });

@@ -1,7 +1,15 @@
-import { BRIDGE_SOURCE, isHostToFrame, type FrameToHostType, type HostToFrame } from '../../shared/bridge.js';
+import {
+  BRIDGE_SOURCE,
+  isHostToFrame,
+  type FrameToHost,
+  type FrameToHostType,
+  type HostToFrame,
+} from '../../shared/bridge.js';
 
 export type HostBridge = {
   post(type: FrameToHostType): void;
+  /** A JavaScript API message (lib/page-api.ts); `secret` ones go only to a known host origin, never to `*`. */
+  send(message: FrameToHost, opts?: { secret?: boolean }): boolean;
   dispose(): void;
 };
 
@@ -42,6 +50,11 @@ export function createHostBridge(win: FrameWindow, onCommand: (message: HostToFr
   return {
     post(type) {
       if (embedded) win.parent.postMessage({ source: BRIDGE_SOURCE, type }, hostOrigin ?? '*');
+    },
+    send(message, opts = {}) {
+      if (!embedded || (opts.secret && !hostOrigin)) return false;
+      win.parent.postMessage(message, hostOrigin ?? '*');
+      return true;
     },
     dispose: () => win.removeEventListener('message', onMessage),
   };

@@ -6,6 +6,28 @@ export const en = {
   },
   loading: 'Loading your chat…',
   unavailable: 'This chat is not available right now. Please try again later.',
+  /** CH1, CH5: the page gave no sign-in token for a widget that requires one. */
+  signIn: {
+    missing: 'The shop could not sign you in for this chat. Reload the page, or sign in again, and try once more.',
+    failed: 'The shop did not answer in time to sign you in for this chat. Please try again.',
+  },
+  /** CH1: outside the widget's hours, the post-chat survey, the transcript. */
+  offline: {
+    message: 'We are not here right now. Leave a message and we will answer by email.',
+    opens: 'We are back {{when}}.',
+    yourMessage: 'Your message',
+    submit: 'Leave a message',
+    invalid: 'Please fill in your name, a valid email address and your message.',
+  },
+  survey: {
+    question: 'How did we do?',
+    score: '{{n}} out of 5',
+    comment: 'Anything to add? (optional)',
+    submit: 'Send rating',
+    pick: 'Please pick a rating from 1 to 5.',
+    thanks: 'Thank you for your feedback!',
+  },
+  transcript: { download: 'Download transcript' },
   prechat: {
     intro: 'Hi! Tell us who you are and what you need, and we will connect you with someone from our team.',
     name: 'Name',
@@ -24,7 +46,7 @@ export const en = {
   },
   status: {
     waiting: 'Waiting for an agent…',
-    connected: '{{name}} joined the chat',
+    connected: 'Chatting with {{name}}',
     ended: 'The chat has ended',
   },
   system: {

@@ -7,6 +7,29 @@ export const fr: Translations = {
   },
   loading: 'Chargement de votre conversation…',
   unavailable: 'Ce chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
+  /** CH1, CH5: the page gave no sign-in token for a widget that requires one. */
+  signIn: {
+    missing:
+      "La boutique n'a pas pu vous identifier pour ce chat. Rechargez la page ou reconnectez-vous, puis réessayez.",
+    failed: "La boutique n'a pas répondu à temps pour vous identifier pour ce chat. Veuillez réessayer.",
+  },
+  /** CH1: outside the widget's hours, the post-chat survey, the transcript. */
+  offline: {
+    message: 'Nous ne sommes pas là pour le moment. Laissez un message, nous répondrons par e-mail.',
+    opens: 'De retour {{when}}.',
+    yourMessage: 'Votre message',
+    submit: 'Laisser un message',
+    invalid: 'Indiquez votre nom, une adresse e-mail valide et votre message.',
+  },
+  survey: {
+    question: "Comment s'est passé l'échange ?",
+    score: '{{n}} sur 5',
+    comment: 'Quelque chose à ajouter ? (facultatif)',
+    submit: 'Envoyer la note',
+    pick: 'Choisissez une note de 1 à 5.',
+    thanks: 'Merci pour votre avis !',
+  },
+  transcript: { download: 'Télécharger la conversation' },
   prechat: {
     intro:
       'Bonjour ! Dites-nous qui vous êtes et ce dont vous avez besoin, ' +
@@ -27,7 +50,7 @@ export const fr: Translations = {
   },
   status: {
     waiting: 'En attente d’un conseiller…',
-    connected: '{{name}} a rejoint la discussion',
+    connected: 'En discussion avec {{name}}',
     ended: 'La discussion est terminée',
   },
   system: {

@@ -7,6 +7,30 @@ export const nl: Translations = {
   },
   loading: 'Je chat wordt geladen…',
   unavailable: 'Deze chat is nu niet beschikbaar. Probeer het later opnieuw.',
+  /** CH1, CH5: the page gave no sign-in token for a widget that requires one. */
+  signIn: {
+    missing:
+      'De winkel kon je niet aanmelden voor deze chat. Laad de pagina opnieuw of meld je opnieuw aan en ' +
+      'probeer het nog eens.',
+    failed: 'De winkel antwoordde niet op tijd om je aan te melden voor deze chat. Probeer het opnieuw.',
+  },
+  /** CH1: outside the widget's hours, the post-chat survey, the transcript. */
+  offline: {
+    message: 'We zijn er nu niet. Laat een bericht achter, dan antwoorden we per e-mail.',
+    opens: 'We zijn er weer {{when}}.',
+    yourMessage: 'Uw bericht',
+    submit: 'Bericht achterlaten',
+    invalid: 'Vul uw naam, een geldig e-mailadres en uw bericht in.',
+  },
+  survey: {
+    question: 'Hoe hebben we het gedaan?',
+    score: '{{n}} van 5',
+    comment: 'Nog iets toe te voegen? (optioneel)',
+    submit: 'Beoordeling versturen',
+    pick: 'Kies een cijfer van 1 tot 5.',
+    thanks: 'Bedankt voor uw feedback!',
+  },
+  transcript: { download: 'Gesprek downloaden' },
   prechat: {
     intro: 'Hallo! Vertel ons wie je bent en waarmee we je kunnen helpen, dan verbinden we je met iemand van ons team.',
     name: 'Naam',
@@ -25,7 +49,7 @@ export const nl: Translations = {
   },
   status: {
     waiting: 'Wachten op een medewerker…',
-    connected: '{{name}} neemt deel aan de chat',
+    connected: 'In gesprek met {{name}}',
     ended: 'De chat is beëindigd',
   },
   system: {

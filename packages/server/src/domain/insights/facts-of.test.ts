@@ -98,3 +98,10 @@ describe('the facts of a closed conversation', () => {
     expect(factsOf(closed({ queueId: null })).conversations[0]!.queuedAt).toBeNull();
   });
 });
+
+describe('the post-chat rating (CH1)', () => {
+  it("is the conversation fact's CSAT score; none given is null", () => {
+    expect(factsOf(closed({ csatScore: 4 })).conversations[0]!.csatScore).toBe(4);
+    expect(factsOf(closed({})).conversations[0]!.csatScore).toBeNull();
+  });
+});

@@ -31,6 +31,8 @@ export type ClosedConversation = {
   firstAgentReplyAt: Date | null;
   /** When it last went to wrap-up; null if it never did (the customer left before an answer). */
   wrapUpAt: Date | null;
+  /** The customer's post-chat rating (CH1), when they gave one. */
+  csatScore?: 1 | 2 | 3 | 4 | 5 | null;
 };
 
 const OUTCOMES: Record<ClosedConversation['offers'][number]['status'], SessionOutcome> = {
@@ -70,7 +72,7 @@ export function factsOf(c: ClosedConversation): FactSet {
     answeredBy: first?.userId ?? null,
     endedAt: c.endedAt ?? c.closedAt,
     firstAgentReplyAt: c.firstAgentReplyAt,
-    csatScore: null,
+    csatScore: c.csatScore ?? null,
     sentiment: c.sentimentLevel,
   };
   const offers = [...c.offers].sort(byTime((o) => o.offeredAt));

@@ -40,6 +40,22 @@ describe('who may call a route (AD1)', () => {
       .sort();
     expect(open).toEqual(
       [
+        // Reads of records, knowledge, journey and scripts (AG6-AG9): a CRM or wallboard may read them.
+        'accountTimeline',
+        'contactTimeline',
+        'conversationJourney',
+        'customerSummary',
+        'getAccount',
+        'getCase',
+        'getContact',
+        'getConversationLinks',
+        'getConversationScript',
+        'getKnowledgeArticle',
+        'listAccounts',
+        'listAgentMacros',
+        'listCases',
+        'listContacts',
+        'searchKnowledge',
         'assignConversation',
         'assignOptions',
         'downloadAttachment',

@@ -1,0 +1,23 @@
+/** Knowledge articles in the agent workspace (AG9), in English; nl and fr follow its keys. */
+export const knowledgeEn = {
+  open: 'Knowledge',
+  title: 'Knowledge articles',
+  close: 'Close',
+  search: 'Search articles',
+  placeholder: 'Search the knowledge base…',
+  language: 'Language',
+  anyLanguage: 'All languages',
+  languages: { en: 'English', nl: 'Dutch', fr: 'French' },
+  hint: 'Type a few words: each language is searched with its own word forms.',
+  noResults: 'No published article matches “{{q}}”.',
+  failed: 'Search failed: {{message}}',
+  openArticle: 'Open',
+  sendLink: 'Send link',
+  sendText: 'Send text',
+  sent: 'Sent to the customer: {{title}}',
+  cannotSend: 'The customer cannot be messaged in this conversation now',
+  loading: 'Loading…',
+  loadFailed: 'The article could not be opened: {{message}}',
+  updated: 'Updated {{date}}',
+  results: 'Articles found',
+};

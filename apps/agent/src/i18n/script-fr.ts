@@ -1,0 +1,25 @@
+import type { scriptEn } from './script-en';
+
+export const scriptFr: typeof scriptEn = {
+  pane: 'Script',
+  title: 'Script : {{name}}',
+  none: 'Aucun script pour cette conversation.',
+  loading: 'Chargement du script…',
+  loadFailed: 'Impossible de charger le script : {{message}}',
+  markDone: 'Marquer « {{step}} » comme fait',
+  done: 'Fait',
+  progress: '{{done}} sur {{total}} faits',
+  runMacro: 'Exécuter {{name}}',
+  running: 'En cours…',
+  openSubScript: 'Ouvrir {{name}}',
+  closeSubScript: 'Fermer {{name}}',
+  missingScript: 'Ce sous-script n’existe plus.',
+  macros: 'Macros',
+  noMacros: 'Aucune macro : un administrateur les ajoute dans le centre d’administration.',
+  ranOk: '{{name}} exécutée : toutes les étapes sont faites',
+  ranFailed: '{{name}} arrêtée : {{reason}}',
+  earlierStay: 'Ce que les étapes précédentes ont fait reste fait.',
+  runFailed: 'La macro n’a pas pu s’exécuter : {{message}}',
+  articles: 'Articles de connaissance',
+  status: { done: 'Fait', failed: 'Échec', skipped: 'Non exécutée' },
+};

@@ -1,0 +1,25 @@
+import type { scriptEn } from './script-en';
+
+export const scriptNl: typeof scriptEn = {
+  pane: 'Script',
+  title: 'Script: {{name}}',
+  none: 'Geen script voor dit gesprek.',
+  loading: 'Script laden…',
+  loadFailed: 'Het script kon niet worden geladen: {{message}}',
+  markDone: '"{{step}}" afvinken',
+  done: 'Klaar',
+  progress: '{{done}} van {{total}} klaar',
+  runMacro: '{{name}} uitvoeren',
+  running: 'Bezig…',
+  openSubScript: '{{name}} openen',
+  closeSubScript: '{{name}} sluiten',
+  missingScript: 'Dit subscript bestaat niet meer.',
+  macros: 'Macro’s',
+  noMacros: 'Nog geen macro’s: een beheerder voegt ze toe in het beheercentrum.',
+  ranOk: '{{name}} uitgevoerd: alle stappen klaar',
+  ranFailed: '{{name}} gestopt: {{reason}}',
+  earlierStay: 'Wat de stappen ervoor deden, blijft gedaan.',
+  runFailed: 'De macro kon niet worden uitgevoerd: {{message}}',
+  articles: 'Kennisartikelen',
+  status: { done: 'Klaar', failed: 'Mislukt', skipped: 'Niet uitgevoerd' },
+};
