@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium.js';
-import { serverAndBrowser, shots, signInAt } from './support/suite.js';
+import { acceptOffer, availableAgent, demoCustomer } from './support/demo-chat.js';
+import { serverAndBrowser, shots } from './support/suite.js';
 
 const timeout = { timeout: 15_000 };
 
@@ -17,35 +18,26 @@ describe.skipIf(!chromiumPath)('the customer summary in Chromium', () => {
   const viewport = { width: 1600, height: 1000 };
 
   it('shows who the customer is, links a case and opens a new one in a tab', async () => {
-    const agent = await (await suite.browser.newContext({ viewport })).newPage();
-    await signInAt(agent, `${suite.server.url}/agent/`, 'alice@contoso.example');
-    await agent.getByTestId('presence-select').waitFor(timeout);
-    await agent.getByTestId('presence-select').selectOption('available');
-
-    const customer = await (await suite.browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
-    await customer.goto(`${suite.server.url}/demo/`);
-    // What she did on the site before asking (CH1's tracking API), a moment apart: newest first in the summary.
-    await customer.waitForFunction(() => 'Switchboard' in window);
-    type Tracker = { trackSearch(q: string, n?: number): void; trackArticleViewed(id: string, title: string): void };
-    await customer.evaluate(() =>
-      (window as unknown as { Switchboard: Tracker }).Switchboard.trackSearch('vat invoice', 3),
-    );
-    await customer.waitForTimeout(50);
-    await customer.evaluate(() =>
-      (window as unknown as { Switchboard: Tracker }).Switchboard.trackArticleViewed('kb-1', 'VAT rates explained'),
-    );
-    await customer.getByTestId('widget-launcher').click();
-    const widget = customer.frameLocator('[data-testid=widget-frame]');
-    await widget.getByTestId('prechat-name').fill('Emma Janssen');
-    await widget.getByTestId('prechat-email').fill('emma@fabrikam.example');
-    await widget.getByTestId('prechat-question').fill('My invoice shows the wrong VAT rate');
-    await widget.getByTestId('prechat-submit').click();
+    const agent = await availableAgent(suite, 'alice@contoso.example', viewport);
+    const prechat = {
+      name: 'Emma Janssen',
+      email: 'emma@fabrikam.example',
+      question: 'My invoice shows the wrong VAT rate',
+    };
+    const { widget } = await demoCustomer(suite, prechat, async (customer) => {
+      // What she did on the site before asking (CH1's tracking API), a moment apart: newest first in the summary.
+      await customer.waitForFunction(() => 'Switchboard' in window);
+      type Tracker = { trackSearch(q: string, n?: number): void; trackArticleViewed(id: string, title: string): void };
+      await customer.evaluate(() =>
+        (window as unknown as { Switchboard: Tracker }).Switchboard.trackSearch('vat invoice', 3),
+      );
+      await customer.waitForTimeout(50);
+      await customer.evaluate(() =>
+        (window as unknown as { Switchboard: Tracker }).Switchboard.trackArticleViewed('kb-1', 'VAT rates explained'),
+      );
+    });
     await expect.poll(() => widget.getByTestId('chat-status').getAttribute('data-status'), timeout).toBe('waiting');
-
-    const offer = agent.locator('[data-testid=notification][data-subject=offer]');
-    await offer.waitFor(timeout);
-    const id = (await offer.getAttribute('data-conversation-id'))!;
-    await agent.getByTestId('notification-accept').click();
+    const id = await acceptOffer(agent);
 
     // Accepting opens the session on the customer summary, the conversation beside it.
     const summary = agent.locator(`[data-testid=customer-summary][data-conversation-id="${id}"]`);

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium.js';
-import { serverAndBrowser, shots, signInAt } from './support/suite.js';
+import { acceptOffer, availableAgent, demoCustomer } from './support/demo-chat.js';
+import { serverAndBrowser, shots } from './support/suite.js';
 
 const timeout = { timeout: 15_000 };
 
@@ -15,24 +16,13 @@ describe.skipIf(!chromiumPath)('knowledge articles in Chromium', () => {
   const suite = serverAndBrowser();
 
   it('finds an article by its stem, sends its link and another one’s text to the customer', async () => {
-    const agent = await (await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    await signInAt(agent, `${suite.server.url}/agent/`, 'alice@contoso.example');
-    await agent.getByTestId('presence-select').waitFor(timeout);
-    await agent.getByTestId('presence-select').selectOption('available');
-
-    const customer = await (await suite.browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
-    await customer.goto(`${suite.server.url}/demo/`);
-    await customer.getByTestId('widget-launcher').click();
-    const widget = customer.frameLocator('[data-testid=widget-frame]');
-    await widget.getByTestId('prechat-name').fill('Sanne de Vries');
-    await widget.getByTestId('prechat-email').fill('sanne@example.nl');
-    await widget.getByTestId('prechat-question').fill('Waar vind ik mijn factuur?');
-    await widget.getByTestId('prechat-submit').click();
-
-    const offer = agent.locator('[data-testid=notification][data-subject=offer]');
-    await offer.waitFor(timeout);
-    const id = (await offer.getAttribute('data-conversation-id'))!;
-    await agent.getByTestId('notification-accept').click();
+    const agent = await availableAgent(suite, 'alice@contoso.example', { width: 1600, height: 1000 });
+    const { widget } = await demoCustomer(suite, {
+      name: 'Sanne de Vries',
+      email: 'sanne@example.nl',
+      question: 'Waar vind ik mijn factuur?',
+    });
+    const id = await acceptOffer(agent);
     const panel = agent.locator(`[data-testid=conversation-panel][data-conversation-id="${id}"]`);
     await panel.waitFor(timeout);
 

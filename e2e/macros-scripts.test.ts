@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium.js';
-import { serverAndBrowser, shots, signInAt } from './support/suite.js';
+import { acceptOffer, availableAgent, demoCustomer } from './support/demo-chat.js';
+import { serverAndBrowser, shots } from './support/suite.js';
 
 const timeout = { timeout: 15_000 };
 
@@ -17,24 +18,13 @@ describe.skipIf(!chromiumPath)('agent scripts and macros in Chromium', () => {
   const viewport = { width: 1700, height: 1000 };
 
   it('follows the script, runs its macro and opens the created case in a tab', async () => {
-    const agent = await (await suite.browser.newContext({ viewport })).newPage();
-    await signInAt(agent, `${suite.server.url}/agent/`, 'alice@contoso.example');
-    await agent.getByTestId('presence-select').waitFor(timeout);
-    await agent.getByTestId('presence-select').selectOption('available');
-
-    const customer = await (await suite.browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
-    await customer.goto(`${suite.server.url}/demo/`);
-    await customer.getByTestId('widget-launcher').click();
-    const widget = customer.frameLocator('[data-testid=widget-frame]');
-    await widget.getByTestId('prechat-name').fill('Emma Janssen');
-    await widget.getByTestId('prechat-email').fill('emma@fabrikam.example');
-    await widget.getByTestId('prechat-question').fill('My printer does not print');
-    await widget.getByTestId('prechat-submit').click();
-
-    const offer = agent.locator('[data-testid=notification][data-subject=offer]');
-    await offer.waitFor(timeout);
-    const id = (await offer.getAttribute('data-conversation-id'))!;
-    await agent.getByTestId('notification-accept').click();
+    const agent = await availableAgent(suite, 'alice@contoso.example', viewport);
+    const { widget } = await demoCustomer(suite, {
+      name: 'Emma Janssen',
+      email: 'emma@fabrikam.example',
+      question: 'My printer does not print',
+    });
+    const id = await acceptOffer(agent);
 
     // The website chat's script, beside the conversation.
     const pane = agent.locator(`[data-testid=session-view][data-conversation-id="${id}"] [data-testid=script-pane]`);
