@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { ConversationEvent, Offer } from '@switchboard/protocol';
-import { accounts, channelInbound, contacts, conversations, outbox, users } from '../src/store/schema.js';
+import { accounts, cases, channelInbound, contacts, conversations, outbox, users } from '../src/store/schema.js';
 import { clientId, eventually, serverForFile } from './support/harness.js';
 import { buildOrg } from './support/org-builder.js';
 import { smsFixture, SMS_CONFIGS } from './support/sms-fixture.js';
@@ -21,6 +21,14 @@ describe('SMS through Twilio', () => {
       .insert(contacts)
       .values({ orgId: org.orgId, name: 'Noor de Vries', mobilePhone: '+31612345678' })
       .returning();
+    // Her one active case is linked to the conversation her text starts (AG9); a resolved one is not.
+    const [active] = await t.db.db
+      .insert(cases)
+      .values([
+        { orgId: org.orgId, number: 1001, title: 'Parcel lost', contactId: contact!.id },
+        { orgId: org.orgId, number: 1002, title: 'Old refund', status: 'resolved', contactId: contact!.id },
+      ])
+      .returning();
     const ann = await signIn(org, 'ann');
     expect(channel.webhookUrl).toBe(`${t.server.url}/webhooks/twilio/${channel.id}`);
     expect(channel.secrets).toEqual({ authToken: true });
@@ -39,6 +47,7 @@ describe('SMS through Twilio', () => {
     expect(detail).toMatchObject({ channel: 'sms', channelId: channel.id, customerAddress: '+31612345678' });
     const [row] = await t.db.db.select().from(conversations).where(eq(conversations.id, offer.conversationId));
     expect(row!.contactId).toBe(contact!.id);
+    expect(row!.caseId).toBe(active!.id);
 
     // A redelivery of the same webhook is answered 200 and stored once.
     expect((await post(inbound)).status).toBe(200);

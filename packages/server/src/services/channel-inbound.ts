@@ -6,6 +6,7 @@ import type { Clock } from '../domain/clock.js';
 import type { SecretBox } from '../security/secrets.js';
 import { getChannelForWebhook, type ChannelRow } from '../store/channels.js';
 import { toE164 } from '../domain/contacts/phone.js';
+import { linkIdentifiedCustomer } from './records/links.js';
 import { identifyByPhone, inboundSeen, lockLatestForAddress, recordInbound } from '../store/channel-inbound.js';
 import { updateConversation } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
@@ -157,6 +158,9 @@ export function createChannelInbound(deps: ChannelInboundDeps) {
       conversationId: id,
       at: now,
     });
+    // AG9: the texting contact's account, and their one active case if they have exactly one.
+    if (who?.contactId)
+      await linkIdentifiedCustomer(tx, (e) => log.add(e), { orgId, conversationId: id, contactId: who.contactId, now });
     // An overflow that ends the conversation says why; on SMS the customer gets that as a text.
     if (started.notice) {
       await insertOutbox(tx, {
