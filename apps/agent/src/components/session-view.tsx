@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { WorkspaceTab } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../state/auth-store';
 import { activateSessionTab, closableTab, closeSessionTab } from '../state/session-tabs';
 import { conversationTabId, useSessions } from '../state/sessions-store';
 import { useTimelines } from '../state/timelines-store';
@@ -57,6 +58,9 @@ export function SessionView({ id }: { id: string }) {
   const { t } = useTranslation();
   const session = useSessions((s) => s.tabs[id]);
   const entry = useTimelines((s) => s.entries[id]);
+  const me = useAuth((s) => s.user?.id ?? null);
+  // The script is the conversation's agent's to follow (AG7): a consultant sees the conversation only.
+  const holder = entry?.status === 'ready' && me !== null && entry.summary.agentId === me;
   const customer = entry?.status === 'ready' ? entry.summary.customerName : t('sessions.unknown');
   const tabs = session?.tabs ?? [{ id: conversationTabId(id), kind: 'conversation' as const, title: customer }];
   const activeId = session?.activeTabId ?? conversationTabId(id);
@@ -107,7 +111,7 @@ export function SessionView({ id }: { id: string }) {
         <div className={styles.conversation}>
           <ConversationPanel id={id} />
         </div>
-        <ScriptPane conversationId={id} active={entry?.status === 'ready' && entry.summary.state === 'active'} />
+        {holder && <ScriptPane conversationId={id} active={entry.summary.state === 'active'} />}
         {active && active.kind !== 'conversation' && (
           <div className={styles.pane} role="tabpanel" data-testid="tab-pane" data-kind={active.kind}>
             <SessionTabPane key={active.id} conversationId={id} tab={active} />
