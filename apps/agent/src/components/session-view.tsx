@@ -38,7 +38,7 @@ const useStyles = makeStyles({
   activeLabel: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   // Too narrow for all three (conversation, script, tab): it scrolls sideways rather than overlap.
   body: { flexGrow: 1, minHeight: 0, display: 'flex', overflowX: 'auto' },
-  conversation: { flex: '1 1 0', minWidth: '420px', display: 'flex', flexDirection: 'column' },
+  conversation: { flex: '1 1 0', minWidth: '420px', display: 'flex', flexDirection: 'column', overflowX: 'auto' },
   pane: {
     flex: '1.2 1 0',
     minWidth: '280px',
