@@ -12,7 +12,10 @@ import { SignInSection } from './sign-in-section';
 
 type Draft = NewChatWidget;
 
-/** The form holds the sites as typed, one per line (blank lines too, so typing a new line works); sent without blanks. */
+/**
+ * The form holds the sites as typed, one per line (blank lines too, so typing a new line works);
+ * sent without blanks.
+ */
 const WidgetForm: Schema<Draft> = {
   safeParse: (draft) => {
     const d = draft as Draft;
